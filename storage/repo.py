@@ -1,0 +1,96 @@
+"""Repository functions. Each takes the session as a keyword argument and never commits:
+the caller owns the transaction, so an answer and the state that follows it commit together."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Table, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import SQLModel, col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import FlowState, User
+from storage.types import utc_now
+
+
+async def get_user(*, session: AsyncSession, user_id: int) -> User | None:
+    """The client with this Telegram id, if they have ever written."""
+    return await session.get(User, user_id)
+
+
+async def get_or_create_user(
+    *, session: AsyncSession, user_id: int, chat_id: int, language: str | None
+) -> User:
+    """The client, created on first contact, locked until the transaction ends.
+
+    The lock (a row lock on PostgreSQL; SQLite's BEGIN IMMEDIATE locks the whole database)
+    serializes one client's turns even across bot processes. Writing again marks a client who
+    had blocked the bot active again.
+    """
+    await _insert_if_absent(
+        session, User, id=user_id, chat_id=chat_id, language=_language(language)
+    )
+    statement = select(User).where(col(User.id) == user_id).with_for_update()
+    user = (await session.exec(statement)).one()
+    if not user.active or user.chat_id != chat_id:
+        user.active = True
+        user.chat_id = chat_id
+        user.updated_at = utc_now()
+        session.add(user)
+    return user
+
+
+def _language(code: str | None) -> str:
+    """Telegram's IETF tag ("en-GB") reduced to the language we can speak ("en")."""
+    if not code:
+        return "en"
+    return code.split("-", 1)[0].lower()[:16] or "en"
+
+
+async def set_time_zone(*, session: AsyncSession, user_id: int, time_zone: str) -> None:
+    """Remember the client's time zone (an IANA name or a fixed "UTC+05:30")."""
+    await session.exec(
+        update(User)
+        .where(col(User.id) == user_id)
+        .values(time_zone=time_zone, updated_at=utc_now())
+    )
+
+
+async def set_active(*, session: AsyncSession, user_id: int, active: bool) -> bool:
+    """Mark a client as reachable or not (they blocked the bot). False if unknown."""
+    result = await session.exec(
+        update(User).where(col(User.id) == user_id).values(active=active, updated_at=utc_now())
+    )
+    return bool(result.rowcount)
+
+
+async def load_flow(*, session: AsyncSession, user_id: int) -> FlowState:
+    """The client's conversation state (a fresh idle one the first time), locked for this
+    transaction. The client must exist: call `get_or_create_user` first."""
+    await _insert_if_absent(session, FlowState, user_id=user_id, data={})
+    statement = select(FlowState).where(col(FlowState.user_id) == user_id).with_for_update()
+    return (await session.exec(statement)).one()
+
+
+async def save_flow(
+    *, session: AsyncSession, flow: FlowState, step: str, data: dict[str, Any]
+) -> FlowState:
+    """Store where the client is now; the caller commits it with whatever was answered."""
+    flow.step = step
+    flow.data = dict(data)
+    flow.version += 1
+    flow.updated_at = utc_now()
+    session.add(flow)
+    return flow
+
+
+async def _insert_if_absent(session: AsyncSession, model: type[SQLModel], **values: Any) -> None:
+    """INSERT ... ON CONFLICT DO NOTHING: safe when two processes create the same row."""
+    table = model.__table__  # type: ignore[attr-defined]
+    assert isinstance(table, Table)
+    # Column defaults (timestamps, flags) come from the model, as an ORM insert would.
+    row = model.model_validate(values).model_dump()
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    await session.exec(insert(table).values(**row).on_conflict_do_nothing())

@@ -1,0 +1,38 @@
+"""The migrations take an empty database to the newest schema, and match the models."""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel import SQLModel
+
+import storage.models  # noqa: F401  (the tables)
+from storage.db import create_engine, upgrade_schema
+
+
+async def test_an_empty_database_is_migrated_to_head_twice_without_harm(database_url: str):
+    engine = create_engine(database_url)
+    try:
+        await upgrade_schema(engine)
+        await upgrade_schema(engine)  # a restart upgrades again: nothing to do, no error
+        async with engine.connect() as connection:
+            tables = await connection.run_sync(lambda c: set(inspect(c).get_table_names()))
+            version = await connection.run_sync(
+                lambda c: MigrationContext.configure(c).get_current_revision()
+            )
+    finally:
+        await engine.dispose()
+    assert set(SQLModel.metadata.tables) <= tables
+    assert version is not None
+
+
+async def test_the_models_match_the_migrations(engine: AsyncEngine):
+    def differences(connection):  # type: ignore[no-untyped-def]
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        return compare_metadata(context, SQLModel.metadata)
+
+    async with engine.connect() as connection:
+        diff = await connection.run_sync(differences)
+    assert diff == [], f"models and migrations differ; add a migration: {diff}"
