@@ -1,0 +1,1 @@
+"""The reflection companion: composition root, configuration, flows and texts."""

@@ -1,0 +1,23 @@
+"""The commands a client can send: one list for the menu, /help and the handlers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class CommandInfo:
+    """A command's name and the catalogue id of its one-line description."""
+
+    name: str
+    description: str
+
+
+COMMANDS: tuple[CommandInfo, ...] = (
+    CommandInfo("start", "command.start"),
+    CommandInfo("timezone", "command.timezone"),
+    CommandInfo("help", "command.help"),
+    CommandInfo("cancel", "command.cancel"),
+)
+
+COMMAND_NAMES: frozenset[str] = frozenset(command.name for command in COMMANDS)

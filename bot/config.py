@@ -1,0 +1,85 @@
+"""Configuration from the environment (and `.env` when present), built once in `main()`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Telegram tokens look like "123456789:AAH..." (digits, a colon, 35 url-safe characters).
+# We accept a little more than 35 in case Telegram lengthens them, but not less: a shorter
+# value is almost always a copy-paste accident.
+TOKEN_PATTERN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{30,100}$")
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///reflection-companion.sqlite3"
+
+# Plain URLs an operator is likely to paste, mapped to the async drivers we use.
+_ASYNC_DRIVERS = {
+    "sqlite://": "sqlite+aiosqlite://",
+    "postgres://": "postgresql+asyncpg://",
+    "postgresql://": "postgresql+asyncpg://",
+}
+
+
+class ConfigError(Exception):
+    """A setting is missing or unusable; the message is one line for the operator."""
+
+
+class Settings(BaseSettings):
+    """Everything the bot reads from its environment; see `.env.example`."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    database_url: str = DEFAULT_DATABASE_URL
+    log_level: str = "INFO"
+    # Telegram allows about 30 messages a second overall; a local Bot API server may allow more.
+    telegram_max_messages_per_second: float = Field(default=30.0, gt=0)
+
+    @field_validator("database_url")
+    @classmethod
+    def _use_async_driver(cls, value: str) -> str:
+        for plain, async_prefix in _ASYNC_DRIVERS.items():
+            if value.startswith(plain):
+                return async_prefix + value[len(plain) :]
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return level
+
+    def require_token(self) -> str:
+        """The bot token, or a `ConfigError` saying where to get one."""
+        token = (
+            self.telegram_bot_token.get_secret_value().strip() if self.telegram_bot_token else ""
+        )
+        if not token:
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN is not set. Get a token from @BotFather in Telegram and put "
+                "it in .env (see .env.example), or try the bot without one: python -m bot demo"
+            )
+        if not TOKEN_PATTERN.match(token):
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN does not look like a bot token (it should be like "
+                "123456789:AAH...). Copy it again from @BotFather, or try the bot without one: "
+                "python -m bot demo"
+            )
+        return token
+
+
+def sqlite_path(database_url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
+    prefix = "sqlite+aiosqlite:///"
+    if not database_url.startswith(prefix):
+        return None
+    path = database_url[len(prefix) :].split("?", 1)[0]
+    if not path or path == ":memory:":
+        return None
+    return Path(path)
