@@ -1,0 +1,15 @@
+"""A local Telegram Bot API emulator with an async driver for end-to-end bot tests."""
+
+from emulator.driver import Emulator
+from emulator.errors import NoMessageError, UnexpectedMessageError
+from emulator.models import AnsweredCallback, ApiCall, SentMessage, UploadedFile
+
+__all__ = [
+    "AnsweredCallback",
+    "ApiCall",
+    "Emulator",
+    "NoMessageError",
+    "SentMessage",
+    "UnexpectedMessageError",
+    "UploadedFile",
+]

@@ -1,0 +1,6 @@
+"""Emulated Bot API methods; importing the modules registers them."""
+
+from emulator.methods import media, messages, misc, polling
+from emulator.methods.registry import Handler, canonical, lookup
+
+__all__ = ["Handler", "canonical", "lookup", "media", "messages", "misc", "polling"]
