@@ -1,0 +1,94 @@
+"""`python -m bot` runs the bot; `python -m bot demo` lets you chat with it in the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from pydantic import ValidationError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from telegram.error import InvalidToken, NetworkError, TelegramError
+
+from bot.config import ConfigError, Settings
+from bot.logs import configure_logging
+from bot.runner import serve, stop_signal
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run; a problem an operator can fix is one line, no traceback."""
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    parser.add_argument(
+        "command",
+        nargs="?",
+        default="run",
+        choices=["run", "demo"],
+        help="run: the bot, with long polling (default); demo: try it in this terminal",
+    )
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings()
+        if args.command == "demo":
+            from bot.demo import run_demo
+
+            return run_demo(settings)
+        return run(settings)
+    except ConfigError as problem:
+        print(f"Cannot start: {problem}", file=sys.stderr)
+        return 2
+    except ValidationError as problem:
+        for error in problem.errors():
+            name = ".".join(str(part) for part in error["loc"]).upper()
+            print(f"Cannot start: {name}: {error['msg']}", file=sys.stderr)
+        return 2
+
+
+def run(settings: Settings) -> int:
+    """Run the bot with long polling until SIGINT or SIGTERM."""
+    token = settings.require_token()
+    configure_logging(settings.log_level, secrets=[token])
+    from bot.app import build_application  # after logging is set up
+
+    application = build_application(settings, token)
+    try:
+        asyncio.run(serve(application, until=stop_signal))
+    except InvalidToken:
+        print(
+            "Cannot start: Telegram refused TELEGRAM_BOT_TOKEN. Copy it again from @BotFather.",
+            file=sys.stderr,
+        )
+        return 2
+    except NetworkError as problem:
+        print(
+            f"Cannot start: the Bot API at {settings.telegram_api_base_url} could not be "
+            f"reached ({type(problem).__name__}). Check the network or TELEGRAM_API_BASE_URL.",
+            file=sys.stderr,
+        )
+        return 3
+    except TelegramError as problem:
+        print(f"Cannot start: the Bot API said: {problem.message}", file=sys.stderr)
+        return 3
+    except SQLAlchemyError as problem:
+        print(
+            f"Cannot start: the database at {safe_url(settings.database_url)} could not be "
+            f"used ({type(problem).__name__}). Check DATABASE_URL.",
+            file=sys.stderr,
+        )
+        return 3
+    except OSError as problem:
+        print(f"Cannot start: {type(problem).__name__}: {problem.strerror}", file=sys.stderr)
+        return 3
+    return 0
+
+
+def safe_url(database_url: str) -> str:
+    """The database URL with any password masked, fit for a message."""
+    try:
+        return make_url(database_url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "DATABASE_URL"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""The composition root: builds the Application, registers every handler in one ordered
+list, and wires the database in. Nothing else in the project creates these objects."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram import BotCommand, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    BaseHandler,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.commands import COMMAND_NAMES, COMMANDS
+from bot.config import Settings
+from bot.context import BotContext, Dependencies
+from bot.ordering import PerClientOrder
+from bot.texts import plain
+from handlers import conversation, groups, membership
+from handlers.errors import on_error
+from storage.db import create_engine, session_factory, upgrade_schema
+
+logger = logging.getLogger(__name__)
+
+
+def handlers() -> list[BaseHandler[Update, BotContext, None]]:
+    """Every handler, in the order PTB tries them: the first that matches an update wins."""
+    private = filters.ChatType.PRIVATE
+    return [
+        # Groups and channels first, so nothing from them reaches a flow or the database.
+        MessageHandler(~private & filters.COMMAND, groups.on_group_command),
+        MessageHandler(~private, groups.ignore),
+        ChatMemberHandler(membership.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER),
+        # Edits before new messages: an edited text also matches the text filter.
+        MessageHandler(filters.UpdateType.EDITED & private, conversation.on_edited),
+        # Known commands, then unknown ones: both go to the flow, which answers each.
+        CommandHandler(sorted(COMMAND_NAMES), conversation.on_command),
+        MessageHandler(filters.COMMAND & private, conversation.on_command),
+        MessageHandler(filters.TEXT & private, conversation.on_text),
+        CallbackQueryHandler(conversation.on_press),
+        # Last: anything else a client sends in private (stickers, photos, voice...).
+        MessageHandler(filters.UpdateType.MESSAGE & private, conversation.on_non_text),
+    ]
+
+
+def build_application(settings: Settings, token: str) -> Application:  # type: ignore[type-arg]
+    """The bot, wired to its database; `python -m bot` and the demo both run this."""
+    engine = create_engine(settings.database_url)
+
+    async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
+        await upgrade_schema(engine)
+        await app.bot.set_my_commands(
+            [BotCommand(command.name, plain(command.description)) for command in COMMANDS]
+        )
+        logger.info("Ready as @%s", app.bot.username)
+
+    async def on_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+        await _dispose(engine)
+
+    application = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(file_url_for(settings.telegram_api_base_url))
+        .context_types(ContextTypes(context=BotContext, bot_data=Dependencies))
+        .concurrent_updates(PerClientOrder())
+        .rate_limiter(
+            AIORateLimiter(
+                overall_max_rate=settings.telegram_max_messages_per_second, max_retries=3
+            )
+        )
+        .post_init(on_startup)
+        .post_shutdown(on_shutdown)
+        .build()
+    )
+    dependencies: Dependencies = application.bot_data
+    dependencies.sessions = session_factory(engine)
+    dependencies.settings = settings
+    application.add_handlers(handlers())
+    application.add_error_handler(on_error)
+    return application
+
+
+def file_url_for(base_url: str) -> str:
+    """Telegram serves files from /file/bot<token> beside /bot<token>; follow a custom base."""
+    if base_url.endswith("/bot"):
+        return base_url[: -len("/bot")] + "/file/bot"
+    return base_url.rstrip("/") + "/file"
+
+
+async def _dispose(engine: AsyncEngine) -> None:
+    await engine.dispose()

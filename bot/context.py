@@ -1,0 +1,39 @@
+"""What handlers receive: a typed context that carries the bot's dependencies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+from telegram.ext import CallbackContext, ExtBot
+
+from bot.config import Settings
+
+
+class Dependencies:
+    """Attached once by the composition root; PTB creates it empty as `bot_data`."""
+
+    def __init__(self) -> None:
+        self.sessions: async_sessionmaker[AsyncSession] | None = None
+        self.settings: Settings | None = None
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], Dependencies]):
+    """The callback context of every handler, with typed access to the dependencies."""
+
+    @property
+    def sessions(self) -> async_sessionmaker[AsyncSession]:
+        """Opens database sessions."""
+        sessions = self.bot_data.sessions
+        if sessions is None:
+            raise RuntimeError("the database is not attached; build the app with build_application")
+        return sessions
+
+    @property
+    def settings(self) -> Settings:
+        """The configuration the bot was started with."""
+        settings = self.bot_data.settings
+        if settings is None:
+            raise RuntimeError("settings are not attached; build the app with build_application")
+        return settings

@@ -1,0 +1,62 @@
+"""A client's private chat: every message, command and button press becomes a flow event."""
+
+from __future__ import annotations
+
+from telegram import Message, Update
+
+from bot.context import BotContext
+from bot.flow import Command, Edited, NonText, Press, Text
+from handlers.turn import take_turn
+
+# Message attributes that say what a non-text message carries, most specific first.
+_KINDS = (
+    "sticker", "photo", "voice", "video_note", "video", "animation", "audio", "document",
+    "location", "venue", "contact", "poll", "dice", "game", "story", "invoice",
+)  # fmt: skip
+
+
+async def on_command(update: Update, context: BotContext) -> None:
+    """A command, known or not, goes to the flow, which knows what each means right now."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    head, _, args = message.text.partition(" ")
+    name = head.removeprefix("/").split("@", 1)[0].lower()
+    await take_turn(update, context, Command(name, args.strip()))
+
+
+async def on_text(update: Update, context: BotContext) -> None:
+    """A text message answers whatever the client is being asked."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    await take_turn(update, context, Text(message.text))
+
+
+async def on_press(update: Update, context: BotContext) -> None:
+    """A button press; the flow decides whether it still means anything."""
+    query = update.callback_query
+    if query is None:
+        return
+    await take_turn(update, context, Press(query.data or ""))
+
+
+async def on_non_text(update: Update, context: BotContext) -> None:
+    """A sticker, photo, voice note...: the flow replies kindly that it needs text."""
+    message = update.effective_message
+    if message is None:
+        return
+    await take_turn(update, context, NonText(kind_of(message)))
+
+
+async def on_edited(update: Update, context: BotContext) -> None:
+    """An edited message: we don't re-read edits, and say so."""
+    await take_turn(update, context, Edited())
+
+
+def kind_of(message: Message) -> str:
+    """What a non-text message carries, as one word."""
+    for kind in _KINDS:
+        if getattr(message, kind, None):
+            return kind
+    return "other"

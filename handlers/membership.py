@@ -1,0 +1,30 @@
+"""Blocked and unblocked: a client who blocks the bot is not prompted until they return."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import ChatMember, Update
+
+from bot.context import BotContext
+from bot.texts import render
+from storage import repo
+
+logger = logging.getLogger(__name__)
+
+
+async def on_my_chat_member(update: Update, context: BotContext) -> None:
+    """Track whether a client can be reached; in a group, say we only work in private."""
+    change = update.my_chat_member
+    if change is None:
+        return
+    status = change.new_chat_member.status
+    if change.chat.type == change.chat.PRIVATE:
+        active = status not in (ChatMember.BANNED, ChatMember.LEFT)
+        async with context.sessions() as session, session.begin():
+            await repo.set_active(session=session, user_id=change.chat.id, active=active)
+        return
+    if status in (ChatMember.MEMBER, ChatMember.ADMINISTRATOR):
+        await context.bot.send_message(
+            change.chat.id, render("private_only", bot_username=context.bot.username)
+        )
