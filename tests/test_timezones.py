@@ -37,7 +37,8 @@ def test_a_place_or_offset_finds_its_zone(typed, zone):
 
 
 @pytest.mark.parametrize(
-    "typed", ["Mars/Olympus", "", "   ", "UTC+15", "UTC+5:17", "x" * 10_000, "'; DROP TABLE users;--"]
+    "typed",
+    ["Mars/Olympus", "", "   ", "UTC+15", "UTC+5:17", "x" * 10_000, "'; DROP TABLE users;--"],
 )
 def test_nonsense_finds_nothing(typed):
     match = find_zone(typed)

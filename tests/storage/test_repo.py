@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 
 from sqlalchemy import func
-from sqlmodel import select
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel import select
 
 from storage import repo
 from storage.db import session_factory

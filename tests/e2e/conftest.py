@@ -1,0 +1,106 @@
+"""The real bot, as a separate `python -m bot` process, against the Bot API emulator."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+import sys
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from emulator import Emulator
+
+STARTUP_TIMEOUT = 30.0
+REPO = Path(__file__).resolve().parents[2]
+
+
+class BotProcess:
+    """`python -m bot` in a subprocess, pointed at the emulator, with its own working
+    directory (so no developer's .env is read) and its stderr kept for inspection."""
+
+    def __init__(self, emulator: Emulator, workdir: Path, database_url: str) -> None:
+        self.emulator = emulator
+        self.workdir = workdir
+        self.database_url = database_url
+        self.log_path = workdir / "bot.log"
+        self.process: asyncio.subprocess.Process | None = None
+        self.starts = 0
+
+    def environment(self, **overrides: str) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+        env.update(
+            TELEGRAM_BOT_TOKEN=self.emulator.token,
+            TELEGRAM_API_BASE_URL=self.emulator.base_url,
+            DATABASE_URL=self.database_url,
+            # DEBUG on purpose: even then, nothing a client writes may reach the log.
+            LOG_LEVEL="DEBUG",
+            PYTHONUNBUFFERED="1",
+            PYTHONPATH=str(REPO),
+        )
+        env.update(overrides)
+        return env
+
+    async def start(self) -> None:
+        """Start the bot and wait until it is about to poll.
+
+        The emulator logs a call when it answers it, so a waiting long poll shows up only
+        later; deleteWebhook is PTB's last call before polling starts. Updates sent before
+        the first poll wait in the emulator's queue, as they would at Telegram.
+        """
+        polls_before = len(self.emulator.calls_to("deleteWebhook"))
+        self.starts += 1
+        log = self.log_path.open("a")
+        log.write(f"--- start {self.starts}\n")
+        log.flush()
+        self.process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", cwd=self.workdir, env=self.environment(),
+            stdout=log, stderr=log,
+        )  # fmt: skip
+        log.close()
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while len(self.emulator.calls_to("deleteWebhook")) <= polls_before:
+            if self.process.returncode is not None:
+                raise AssertionError(f"the bot exited at start:\n{self.log}")
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the bot did not start polling:\n{self.log}")
+            await asyncio.sleep(0.05)
+
+    async def stop(self, sig: int = signal.SIGTERM) -> int:
+        """Stop the bot with a signal and return its exit code."""
+        assert self.process is not None
+        if self.process.returncode is None:
+            self.process.send_signal(sig)
+        code = await asyncio.wait_for(self.process.wait(), timeout=20)
+        self.process = None
+        return code
+
+    @property
+    def log(self) -> str:
+        return self.log_path.read_text() if self.log_path.exists() else ""
+
+    def query(self, sql: str, *params: object) -> list[tuple[object, ...]]:
+        """Read the bot's SQLite database directly, as an operator would."""
+        path = self.database_url.removeprefix("sqlite+aiosqlite:///")
+        with sqlite3.connect(path) as connection:
+            return connection.execute(sql, params).fetchall()
+
+
+@pytest.fixture
+async def emulator() -> AsyncIterator[Emulator]:
+    async with Emulator(bot_username="reflection_test_bot") as emu:
+        yield emu
+
+
+@pytest.fixture
+async def bot(emulator: Emulator, tmp_path: Path) -> AsyncIterator[BotProcess]:
+    """A running bot on a fresh SQLite database; stopped (SIGTERM) at the end of the test."""
+    process = BotProcess(emulator, tmp_path, f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}")
+    await process.start()
+    yield process
+    if process.process is not None:
+        await process.stop()

@@ -1,0 +1,103 @@
+"""A newcomer's first minutes with the real bot process, through the emulator."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import time
+
+from emulator import Emulator
+from tests.e2e.conftest import BotProcess
+
+ADA = 1001
+
+
+async def test_start_welcomes_asks_the_time_zone_and_stores_it(emulator: Emulator, bot: BotProcess):
+    await emulator.send_text(ADA, "/start")
+    welcome = await emulator.next_message(ADA)
+    assert "companion for your therapy" in welcome.plain_text
+    assert "not a crisis service" in welcome.plain_text
+    question = await emulator.next_message(ADA)
+    assert "what's your time zone?" in question.plain_text
+
+    await emulator.send_text(ADA, "Europe/Berlin")
+    saved = await emulator.next_message(ADA)
+    assert "Europe/Berlin" in saved.plain_text
+    assert bot.query("SELECT time_zone FROM users WHERE id = ?", ADA) == [("Europe/Berlin",)]
+    assert bot.query("SELECT step FROM flow_states WHERE user_id = ?", ADA) == [("idle",)]
+
+
+async def test_help_lists_every_command_and_the_menu_is_registered(
+    emulator: Emulator, bot: BotProcess
+):
+    await emulator.send_text(ADA, "/help")
+    help_text = (await emulator.next_message(ADA)).plain_text
+    for name in ("/start", "/timezone", "/help", "/cancel"):
+        assert name in help_text
+    assert [c["command"] for c in emulator.commands()] == ["start", "timezone", "help", "cancel"]
+
+
+async def test_a_near_miss_is_offered_as_a_button(emulator: Emulator, bot: BotProcess):
+    await emulator.send_text(ADA, "/start")
+    await emulator.next_message(ADA)
+    await emulator.next_message(ADA)
+    await emulator.send_text(ADA, "Berln")
+    offer = await emulator.next_message(ADA)
+    await emulator.press(ADA, offer, offer.button_data("Europe/Berlin"))
+    saved = await emulator.next_message(ADA)
+    assert "Europe/Berlin" in saved.plain_text
+    assert emulator.messages(ADA)[-2].buttons == []  # the pressed keyboard is gone
+    assert bot.query("SELECT time_zone FROM users WHERE id = ?", ADA) == [("Europe/Berlin",)]
+
+
+async def test_place_and_a_waiting_message_survive_a_restart(emulator: Emulator, bot: BotProcess):
+    await emulator.send_text(ADA, "/start")
+    await emulator.next_message(ADA)
+    await emulator.next_message(ADA)
+    assert await bot.stop() == 0  # SIGTERM: a clean stop
+
+    await emulator.send_text(ADA, "Tokyo")  # written while the bot is down
+    await bot.start()
+    saved = await emulator.next_message(ADA, timeout=15)
+    assert "Asia/Tokyo" in saved.plain_text
+    assert "That's all I need" in (await emulator.next_message(ADA)).plain_text
+    assert bot.query("SELECT time_zone FROM users WHERE id = ?", ADA) == [("Asia/Tokyo",)]
+
+    await bot.stop(signal.SIGINT)
+    await bot.start()
+    await emulator.send_text(ADA, "/start")
+    assert "Welcome back" in (await emulator.next_message(ADA)).plain_text
+
+
+async def test_a_failure_is_apologised_for_and_the_question_asked_again(
+    emulator: Emulator, bot: BotProcess
+):
+    emulator.fail_next(n=1, status=500, methods={"sendMessage"})
+    await emulator.send_text(ADA, "/start")  # the welcome is lost to the 500
+    sorry = await emulator.next_message(ADA)
+    assert "something went wrong" in sorry.plain_text
+    again = await emulator.next_message(ADA)
+    assert "what's your time zone?" in again.plain_text
+    await emulator.send_text(ADA, "Lisbon")
+    assert "Europe/Lisbon" in (await emulator.next_message(ADA)).plain_text
+    assert "Traceback" in bot.log  # the failure is logged for the operator...
+
+
+async def test_blocking_the_bot_marks_the_client_inactive(emulator: Emulator, bot: BotProcess):
+    await emulator.send_text(ADA, "/start")
+    await emulator.next_message(ADA)
+    emulator.block(ADA)
+    await emulator.wait_for_call("getUpdates", timeout=10)
+    await _until(lambda: bot.query("SELECT active FROM users WHERE id = ?", ADA) == [(0,)])
+    emulator.unblock(ADA)
+    await emulator.send_text(ADA, "/help")
+    await emulator.next_message(ADA)
+    assert bot.query("SELECT active FROM users WHERE id = ?", ADA) == [(1,)]
+
+
+async def _until(condition, within: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait for something the bot does in the background (here: a database write)."""
+    deadline = time.monotonic() + within
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        await asyncio.sleep(0.05)

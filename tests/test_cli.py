@@ -1,0 +1,86 @@
+"""Starting the bot: a problem an operator can fix is one clear line, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from emulator import Emulator
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run_bot(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    clean.update(PYTHONPATH=str(REPO), DATABASE_URL=f"sqlite:///{tmp_path / 'bot.sqlite3'}")
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=tmp_path, env=clean, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+
+
+def one_line(result: subprocess.CompletedProcess[str]) -> str:
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+def test_a_missing_token_says_where_to_get_one_and_how_to_try_without(tmp_path: Path):
+    result = run_bot(tmp_path)
+    assert result.returncode == 2
+    line = one_line(result)
+    assert "@BotFather" in line and "python -m bot demo" in line
+
+
+def test_a_token_in_dotenv_is_read(tmp_path: Path):
+    (tmp_path / ".env").write_text("TELEGRAM_BOT_TOKEN=not-a-token\n")
+    line = one_line(run_bot(tmp_path))
+    assert "does not look like a bot token" in line
+
+
+@pytest.mark.parametrize("token", ["abc", "123456:short", "123456789:" + "A" * 34 + " extra"])
+def test_a_malformed_token_is_refused_without_echoing_it(tmp_path: Path, token: str):
+    result = run_bot(tmp_path, TELEGRAM_BOT_TOKEN=token)
+    assert result.returncode == 2
+    line = one_line(result)
+    assert "does not look like a bot token" in line
+    assert token not in line
+
+
+def test_a_bad_log_level_is_named(tmp_path: Path):
+    line = one_line(run_bot(tmp_path, TELEGRAM_BOT_TOKEN="1:" + "A" * 35, LOG_LEVEL="LOUD"))
+    assert "LOG_LEVEL" in line
+
+
+def test_an_unreachable_bot_api_is_one_line(tmp_path: Path):
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = run_bot(
+        tmp_path,
+        TELEGRAM_BOT_TOKEN="123456789:" + "A" * 35,
+        TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{port}/bot",
+    )
+    assert result.returncode == 3
+    assert "could not be reached" in one_line(result)
+
+
+async def test_a_token_telegram_refuses_is_one_line(tmp_path: Path):
+    async with Emulator() as emulator:
+        wrong = "987654321:" + "B" * 35
+        assert wrong != emulator.token
+        import asyncio
+
+        result = await asyncio.to_thread(
+            run_bot, tmp_path, TELEGRAM_BOT_TOKEN=wrong, TELEGRAM_API_BASE_URL=emulator.base_url
+        )
+    assert result.returncode == 2
+    line = one_line(result)
+    assert "refused" in line and wrong not in line
