@@ -3,10 +3,10 @@ ON DELETE CASCADE, so erasing a client is one statement and can't forget a table
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, ForeignKey
+from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime, utc_now
@@ -33,6 +33,10 @@ class User(SQLModel, table=True):
     language: str = Field(default="en", max_length=16)
     # False once the client blocked the bot; true again when they write.
     active: bool = Field(default=True)
+    # Built-in reflection questions the client turned off (/questions).
+    disabled_questions: list[str] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
     created_at: datetime = Field(
         default_factory=utc_now, sa_column=Column(UTCDateTime(), nullable=False)
     )
@@ -61,6 +65,120 @@ class FlowState(SQLModel, table=True):
     data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     # Bumped on every save; lets a writer detect that someone else moved the flow on.
     version: int = Field(default=0)
+    # The client's last few update ids, stored with the turn they caused: Telegram delivers
+    # an update again if the bot died before acknowledging it, and a repeat must change
+    # nothing. A short list, not one "last id", because webhooks may deliver out of order.
+    recent_updates: list[int] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
     updated_at: datetime = Field(
         default_factory=utc_now, sa_column=Column(UTCDateTime(), nullable=False)
     )
+
+
+def _client_id() -> Any:
+    """The owning client's id: deleting the client deletes the row."""
+    return Field(
+        sa_column=Column(
+            BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+
+
+def _moment(nullable: bool = False) -> Any:
+    if nullable:
+        return Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    return Field(default_factory=utc_now, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class Reflection(SQLModel, table=True):
+    """One sitting of reflection questions about one session.
+
+    The questions are fixed when it starts, so turning a question off or adding a goal
+    midway doesn't shift what "question 3" means; `position` is where the client is.
+    """
+
+    __tablename__ = "reflections"
+    __table_args__ = (UniqueConstraint("user_id", "serial"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = _client_id()
+    # The client's n-th reflection: buttons carry it, so a button from an older one is known.
+    serial: int
+    # The client's local date of the session reflected on.
+    session_date: date
+    source: str = Field(default="reflect", max_length=16)
+    questions: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    position: int = Field(default=0)
+    started_at: datetime = _moment()
+    updated_at: datetime = _moment()
+    # Set when the client reached the end, or left it to start a new one (complete False).
+    finished_at: datetime | None = _moment(nullable=True)
+    complete: bool = Field(default=False)
+
+
+class Answer(SQLModel, table=True):
+    """The client's answer to one question of one reflection: a rating, text, or a skip.
+
+    One row per question and reflection (a unique key), so a double press or a replayed
+    update can't store an answer twice; text written in several messages is one answer.
+    """
+
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("reflection_id", "question"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    reflection_id: int = Field(
+        sa_column=Column(ForeignKey("reflections.id", ondelete="CASCADE"), nullable=False)
+    )
+    user_id: int = _client_id()
+    question: str = Field(max_length=32)
+    rating: int | None = Field(default=None)
+    text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    skipped: bool = Field(default=False)
+    answered_at: datetime = _moment()
+    updated_at: datetime = _moment()
+
+
+class Goal(SQLModel, table=True):
+    """A therapy goal in the client's own words; retired goals stay for their history."""
+
+    __tablename__ = "goals"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = _client_id()
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = _moment()
+    updated_at: datetime = _moment()
+    retired_at: datetime | None = _moment(nullable=True)
+
+
+class OwnQuestion(SQLModel, table=True):
+    """A question the client added to their reflection, asked after the built-in ones."""
+
+    __tablename__ = "own_questions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = _client_id()
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = _moment()
+    retired_at: datetime | None = _moment(nullable=True)
+
+
+class Topic(SQLModel, table=True):
+    """Something the client agreed to raise at their next session (a rating that dropped)."""
+
+    __tablename__ = "topics"
+    __table_args__ = (Index("ix_topics_open", "user_id", "raised_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = _client_id()
+    reflection_id: int | None = Field(
+        default=None,
+        sa_column=Column(ForeignKey("reflections.id", ondelete="SET NULL"), nullable=True),
+    )
+    question: str = Field(max_length=32)
+    rating: int | None = Field(default=None)
+    created_at: datetime = _moment()
+    # When it went into a preparation note the client used; None while still to raise.
+    raised_at: datetime | None = _moment(nullable=True)

@@ -73,14 +73,32 @@ async def load_flow(*, session: AsyncSession, user_id: int) -> FlowState:
     return (await session.exec(statement)).one()
 
 
+# How many of a client's update ids are remembered to recognise a redelivered update.
+RECENT_UPDATES = 32
+
+
+def already_handled(flow: FlowState, update_id: int) -> bool:
+    """Whether this update of the client's was handled (and committed) before."""
+    return update_id in flow.recent_updates
+
+
 async def save_flow(
-    *, session: AsyncSession, flow: FlowState, step: str, data: dict[str, Any]
+    *,
+    session: AsyncSession,
+    flow: FlowState,
+    step: str,
+    data: dict[str, Any],
+    update_id: int | None = None,
 ) -> FlowState:
-    """Store where the client is now; the caller commits it with whatever was answered."""
+    """Store where the client is now, and which update brought them there; the caller
+    commits it with whatever was answered."""
     flow.step = step
     flow.data = dict(data)
     flow.version += 1
     flow.updated_at = utc_now()
+    if update_id is not None:
+        # A new list, so SQLAlchemy sees the JSON column change.
+        flow.recent_updates = [*flow.recent_updates, update_id][-RECENT_UPDATES:]
     session.add(flow)
     return flow
 
