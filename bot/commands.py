@@ -14,6 +14,9 @@ class CommandInfo:
 
 
 COMMANDS: tuple[CommandInfo, ...] = (
+    CommandInfo("reflect", "command.reflect"),
+    CommandInfo("goals", "command.goals"),
+    CommandInfo("questions", "command.questions"),
     CommandInfo("start", "command.start"),
     CommandInfo("timezone", "command.timezone"),
     CommandInfo("help", "command.help"),

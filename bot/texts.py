@@ -10,6 +10,7 @@ import html
 import re
 
 from bot.commands import COMMANDS
+from bot.flow.core import Arg, Ref
 
 DEFAULT_LANGUAGE = "en"
 
@@ -96,10 +97,186 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "I only talk in a private chat, so that what you write stays between us. Open a "
             "chat with me directly: @{bot_username}"
         ),
+        # The reflection.
+        "reflection.intro": (
+            "Let's look back at your session: {total} short questions. Answer what you like, "
+            "skip anything, and go back if you change your mind. /cancel stops at any point "
+            "and keeps what you've said."
+        ),
+        "reflection.rating": (
+            "<i>Question {n} of {total}</i>\n\n<b>{question}</b>\n"
+            "How true was this today? 0 is not at all, 10 is completely.{so_far}"
+        ),
+        "reflection.text": (
+            "<i>Question {n} of {total}</i>\n\n<b>{question}</b>\n"
+            "Write as much as you like, in one message or several, then press Next.{so_far}"
+        ),
+        "reflection.so_far_rating": "\n\nYour answer so far: <b>{rating}</b>.",
+        "reflection.so_far_text": "\n\nSo far you wrote: <i>{text}</i>",
+        "reflection.so_far_skipped": "\n\nYou skipped this one.",
+        "reflection.noted": "Kept. Add more if you like, or press Next.",
+        "reflection.comment_kept": "Thank you, I've kept that with this question.",
+        "reflection.only_text": (
+            "I can only keep text, so I haven't kept that. If you'd like, type it instead."
+        ),
+        "reflection.thanks": (
+            "Thank you for taking the time to reflect. Everything you wrote is kept for you, "
+            "and only you can see it.{echo}"
+        ),
+        "reflection.echo": "\n\nOne thing you noted: <i>\u201c{quote}\u201d</i>",
+        "reflection.raise_offer": (
+            "Thank you for rating honestly: that's what makes this useful. A few of today's "
+            "ratings were lower than usual:\n\n{items}\n\n"
+            "That can be worth raising with your therapist: a good therapist wants to hear "
+            "it, and saying so often helps the work. Shall I add this to your note for next "
+            "session?"
+        ),
+        "raise.heard": (
+            "\u2022 Feeling heard and respected: {rating}. You could say: <i>\u201cI haven't "
+            "always felt fully heard lately, and I'd like us to talk about that.\u201d</i>"
+        ),
+        "raise.focus": (
+            "\u2022 Working on what you wanted: {rating}. You could say: <i>\u201cI'd like "
+            "us to spend more of our time on what matters most to me right now.\u201d</i>"
+        ),
+        "raise.approach": (
+            "\u2022 How your therapist works suiting you: {rating}. You could say: "
+            "<i>\u201cI'm not sure the way we're working suits me. Could we talk about "
+            "how we work together?\u201d</i>"
+        ),
+        "raise.overall": (
+            "\u2022 The session overall: {rating}. You could say: <i>\u201cLast session "
+            "didn't feel quite right for me, and I'd like to understand why, together."
+            "\u201d</i>"
+        ),
+        "raise.goal": (
+            "\u2022 Progress on your goal \u201c{goal}\u201d: {rating}. You could say: "
+            "<i>\u201cI'd like us to look at how we're doing with this goal.\u201d</i>"
+        ),
+        "raise.goal_retired": "a goal you've set aside",
+        "raise.added": "Added to your note for next session. You decide whether to bring it up.",
+        "raise.not_now": "That's fine. It stays in your reflection if you change your mind.",
+        "reflection.paused": (
+            "Okay, we'll stop here. Everything you answered is kept; /reflect picks up where "
+            "you left off."
+        ),
+        "reflection.paused_for_command": (
+            "Your reflection is paused and kept; /reflect picks up where you left off."
+        ),
+        "reflection.resume_offer": (
+            "You have a reflection from {date} that you haven't finished: you were on "
+            "question {n} of {total}. Would you like to continue it, or start a new one? "
+            "Starting anew keeps what you already answered."
+        ),
+        "reflection.gone": (
+            "That reflection has been closed, so there's nothing to answer there now. "
+            "/reflect starts a new one."
+        ),
+        "reflection.no_questions": (
+            "You've turned off every question, so there's nothing to ask. /questions turns "
+            "some back on, or adds your own."
+        ),
+        # The questions, in our own words from the seed texts.
+        "question.heard": "I felt heard and respected.",
+        "question.focus": "We worked on what I wanted to work on.",
+        "question.approach": "The way my therapist works suits me.",
+        "question.overall": "Overall, today's session was right for me.",
+        "question.goal": "How much progress do I feel on my goal: \u201c{goal}\u201d?",
+        "question.goal_retired": "How much progress do I feel on a goal I've since set aside?",
+        "question.goal_item": "\u2022 {goal}",
+        "question.progress": "Are we making progress towards my goals?",
+        "question.progress_with_goals": "Are we making progress towards my goals?\n{goals}",
+        "question.obstacles": "What obstacles to change did I notice?",
+        "question.helpful": "What was helpful in this session?",
+        "question.not_helpful": "What wasn't helpful, or didn't sit right?",
+        "question.felt_right": (
+            "Did it feel right today? If something was off, even if it's hard to name, what was it?"
+        ),
+        "question.bring_up": "Is there anything I want to bring up next time?",
+        "question.own": "{text}",
+        "question.own_removed": "(A question of your own that you've since removed.)",
+        # Short names of the questions, for the /questions menu.
+        "label.heard": "Feeling heard and respected (0-10)",
+        "label.focus": "Working on what I wanted (0-10)",
+        "label.approach": "How my therapist works suits me (0-10)",
+        "label.overall": "The session overall (0-10)",
+        "label.progress": "Progress towards my goals",
+        "label.obstacles": "Obstacles to change",
+        "label.helpful": "What was helpful",
+        "label.not_helpful": "What wasn't helpful",
+        "label.felt_right": "Did it feel right?",
+        "label.bring_up": "What to bring up next time",
+        # /goals
+        "goals.none": (
+            "You haven't written any goals yet. Goals in your own words help me ask about "
+            "progress: for example <i>feel less anxious at work</i> or <i>understand why I "
+            "push people away</i>."
+        ),
+        "goals.menu": (
+            "Your goals for therapy:\n{goals}\n\nEach reflection asks how much progress "
+            "you feel on each of them."
+        ),
+        "goals.item": "{n}. {goal}",
+        "goals.ask_new": "What's the goal? Write it in your own words, in a sentence or two.",
+        "goals.ask_edit": "How would you like to word it now? Currently: <i>{goal}</i>",
+        "goals.ask_edit_again": "Please send the new wording for your goal, or /cancel.",
+        "goals.added": "Added your goal: <i>{goal}</i>. /goals shows them all.",
+        "goals.edited": "Updated: <i>{goal}</i>.",
+        "goals.retired": (
+            "Set aside: <i>{goal}</i>. It won't be asked about any more; what you said "
+            "about it stays in your history."
+        ),
+        "goals.gone": "That goal has been set aside meanwhile, so I left it as it was.",
+        "goals.pick_edit": "Which goal would you like to reword?",
+        "goals.pick_retire": "Which goal would you like to set aside?",
+        "goals.too_long": (
+            "That's a little long for a goal. Could you put it in up to {max} characters? "
+            "Your longer thoughts have a place in the reflection questions."
+        ),
+        "goals.full": "You have {max} goals already; set one aside to add another. /goals",
+        "goals.only_text": "I can only keep text. Please type your goal, or /cancel.",
+        # /questions
+        "questions.menu": (
+            "These are the questions I ask after a session. Tap one to turn it off or on; "
+            "your own questions come last.{own}"
+        ),
+        "questions.own_item": "\n\u2022 {text}",
+        "questions.ask_new": "What would you like me to ask you after each session?",
+        "questions.added": "Added: <i>{text}</i>. I'll ask it at the end of each reflection.",
+        "questions.too_long": "Could you make it shorter, up to {max} characters?",
+        "questions.full": "You have {max} questions of your own already. /questions",
+        "questions.only_text": "I can only keep text. Please type your question, or /cancel.",
         "toast.stale_button": "That button is from an earlier message and no longer does anything.",
         "toast.ok": "Okay",
+        "toast.rated": "Saved: {n}",
+        "toast.skipped": "Skipped",
+        "toast.cleared": "Cleared: write it afresh",
+        "toast.moved_on": "Already answered. Use Back to change an answer.",
+        "toast.old_reflection": "That's from an earlier reflection; nothing was changed.",
+        "toast.goals_full": "You have {max} goals already; set one aside first.",
+        "toast.own_full": "You have {max} questions of your own already.",
         "button.zone": "{time_zone}",
         "button.none": "None of these",
+        "button.number": "{n}",
+        "button.back": "\u00ab Back",
+        "button.skip": "Skip",
+        "button.next": "Next \u00bb",
+        "button.clear": "Clear my answer",
+        "button.continue": "Continue where I left off",
+        "button.start_new": "Start a new one",
+        "button.add_to_note": "Add to my note",
+        "button.not_now": "Not now",
+        "button.goal_add": "Add a goal",
+        "button.goal_edit": "Reword one",
+        "button.goal_retire": "Set one aside",
+        "button.goal": "{goal}",
+        "button.question_on": "\u2705 {label}",
+        "button.question_off": "\u2b1c {label}",
+        "button.own_remove": "\u2716 {text}",
+        "button.own_add": "Add my own question",
+        "command.reflect": "Reflect on a session (or continue one)",
+        "command.goals": "Your therapy goals, in your words",
+        "command.questions": "Choose the questions I ask",
         "command.start": "Begin, or see your settings",
         "command.timezone": "Show or change your time zone",
         "command.help": "What I can do",
@@ -108,15 +285,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
-def render(text_id: str, language: str = DEFAULT_LANGUAGE, **args: str) -> str:
-    """The text for `text_id` in `language` (English when missing), arguments escaped."""
+def render(text_id: str, language: str = DEFAULT_LANGUAGE, **args: Arg) -> str:
+    """The text for `text_id` in `language` (English when missing). Plain string arguments
+    are escaped (they may be the client's words); catalogue references render as markup."""
     texts = CATALOGUE.get(language, CATALOGUE[DEFAULT_LANGUAGE])
     template = texts.get(text_id, CATALOGUE[DEFAULT_LANGUAGE][text_id])
-    values = {key: html.escape(value) for key, value in args.items()}
+    values = {key: _value(value, language) for key, value in args.items()}
     if "{commands}" in template:
         # The command list is markup we make ourselves, from COMMANDS.
         values["commands"] = command_list(language)
     return template.format_map(values)
+
+
+def _value(arg: Arg, language: str) -> str:
+    if isinstance(arg, str):
+        return html.escape(arg, quote=False)
+    if isinstance(arg, Ref):
+        return render(arg.text, language, **arg.args)
+    return "\n".join(render(ref.text, language, **ref.args) for ref in arg)
 
 
 def command_list(language: str = DEFAULT_LANGUAGE) -> str:
@@ -126,6 +312,6 @@ def command_list(language: str = DEFAULT_LANGUAGE) -> str:
     )
 
 
-def plain(text_id: str, language: str = DEFAULT_LANGUAGE, **args: str) -> str:
+def plain(text_id: str, language: str = DEFAULT_LANGUAGE, **args: Arg) -> str:
     """A catalogue text without markup, for places that don't take HTML (menu, toasts)."""
     return html.unescape(_TAGS.sub("", render(text_id, language, **args)))

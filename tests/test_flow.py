@@ -176,6 +176,6 @@ def test_an_edit_is_not_taken_as_an_answer():
 
 
 def test_ask_again_repeats_the_open_question_only():
-    assert [r.text for r in flow.ask_again(ONBOARDING)] == ["time_zone.ask"]
-    assert [r.text for r in flow.ask_again(CHANGING)] == ["time_zone.ask_change"]
-    assert flow.ask_again(State()) == ()
+    assert [r.text for r in flow.ask_again(ONBOARDING, NEW)] == ["time_zone.ask"]
+    assert [r.text for r in flow.ask_again(CHANGING, NEW)] == ["time_zone.ask_change"]
+    assert flow.ask_again(State(), NEW) == ()

@@ -18,7 +18,7 @@ from bot.flow.core import (
     Text,
     Toast,
 )
-from bot.flow.machine import ask_again, step
+from bot.flow.machine import ask_again, needs_context, step
 
 __all__ = [
     "Button",
@@ -38,5 +38,6 @@ __all__ = [
     "Text",
     "Toast",
     "ask_again",
+    "needs_context",
     "step",
 ]

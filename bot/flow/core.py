@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -19,6 +19,12 @@ class Step(StrEnum):
 
     IDLE = "idle"
     ASK_TIME_ZONE = "ask_time_zone"
+    REFLECTING = "reflecting"
+    OFFER_RESUME = "offer_resume"
+    OFFER_RAISE = "offer_raise"
+    GOAL_NEW = "goal_new"
+    GOAL_EDIT = "goal_edit"
+    OWN_QUESTION_NEW = "own_question_new"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +41,45 @@ class Client:
 
     time_zone: str | None = None
     language: str = "en"
+    disabled_questions: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerView:
+    """What the client has answered to one question so far."""
+
+    rating: int | None = None
+    text: str | None = None
+    skipped: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ReflectionView:
+    """The client's unfinished reflection: its questions, where they are, what they said."""
+
+    serial: int
+    questions: tuple[str, ...]
+    position: int
+    session_date: date
+    answers: Mapping[str, AnswerView] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
 class Facts:
-    """The world at the moment of the event."""
+    """The world at the moment of the event.
+
+    Everything past `now` is loaded only when the step or event needs it
+    (`needs_context`), so a plain message doesn't cost the reflection queries.
+    """
 
     client: Client
     now: datetime
+    reflection: ReflectionView | None = None
+    last_serial: int = 0
+    goals: Mapping[int, str] = field(default_factory=dict)
+    own_questions: Mapping[int, str] = field(default_factory=dict)
+    # The client's average per rating question over their last few finished reflections.
+    recent_ratings: Mapping[str, float] = field(default_factory=dict)
 
 
 # Events: what the client did.
@@ -89,12 +126,25 @@ Event = Text | Command | Press | NonText | Edited
 
 
 @dataclass(frozen=True, slots=True)
+class Ref:
+    """A catalogue text used inside another one (a question inside "Question 3 of 9")."""
+
+    text: str
+    args: Mapping[str, Arg] = field(default_factory=dict)
+
+
+# A text argument: a plain string (escaped when rendered: it may be the client's own words),
+# a catalogue text, or several catalogue texts one per line.
+Arg = str | Ref | tuple[Ref, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Button:
     """An inline button: a label from the catalogue and the data it sends back."""
 
     label: str
     data: str
-    args: Mapping[str, str] = field(default_factory=dict)
+    args: Mapping[str, Arg] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +152,15 @@ class Reply:
     """Send the client a message from the catalogue, with optional rows of buttons."""
 
     text: str
-    args: Mapping[str, str] = field(default_factory=dict)
+    args: Mapping[str, Arg] = field(default_factory=dict)
     buttons: tuple[tuple[Button, ...], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Redraw:
+    """Replace the message whose button was pressed (a menu showing a toggle's new state)."""
+
+    reply: Reply
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +168,7 @@ class Toast:
     """A brief notice shown over the chat in answer to a button press."""
 
     text: str
+    args: Mapping[str, Arg] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +178,136 @@ class SaveTimeZone:
     time_zone: str
 
 
-Effect = Reply | Toast | SaveTimeZone
+@dataclass(frozen=True, slots=True)
+class StartReflection:
+    """Begin the client's `serial`-th reflection with these questions."""
+
+    serial: int
+    questions: tuple[str, ...]
+    session_date: date
+    source: str = "reflect"
+
+
+@dataclass(frozen=True, slots=True)
+class SaveRating:
+    """Store a rating (0 to 10) as the answer to a question."""
+
+    serial: int
+    question: str
+    rating: int
+
+
+@dataclass(frozen=True, slots=True)
+class AddText:
+    """Add a message to the answer to a question (an answer may take several messages)."""
+
+    serial: int
+    question: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClearAnswer:
+    """Forget the answer to a question, to write it afresh."""
+
+    serial: int
+    question: str
+
+
+@dataclass(frozen=True, slots=True)
+class SkipQuestion:
+    """Mark a question as skipped (anything already written for it is kept)."""
+
+    serial: int
+    question: str
+
+
+@dataclass(frozen=True, slots=True)
+class MoveTo:
+    """Remember which question of the reflection the client is on."""
+
+    serial: int
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class FinishReflection:
+    """Close the reflection: complete when the client reached the end."""
+
+    serial: int
+    complete: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AddTopics:
+    """Put ratings on the list to raise at the next session."""
+
+    serial: int
+    ratings: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AddGoal:
+    """Store a new therapy goal in the client's words."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class EditGoal:
+    """Reword one of the client's goals."""
+
+    goal_id: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RetireGoal:
+    """Set a goal aside; its history stays."""
+
+    goal_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class SetQuestionEnabled:
+    """Turn a built-in question on or off for future reflections."""
+
+    question: str
+    enabled: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AddOwnQuestion:
+    """Add a question of the client's own to future reflections."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveOwnQuestion:
+    """Stop asking one of the client's own questions."""
+
+    question_id: int
+
+
+Storage = (
+    SaveTimeZone
+    | StartReflection
+    | SaveRating
+    | AddText
+    | ClearAnswer
+    | SkipQuestion
+    | MoveTo
+    | FinishReflection
+    | AddTopics
+    | AddGoal
+    | EditGoal
+    | RetireGoal
+    | SetQuestionEnabled
+    | AddOwnQuestion
+    | RemoveOwnQuestion
+)
+Effect = Reply | Redraw | Toast | Storage
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,11 @@
-"""The top of every conversation: commands that work anywhere, then the current step."""
+"""The top of every conversation: commands that work anywhere, menu buttons that work
+anywhere, then whatever the current step is waiting for."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.flow import onboarding
+from bot.flow import goals, onboarding, question_menu, reflection
 from bot.flow.core import (
     Command,
     Edited,
@@ -21,11 +22,29 @@ from bot.flow.core import (
 )
 
 StepHandler = Callable[[State, Event, Facts], Outcome]
+OfferHandler = Callable[[State, Event, Facts], Outcome | None]
 
 # What each step does with the client's answer. IDLE is handled below.
 _STEPS: dict[Step, StepHandler] = {
     Step.ASK_TIME_ZONE: onboarding.ask_time_zone,
+    Step.REFLECTING: reflection.reflecting,
+    Step.GOAL_NEW: goals.write,
+    Step.GOAL_EDIT: goals.write,
+    Step.OWN_QUESTION_NEW: question_menu.write,
 }
+# Offers wait for a button; anything else makes them lapse and is handled as if idle.
+_OFFERS: dict[Step, OfferHandler] = {
+    Step.OFFER_RESUME: reflection.offer_resume,
+    Step.OFFER_RAISE: reflection.offer_raise,
+}
+# Menu buttons act wherever the client is, checked against the client's own data.
+_MENUS: dict[str, Callable[[State, Press, Facts], Outcome]] = {
+    goals.PRESS: goals.press,
+    question_menu.PRESS: question_menu.press,
+}
+# Steps and commands that need no more than the client's profile (see `needs_context`).
+_LIGHT_STEPS = frozenset({Step.IDLE, Step.ASK_TIME_ZONE})
+_LIGHT_COMMANDS = frozenset({"start", "help", "cancel", "timezone"})
 
 
 def step(state: State, event: Event, facts: Facts) -> Outcome:
@@ -33,33 +52,71 @@ def step(state: State, event: Event, facts: Facts) -> Outcome:
     if isinstance(event, Command):
         return _command(state, event, facts)
     if isinstance(event, Edited):
-        return Outcome(state, (Reply("edited"), *ask_again(state)))
+        return Outcome(state, (Reply("edited"), *ask_again(state, facts)))
+    if isinstance(event, Press):
+        for prefix, menu in _MENUS.items():
+            if event.data.startswith(prefix):
+                return menu(state, event, facts)
+    offer = _OFFERS.get(state.step)
+    if offer is not None:
+        outcome = offer(state, event, facts)
+        if outcome is not None:
+            return outcome
+        state = State()
     handler = _STEPS.get(state.step)
     if handler is not None:
         return handler(state, event, facts)
     return _idle(state, event)
 
 
-def ask_again(state: State) -> tuple[Reply, ...]:
+def needs_context(state: State, event: Event) -> bool:
+    """Whether stepping needs the reflection, goals and questions loaded, or the profile
+    alone will do. Keeps the common light turns (onboarding, help) to two queries."""
+    if isinstance(event, Command):
+        return event.name not in _LIGHT_COMMANDS or state.step not in _LIGHT_STEPS
+    if isinstance(event, Press):
+        return not event.data.startswith(onboarding.ZONE_BUTTON)
+    return state.step not in _LIGHT_STEPS
+
+
+def ask_again(state: State, facts: Facts) -> tuple[Reply, ...]:
     """The question the client is in the middle of, if any: to repeat after an interruption
     (a restart, an error, a message we could not use)."""
     if state.step is Step.ASK_TIME_ZONE:
         return onboarding.ask_again(state)
+    if state.step is Step.REFLECTING:
+        return reflection.ask_again(facts.reflection, facts)
+    if state.step in (Step.OFFER_RESUME, Step.OFFER_RAISE):
+        return reflection.offer_again(state, facts)
+    if state.step in (Step.GOAL_NEW, Step.GOAL_EDIT):
+        return goals.ask_again(state)
+    if state.step is Step.OWN_QUESTION_NEW:
+        return question_menu.ask_again()
     return ()
 
 
 def _command(state: State, command: Command, facts: Facts) -> Outcome:
+    reflecting = state.step is Step.REFLECTING
+    # Leaving a reflection for another command pauses it; /reflect picks it up again.
+    paused = (Reply("reflection.paused_for_command"),) if reflecting else ()
     if command.name == "start":
         return onboarding.start(state, facts)
     if command.name == "timezone":
         return onboarding.change_time_zone(facts)
     if command.name == "help":
-        return Outcome(state, (Reply("help"),))
+        return Outcome(state, (Reply("help"), *ask_again(state, facts)))
     if command.name == "cancel":
         if state.step is Step.IDLE:
             return Outcome(state, (Reply("cancel.nothing"),))
-        return Outcome(State(Step.IDLE), (Reply("cancel.done"),))
-    return Outcome(state, (Reply("unknown_command"), *ask_again(state)))
+        return reflection.pause(reflecting)
+    if command.name == "reflect":
+        return reflection.begin(facts)
+    if command.name == "goals":
+        return goals.show(facts, paused)
+    if command.name == "questions":
+        outcome = question_menu.show(facts)
+        return Outcome(outcome.state, (*paused, *outcome.effects))
+    return Outcome(state, (Reply("unknown_command"), *ask_again(state, facts)))
 
 
 def _idle(state: State, event: Event) -> Outcome:
