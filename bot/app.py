@@ -78,6 +78,8 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
                 overall_max_rate=settings.telegram_max_messages_per_second, max_retries=3
             )
         )
+        # No Updater: bot.polling acknowledges updates only after handling them.
+        .updater(None)
         .post_init(on_startup)
         .post_shutdown(on_shutdown)
         .build()

@@ -3,7 +3,8 @@
 We drive PTB's documented steps ourselves rather than `run_polling()`, so that a start-up
 failure (no network, a refused token, an unusable database) reaches `__main__` as one
 exception to explain in one line, instead of being logged with a traceback by PTB's retry
-loop first; and so that the terminal demo runs the very same sequence.
+loop first; so that updates are acknowledged only once handled (`bot.polling`); and so that
+the terminal demo runs the very same sequence.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections.abc import Awaitable, Callable
 
 from telegram.ext import Application
 
+from bot.polling import poll
+
 
 async def serve(
     application: Application,  # type: ignore[type-arg]
@@ -23,15 +26,19 @@ async def serve(
     async with application:  # initialize (getMe), and shutdown however we leave
         if application.post_init is not None:
             await application.post_init(application)
-        updater = application.updater
-        assert updater is not None
-        await updater.start_polling(poll_interval=0.0, timeout=10, drop_pending_updates=False)
+        # Telegram refuses getUpdates while a webhook is set.
+        await application.bot.delete_webhook(drop_pending_updates=False)
         await application.start()
+        stopping = asyncio.Event()
+        polling = asyncio.create_task(poll(application, stopping))
+        waiting = asyncio.ensure_future(until())
         try:
-            await until()
+            # Whichever ends first: the caller's condition, or polling (a fatal error).
+            await asyncio.wait({polling, waiting}, return_when=asyncio.FIRST_COMPLETED)
         finally:
-            # Updater first: it acknowledges what it fetched, so nothing is fetched twice.
-            await updater.stop()
+            stopping.set()
+            waiting.cancel()
+            await polling  # finishes the batch in hand; re-raises a fatal polling error
             await application.stop()
     if application.post_shutdown is not None:
         await application.post_shutdown(application)

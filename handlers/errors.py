@@ -12,9 +12,11 @@ from telegram.error import Forbidden, TelegramError
 from bot import flow
 from bot.context import BotContext
 from bot.texts import render
-from handlers.keyboards import keyboard
-from handlers.turn import state_of
+from handlers.facts import load_facts
+from handlers.turn import send, state_of
 from storage import repo
+from storage.models import FlowState
+from storage.types import utc_now
 
 logger = logging.getLogger(__name__)
 
@@ -53,11 +55,10 @@ async def _ask_again(update: Update, context: BotContext) -> None:
         client = await repo.get_user(session=session, user_id=user.id)
         if client is None:
             return
-        state = state_of(await repo.load_flow(session=session, user_id=user.id))
-    for effect in flow.ask_again(state):
-        await context.bot.send_message(
-            chat.id,
-            render(effect.text, client.language, **effect.args),
-            parse_mode=ParseMode.HTML,
-            reply_markup=keyboard(effect.buttons, client.language),
-        )
+        stored = await session.get(FlowState, user.id)
+        if stored is None:
+            return
+        state = state_of(stored)
+        facts = await load_facts(session, client, utc_now(), full=True)
+    for reply in flow.ask_again(state, facts):
+        await send(context, chat.id, reply, client.language)

@@ -12,17 +12,19 @@ import logging
 from collections.abc import Iterable
 
 from sqlmodel.ext.asyncio.session import AsyncSession
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot import flow
 from bot.context import BotContext
-from bot.flow import Client, Effect, Event, Facts, Outcome, Reply, SaveTimeZone, State, Step
+from bot.flow.core import Effect, Event, Outcome, Redraw, Reply, State, Step, Storage, Toast
 from bot.texts import plain, render
+from handlers.effects import EffectStore
+from handlers.facts import load_facts
 from handlers.keyboards import keyboard
 from storage import repo
-from storage.models import FlowState
+from storage.models import FlowState, User
 from storage.types import utc_now
 
 logger = logging.getLogger(__name__)
@@ -38,14 +40,43 @@ async def take_turn(update: Update, context: BotContext, event: Event) -> None:
             session=session, user_id=user.id, chat_id=chat.id, language=user.language_code
         )
         stored = await repo.load_flow(session=session, user_id=user.id)
-        state = state_of(stored)
-        facts = Facts(Client(time_zone=client.time_zone, language=client.language), utc_now())
-        outcome = flow.step(state, event, facts)
-        # The event's kind and the steps only: never the event itself, which holds the text.
-        logger.debug("%s: %s -> %s", type(event).__name__, state.step, outcome.state.step)
-        await _store(session, user.id, stored, state, outcome)
+        outcome = (
+            None
+            if repo.already_handled(stored, update.update_id)
+            else await _step(session, client, stored, event, update.update_id)
+        )
         language = client.language
+    if outcome is None:
+        # Delivered again after a restart: it was stored the first time; do nothing twice.
+        logger.info("Update %s was already handled; ignoring the repeat", update.update_id)
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        return
     await deliver(update, context, outcome.effects, language)
+
+
+async def _step(
+    session: AsyncSession, client: User, stored: FlowState, event: Event, update_id: int
+) -> Outcome:
+    """Step the flow and store its effects and the new state, in the caller's transaction."""
+    state = state_of(stored)
+    full = flow.needs_context(state, event)
+    facts = await load_facts(session, client, utc_now(), full=full)
+    outcome = flow.step(state, event, facts)
+    # The event's kind and the steps only: never the event itself, which holds the text.
+    logger.debug("%s: %s -> %s", type(event).__name__, state.step, outcome.state.step)
+    store = EffectStore(session, client)
+    for effect in outcome.effects:
+        if isinstance(effect, Storage):
+            await store.apply(effect)
+    await repo.save_flow(
+        session=session,
+        flow=stored,
+        step=outcome.state.step.value,
+        data=dict(outcome.state.data),
+        update_id=update_id,
+    )
+    return outcome
 
 
 def state_of(stored: FlowState) -> State:
@@ -57,49 +88,57 @@ def state_of(stored: FlowState) -> State:
         return State()
 
 
-async def _store(
-    session: AsyncSession, user_id: int, stored: FlowState, before: State, outcome: Outcome
-) -> None:
-    for effect in outcome.effects:
-        if isinstance(effect, SaveTimeZone):
-            await repo.set_time_zone(session=session, user_id=user_id, time_zone=effect.time_zone)
-    if outcome.state != before or stored.version == 0:
-        await repo.save_flow(
-            session=session,
-            flow=stored,
-            step=outcome.state.step.value,
-            data=dict(outcome.state.data),
-        )
-
-
 async def deliver(
     update: Update, context: BotContext, effects: Iterable[Effect], language: str
 ) -> None:
-    """Answer a pressed button (with its toast, if any), then send the replies in order."""
+    """Answer a pressed button (with its toast), redraw or unbutton the pressed message,
+    then send the replies in order."""
     effects = tuple(effects)
     query = update.callback_query
     if query is not None:
-        toast = next((e for e in effects if isinstance(e, flow.Toast)), None)
-        await query.answer(plain(toast.text, language) if toast else None)
-        await _drop_keyboard(update)
+        toast = next((e for e in effects if isinstance(e, Toast)), None)
+        await query.answer(plain(toast.text, language, **toast.args) if toast else None)
+        redraw = next((e for e in effects if isinstance(e, Redraw)), None)
+        if redraw is not None:
+            await _redraw(update, redraw.reply, language)
+        else:
+            await _drop_keyboard(update)
     chat = update.effective_chat
     if chat is None:
         return
     for effect in effects:
         if isinstance(effect, Reply):
-            await context.bot.send_message(
-                chat.id,
-                render(effect.text, language, **effect.args),
-                parse_mode=ParseMode.HTML,
-                reply_markup=keyboard(effect.buttons, language),
-            )
+            await send(context, chat.id, effect, language)
+
+
+async def send(context: BotContext, chat_id: int, reply: Reply, language: str) -> None:
+    """Send one catalogue reply with its buttons."""
+    await context.bot.send_message(
+        chat_id,
+        render(reply.text, language, **reply.args),
+        parse_mode=ParseMode.HTML,
+        reply_markup=keyboard(reply.buttons, language),
+    )
+
+
+async def _redraw(update: Update, reply: Reply, language: str) -> None:
+    """Show a menu's new state in the message whose button was pressed."""
+    assert update.callback_query is not None
+    with contextlib.suppress(BadRequest):  # "not modified" after a quick double press
+        await update.callback_query.edit_message_text(
+            render(reply.text, language, **reply.args),
+            parse_mode=ParseMode.HTML,
+            reply_markup=keyboard(reply.buttons, language),
+        )
 
 
 async def _drop_keyboard(update: Update) -> None:
     """Take the buttons off a message once one is pressed, so it can't be pressed twice."""
-    message = update.callback_query.message if update.callback_query else None
-    if message is None or not hasattr(message, "reply_markup") or message.reply_markup is None:
+    query = update.callback_query
+    message = query.message if query is not None else None
+    markup = getattr(message, "reply_markup", None)
+    if query is None or not isinstance(markup, InlineKeyboardMarkup):
         return
     # BadRequest: already gone (a second quick press) or too old to edit; nothing to do.
     with contextlib.suppress(BadRequest):
-        await update.callback_query.edit_message_reply_markup(reply_markup=None)  # type: ignore[union-attr]
+        await query.edit_message_reply_markup(reply_markup=None)
