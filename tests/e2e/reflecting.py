@@ -1,0 +1,30 @@
+"""Playing a client through a reflection: small steps the end-to-end tests share."""
+
+from __future__ import annotations
+
+from emulator import Emulator, SentMessage
+
+
+def button(message: SentMessage, label: str) -> str:
+    """The data of the button labelled exactly `label` (a rating "1" is not "10")."""
+    for row in message.buttons:
+        for text, data in row:
+            if text == label and data is not None:
+                return data
+    raise AssertionError(f"no button {label!r} in {message.button_labels}")
+
+
+async def onboard(emulator: Emulator, user: int, city: str = "Berlin") -> None:
+    """/start and a time zone: four messages from the bot."""
+    await emulator.send_text(user, "/start")
+    for _ in range(2):
+        await emulator.next_message(user)
+    await emulator.send_text(user, city)
+    for _ in range(2):
+        await emulator.next_message(user)
+
+
+async def press(emulator: Emulator, user: int, message: SentMessage, label: str) -> SentMessage:
+    """Press a button and return the bot's next message."""
+    await emulator.press(user, message, button(message, label))
+    return await emulator.next_message(user)
