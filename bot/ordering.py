@@ -9,6 +9,11 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+# PTB's base class takes a concurrency slot *before* our per-client lock, so a client with
+# many queued updates would hold slots while waiting on itself and starve everyone else.
+# We give the base class a limit it never reaches and apply the real one after the lock.
+_UNREACHED = 1_000_000
+
 
 class PerClientOrder(BaseUpdateProcessor):
     """Runs updates concurrently, except that updates of the same user (or, for updates
@@ -20,20 +25,22 @@ class PerClientOrder(BaseUpdateProcessor):
     """
 
     def __init__(self, max_concurrent_updates: int = 256) -> None:
-        super().__init__(max_concurrent_updates)
+        super().__init__(_UNREACHED)
+        self._slots = asyncio.BoundedSemaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        """Wait for this client's earlier updates, then handle this one."""
+        """Wait for this client's earlier updates, then for a free slot, then handle it."""
         key = _client_key(update)
         if key is None:
-            await coroutine
+            async with self._slots:
+                await coroutine
             return
         lock = self._locks.setdefault(key, asyncio.Lock())
         self._waiting[key] = self._waiting.get(key, 0) + 1
         try:
-            async with lock:
+            async with lock, self._slots:
                 await coroutine
         finally:
             # Forget idle clients so the table doesn't grow with every client ever seen.
