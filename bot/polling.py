@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 # The update types the bot handles; Telegram sends no others.
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 LONG_POLL_SECONDS = 10
+READ_MARGIN_SECONDS = 5
 MAX_BACKOFF_SECONDS = 30.0
 
 
@@ -34,7 +35,7 @@ async def poll(application: Application, stopping: asyncio.Event) -> None:  # ty
     backoff = 1.0
     while not stopping.is_set():
         try:
-            updates = await _fetch(application, offset, stopping)
+            batch = await _fetch(application, offset, stopping)
         except RetryAfter as flood:
             await _sleep(_seconds(flood.retry_after), stopping)
             continue
@@ -47,29 +48,39 @@ async def poll(application: Application, stopping: asyncio.Event) -> None:  # ty
             await _sleep(backoff, stopping)
             backoff = min(backoff * 2, MAX_BACKOFF_SECONDS)
             continue
-        if updates is None:
+        if batch is None:
             break
         backoff = 1.0
+        updates, last_id = batch
         if updates:
             await _handle(application, updates)
-            offset = updates[-1].update_id + 1
+        if last_id is not None:
+            offset = last_id + 1
     if offset is not None:
         # Acknowledge the last batch, so a restart doesn't fetch it again.
         with contextlib.suppress(NetworkError):
-            await bot.get_updates(offset=offset, limit=1, timeout=0)
+            await bot.do_api_request(
+                "getUpdates", api_kwargs={"offset": offset, "limit": 1, "timeout": 0}
+            )
 
 
 async def _fetch(
     application: Application,  # type: ignore[type-arg]
     offset: int | None,
     stopping: asyncio.Event,
-) -> tuple[Update, ...] | None:
-    """The next batch of updates, or None when asked to stop while waiting for it."""
-    fetch = asyncio.ensure_future(
-        application.bot.get_updates(
-            offset=offset, timeout=LONG_POLL_SECONDS, allowed_updates=ALLOWED_UPDATES
-        )
+) -> tuple[list[Update], int | None] | None:
+    """The next batch: its readable updates and the last update id in it (None: empty).
+    None when asked to stop while waiting for it."""
+    request = application.bot.do_api_request(
+        "getUpdates",
+        api_kwargs={
+            "offset": offset,
+            "timeout": LONG_POLL_SECONDS,
+            "allowed_updates": ALLOWED_UPDATES,
+        },
+        read_timeout=LONG_POLL_SECONDS + READ_MARGIN_SECONDS,
     )
+    fetch = asyncio.ensure_future(request)
     stop = asyncio.ensure_future(stopping.wait())
     try:
         done, _ = await asyncio.wait({fetch, stop}, return_when=asyncio.FIRST_COMPLETED)
@@ -81,11 +92,36 @@ async def _fetch(
         with contextlib.suppress(asyncio.CancelledError, NetworkError):
             await fetch
         return None
-    updates: tuple[Update, ...] = fetch.result()
-    return updates
+    return _parse(application, fetch.result())
 
 
-async def _handle(application: Application, updates: tuple[Update, ...]) -> None:  # type: ignore[type-arg]
+def _parse(
+    application: Application,  # type: ignore[type-arg]
+    raw: object,
+) -> tuple[list[Update], int | None]:
+    """Updates from the raw batch, one at a time.
+
+    PTB's own get_updates fails the whole batch on one update it can't read (a newer or
+    older Bot API than this PTB expects), logs the raw batch (clients' messages) and, as
+    nothing is acknowledged, gets the same batch forever. Here such an update is logged by
+    id alone and skipped, and everyone else's are handled.
+    """
+    updates: list[Update] = []
+    last_id: int | None = None
+    for item in raw if isinstance(raw, list) else []:
+        update_id = item.get("update_id") if isinstance(item, dict) else None
+        if isinstance(update_id, int):
+            # Even an unreadable update moves the offset on, so it isn't fetched forever.
+            last_id = update_id if last_id is None else max(last_id, update_id)
+        try:
+            updates.append(Update.de_json(item, application.bot))
+        except Exception as problem:
+            kind = type(problem).__name__
+            logger.error("Skipping update %s, which can't be read (%s)", update_id, kind)
+    return updates, last_id
+
+
+async def _handle(application: Application, updates: list[Update]) -> None:  # type: ignore[type-arg]
     """Handle a batch: different clients concurrently, one client's updates in order
     (the application's update processor), every one finished before we return."""
     processor = application.update_processor
