@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import BotCommand, Update
 from telegram.ext import (
     AIORateLimiter,
@@ -47,6 +46,8 @@ def handlers() -> list[BaseHandler[Update, BotContext, None]]:
         MessageHandler(filters.COMMAND & private, conversation.on_command),
         MessageHandler(filters.TEXT & private, conversation.on_text),
         CallbackQueryHandler(conversation.on_press),
+        # Service messages (a pinned message, a changed chat photo) are not the client talking.
+        MessageHandler(filters.StatusUpdate.ALL, groups.ignore),
         # Last: anything else a client sends in private (stickers, photos, voice...).
         MessageHandler(filters.UpdateType.MESSAGE & private, conversation.on_non_text),
     ]
@@ -64,7 +65,7 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
         logger.info("Ready as @%s", app.bot.username)
 
     async def on_shutdown(app: Application) -> None:  # type: ignore[type-arg]
-        await _dispose(engine)
+        await engine.dispose()
 
     application = (
         ApplicationBuilder()
@@ -97,7 +98,3 @@ def file_url_for(base_url: str) -> str:
     if base_url.endswith("/bot"):
         return base_url[: -len("/bot")] + "/file/bot"
     return base_url.rstrip("/") + "/file"
-
-
-async def _dispose(engine: AsyncEngine) -> None:
-    await engine.dispose()

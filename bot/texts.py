@@ -93,6 +93,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "Sorry, something went wrong on my side. Nothing you've told me is lost: please "
             "try again in a moment."
         ),
+        "error.delivery": (
+            "Sorry, part of my reply didn't get through. What you sent is saved, so there's "
+            "no need to send it again."
+        ),
         "private_only": (
             "I only talk in a private chat, so that what you write stays between us. Open a "
             "chat with me directly: @{bot_username}"
@@ -246,6 +250,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "questions.too_long": "Could you make it shorter, up to {max} characters?",
         "questions.full": "You have {max} questions of your own already. /questions",
         "questions.only_text": "I can only keep text. Please type your question, or /cancel.",
+        "private_only_short": "I only work in a private chat with you.",
         "toast.stale_button": "That button is from an earlier message and no longer does anything.",
         "toast.ok": "Okay",
         "toast.rated": "Saved: {n}",

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from telegram import Message, Update
+from telegram.error import TelegramError
 
 from bot.context import BotContext
 from bot.flow import Command, Edited, NonText, Press, Text
+from bot.texts import plain
 from handlers.turn import take_turn
 
 # Message attributes that say what a non-text message carries, most specific first.
@@ -34,9 +38,16 @@ async def on_text(update: Update, context: BotContext) -> None:
 
 
 async def on_press(update: Update, context: BotContext) -> None:
-    """A button press; the flow decides whether it still means anything."""
+    """A button press; the flow decides whether it still means anything. Only presses in
+    the client's private chat count: one from a group or an inline message is answered
+    (so its button stops spinning) and changes nothing."""
     query = update.callback_query
     if query is None:
+        return
+    chat = update.effective_chat
+    if chat is None or chat.type != chat.PRIVATE:
+        with contextlib.suppress(TelegramError):
+            await query.answer(plain("private_only_short"))
         return
     await take_turn(update, context, Press(query.data or ""))
 

@@ -13,7 +13,7 @@ from bot import flow
 from bot.context import BotContext
 from bot.texts import render
 from handlers.facts import load_facts
-from handlers.turn import send, state_of
+from handlers.turn import DeliveryFailed, answer_press, send, state_of
 from storage import repo
 from storage.models import FlowState
 from storage.types import utc_now
@@ -36,10 +36,11 @@ async def on_error(update: object, context: BotContext) -> None:
     logger.error("Update %s failed: %s", update_id, type(error).__name__, exc_info=error)
     if chat.type != chat.PRIVATE:
         return
+    # After a failed delivery the turn was stored: "try again" would store it twice.
+    apology = "error.delivery" if isinstance(error, DeliveryFailed) else "error"
     try:
-        if update.callback_query is not None:
-            await update.callback_query.answer()
-        await context.bot.send_message(chat.id, render("error"), parse_mode=ParseMode.HTML)
+        await answer_press(update)
+        await context.bot.send_message(chat.id, render(apology), parse_mode=ParseMode.HTML)
         await _ask_again(update, context)
     except TelegramError as second:
         logger.warning("Could not tell the client about the failure: %s", type(second).__name__)

@@ -17,4 +17,5 @@ async def on_group_command(update: Update, context: BotContext) -> None:
 
 
 async def ignore(update: Update, context: BotContext) -> None:
-    """Other group messages and channel posts are not for us; ignoring them is deliberate."""
+    """Group messages, channel posts and service messages are not for us; ignoring them is
+    deliberate."""

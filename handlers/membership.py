@@ -24,7 +24,9 @@ async def on_my_chat_member(update: Update, context: BotContext) -> None:
         async with context.sessions() as session, session.begin():
             await repo.set_active(session=session, user_id=change.chat.id, active=active)
         return
-    if status in (ChatMember.MEMBER, ChatMember.ADMINISTRATOR):
+    # Said in groups only: in a channel it would be a public post.
+    is_group = change.chat.type in (change.chat.GROUP, change.chat.SUPERGROUP)
+    if is_group and status in (ChatMember.MEMBER, ChatMember.ADMINISTRATOR):
         await context.bot.send_message(
             change.chat.id, render("private_only", bot_username=context.bot.username)
         )

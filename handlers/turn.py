@@ -7,6 +7,7 @@ stored state and the bot asks its question again: nothing is lost.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import Iterable
@@ -14,7 +15,7 @@ from collections.abc import Iterable
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, NetworkError
 
 from bot import flow
 from bot.context import BotContext
@@ -29,11 +30,19 @@ from storage.types import utc_now
 
 logger = logging.getLogger(__name__)
 
+# Pauses between attempts to send a reply; Telegram's brief 5xx and network blips pass.
+SEND_RETRY_PAUSES = (0.5, 1.5)
+
+
+class DeliveryFailed(Exception):
+    """A turn was stored, but its reply could not be sent."""
+
 
 async def take_turn(update: Update, context: BotContext, event: Event) -> None:
     """Step the client's flow with `event`, store the outcome, then send the replies."""
     user, chat = update.effective_user, update.effective_chat
-    if user is None or chat is None:
+    if user is None or chat is None or chat.type != chat.PRIVATE:
+        # Only a private chat is the client's; nothing from elsewhere is stored.
         return
     async with context.sessions() as session, session.begin():
         client = await repo.get_or_create_user(
@@ -49,10 +58,14 @@ async def take_turn(update: Update, context: BotContext, event: Event) -> None:
     if outcome is None:
         # Delivered again after a restart: it was stored the first time; do nothing twice.
         logger.info("Update %s was already handled; ignoring the repeat", update.update_id)
-        if update.callback_query is not None:
-            await update.callback_query.answer()
+        await answer_press(update)
         return
-    await deliver(update, context, outcome.effects, language)
+    try:
+        await deliver(update, context, outcome.effects, language)
+    except NetworkError as problem:
+        # Stored, but not all of the reply got through: say so rather than "try again",
+        # which would store the same answer a second time.
+        raise DeliveryFailed from problem
 
 
 async def _step(
@@ -97,7 +110,7 @@ async def deliver(
     query = update.callback_query
     if query is not None:
         toast = next((e for e in effects if isinstance(e, Toast)), None)
-        await query.answer(plain(toast.text, language, **toast.args) if toast else None)
+        await answer_press(update, plain(toast.text, language, **toast.args) if toast else None)
         redraw = next((e for e in effects if isinstance(e, Redraw)), None)
         if redraw is not None:
             await _redraw(update, redraw.reply, language)
@@ -112,13 +125,30 @@ async def deliver(
 
 
 async def send(context: BotContext, chat_id: int, reply: Reply, language: str) -> None:
-    """Send one catalogue reply with its buttons."""
-    await context.bot.send_message(
-        chat_id,
-        render(reply.text, language, **reply.args),
-        parse_mode=ParseMode.HTML,
-        reply_markup=keyboard(reply.buttons, language),
-    )
+    """Send one catalogue reply with its buttons, trying again after a network failure or a
+    server error (flood limits are waited out by the rate limiter)."""
+    for attempt, pause in enumerate((*SEND_RETRY_PAUSES, None)):
+        try:
+            await context.bot.send_message(
+                chat_id,
+                render(reply.text, language, **reply.args),
+                parse_mode=ParseMode.HTML,
+                reply_markup=keyboard(reply.buttons, language),
+            )
+            return
+        except NetworkError as problem:  # not BadRequest or Forbidden: those won't mend
+            if pause is None:
+                raise
+            logger.warning("Sending failed (%s), attempt %d", type(problem).__name__, attempt + 1)
+            await asyncio.sleep(pause)
+
+
+async def answer_press(update: Update, text: str | None = None) -> None:
+    """Answer a button press (stops its spinner). Telegram refuses answers to presses older
+    than a few seconds, e.g. ones handled after a restart: that is no reason to fail."""
+    if update.callback_query is not None:
+        with contextlib.suppress(BadRequest):
+            await update.callback_query.answer(text)
 
 
 async def _redraw(update: Update, reply: Reply, language: str) -> None:

@@ -120,3 +120,62 @@ async def test_nothing_a_client_writes_reaches_the_log_even_at_debug(
     assert "DEBUG" in bot.log  # the log really was at DEBUG
     assert MARKER not in bot.log
     assert emulator.token not in bot.log
+
+
+async def test_a_button_pressed_in_a_group_changes_nothing(emulator: Emulator, bot: BotProcess):
+    await _onboard_to_time_zone_question(emulator)
+    group = -100777
+    await emulator.send_text(ADA, "hello", chat_id=group, chat_type="supergroup")
+    await emulator.send_update(
+        {
+            "callback_query": {
+                "id": "forged-1",
+                "from": {"id": ADA, "is_bot": False, "first_name": "Ada"},
+                "chat_instance": "x",
+                "data": "tz:Europe/Berlin",
+                "message": {
+                    "message_id": 1,
+                    "date": 0,
+                    "chat": {"id": group, "type": "supergroup", "title": "G"},
+                    "text": "a message",
+                },
+            }
+        }
+    )
+    await emulator.wait_for_call("answerCallbackQuery")
+    await emulator.no_message(group, within=0.5)
+    assert bot.query("SELECT chat_id, time_zone FROM users WHERE id = ?", ADA) == [(ADA, None)]
+
+
+async def test_a_late_button_answer_refused_by_telegram_still_gets_the_reply(
+    emulator: Emulator, bot: BotProcess
+):
+    await _onboard_to_time_zone_question(emulator)
+    await emulator.send_text(ADA, "Berln")
+    offer = await emulator.next_message(ADA)
+    emulator.fail_next(n=1, status=400, methods={"answerCallbackQuery"})
+    await emulator.press(ADA, offer, offer.button_data("Europe/Berlin"))
+    assert "Europe/Berlin" in (await emulator.next_message(ADA)).plain_text
+
+
+async def test_an_update_this_version_cannot_read_is_skipped_not_logged(
+    emulator: Emulator, bot: BotProcess
+):
+    """A Bot API newer or older than our PTB: the update can't be parsed. It is skipped by
+    id, its content never logged, and everyone else is still answered."""
+    await emulator.send_update(
+        {
+            "message": {
+                "message_id": 5,
+                "date": 0,
+                "chat": {"id": ADA, "type": "private"},
+                "from": {"id": ADA, "is_bot": False, "first_name": "Ada"},
+                "poll": {"id": "p", "question": f"Q {MARKER}", "options": "not-a-list"},
+            }
+        }
+    )
+    await emulator.send_text(ADA, "/help")
+    assert "what I can do" in (await emulator.next_message(ADA)).plain_text
+    await bot.stop()
+    assert "can't be read" in bot.log
+    assert MARKER not in bot.log
