@@ -8,12 +8,13 @@ import sys
 
 from pydantic import ValidationError
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.config import ConfigError, Settings
 from bot.logs import configure_logging
 from bot.runner import serve, stop_signal
+from storage.db import DatabaseUnavailable
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,6 +30,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         settings = Settings()
+    except ValidationError as problem:
+        for error in problem.errors():
+            name = ".".join(str(part) for part in error["loc"]).upper()
+            print(f"Cannot start: {name}: {error['msg']}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError:
+        print("Cannot start: .env is not a text file (UTF-8).", file=sys.stderr)
+        return 2
+    try:
         if args.command == "demo":
             from bot.demo import run_demo
 
@@ -37,11 +47,21 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as problem:
         print(f"Cannot start: {problem}", file=sys.stderr)
         return 2
-    except ValidationError as problem:
-        for error in problem.errors():
-            name = ".".join(str(part) for part in error["loc"]).upper()
-            print(f"Cannot start: {name}: {error['msg']}", file=sys.stderr)
+    except (ArgumentError, ImportError) as problem:
+        # A URL SQLAlchemy can't parse, or a database whose driver isn't installed.
+        print(
+            f"Cannot start: DATABASE_URL can't be used ({type(problem).__name__}). "
+            "Use sqlite:///file.sqlite3 or postgresql://user@host/database.",
+            file=sys.stderr,
+        )
         return 2
+    except DatabaseUnavailable as problem:
+        print(
+            f"Cannot start: the database at {safe_url(settings.database_url)} could not be "
+            f"opened or upgraded ({problem}). Check DATABASE_URL and that the server is up.",
+            file=sys.stderr,
+        )
+        return 3
 
 
 def run(settings: Settings) -> int:
@@ -50,9 +70,8 @@ def run(settings: Settings) -> int:
     configure_logging(settings.log_level, secrets=[token])
     from bot.app import build_application  # after logging is set up
 
-    application = build_application(settings, token)
     try:
-        asyncio.run(serve(application, until=stop_signal))
+        asyncio.run(serve(build_application(settings, token), until=stop_signal))
     except InvalidToken:
         print(
             "Cannot start: Telegram refused TELEGRAM_BOT_TOKEN. Copy it again from @BotFather.",
@@ -68,16 +87,6 @@ def run(settings: Settings) -> int:
         return 3
     except TelegramError as problem:
         print(f"Cannot start: the Bot API said: {problem.message}", file=sys.stderr)
-        return 3
-    except SQLAlchemyError as problem:
-        print(
-            f"Cannot start: the database at {safe_url(settings.database_url)} could not be "
-            f"used ({type(problem).__name__}). Check DATABASE_URL.",
-            file=sys.stderr,
-        )
-        return 3
-    except OSError as problem:
-        print(f"Cannot start: {type(problem).__name__}: {problem.strerror}", file=sys.stderr)
         return 3
     return 0
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -72,14 +71,3 @@ class Settings(BaseSettings):
                 "python -m bot demo"
             )
         return token
-
-
-def sqlite_path(database_url: str) -> Path | None:
-    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
-    prefix = "sqlite+aiosqlite:///"
-    if not database_url.startswith(prefix):
-        return None
-    path = database_url[len(prefix) :].split("?", 1)[0]
-    if not path or path == ":memory:":
-        return None
-    return Path(path)

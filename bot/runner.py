@@ -23,6 +23,17 @@ async def serve(
     until: Callable[[], Awaitable[object]],
 ) -> None:
     """Run the bot with long polling until `until()` completes, then stop cleanly."""
+    try:
+        await _serve(application, until)
+    finally:
+        if application.post_shutdown is not None:
+            await application.post_shutdown(application)
+
+
+async def _serve(
+    application: Application,  # type: ignore[type-arg]
+    until: Callable[[], Awaitable[object]],
+) -> None:
     async with application:  # initialize (getMe), and shutdown however we leave
         if application.post_init is not None:
             await application.post_init(application)
@@ -40,8 +51,6 @@ async def serve(
             waiting.cancel()
             await polling  # finishes the batch in hand; re-raises a fatal polling error
             await application.stop()
-    if application.post_shutdown is not None:
-        await application.post_shutdown(application)
 
 
 async def stop_signal() -> None:

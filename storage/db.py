@@ -22,6 +22,10 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
+class DatabaseUnavailable(Exception):
+    """The database can't be opened or brought up to date; the cause says why."""
+
+
 def create_engine(database_url: str) -> AsyncEngine:
     """An async engine for SQLite (aiosqlite) or PostgreSQL (asyncpg).
 
@@ -78,9 +82,14 @@ async def upgrade_schema(engine: AsyncEngine) -> None:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
-    async with engine.begin() as connection:
-        await connection.run_sync(_upgrade)
-        revision = await connection.run_sync(
-            lambda sync: MigrationContext.configure(sync).get_current_revision()
-        )
+    try:
+        async with engine.begin() as connection:
+            await connection.run_sync(_upgrade)
+            revision = await connection.run_sync(
+                lambda sync: MigrationContext.configure(sync).get_current_revision()
+            )
+    except Exception as problem:
+        # Drivers raise their own kinds (asyncpg's, OSError, SQLAlchemy's); at start they
+        # all mean one thing to the operator: this database can't be used.
+        raise DatabaseUnavailable(type(problem).__name__) from problem
     logger.info("Database schema is at revision %s", revision)

@@ -84,3 +84,30 @@ async def test_a_token_telegram_refuses_is_one_line(tmp_path: Path):
     assert result.returncode == 2
     line = one_line(result)
     assert "refused" in line and wrong not in line
+
+
+@pytest.mark.parametrize(
+    ("url", "cause"),
+    [
+        ("not-a-url", "DATABASE_URL can't be used (ArgumentError)"),
+        ("mysql://someone@127.0.0.1/db", "DATABASE_URL can't be used (ModuleNotFoundError)"),
+        ("sqlite:////nonexistent/folder/bot.sqlite3", "(OperationalError)"),
+        ("postgresql://nobody:hunter2@127.0.0.1:1/x", "(ConnectionRefusedError)"),
+    ],
+)
+async def test_an_unusable_database_is_one_line_naming_it(tmp_path: Path, url: str, cause: str):
+    import asyncio
+
+    async with Emulator() as emulator:
+        result = await asyncio.to_thread(
+            run_bot,
+            tmp_path,
+            TELEGRAM_BOT_TOKEN=emulator.token,
+            TELEGRAM_API_BASE_URL=emulator.base_url,
+            DATABASE_URL=url,
+        )
+    assert result.returncode in (2, 3)
+    lines = [line for line in result.stderr.splitlines() if " INFO " not in line and line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert cause in lines[0] and "Traceback" not in result.stderr
+    assert "hunter2" not in result.stderr
