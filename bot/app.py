@@ -26,7 +26,7 @@ from bot.ordering import PerClientOrder
 from bot.texts import plain
 from handlers import conversation, groups, membership
 from handlers.errors import on_error
-from storage.db import create_engine, session_factory, upgrade_schema
+from storage.db import Database, create_engine, upgrade_schema
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
         .build()
     )
     dependencies: Dependencies = application.bot_data
-    dependencies.sessions = session_factory(engine)
+    dependencies.database = Database(engine)
     dependencies.settings = settings
     application.add_handlers(handlers())
     application.add_error_handler(on_error)

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.ext.asyncio import async_sessionmaker
-from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram.ext import CallbackContext, ExtBot
 
 from bot.config import Settings
+from storage.db import Database
 
 
 class Dependencies:
     """Attached once by the composition root; PTB creates it empty as `bot_data`."""
 
     def __init__(self) -> None:
-        self.sessions: async_sessionmaker[AsyncSession] | None = None
+        self.database: Database | None = None
         self.settings: Settings | None = None
 
 
@@ -23,12 +22,12 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], D
     """The callback context of every handler, with typed access to the dependencies."""
 
     @property
-    def sessions(self) -> async_sessionmaker[AsyncSession]:
-        """Opens database sessions."""
-        sessions = self.bot_data.sessions
-        if sessions is None:
+    def database(self) -> Database:
+        """The bot's database: `async with context.database.transaction() as session`."""
+        database = self.bot_data.database
+        if database is None:
             raise RuntimeError("the database is not attached; build the app with build_application")
-        return sessions
+        return database
 
     @property
     def settings(self) -> Settings:

@@ -52,7 +52,7 @@ async def _ask_again(update: Update, context: BotContext) -> None:
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None:
         return
-    async with context.sessions() as session:
+    async with context.database.transaction() as session:
         client = await repo.get_user(session=session, user_id=user.id)
         if client is None:
             return

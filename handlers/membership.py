@@ -21,7 +21,7 @@ async def on_my_chat_member(update: Update, context: BotContext) -> None:
     status = change.new_chat_member.status
     if change.chat.type == change.chat.PRIVATE:
         active = status not in (ChatMember.BANNED, ChatMember.LEFT)
-        async with context.sessions() as session, session.begin():
+        async with context.database.transaction() as session:
             await repo.set_active(session=session, user_id=change.chat.id, active=active)
         return
     # Said in groups only: in a channel it would be a public post.

@@ -44,7 +44,7 @@ async def take_turn(update: Update, context: BotContext, event: Event) -> None:
     if user is None or chat is None or chat.type != chat.PRIVATE:
         # Only a private chat is the client's; nothing from elsewhere is stored.
         return
-    async with context.sessions() as session, session.begin():
+    async with context.database.transaction() as session:
         client = await repo.get_or_create_user(
             session=session, user_id=user.id, chat_id=chat.id, language=user.language_code
         )

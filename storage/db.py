@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +68,32 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     """Sessions whose objects stay readable after commit (we reply after committing)."""
     return async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
+
+
+class Database:
+    """Sessions and transactions on one engine.
+
+    SQLite has one writer at a time. Left to itself, a waiting writer sleeps in SQLite's
+    busy handler and retries, so under load the lock sits free while writers doze: the
+    bot ran at a fifth of its speed. Here writers of this process queue on an asyncio lock
+    instead, and take the next turn the moment the last one commits. BEGIN IMMEDIATE still
+    guards against other processes. PostgreSQL needs no such lock: row locks order a
+    client's turns and let different clients write at once.
+    """
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self.sessions = session_factory(engine)
+        self._writer = asyncio.Lock() if engine.dialect.name == "sqlite" else None
+
+    @contextlib.asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """A session in a transaction that commits on leaving (rolls back on an error)."""
+        async with self._writing(), self.sessions() as session, session.begin():
+            yield session
+
+    def _writing(self) -> contextlib.AbstractAsyncContextManager[object]:
+        return self._writer if self._writer is not None else contextlib.nullcontext()
 
 
 def alembic_config() -> Config:

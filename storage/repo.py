@@ -28,11 +28,15 @@ async def get_or_create_user(
     serializes one client's turns even across bot processes. Writing again marks a client who
     had blocked the bot active again.
     """
-    await _insert_if_absent(
-        session, User, id=user_id, chat_id=chat_id, language=_language(language)
-    )
     statement = select(User).where(col(User.id) == user_id).with_for_update()
-    user = (await session.exec(statement)).one()
+    user = (await session.exec(statement)).first()
+    if user is None:
+        # First contact. Another process may be creating the same client right now: insert
+        # if absent, then read (and lock) whichever row won.
+        await _insert_if_absent(
+            session, User, id=user_id, chat_id=chat_id, language=_language(language)
+        )
+        user = (await session.exec(statement)).one()
     if not user.active or user.chat_id != chat_id:
         user.active = True
         user.chat_id = chat_id
@@ -68,9 +72,12 @@ async def set_active(*, session: AsyncSession, user_id: int, active: bool) -> bo
 async def load_flow(*, session: AsyncSession, user_id: int) -> FlowState:
     """The client's conversation state (a fresh idle one the first time), locked for this
     transaction. The client must exist: call `get_or_create_user` first."""
-    await _insert_if_absent(session, FlowState, user_id=user_id, data={})
     statement = select(FlowState).where(col(FlowState.user_id) == user_id).with_for_update()
-    return (await session.exec(statement)).one()
+    flow = (await session.exec(statement)).first()
+    if flow is None:
+        await _insert_if_absent(session, FlowState, user_id=user_id, data={})
+        flow = (await session.exec(statement)).one()
+    return flow
 
 
 # How many of a client's update ids are remembered to recognise a redelivered update.
