@@ -1,0 +1,80 @@
+"""`python -m benchmarks` runs every benchmark and prints one table of figures;
+`python -m benchmarks throughput [options]` runs one."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+import time
+
+from benchmarks import throughput
+from benchmarks.databases import KINDS
+from benchmarks.figures import Figure, table
+from benchmarks.scenarios import SCENARIOS
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    commands = parser.add_subparsers(dest="benchmark")
+    one = commands.add_parser(
+        "throughput", help="the full bot against a bare PTB echo bot, side by side"
+    )
+    defaults = throughput.Options()
+    one.add_argument("--clients", type=int, default=defaults.clients, help="default: %(default)s")
+    one.add_argument(
+        "--actions", type=int, default=defaults.actions, help="per client; default: %(default)s"
+    )
+    one.add_argument(
+        "--scenario", choices=sorted(SCENARIOS), default=defaults.scenario,
+        help="what the full bot's clients do; default: %(default)s",
+    )  # fmt: skip
+    one.add_argument(
+        "--database", choices=[*KINDS, "both"], default="sqlite", help="default: %(default)s"
+    )
+    one.add_argument(
+        "--concurrent-echo", action="store_true",
+        help="also measure the echo bot with PTB's concurrent_updates",
+    )  # fmt: skip
+    one.add_argument(
+        "--max-messages-per-second", type=float, default=defaults.max_messages_per_second,
+        help="the full bot's TELEGRAM_MAX_MESSAGES_PER_SECOND; default: %(default)s",
+    )  # fmt: skip
+    return parser
+
+
+def _options(args: argparse.Namespace) -> throughput.Options:
+    if args.benchmark is None:  # everything: both databases, both echo variants
+        return throughput.Options(databases=KINDS, concurrent_echo=True)
+    return throughput.Options(
+        clients=args.clients,
+        actions=args.actions,
+        scenario=args.scenario,
+        databases=KINDS if args.database == "both" else (args.database,),
+        concurrent_echo=args.concurrent_echo,
+        max_messages_per_second=args.max_messages_per_second,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run, print the table; exit 1 when a bot lost a reply or stored something wrong."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    started = time.monotonic()
+    try:
+        figures = asyncio.run(throughput.run(_options(args)))
+    except KeyboardInterrupt:
+        print("interrupted; every bot process was stopped", file=sys.stderr)
+        return 130
+    print(table(figures))
+    print(f"\n(the whole run took {time.monotonic() - started:.0f} s)")
+    return 1 if any(_missed_zero_target(figure) for figure in figures) else 0
+
+
+def _missed_zero_target(figure: Figure) -> bool:
+    return figure.target == "0" and figure.value not in (None, 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""The bot under test as a subprocess: clean environment, own directory, always stopped."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import sys
+import time
+from collections.abc import AsyncIterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from emulator import Emulator
+
+REPO = Path(__file__).resolve().parents[1]
+STARTUP_TIMEOUT = 30.0
+STOP_TIMEOUT = 10.0
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+class BotDidNotStart(RuntimeError):
+    """The bot exited or never started polling; the message ends with its log."""
+
+
+@dataclass(frozen=True)
+class BotProcess:
+    """A running bot: its pid and where its output goes."""
+
+    pid: int
+    log_path: Path
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU time the process has used so far (Linux /proc)."""
+        try:
+            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return float("nan")
+        return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+
+    def log_tail(self, lines: int = 20) -> str:
+        """The end of the bot's output, for a failure report."""
+        text = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+        return "\n".join(text.splitlines()[-lines:])
+
+
+def bot_environment(emulator: Emulator, overrides: Mapping[str, str]) -> dict[str, str]:
+    """The parent's environment without any TELEGRAM_*/DATABASE_*, pointed at the emulator."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    env.update(
+        TELEGRAM_BOT_TOKEN=emulator.token,
+        TELEGRAM_API_BASE_URL=emulator.base_url,
+        LOG_LEVEL="WARNING",
+        PYTHONUNBUFFERED="1",
+        PYTHONPATH=str(REPO),
+    )
+    env.update(overrides)
+    return env
+
+
+@contextlib.asynccontextmanager
+async def running_bot(
+    emulator: Emulator,
+    module: Sequence[str],
+    workdir: Path,
+    env: Mapping[str, str],
+) -> AsyncIterator[BotProcess]:
+    """`python -m <module...>` in `workdir`, ready once it has called deleteWebhook (PTB's
+    last call before polling); stopped on leaving: SIGTERM, then SIGKILL."""
+    polls_before = len(emulator.calls_to("deleteWebhook"))
+    log_path = workdir / "bot.log"
+    with log_path.open("wb") as log:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", *module, cwd=workdir, env=dict(env), stdout=log, stderr=log
+        )
+    bot = BotProcess(process.pid, log_path)
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while len(emulator.calls_to("deleteWebhook")) <= polls_before:
+            if process.returncode is not None or time.monotonic() > deadline:
+                raise BotDidNotStart(f"{' '.join(module)} did not start:\n{bot.log_tail()}")
+            await asyncio.sleep(0.05)
+        yield bot
+    finally:
+        await _stop(process)
+
+
+async def _stop(process: asyncio.subprocess.Process) -> None:
+    if process.returncode is not None:
+        return
+    try:
+        with contextlib.suppress(ProcessLookupError):
+            process.terminate()
+        await asyncio.wait_for(process.wait(), STOP_TIMEOUT)
+    except TimeoutError:
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        await process.wait()
+    finally:
+        # Also reached when cancelled (a second Ctrl-C): never leave the bot behind.
+        if process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()

@@ -1,0 +1,197 @@
+"""Reflection throughput: the full bot against a bare PTB echo bot, on one emulator, one run.
+
+Each bot runs as its own process against the emulator in this process. A short warm-up by
+separate clients is discarded; then `clients` clients act at once, each taking `actions`
+steps of its scenario, every step waiting for the bot's reply before the next. Figures:
+client actions per second (all actions / wall time from the first send to the last reply),
+latency per action, and for the full bot whether every reply came and the database holds
+what the clients told it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.databases import BenchDatabase, fresh_database, postgres_unavailable
+from benchmarks.figures import Figure
+from benchmarks.load import ClientRun, play_all
+from benchmarks.processes import BotDidNotStart, bot_environment, running_bot
+from benchmarks.report import figures_for
+from benchmarks.scenarios import ECHO, SCENARIOS, Scenario
+from emulator import Emulator
+
+logger = logging.getLogger(__name__)
+
+WARMUP_CLIENTS = 10
+WARMUP_ACTIONS = 5
+# Each bot gets this long, start to stop; a stuck bot costs a row, not the whole run.
+RUN_TIMEOUT = 100.0
+
+
+@dataclass(frozen=True)
+class Options:
+    """What `python -m benchmarks throughput` was asked for."""
+
+    clients: int = 50
+    actions: int = 20
+    scenario: str = "onboarding"
+    databases: tuple[str, ...] = ("sqlite",)
+    concurrent_echo: bool = False
+    # The emulator enforces no flood limit; the bot's own limiter stays in the path, but at
+    # Telegram's 30 messages/s it, not the bot, would set the pace.
+    max_messages_per_second: float = 1000.0
+    step_timeout: float = 15.0
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """Clients whose stored state is not what their steps should have left."""
+
+    what: str
+    clients: int
+    example: str
+
+    def __str__(self) -> str:
+        return f"{self.what}: {self.clients} client(s) differ, e.g. {self.example}"
+
+
+@dataclass(frozen=True)
+class Contender:
+    """A bot under test and the part its clients play."""
+
+    label: str
+    module: tuple[str, ...]
+    scenario: Scenario
+    database: str | None = None
+
+
+@dataclass
+class Result:
+    """One contender's measured run."""
+
+    contender: Contender
+    runs: list[ClientRun] = field(default_factory=list)
+    steps_each: int = 0
+    wall_seconds: float = float("nan")
+    bot_cpu: float = float("nan")  # share of one core during the measured run
+    harness_cpu: float = float("nan")
+    state_problems: list[Mismatch] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def actions(self) -> int:
+        return sum(run.steps_done for run in self.runs)
+
+    @property
+    def replies_missing(self) -> int:
+        return sum(run.replies_missing for run in self.runs)
+
+
+def contenders(options: Options) -> list[Contender]:
+    """The echo bot(s), then the full bot on each asked database."""
+    scenario = SCENARIOS[options.scenario]
+    found = [Contender("echo-ptb", ("benchmarks.echo_ptb",), ECHO)]
+    if options.concurrent_echo:
+        found.append(
+            Contender("echo-ptb-concurrent", ("benchmarks.echo_ptb", "--concurrent"), ECHO)
+        )
+    found += [Contender(f"full-{kind}", ("bot",), scenario, kind) for kind in options.databases]
+    return found
+
+
+async def run(options: Options) -> list[Figure]:
+    """Measure every contender in turn on one emulator; the figures, ratios included."""
+    results = []
+    async with Emulator(bot_username="benchmark_bot") as emulator:
+        for number, contender in enumerate(contenders(options), start=1):
+            result = Result(contender)
+            if contender.database == "postgresql":
+                result.error = await postgres_unavailable()
+            if result.error is None:
+                try:
+                    async with asyncio.timeout(RUN_TIMEOUT):
+                        await measure(emulator, result, options, first_user=number * 10_000_000)
+                except (TimeoutError, BotDidNotStart, WarmUpFailed) as problem:
+                    result.error = str(problem) or f"did not finish within {RUN_TIMEOUT:.0f} s"
+            if result.error:
+                logger.warning("%s not measured: %s", contender.label, result.error)
+            for failure in [run.failure for run in result.runs if run.failure][:3]:
+                logger.warning("%s: a client stopped at %s", contender.label, failure)
+            results.append(result)
+    return figures_for(results, options.clients)
+
+
+class WarmUpFailed(RuntimeError):
+    """The bot did not answer the warm-up clients; measuring it would mean nothing."""
+
+
+async def measure(emulator: Emulator, result: Result, options: Options, first_user: int) -> None:
+    """Start the bot, warm it up, measure, stop it, then read back its database."""
+    contender = result.contender
+    steps = contender.scenario.steps(options.actions)
+    result.steps_each = len(steps)
+    warm_ids = range(first_user + 5_000_000, first_user + 5_000_000 + WARMUP_CLIENTS)
+    client_ids = range(first_user, first_user + options.clients)
+    with tempfile.TemporaryDirectory(prefix=f"bench-{contender.label}-") as tmp:
+        workdir = Path(tmp)
+        async with _database(contender.database, workdir) as database:
+            overrides = {
+                "TELEGRAM_MAX_MESSAGES_PER_SECOND": str(options.max_messages_per_second),
+                **({"DATABASE_URL": database.url} if database else {}),
+            }
+            env = bot_environment(emulator, overrides)
+            async with running_bot(emulator, contender.module, workdir, env) as bot:
+                warm = await play_all(
+                    emulator, warm_ids, steps[:WARMUP_ACTIONS], options.step_timeout
+                )
+                failed = next((run.failure for run in warm if run.failure), None)
+                if failed:
+                    raise WarmUpFailed(f"warm-up: {failed}\n{bot.log_tail()}")
+                cpu_before, harness_before = bot.cpu_seconds(), time.process_time()
+                started = time.perf_counter()
+                result.runs = await play_all(emulator, client_ids, steps, options.step_timeout)
+                ended = time.perf_counter()
+                elapsed = ended - started
+                result.bot_cpu = (bot.cpu_seconds() - cpu_before) / elapsed
+                result.harness_cpu = (time.process_time() - harness_before) / elapsed
+            result.wall_seconds = _wall(result.runs, started, ended)
+            if database is not None:
+                result.state_problems = await check_state(database, contender.scenario, result.runs)
+
+
+def _database(
+    kind: str | None, workdir: Path
+) -> contextlib.AbstractAsyncContextManager[BenchDatabase | None]:
+    return fresh_database(kind, workdir) if kind else contextlib.nullcontext()
+
+
+def _wall(runs: Sequence[ClientRun], started: float, ended: float) -> float:
+    """From the first client's first send to the last reply anyone got."""
+    first = min((run.first_sent for run in runs if run.first_sent), default=started)
+    last = max((run.last_reply for run in runs if run.last_reply), default=ended)
+    return last - first
+
+
+async def check_state(
+    database: BenchDatabase, scenario: Scenario, runs: Sequence[ClientRun]
+) -> list[Mismatch]:
+    """What the database should hold for each client after its steps, and doesn't."""
+    problems = []
+    for check in scenario.checks:
+        stored = {row[0]: row[1] for row in await database.rows(check.sql)}
+        wrong = [
+            run.user_id
+            for run in runs
+            if run.steps_done >= check.after_steps and stored.get(run.user_id) != check.expected
+        ]
+        if wrong:
+            example = f"client {wrong[0]} has {stored.get(wrong[0])!r}"
+            problems.append(Mismatch(check.what, len(wrong), example))
+    return problems
