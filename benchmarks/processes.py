@@ -45,8 +45,10 @@ class BotProcess:
 
 
 def bot_environment(emulator: Emulator, overrides: Mapping[str, str]) -> dict[str, str]:
-    """The parent's environment without any TELEGRAM_*/DATABASE_*, pointed at the emulator."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    """The parent's environment without any TELEGRAM_*/DATABASE_*/ENCRYPTION_*, pointed at
+    the emulator (set ENCRYPTION_KEY_FILE in `overrides` to keep the key in a temp folder)."""
+    prefixes = ("TELEGRAM_", "DATABASE_", "ENCRYPTION_")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(prefixes)}
     env.update(
         TELEGRAM_BOT_TOKEN=emulator.token,
         TELEGRAM_API_BASE_URL=emulator.base_url,

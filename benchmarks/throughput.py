@@ -144,6 +144,7 @@ async def measure(emulator: Emulator, result: Result, options: Options, first_us
         async with _database(contender.database, workdir) as database:
             overrides = {
                 "TELEGRAM_MAX_MESSAGES_PER_SECOND": str(options.max_messages_per_second),
+                "ENCRYPTION_KEY_FILE": str(workdir / "encryption.key"),
                 **({"DATABASE_URL": database.url} if database else {}),
             }
             env = bot_environment(emulator, overrides)

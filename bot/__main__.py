@@ -14,6 +14,7 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 from bot.config import ConfigError, Settings
 from bot.logs import configure_logging
 from bot.runner import serve, stop_signal
+from storage.crypto import KeyProblem, new_key
 from storage.db import DatabaseUnavailable
 
 
@@ -24,8 +25,11 @@ def main(argv: list[str] | None = None) -> int:
         "command",
         nargs="?",
         default="run",
-        choices=["run", "demo"],
-        help="run: the bot, with long polling (default); demo: try it in this terminal",
+        choices=["run", "demo", "new-key"],
+        help=(
+            "run: the bot, with long polling (default); demo: try it in this terminal; "
+            "new-key: print a new encryption key"
+        ),
     )
     args = parser.parse_args(argv)
     try:
@@ -38,13 +42,16 @@ def main(argv: list[str] | None = None) -> int:
     except UnicodeDecodeError:
         print("Cannot start: .env is not a text file (UTF-8).", file=sys.stderr)
         return 2
+    if args.command == "new-key":
+        print(new_key())
+        return 0
     try:
         if args.command == "demo":
             from bot.demo import run_demo
 
             return run_demo(settings)
         return run(settings)
-    except ConfigError as problem:
+    except (ConfigError, KeyProblem) as problem:
         print(f"Cannot start: {problem}", file=sys.stderr)
         return 2
     except (ArgumentError, ImportError) as problem:

@@ -26,6 +26,7 @@ from bot.ordering import PerClientOrder
 from bot.texts import plain
 from handlers import conversation, groups, membership
 from handlers.errors import on_error
+from storage.crypto import attach_cipher, cipher_from
 from storage.db import Database, create_engine, upgrade_schema
 
 logger = logging.getLogger(__name__)
@@ -56,6 +57,8 @@ def handlers() -> list[BaseHandler[Update, BotContext, None]]:
 def build_application(settings: Settings, token: str) -> Application:  # type: ignore[type-arg]
     """The bot, wired to its database; `python -m bot` and the demo both run this."""
     engine = create_engine(settings.database_url)
+    key = settings.encryption_key.get_secret_value() if settings.encryption_key else None
+    attach_cipher(engine, cipher_from(key, settings.encryption_key_file))
 
     async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
         await upgrade_schema(engine)

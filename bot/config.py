@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -22,6 +24,13 @@ _ASYNC_DRIVERS = {
 }
 
 
+def default_key_file() -> Path:
+    """Where the key lives when none is configured: the user's config folder, not beside
+    the database, so a copy of the database alone can't be read."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "reflection-companion" / "encryption.key"
+
+
 class ConfigError(Exception):
     """A setting is missing or unusable; the message is one line for the operator."""
 
@@ -37,6 +46,10 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     # Telegram allows about 30 messages a second overall; a local Bot API server may allow more.
     telegram_max_messages_per_second: float = Field(default=30.0, gt=0)
+    # What clients write is encrypted at rest with this key (comma-separated: newest first),
+    # or with the key in this file, created on first run. Keep it apart from the database.
+    encryption_key: SecretStr | None = None
+    encryption_key_file: Path = Field(default_factory=lambda: default_key_file())
 
     @field_validator("database_url")
     @classmethod

@@ -21,6 +21,7 @@ from bot.config import Settings
 from bot.logs import configure_logging
 from bot.runner import serve
 from emulator import Emulator, SentMessage
+from storage.crypto import new_key
 
 YOU = 424242  # the demo user's Telegram id
 QUIET_FOR = 0.4  # seconds without a new bot call that count as "the bot has answered"
@@ -48,6 +49,8 @@ async def _demo(settings: Settings) -> None:
                     "telegram_bot_token": SecretStr(emulator.token),
                     "telegram_api_base_url": emulator.base_url,
                     "database_url": f"sqlite+aiosqlite:///{Path(workdir) / 'demo.sqlite3'}",
+                    # A key for this demo only, forgotten with its database.
+                    "encryption_key": SecretStr(new_key()),
                 }
             )
             # The terminal is for the conversation; only real problems are logged.

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from storage.crypto import EncryptedText
 from storage.types import UTCDateTime, utc_now
 
 # Names for constraints, so Alembic migrations (and SQLite batch mode) can refer to them.
@@ -134,7 +135,7 @@ class Answer(SQLModel, table=True):
     user_id: int = _client_id()
     question: str = Field(max_length=32)
     rating: int | None = Field(default=None)
-    text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    text: str | None = Field(default=None, sa_column=Column(EncryptedText, nullable=True))
     skipped: bool = Field(default=False)
     answered_at: datetime = _moment()
     updated_at: datetime = _moment()
@@ -147,7 +148,7 @@ class Goal(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = _client_id()
-    text: str = Field(sa_column=Column(Text, nullable=False))
+    text: str = Field(sa_column=Column(EncryptedText, nullable=False))
     created_at: datetime = _moment()
     updated_at: datetime = _moment()
     retired_at: datetime | None = _moment(nullable=True)
@@ -160,7 +161,7 @@ class OwnQuestion(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = _client_id()
-    text: str = Field(sa_column=Column(Text, nullable=False))
+    text: str = Field(sa_column=Column(EncryptedText, nullable=False))
     created_at: datetime = _moment()
     retired_at: datetime | None = _moment(nullable=True)
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import asyncpg
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from storage.crypto import attach_cipher, cipher_from, new_key
 from storage.db import create_engine, upgrade_schema
 
 # Where the PostgreSQL tests find a server; they are skipped, saying so, when none answers.
@@ -59,6 +61,7 @@ async def database_url(request: pytest.FixtureRequest, tmp_path) -> AsyncIterato
 async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
     """An engine on a database already migrated to the newest schema."""
     engine = create_engine(database_url)
+    attach_cipher(engine, cipher_from(new_key(), Path("unused")))
     await upgrade_schema(engine)
     yield engine
     await engine.dispose()

@@ -16,8 +16,13 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def run_bot(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
-    clean.update(PYTHONPATH=str(REPO), DATABASE_URL=f"sqlite:///{tmp_path / 'bot.sqlite3'}")
+    prefixes = ("TELEGRAM_", "DATABASE_", "ENCRYPTION_")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(prefixes)}
+    clean.update(
+        PYTHONPATH=str(REPO),
+        DATABASE_URL=f"sqlite:///{tmp_path / 'bot.sqlite3'}",
+        ENCRYPTION_KEY_FILE=str(tmp_path / "encryption.key"),
+    )
     clean.update(env)
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
@@ -111,3 +116,22 @@ async def test_an_unusable_database_is_one_line_naming_it(tmp_path: Path, url: s
     assert len(lines) == 1, result.stderr
     assert cause in lines[0] and "Traceback" not in result.stderr
     assert "hunter2" not in result.stderr
+
+
+def test_a_malformed_encryption_key_is_one_line_and_not_echoed(tmp_path: Path):
+    result = run_bot(
+        tmp_path, TELEGRAM_BOT_TOKEN="123456789:" + "A" * 35, ENCRYPTION_KEY="hunter2-not-a-key"
+    )
+    assert result.returncode == 2
+    line = one_line(result)
+    assert "ENCRYPTION_KEY doesn't hold a valid key" in line and "new-key" in line
+    assert "hunter2" not in result.stderr
+
+
+def test_new_key_prints_a_usable_key(tmp_path: Path):
+    result = run_bot(tmp_path, "new-key")
+    assert result.returncode == 0
+    from storage.crypto import cipher_from
+
+    cipher = cipher_from(result.stdout.strip(), tmp_path / "unused")
+    assert cipher.decrypt(cipher.encrypt(b"ok")) == b"ok"

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from emulator import Emulator
+from storage.crypto import cipher_from
 
 STARTUP_TIMEOUT = 30.0
 REPO = Path(__file__).resolve().parents[2]
@@ -32,11 +33,16 @@ class BotProcess:
         self.starts = 0
 
     def environment(self, **overrides: str) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("TELEGRAM_", "DATABASE_", "ENCRYPTION_"))
+        }
         env.update(
             TELEGRAM_BOT_TOKEN=self.emulator.token,
             TELEGRAM_API_BASE_URL=self.emulator.base_url,
             DATABASE_URL=self.database_url,
+            ENCRYPTION_KEY_FILE=str(self.workdir / "encryption.key"),
             # DEBUG on purpose: even then, nothing a client writes may reach the log.
             LOG_LEVEL="DEBUG",
             PYTHONUNBUFFERED="1",
@@ -88,6 +94,17 @@ class BotProcess:
         path = self.database_url.removeprefix("sqlite+aiosqlite:///")
         with sqlite3.connect(path) as connection:
             return connection.execute(sql, params).fetchall()
+
+    def database_bytes(self) -> bytes:
+        """The SQLite database with its WAL and shared-memory files, as raw bytes."""
+        return b"".join(path.read_bytes() for path in sorted(self.workdir.glob("bot.sqlite3*")))
+
+    def decrypt(self, stored: object) -> str | None:
+        """A client's text as stored (encrypted), read with the bot's key file."""
+        if stored is None:
+            return None
+        cipher = cipher_from(None, self.workdir / "encryption.key")
+        return cipher.decrypt(str(stored).encode()).decode()
 
 
 @pytest.fixture

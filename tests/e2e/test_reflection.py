@@ -54,10 +54,14 @@ async def test_a_whole_reflection_with_ratings_text_a_skip_and_a_back(
     assert "The breathing exercise <3 & naming it" in thanks.plain_text  # reflected back
     await emulator.no_message(ADA, within=0.5)  # no low ratings, so no offer
 
-    answers = dict(
-        (q, (r, t, s))
+    answers = {
+        q: (r, bot.decrypt(t), s)
         for q, r, t, s in bot.query("SELECT question, rating, text, skipped FROM answers")
-    )
+    }
+    # Encrypted at rest: no trace in the database files, as a thief would copy them.
+    await bot.stop()
+    for name in ("breathing exercise", "My sister's visit", "Especially at work"):
+        assert name.encode() not in bot.database_bytes()
     assert answers == {
         "heard": (8, None, 0),
         "focus": (7, None, 0),
@@ -182,7 +186,10 @@ async def test_kill_9_after_question_3_loses_nothing_and_doubles_nothing(
         q = await press(emulator, ADA, q, "Skip")
     assert "Thank you" in q.plain_text
 
-    rows = bot.query("SELECT question, rating, text FROM answers ORDER BY question")
+    rows = [
+        (q, r, bot.decrypt(t))
+        for q, r, t in bot.query("SELECT question, rating, text FROM answers ORDER BY question")
+    ]
     assert len(rows) == len({question for question, _, _ in rows}) == 10  # once each
     assert ("heard", 8, None) in rows and ("focus", 7, None) in rows
     assert ("approach", 6, None) in rows and ("overall", 9, None) in rows
@@ -214,9 +221,8 @@ async def test_a_redelivered_update_is_not_stored_twice(emulator: Emulator, bot:
     await bot.start()
     await emulator.send_text(ADA, "and this once")
     await emulator.next_message(ADA)
-    assert bot.query("SELECT text FROM answers WHERE question = 'progress'") == [
-        ("Only once, please\n\nand this once",)
-    ]
+    ((stored,),) = bot.query("SELECT text FROM answers WHERE question = 'progress'")
+    assert bot.decrypt(stored) == "Only once, please\n\nand this once"
     assert "already handled" in bot.log
 
 

@@ -1,0 +1,112 @@
+"""Encryption at rest for everything a client writes (answers, goals, their own questions).
+
+Fernet (AES-128-CBC with HMAC-SHA256, from the `cryptography` package) through MultiFernet:
+the first key encrypts, every key listed decrypts, so a new key can be put in front and old
+rows read until they are re-encrypted. Ratings and timestamps stay plain, to be queried.
+
+Each engine carries its own cipher (`attach_cipher`), looked up by the column type through
+the engine's dialect: no process-wide key, so tests and tools can open two databases with
+different keys side by side.
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from pathlib import Path
+from typing import Any
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from sqlalchemy import Text
+from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.types import TypeDecorator
+
+_CIPHERS: weakref.WeakKeyDictionary[Dialect, MultiFernet] = weakref.WeakKeyDictionary()
+
+
+class KeyProblem(Exception):
+    """The encryption key is missing, malformed or unreadable; the message says which."""
+
+
+class UnreadableText(Exception):
+    """A stored text could not be decrypted with the configured keys."""
+
+
+def cipher_from(keys: str | None, key_file: Path) -> MultiFernet:
+    """The cipher from ENCRYPTION_KEY (comma-separated, newest first), or from the key file,
+    which is created (readable by its owner only) the first time."""
+    if keys:
+        return _multi([key.strip() for key in keys.split(",") if key.strip()], "ENCRYPTION_KEY")
+    if not key_file.exists():
+        _create_key_file(key_file)
+    try:
+        lines = key_file.read_text(encoding="ascii").split()
+    except (OSError, UnicodeDecodeError) as problem:
+        kind = type(problem).__name__
+        raise KeyProblem(f"the key file {key_file} can't be read ({kind})") from None
+    return _multi(lines, f"the key file {key_file}")
+
+
+def new_key() -> str:
+    """A fresh random key, as ENCRYPTION_KEY and the key file hold them."""
+    return Fernet.generate_key().decode("ascii")
+
+
+def attach_cipher(engine: AsyncEngine, cipher: MultiFernet) -> None:
+    """Encrypt and decrypt the engine's EncryptedText columns with this cipher."""
+    _CIPHERS[engine.sync_engine.dialect] = cipher
+
+
+class EncryptedText(TypeDecorator[str]):
+    """Text stored encrypted; the database sees only a Fernet token."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        return _cipher(dialect).encrypt(value.encode("utf-8")).decode("ascii")
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        try:
+            return _cipher(dialect).decrypt(str(value).encode("ascii")).decode("utf-8")
+        except InvalidToken:
+            # Never the text itself in the message: it would end up in a log.
+            raise UnreadableText(
+                "a stored text can't be decrypted: is ENCRYPTION_KEY the key it was written with?"
+            ) from None
+
+
+def _cipher(dialect: Dialect) -> MultiFernet:
+    cipher = _CIPHERS.get(dialect)
+    if cipher is None:
+        raise RuntimeError("no cipher attached to this engine: call storage.crypto.attach_cipher")
+    return cipher
+
+
+def _multi(keys: list[str], where: str) -> MultiFernet:
+    if not keys:
+        raise KeyProblem(f"{where} holds no key")
+    try:
+        return MultiFernet([Fernet(key.encode("ascii")) for key in keys])
+    except (ValueError, UnicodeEncodeError):
+        raise KeyProblem(
+            f"{where} doesn't hold a valid key (make one: python -m bot new-key)"
+        ) from None
+
+
+def _create_key_file(path: Path) -> None:
+    """A new key in a file only its owner can read, created atomically (never overwritten)."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return  # another process made it a moment ago
+    except OSError as problem:
+        raise KeyProblem(f"the key file {path} can't be created ({problem.strerror})") from None
+    with os.fdopen(descriptor, "w", encoding="ascii") as file:
+        file.write(new_key() + "\n")

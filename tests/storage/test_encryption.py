@@ -1,0 +1,127 @@
+"""What clients write is encrypted at rest; ratings and times stay queryable."""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from storage import preferences, reflections, repo
+from storage.crypto import (
+    KeyProblem,
+    UnreadableText,
+    attach_cipher,
+    cipher_from,
+    new_key,
+)
+from storage.db import create_engine, session_factory, upgrade_schema
+
+SECRET = "marker-7f3a: I am afraid of my father"
+
+
+async def _write_one_of_each(engine: AsyncEngine) -> None:
+    sessions = session_factory(engine)
+    async with sessions() as session, session.begin():
+        await repo.get_or_create_user(session=session, user_id=1, chat_id=1, language="en")
+        await preferences.add_goal(session=session, user_id=1, text=SECRET)
+        await preferences.add_own_question(session=session, user_id=1, text=SECRET)
+        reflection = await reflections.start_reflection(
+            session=session, user_id=1, serial=1, questions=["helpful", "heard"],
+            session_date=date(2026, 11, 24), source="reflect",
+        )  # fmt: skip
+        await reflections.add_text(
+            session=session, reflection=reflection, question="helpful", text=SECRET
+        )
+        await reflections.save_rating(
+            session=session, reflection=reflection, question="heard", rating=4
+        )
+
+
+async def test_texts_are_unreadable_in_the_database_and_readable_through_the_bot(
+    engine: AsyncEngine,
+):
+    await _write_one_of_each(engine)
+    async with engine.connect() as connection:
+        for table in ("answers", "goals", "own_questions"):
+            rows = (await connection.execute(text(f"SELECT * FROM {table}"))).all()
+            assert rows and all("marker-7f3a" not in repr(row) for row in rows), table
+        # Ratings stay plain, so summaries can query them.
+        ratings = await connection.execute(text("SELECT rating FROM answers WHERE rating = 4"))
+        assert ratings.all() == [(4,)]
+    async with session_factory(engine)() as session:
+        goals = await preferences.active_goals(session=session, user_id=1)
+        answers = await reflections.answers_to(session=session, reflection_id=1)
+    assert [goal.text for goal in goals] == [SECRET]
+    assert {answer.question: answer.text for answer in answers}["helpful"] == SECRET
+
+
+async def test_the_sqlite_file_holds_no_client_text_in_the_clear(tmp_path: Path):
+    path = tmp_path / "bot.sqlite3"
+    engine = create_engine(f"sqlite+aiosqlite:///{path}")
+    attach_cipher(engine, cipher_from(new_key(), tmp_path / "unused"))
+    await upgrade_schema(engine)
+    await _write_one_of_each(engine)
+    await engine.dispose()
+    raw = _all_bytes(tmp_path)
+    assert b"marker-7f3a" not in raw
+    assert b"afraid" not in raw
+
+
+def _all_bytes(folder: Path) -> bytes:
+    """The database file with its WAL and shared-memory files, as a thief would copy them."""
+    return b"".join(path.read_bytes() for path in sorted(folder.glob("bot.sqlite3*")))
+
+
+async def test_a_wrong_key_is_a_clear_error_that_holds_no_text(tmp_path: Path):
+    path = tmp_path / "bot.sqlite3"
+    writer = create_engine(f"sqlite+aiosqlite:///{path}")
+    attach_cipher(writer, cipher_from(new_key(), tmp_path / "unused"))
+    await upgrade_schema(writer)
+    await _write_one_of_each(writer)
+    await writer.dispose()
+    reader = create_engine(f"sqlite+aiosqlite:///{path}")
+    attach_cipher(reader, cipher_from(new_key(), tmp_path / "unused"))
+    async with session_factory(reader)() as session:
+        with pytest.raises(UnreadableText) as caught:
+            await preferences.active_goals(session=session, user_id=1)
+    await reader.dispose()
+    assert "ENCRYPTION_KEY" in str(caught.value) and "afraid" not in str(caught.value)
+
+
+async def test_an_old_key_still_reads_after_a_new_one_is_put_in_front(tmp_path: Path):
+    old, new = new_key(), new_key()
+    path = tmp_path / "bot.sqlite3"
+    writer = create_engine(f"sqlite+aiosqlite:///{path}")
+    attach_cipher(writer, cipher_from(old, tmp_path / "unused"))
+    await upgrade_schema(writer)
+    await _write_one_of_each(writer)
+    await writer.dispose()
+    reader = create_engine(f"sqlite+aiosqlite:///{path}")
+    attach_cipher(reader, cipher_from(f"{new},{old}", tmp_path / "unused"))
+    async with session_factory(reader)() as session:
+        goals = await preferences.active_goals(session=session, user_id=1)
+    await reader.dispose()
+    assert [goal.text for goal in goals] == [SECRET]
+
+
+def test_the_key_file_is_created_once_readable_by_its_owner_only(tmp_path: Path):
+    key_file = tmp_path / "config" / "reflection-companion" / "encryption.key"
+    first = cipher_from(None, key_file)
+    mode = stat.S_IMODE(os.stat(key_file).st_mode)
+    assert mode == 0o600
+    token = first.encrypt(b"x")
+    assert cipher_from(None, key_file).decrypt(token) == b"x"  # the same key next time
+
+
+@pytest.mark.parametrize("bad", ["not-a-key", "", " , "])
+def test_a_malformed_key_is_named_not_echoed(tmp_path: Path, bad: str):
+    key_file = tmp_path / "key"
+    key_file.write_text(bad)
+    with pytest.raises(KeyProblem) as caught:
+        cipher_from(bad or None, key_file) if bad.strip(" ,") else cipher_from(None, key_file)
+    assert "not-a-key" not in str(caught.value)
