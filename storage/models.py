@@ -183,3 +183,60 @@ class Topic(SQLModel, table=True):
     created_at: datetime = _moment()
     # When it went into a preparation note the client used; None while still to raise.
     raised_at: datetime | None = _moment(nullable=True)
+
+
+class Schedule(SQLModel, table=True):
+    """A client's usual sessions (weekdays, local time, length, how often) and when they
+    want to hear from the bot around them. Times are the client's local wall-clock times."""
+
+    __tablename__ = "schedules"
+
+    user_id: int = Field(
+        sa_column=Column(
+            BigInteger,
+            ForeignKey("users.id", ondelete="CASCADE"),
+            primary_key=True,
+            autoincrement=False,
+        )
+    )
+    weekdays: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    start_time: str = Field(max_length=5)  # "17:00"
+    duration_minutes: int = Field(default=50)
+    every_weeks: int = Field(default=1)  # 0: not regular (one-off sessions only)
+    anchor: date
+    skipped: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    extra: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    paused: bool = Field(default=False)
+    reflection_delay_minutes: int = Field(default=60)
+    quiet_start: str = Field(default="22:00", max_length=5)
+    quiet_end: str = Field(default="08:00", max_length=5)
+    # Prompts that say nothing about therapy at all, for a shared or visible phone.
+    neutral_wording: bool = Field(default=False)
+    updated_at: datetime = _moment()
+
+
+class Prompt(SQLModel, table=True):
+    """A message the bot will send, or sent, around one session: the reflection prompt, its
+    one reminder, or the preparation note.
+
+    The unique key (client, kind, session date) means none is created twice, however often
+    it is planned; `status` moves pending -> sending by a conditional update (the claim), so
+    two dispatchers or a restart can never send one twice.
+    """
+
+    __tablename__ = "prompts"
+    __table_args__ = (
+        UniqueConstraint("user_id", "kind", "session_date"),
+        Index("ix_prompts_due", "status", "due_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = _client_id()
+    kind: str = Field(max_length=16)  # reflection, reminder, preparation
+    session_date: date
+    due_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    # pending, sending, sent, missed, cancelled, answered, skipped, undeliverable, failed
+    status: str = Field(default="pending", max_length=16)
+    attempts: int = Field(default=0)
+    sent_at: datetime | None = _moment(nullable=True)
+    created_at: datetime = _moment()

@@ -4,7 +4,7 @@ as a keyword argument and never commit; the turn that calls them commits once.""
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func
 from sqlmodel import col, select
@@ -161,3 +161,33 @@ async def _answer(session: AsyncSession, reflection: Reflection, question: str) 
 def _touch(session: AsyncSession, answer: Answer) -> None:
     answer.updated_at = utc_now()
     session.add(answer)
+
+
+async def to_bring_up(*, session: AsyncSession, user_id: int, since: datetime | None) -> list[str]:
+    """What the client wrote under "bring up next time" in reflections since `since`."""
+    statement = (
+        select(Answer)
+        .join(Reflection, col(Reflection.id) == col(Answer.reflection_id))
+        .where(col(Answer.user_id) == user_id, col(Answer.question) == "bring_up")
+        .order_by(col(Reflection.serial))
+    )
+    if since is not None:
+        statement = statement.where(col(Reflection.started_at) > since)
+    return [answer.text for answer in (await session.exec(statement)).all() if answer.text]
+
+
+async def open_topics(*, session: AsyncSession, user_id: int) -> list[Topic]:
+    """Ratings the client agreed to raise that haven't gone into a note yet."""
+    statement = (
+        select(Topic)
+        .where(col(Topic.user_id) == user_id, col(Topic.raised_at).is_(None))
+        .order_by(col(Topic.id))
+    )
+    return list((await session.exec(statement)).all())
+
+
+async def mark_raised(*, session: AsyncSession, topics: list[Topic], at: datetime) -> None:
+    """These topics went into a preparation note."""
+    for topic in topics:
+        topic.raised_at = at
+        session.add(topic)

@@ -33,7 +33,7 @@ async def get_or_create_user(
     if user is None:
         # First contact. Another process may be creating the same client right now: insert
         # if absent, then read (and lock) whichever row won.
-        await _insert_if_absent(
+        await insert_if_absent(
             session, User, id=user_id, chat_id=chat_id, language=_language(language)
         )
         user = (await session.exec(statement)).one()
@@ -75,7 +75,7 @@ async def load_flow(*, session: AsyncSession, user_id: int) -> FlowState:
     statement = select(FlowState).where(col(FlowState.user_id) == user_id).with_for_update()
     flow = (await session.exec(statement)).first()
     if flow is None:
-        await _insert_if_absent(session, FlowState, user_id=user_id, data={})
+        await insert_if_absent(session, FlowState, user_id=user_id, data={})
         flow = (await session.exec(statement)).one()
     return flow
 
@@ -110,12 +110,15 @@ async def save_flow(
     return flow
 
 
-async def _insert_if_absent(session: AsyncSession, model: type[SQLModel], **values: Any) -> None:
+async def insert_if_absent(session: AsyncSession, model: type[SQLModel], **values: Any) -> None:
     """INSERT ... ON CONFLICT DO NOTHING: safe when two processes create the same row."""
     table = model.__table__  # type: ignore[attr-defined]
     assert isinstance(table, Table)
     # Column defaults (timestamps, flags) come from the model, as an ORM insert would.
     row = model.model_validate(values).model_dump()
+    # A surrogate key left unset is the database's to assign (PostgreSQL rejects NULL).
+    if row.get("id") is None:
+        row.pop("id", None)
     dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     await session.exec(insert(table).values(**row).on_conflict_do_nothing())

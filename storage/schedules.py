@@ -1,0 +1,171 @@
+"""The client's session schedule and the prompts planned around it. Functions take the
+session as a keyword argument and never commit; the caller's transaction does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import delete, update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import Prompt, Schedule
+from storage.repo import insert_if_absent
+from storage.types import utc_now
+
+PENDING = "pending"
+SENDING = "sending"
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """A prompt to exist: its kind, the session it belongs to, and when it is due."""
+
+    kind: str
+    session_date: date
+    due_at: datetime
+
+
+async def get_schedule(*, session: AsyncSession, user_id: int) -> Schedule | None:
+    """The client's schedule, if they set one."""
+    return await session.get(Schedule, user_id)
+
+
+async def save_schedule(*, session: AsyncSession, schedule: Schedule) -> None:
+    """Store the client's schedule (new or changed)."""
+    schedule.updated_at = utc_now()
+    await session.merge(schedule)
+
+
+async def replan(*, session: AsyncSession, user_id: int, planned: Iterable[Planned]) -> None:
+    """After the schedule changed: drop the client's prompts not yet sent, plan these."""
+    await session.exec(
+        delete(Prompt).where(col(Prompt.user_id) == user_id, col(Prompt.status) == PENDING)
+    )
+    await ensure(session=session, user_id=user_id, planned=planned)
+
+
+async def ensure(*, session: AsyncSession, user_id: int, planned: Iterable[Planned]) -> None:
+    """Make sure these prompts exist; one already planned (or sent) for the same session
+    and kind is left as it is."""
+    for item in planned:
+        await insert_if_absent(
+            session,
+            Prompt,
+            user_id=user_id,
+            kind=item.kind,
+            session_date=item.session_date,
+            due_at=item.due_at,
+        )
+
+
+async def due(*, session: AsyncSession, now: datetime, limit: int) -> list[Prompt]:
+    """Pending prompts whose time has come, oldest first. Uses the (status, due_at) index,
+    so the cost follows the prompts due, not the number of clients."""
+    statement = (
+        select(Prompt)
+        .where(col(Prompt.status) == PENDING, col(Prompt.due_at) <= now)
+        .order_by(col(Prompt.due_at))
+        .limit(limit)
+    )
+    return list((await session.exec(statement)).all())
+
+
+async def claim(*, session: AsyncSession, prompt_id: int) -> bool:
+    """Take a pending prompt for sending. Only one claimant ever succeeds: the update is
+    conditional on the status, so another dispatcher (or process) finds nothing to take."""
+    result = await session.exec(
+        update(Prompt)
+        .where(col(Prompt.id) == prompt_id, col(Prompt.status) == PENDING)
+        .values(status=SENDING, attempts=col(Prompt.attempts) + 1)
+    )
+    return bool(result.rowcount)
+
+
+async def settle(
+    *, session: AsyncSession, prompt_id: int, status: str, sent_at: datetime | None = None
+) -> None:
+    """Record how a claimed prompt ended: sent, missed, undeliverable..."""
+    values: dict[str, object] = {"status": status}
+    if sent_at is not None:
+        values["sent_at"] = sent_at
+    await session.exec(update(Prompt).where(col(Prompt.id) == prompt_id).values(**values))
+
+
+async def retry_later(*, session: AsyncSession, prompt_id: int, due_at: datetime) -> None:
+    """Put a claimed prompt back, to try again at `due_at` (a send that failed)."""
+    await session.exec(
+        update(Prompt).where(col(Prompt.id) == prompt_id).values(status=PENDING, due_at=due_at)
+    )
+
+
+async def of_client(*, session: AsyncSession, user_id: int, prompt_id: int) -> Prompt | None:
+    """One of the client's own prompts (a pressed button names it; another's is None)."""
+    prompt = await session.get(Prompt, prompt_id)
+    return prompt if prompt is not None and prompt.user_id == user_id else None
+
+
+async def close_session_prompts(
+    *, session: AsyncSession, user_id: int, session_date: date, status: str
+) -> None:
+    """The client answered or skipped a session's prompt: its reminder is not needed."""
+    await session.exec(
+        update(Prompt)
+        .where(
+            col(Prompt.user_id) == user_id,
+            col(Prompt.session_date) == session_date,
+            col(Prompt.status).in_([PENDING, "sent"]),
+            col(Prompt.kind).in_(["reflection", "reminder"]),
+        )
+        .values(status=status)
+    )
+
+
+async def snooze(*, session: AsyncSession, user_id: int, prompt_id: int, due_at: datetime) -> bool:
+    """Ask again later: the sent prompt becomes pending again, due at `due_at`."""
+    result = await session.exec(
+        update(Prompt)
+        .where(
+            col(Prompt.id) == prompt_id,
+            col(Prompt.user_id) == user_id,
+            col(Prompt.status) == "sent",
+        )
+        .values(status=PENDING, due_at=due_at)
+    )
+    return bool(result.rowcount)
+
+
+async def interrupted(*, session: AsyncSession) -> int:
+    """On start: prompts left 'sending' by a process that died mid-send. Whether they
+    reached the client is unknown; sending again risks a duplicate (at 3 a.m., perhaps),
+    so they are marked and not resent. Returns how many."""
+    result = await session.exec(
+        update(Prompt).where(col(Prompt.status) == SENDING).values(status="interrupted")
+    )
+    return int(result.rowcount or 0)
+
+
+async def last_sent(*, session: AsyncSession, user_id: int, kind: str) -> datetime | None:
+    """When the client's last prompt of this kind was sent."""
+    statement = (
+        select(Prompt.sent_at)
+        .where(col(Prompt.user_id) == user_id, col(Prompt.kind) == kind)
+        .where(col(Prompt.sent_at).is_not(None))
+        .order_by(col(Prompt.sent_at).desc())
+        .limit(1)
+    )
+    return (await session.exec(statement)).first()
+
+
+async def unplanned(*, session: AsyncSession, limit: int) -> list[Schedule]:
+    """Schedules (not paused) with no pending prompt: after a restart or a long pause in
+    sending, these need planning. Normally none, so the query is cheap at any size."""
+    pending = select(Prompt.id).where(
+        col(Prompt.user_id) == col(Schedule.user_id), col(Prompt.status) == PENDING
+    )
+    statement = (
+        select(Schedule).where(col(Schedule.paused).is_(False), ~pending.exists()).limit(limit)
+    )
+    return list((await session.exec(statement)).all())
