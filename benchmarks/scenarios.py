@@ -77,7 +77,8 @@ ONBOARDING = Scenario(
     description="/start, a city, /help; then /timezone, a near miss, its button, /help",
     opening=(
         Say("/start", replies=2),  # the welcome and the time-zone question
-        Say("Berlin", replies=2),  # "saved" and "that's all I need"
+        Say("Berlin", replies=3),  # "saved", then the sessions question
+        Press("Later"),  # sessions some other time
         Say("/help"),
     ),
     cycle=(
@@ -108,7 +109,7 @@ _OPEN_ANSWERS = (
 REFLECTION = Scenario(
     name="reflection",
     description="/start, a city; then whole reflections: /reflect, 4 ratings, 6 open answers",
-    opening=(Say("/start", replies=2), Say("Berlin", replies=2)),
+    opening=(Say("/start", replies=2), Say("Berlin", replies=3), Press("Later")),
     cycle=(
         Say("/reflect", replies=2),  # the intro and question 1
         *(Press("7") for _ in range(4)),  # each rating: the next question

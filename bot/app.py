@@ -19,12 +19,14 @@ from telegram.ext import (
     filters,
 )
 
+from bot.clock import clock_for
 from bot.commands import COMMAND_NAMES, COMMANDS
 from bot.config import Settings
 from bot.context import BotContext, Dependencies
 from bot.ordering import PerClientOrder
 from bot.texts import plain
 from handlers import conversation, groups, membership
+from handlers.dispatch import dispatch_due, prepare
 from handlers.errors import on_error
 from storage.crypto import attach_cipher, cipher_from
 from storage.db import Database, create_engine, upgrade_schema
@@ -60,8 +62,12 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
     key = settings.encryption_key.get_secret_value() if settings.encryption_key else None
     attach_cipher(engine, cipher_from(key, settings.encryption_key_file))
 
+    database = Database(engine)
+    clock = clock_for(settings.clock_file)
+
     async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
         await upgrade_schema(engine)
+        await prepare(database, clock)
         await app.bot.set_my_commands(
             [BotCommand(command.name, plain(command.description)) for command in COMMANDS]
         )
@@ -89,10 +95,16 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
         .build()
     )
     dependencies: Dependencies = application.bot_data
-    dependencies.database = Database(engine)
+    dependencies.database = database
+    dependencies.clock = clock
     dependencies.settings = settings
     application.add_handlers(handlers())
     application.add_error_handler(on_error)
+    # The alarm clock for prompts; the prompts themselves live in the database.
+    assert application.job_queue is not None
+    application.job_queue.run_repeating(
+        dispatch_due, interval=settings.dispatch_interval_seconds, first=0.1, name="dispatch"
+    )
     return application
 
 

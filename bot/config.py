@@ -49,6 +49,12 @@ class Settings(BaseSettings):
     # What clients write is encrypted at rest with this key (comma-separated: newest first),
     # or with the key in this file, created on first run. Keep it apart from the database.
     encryption_key: SecretStr | None = None
+    # How often the bot looks for prompts that have come due, in seconds.
+    dispatch_interval_seconds: float = Field(default=30.0, gt=0)
+    # A prompt that came due while the bot was down is still sent within this many hours.
+    prompt_grace_hours: float = Field(default=6.0, ge=0)
+    # For tests and demos only: read "now" from this file instead of the system clock.
+    clock_file: Path | None = None
     encryption_key_file: Path = Field(default_factory=lambda: default_key_file())
 
     @field_validator("database_url")

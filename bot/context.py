@@ -6,6 +6,7 @@ from typing import Any
 
 from telegram.ext import CallbackContext, ExtBot
 
+from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from storage.db import Database
 
@@ -15,6 +16,7 @@ class Dependencies:
 
     def __init__(self) -> None:
         self.database: Database | None = None
+        self.clock: Clock = SystemClock()
         self.settings: Settings | None = None
 
 
@@ -28,6 +30,11 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], D
         if database is None:
             raise RuntimeError("the database is not attached; build the app with build_application")
         return database
+
+    @property
+    def clock(self) -> Clock:
+        """What time it is (the system clock, or a test's)."""
+        return self.bot_data.clock
 
     @property
     def settings(self) -> Settings:

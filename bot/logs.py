@@ -20,7 +20,8 @@ LIBRARY_FLOOR = {
     "aiosqlite": logging.WARNING,
     "sqlalchemy": logging.WARNING,
     "asyncpg": logging.WARNING,
-    "apscheduler": logging.INFO,
+    # APScheduler narrates each job at INFO; the dispatcher logs what matters.
+    "apscheduler": logging.WARNING,
     # Alembic narrates its plugins and DDL choices at INFO; storage.db says what matters.
     "alembic": logging.WARNING,
     "aiohttp.access": logging.WARNING,

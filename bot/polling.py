@@ -13,13 +13,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import warnings
 from datetime import timedelta
 
 from telegram import Update
 from telegram.error import Conflict, NetworkError, RetryAfter
 from telegram.ext import Application
+from telegram.warnings import PTBUserWarning
 
 logger = logging.getLogger(__name__)
+
+# We call getUpdates through do_api_request on purpose (to read updates one by one); PTB
+# warns about that each time otherwise.
+warnings.filterwarnings(
+    "ignore", message=".*Bot.getUpdates.*do_api_request", category=PTBUserWarning
+)
 
 # The update types the bot handles; Telegram sends no others.
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime, time, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -11,21 +12,34 @@ from bot.flow.core import (
     AddOwnQuestion,
     AddText,
     AddTopics,
+    ChangeSchedule,
     ClearAnswer,
+    ClosePrompts,
     EditGoal,
     FinishReflection,
     MoveTo,
     RemoveOwnQuestion,
     RetireGoal,
     SaveRating,
+    SaveSchedule,
     SaveTimeZone,
     SetQuestionEnabled,
     SkipQuestion,
+    SnoozePrompt,
     StartReflection,
     Storage,
 )
-from storage import preferences, reflections, repo
-from storage.models import Reflection, User
+from bot.planning import preferences_of, schedule_of
+from bot.schedule import (
+    NOT_REGULAR,
+    first_session_date,
+    next_session,
+    out_of_quiet_hours,
+    without_session,
+)
+from handlers.plans import plan_prompts
+from storage import preferences, reflections, repo, schedules
+from storage.models import Reflection, Schedule, User
 
 logger = logging.getLogger(__name__)
 
@@ -33,9 +47,10 @@ logger = logging.getLogger(__name__)
 class EffectStore:
     """Applies one turn's storage effects for one client, in order."""
 
-    def __init__(self, session: AsyncSession, user: User) -> None:
+    def __init__(self, session: AsyncSession, user: User, now: datetime) -> None:
         self._session = session
         self._user = user
+        self._now = now
         self._reflections: dict[int, Reflection] = {}
 
     async def apply(self, effect: Storage) -> None:
@@ -44,6 +59,24 @@ class EffectStore:
         match effect:
             case SaveTimeZone(time_zone=zone):
                 await repo.set_time_zone(session=session, user_id=user_id, time_zone=zone)
+                self._user.time_zone = zone
+                row = await schedules.get_schedule(session=session, user_id=user_id)
+                if row is not None:  # the same wall-clock times, in the new zone
+                    await plan_prompts(session, row, zone, self._now, afresh=True)
+            case SaveSchedule() | ChangeSchedule():
+                await self._schedule(effect)
+            case ClosePrompts(session_date=day, status=status):
+                await schedules.close_session_prompts(
+                    session=session, user_id=user_id, session_date=day, status=status
+                )
+            case SnoozePrompt(prompt_id=prompt_id, hours=hours):
+                due = self._now + timedelta(hours=hours)
+                row = await schedules.get_schedule(session=session, user_id=user_id)
+                if row is not None and self._user.time_zone is not None:
+                    due = out_of_quiet_hours(due, self._user.time_zone, preferences_of(row))
+                await schedules.snooze(
+                    session=session, user_id=user_id, prompt_id=prompt_id, due_at=due
+                )
             case StartReflection():
                 self._reflections[effect.serial] = await reflections.start_reflection(
                     session=session,
@@ -81,6 +114,41 @@ class EffectStore:
                 await preferences.remove_own_question(
                     session=session, user_id=user_id, question_id=question_id
                 )
+
+    async def _schedule(self, effect: SaveSchedule | ChangeSchedule) -> None:
+        session, user = self._session, self._user
+        zone = user.time_zone
+        row = await schedules.get_schedule(session=session, user_id=user.id)
+        if isinstance(effect, SaveSchedule):
+            start = time.fromisoformat(effect.start)
+            regular = effect.every_weeks != NOT_REGULAR and effect.weekdays and zone is not None
+            anchor = (
+                first_session_date(effect.weekdays, start, zone, self._now)
+                if regular and zone is not None
+                else self._now.date()
+            )
+            row = row or Schedule(user_id=user.id, start_time=effect.start, anchor=anchor)
+            row.weekdays = list(effect.weekdays)
+            row.start_time = effect.start
+            row.duration_minutes = effect.duration_minutes
+            row.every_weeks = effect.every_weeks
+            row.anchor = anchor
+            row.skipped, row.extra = [], []
+        elif row is None:
+            return
+        elif effect.change == "skip_next" and zone is not None:
+            current = schedule_of(row, zone)
+            upcoming = next_session(current, self._now)
+            if upcoming is not None:
+                changed = without_session(current, upcoming)
+                row.skipped = sorted(day.isoformat() for day in changed.skipped)
+                row.extra = [moment.isoformat() for moment in changed.extra]
+        elif effect.change in ("pause", "resume"):
+            row.paused = effect.change == "pause"
+        elif effect.change in ("neutral_on", "neutral_off"):
+            row.neutral_wording = effect.change == "neutral_on"
+        await schedules.save_schedule(session=session, schedule=row)
+        await plan_prompts(session, row, zone, self._now, afresh=True)
 
     async def _answer(
         self, effect: SaveRating | AddText | ClearAnswer | SkipQuestion | MoveTo

@@ -16,7 +16,6 @@ from handlers.facts import load_facts
 from handlers.turn import DeliveryFailed, answer_press, send, state_of
 from storage import repo
 from storage.models import FlowState
-from storage.types import utc_now
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +59,6 @@ async def _ask_again(update: Update, context: BotContext) -> None:
         if stored is None:
             return
         state = state_of(stored)
-        facts = await load_facts(session, client, utc_now(), full=True)
+        facts = await load_facts(session, client, context.clock.now(), full=True)
     for reply in flow.ask_again(state, facts):
         await send(context, chat.id, reply, client.language)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.flow.core import AnswerView, Client, Facts, ReflectionView
-from storage import preferences, reflections
+from bot.flow.core import AnswerView, Client, Facts, PromptView, ReflectionView
+from bot.planning import preferences_of, schedule_of
+from storage import preferences, reflections, schedules
 from storage.models import Reflection, User
 
 
@@ -20,16 +22,23 @@ def client_of(user: User) -> Client:
     )
 
 
-async def load_facts(session: AsyncSession, user: User, now: datetime, *, full: bool) -> Facts:
-    """The profile alone, or (`full`) the open reflection, goals, own questions and recent
-    ratings as well."""
+async def load_facts(
+    session: AsyncSession,
+    user: User,
+    now: datetime,
+    *,
+    full: bool,
+    prompt_id: int | None = None,
+) -> Facts:
+    """The profile alone, or (`full`) the open reflection, goals, own questions, recent
+    ratings and schedule as well, and the prompt a pressed button names."""
     client = client_of(user)
     if not full:
         return Facts(client, now)
     goals = await preferences.active_goals(session=session, user_id=user.id)
     own = await preferences.active_own_questions(session=session, user_id=user.id)
     reflection = await reflections.open_reflection(session=session, user_id=user.id)
-    return Facts(
+    facts = Facts(
         client,
         now,
         reflection=await _view(session, reflection) if reflection is not None else None,
@@ -38,6 +47,20 @@ async def load_facts(session: AsyncSession, user: User, now: datetime, *, full: 
         own_questions={q.id: q.text for q in own if q.id is not None},
         recent_ratings=await reflections.recent_ratings(session=session, user_id=user.id),
     )
+    row = await schedules.get_schedule(session=session, user_id=user.id)
+    if row is not None and user.time_zone is not None:
+        facts = replace(
+            facts,
+            schedule=schedule_of(row, user.time_zone),
+            prompt_prefs=preferences_of(row),
+            neutral_wording=row.neutral_wording,
+        )
+    if prompt_id is not None:
+        found = await schedules.of_client(session=session, user_id=user.id, prompt_id=prompt_id)
+        if found is not None and found.id is not None:
+            view = PromptView(found.id, found.kind, found.session_date, found.status, found.sent_at)
+            facts = replace(facts, prompt=view)
+    return facts
 
 
 async def _view(session: AsyncSession, reflection: Reflection) -> ReflectionView:

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Iterable
+from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import InlineKeyboardMarkup, Update
@@ -19,14 +20,24 @@ from telegram.error import BadRequest, NetworkError
 
 from bot import flow
 from bot.context import BotContext
-from bot.flow.core import Effect, Event, Outcome, Redraw, Reply, State, Step, Storage, Toast
+from bot.flow.core import (
+    Effect,
+    Event,
+    Outcome,
+    Press,
+    Redraw,
+    Reply,
+    State,
+    Step,
+    Storage,
+    Toast,
+)
 from bot.texts import plain, render
 from handlers.effects import EffectStore
 from handlers.facts import load_facts
 from handlers.keyboards import keyboard
 from storage import repo
 from storage.models import FlowState, User
-from storage.types import utc_now
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +63,7 @@ async def take_turn(update: Update, context: BotContext, event: Event) -> None:
         outcome = (
             None
             if repo.already_handled(stored, update.update_id)
-            else await _step(session, client, stored, event, update.update_id)
+            else await _step(session, client, stored, event, update.update_id, context.clock.now())
         )
         language = client.language
     if outcome is None:
@@ -69,16 +80,21 @@ async def take_turn(update: Update, context: BotContext, event: Event) -> None:
 
 
 async def _step(
-    session: AsyncSession, client: User, stored: FlowState, event: Event, update_id: int
+    session: AsyncSession,
+    client: User,
+    stored: FlowState,
+    event: Event,
+    update_id: int,
+    now: datetime,
 ) -> Outcome:
     """Step the flow and store its effects and the new state, in the caller's transaction."""
     state = state_of(stored)
     full = flow.needs_context(state, event)
-    facts = await load_facts(session, client, utc_now(), full=full)
+    facts = await load_facts(session, client, now, full=full, prompt_id=_prompt_named(event))
     outcome = flow.step(state, event, facts)
     # The event's kind and the steps only: never the event itself, which holds the text.
     logger.debug("%s: %s -> %s", type(event).__name__, state.step, outcome.state.step)
-    store = EffectStore(session, client)
+    store = EffectStore(session, client, now)
     for effect in outcome.effects:
         if isinstance(effect, Storage):
             await store.apply(effect)
@@ -90,6 +106,14 @@ async def _step(
         update_id=update_id,
     )
     return outcome
+
+
+def _prompt_named(event: Event) -> int | None:
+    """The prompt id a prompt button carries ("p:<id>:<action>")."""
+    if isinstance(event, Press) and event.data.startswith("p:"):
+        raw = event.data.split(":")[1] if event.data.count(":") >= 1 else ""
+        return int(raw) if raw.isdigit() else None
+    return None
 
 
 def state_of(stored: FlowState) -> State:

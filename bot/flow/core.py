@@ -13,6 +13,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from bot.schedule import PromptPreferences, SessionSchedule
+
 
 class Step(StrEnum):
     """Where a client is in a conversation. Stored by value: never rename a member's value."""
@@ -25,6 +27,10 @@ class Step(StrEnum):
     GOAL_NEW = "goal_new"
     GOAL_EDIT = "goal_edit"
     OWN_QUESTION_NEW = "own_question_new"
+    SET_DAYS = "set_days"
+    SET_TIME = "set_time"
+    SET_LENGTH = "set_length"
+    SET_FREQUENCY = "set_frequency"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +71,17 @@ class ReflectionView:
 
 
 @dataclass(frozen=True, slots=True)
+class PromptView:
+    """A prompt the bot sent the client, as named by a pressed button."""
+
+    id: int
+    kind: str
+    session_date: date
+    status: str
+    sent_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class Facts:
     """The world at the moment of the event.
 
@@ -80,6 +97,12 @@ class Facts:
     own_questions: Mapping[int, str] = field(default_factory=dict)
     # The client's average per rating question over their last few finished reflections.
     recent_ratings: Mapping[str, float] = field(default_factory=dict)
+    # Their sessions and prompt preferences (bot.schedule types), if they set a schedule.
+    schedule: SessionSchedule | None = None
+    prompt_prefs: PromptPreferences = field(default_factory=PromptPreferences)
+    neutral_wording: bool = False
+    # The prompt a pressed button names, if it is one of the client's.
+    prompt: PromptView | None = None
 
 
 # Events: what the client did.
@@ -189,6 +212,40 @@ class StartReflection:
 
 
 @dataclass(frozen=True, slots=True)
+class SaveSchedule:
+    """Store the client's usual sessions and plan the prompts around them."""
+
+    weekdays: tuple[int, ...]
+    start: str  # "17:00", local
+    duration_minutes: int
+    every_weeks: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSchedule:
+    """Change one thing about the schedule and plan again: skip the next session, pause,
+    resume, or switch neutral wording."""
+
+    change: str  # skip_next, pause, resume, neutral_on, neutral_off
+
+
+@dataclass(frozen=True, slots=True)
+class ClosePrompts:
+    """The client answered (or skipped) a session's reflection prompt: no reminder."""
+
+    session_date: date
+    status: str  # answered, skipped
+
+
+@dataclass(frozen=True, slots=True)
+class SnoozePrompt:
+    """Ask again in a few hours (moved out of quiet hours)."""
+
+    prompt_id: int
+    hours: int
+
+
+@dataclass(frozen=True, slots=True)
 class SaveRating:
     """Store a rating (0 to 10) as the answer to a question."""
 
@@ -292,6 +349,10 @@ class RemoveOwnQuestion:
 
 Storage = (
     SaveTimeZone
+    | SaveSchedule
+    | ChangeSchedule
+    | ClosePrompts
+    | SnoozePrompt
     | StartReflection
     | SaveRating
     | AddText

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.flow import goals, onboarding, question_menu, reflection
+from bot.flow import goals, onboarding, prompts, question_menu, reflection, sessions
 from bot.flow.core import (
     Command,
     Edited,
@@ -31,6 +31,10 @@ _STEPS: dict[Step, StepHandler] = {
     Step.GOAL_NEW: goals.write,
     Step.GOAL_EDIT: goals.write,
     Step.OWN_QUESTION_NEW: question_menu.write,
+    Step.SET_DAYS: sessions.answer,
+    Step.SET_TIME: sessions.answer,
+    Step.SET_LENGTH: sessions.answer,
+    Step.SET_FREQUENCY: sessions.answer,
 }
 # Offers wait for a button; anything else makes them lapse and is handled as if idle.
 _OFFERS: dict[Step, OfferHandler] = {
@@ -41,6 +45,8 @@ _OFFERS: dict[Step, OfferHandler] = {
 _MENUS: dict[str, Callable[[State, Press, Facts], Outcome]] = {
     goals.PRESS: goals.press,
     question_menu.PRESS: question_menu.press,
+    sessions.CARD: sessions.change,
+    prompts.PRESS: prompts.press,
 }
 # Steps and commands that need no more than the client's profile (see `needs_context`).
 _LIGHT_STEPS = frozenset({Step.IDLE, Step.ASK_TIME_ZONE})
@@ -92,6 +98,8 @@ def ask_again(state: State, facts: Facts) -> tuple[Reply, ...]:
         return goals.ask_again(state)
     if state.step is Step.OWN_QUESTION_NEW:
         return question_menu.ask_again()
+    if state.step in (Step.SET_DAYS, Step.SET_TIME, Step.SET_LENGTH, Step.SET_FREQUENCY):
+        return sessions.ask_again(state)
     return ()
 
 
@@ -116,6 +124,12 @@ def _command(state: State, command: Command, facts: Facts) -> Outcome:
     if command.name == "questions":
         outcome = question_menu.show(facts)
         return Outcome(outcome.state, (*paused, *outcome.effects))
+    if command.name == "schedule":
+        outcome = sessions.card(facts)
+        return Outcome(outcome.state, (*paused, *outcome.effects))
+    if command.name in ("skip", "pause", "resume"):
+        action = "skip_next" if command.name == "skip" else command.name
+        return sessions.command(action, facts, state)
     return Outcome(state, (Reply("unknown_command"), *ask_again(state, facts)))
 
 

@@ -3,8 +3,10 @@ right local time). Changing the time zone later (/timezone) reuses the same ques
 
 from __future__ import annotations
 
+from bot.flow import sessions
 from bot.flow.core import (
     Button,
+    Effect,
     Event,
     Facts,
     NonText,
@@ -76,11 +78,13 @@ def ask_again(state: State) -> tuple[Reply, ...]:
 def _save(state: State, zone: str, facts: Facts, *, fixed_offset: bool) -> Outcome:
     clock = local_time(zone, facts.now).strftime("%H:%M")
     saved = Reply("time_zone.saved", {"time_zone": zone, "local_time": clock})
-    effects: list[SaveTimeZone | Reply] = [SaveTimeZone(zone), saved]
+    effects: list[Effect] = [SaveTimeZone(zone), saved]
     if fixed_offset:
         effects.append(Reply("time_zone.fixed_offset_note"))
     if state.data.get("purpose") == PURPOSE_ONBOARDING:
-        effects.append(Reply("onboarding.done"))
+        # Getting started goes on: the client's usual sessions, so prompts come on time.
+        asked = sessions.begin(PURPOSE_ONBOARDING)
+        return Outcome(asked.state, (*effects, Reply("schedule.intro"), *asked.effects))
     return Outcome(State(Step.IDLE), tuple(effects))
 
 

@@ -54,11 +54,12 @@ LOW_RATING = 5
 DROP = 2
 
 
-def begin(facts: Facts, source: str = "reflect") -> Outcome:
-    """/reflect (or a prompt's "Start now"): offer to resume an unfinished one, or start."""
+def begin(facts: Facts, source: str = "reflect", session_date: date | None = None) -> Outcome:
+    """/reflect (or a prompt's "Start now"): offer to resume an unfinished one, or start.
+    A prompt names its session's date; /reflect means today's."""
     if facts.reflection is not None:
         return _offer_resume(facts.reflection)
-    return _start(facts, source)
+    return _start(facts, source, session_date=session_date)
 
 
 def pause(reflecting: bool) -> Outcome:
@@ -163,12 +164,17 @@ def offer_again(state: State, facts: Facts) -> tuple[Reply, ...]:
     return ()
 
 
-def _start(facts: Facts, source: str, before: tuple[Effect, ...] = ()) -> Outcome:
+def _start(
+    facts: Facts,
+    source: str,
+    before: tuple[Effect, ...] = (),
+    session_date: date | None = None,
+) -> Outcome:
     questions = questions_for(facts)
     if not questions:
         return Outcome(State(), (*before, Reply("reflection.no_questions")))
     serial = facts.last_serial + 1
-    r = ReflectionView(serial, questions, 0, _today(facts))
+    r = ReflectionView(serial, questions, 0, session_date or _today(facts))
     started = StartReflection(serial, questions, r.session_date, source)
     intro = Reply("reflection.intro", {"total": str(len(questions))})
     return Outcome(

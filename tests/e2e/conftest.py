@@ -9,6 +9,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import AsyncIterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -24,10 +25,17 @@ class BotProcess:
     """`python -m bot` in a subprocess, pointed at the emulator, with its own working
     directory (so no developer's .env is read) and its stderr kept for inspection."""
 
-    def __init__(self, emulator: Emulator, workdir: Path, database_url: str) -> None:
+    def __init__(
+        self,
+        emulator: Emulator,
+        workdir: Path,
+        database_url: str,
+        extra_env: dict[str, str] | None = None,
+    ) -> None:
         self.emulator = emulator
         self.workdir = workdir
         self.database_url = database_url
+        self.extra_env = extra_env or {}
         self.log_path = workdir / "bot.log"
         self.process: asyncio.subprocess.Process | None = None
         self.starts = 0
@@ -48,6 +56,7 @@ class BotProcess:
             PYTHONUNBUFFERED="1",
             PYTHONPATH=str(REPO),
         )
+        env.update(self.extra_env)
         env.update(overrides)
         return env
 
@@ -111,6 +120,32 @@ class BotProcess:
 async def emulator() -> AsyncIterator[Emulator]:
     async with Emulator(bot_username="reflection_test_bot") as emu:
         yield emu
+
+
+class Clock:
+    """The bot's clock (CLOCK_FILE): the test sets the time, the bot reads it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def set(self, moment: datetime) -> None:
+        assert moment.tzinfo is not None
+        self.path.write_text(moment.isoformat())
+
+
+@pytest.fixture
+async def clocked_bot(
+    emulator: Emulator, tmp_path: Path
+) -> AsyncIterator[tuple[BotProcess, Clock]]:
+    """A bot on a clock the test controls, dispatching prompts every 0.1 s (not started:
+    set the clock first, then `await bot.start()`)."""
+    clock = Clock(tmp_path / "clock")
+    env = {"CLOCK_FILE": str(clock.path), "DISPATCH_INTERVAL_SECONDS": "0.1"}
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
+    process = BotProcess(emulator, tmp_path, url, extra_env=env)
+    yield process, clock
+    if process.process is not None:
+        await process.stop()
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from emulator import Emulator, SentMessage
 
 
@@ -15,13 +17,29 @@ def button(message: SentMessage, label: str) -> str:
 
 
 async def onboard(emulator: Emulator, user: int, city: str = "Berlin") -> None:
-    """/start and a time zone: four messages from the bot."""
+    """/start, a time zone, and "Later" for the sessions question."""
     await emulator.send_text(user, "/start")
     for _ in range(2):
         await emulator.next_message(user)
     await emulator.send_text(user, city)
     for _ in range(2):
         await emulator.next_message(user)
+    days = await emulator.next_message(user)
+    assert "Which days" in (days.plain_text or "")
+    await press(emulator, user, days, "Later")
+
+
+async def press_in_place(
+    emulator: Emulator, user: int, message: SentMessage, label: str
+) -> SentMessage:
+    """Press a button whose message is redrawn in place; return it once it has changed."""
+    edits = message.edits
+    await emulator.press(user, message, button(message, label))
+    for _ in range(500):
+        if message.edits > edits:
+            return message
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"message {message.message_id} was not redrawn after {label!r}")
 
 
 async def press(emulator: Emulator, user: int, message: SentMessage, label: str) -> SentMessage:

@@ -9,7 +9,7 @@ import sqlite3
 
 from emulator import Emulator
 from tests.e2e.conftest import BotProcess
-from tests.e2e.reflecting import button, onboard, press
+from tests.e2e.reflecting import button, onboard, press, press_in_place
 
 ADA = 1001
 
@@ -86,8 +86,7 @@ async def test_a_low_rating_is_offered_for_the_next_sessions_note(
     menu = await emulator.next_message(ADA)
     for label in ("progress", "obstacles", "helpful", "wasn't helpful", "feel right", "bring up"):
         target = next(t for row in menu.buttons for t, _ in row if label in t.lower())
-        await emulator.press(ADA, menu, button(menu, target))
-        menu = await emulator.next_edit(ADA)
+        await press_in_place(emulator, ADA, menu, target)
     await emulator.send_text(ADA, "/reflect")
     await emulator.next_message(ADA)
     q = await emulator.next_message(ADA)

@@ -1,0 +1,163 @@
+"""Setting up sessions, /schedule and prompt buttons, as a pure state machine."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, time
+
+import pytest
+
+from bot import flow
+from bot.flow.core import (
+    ChangeSchedule,
+    Client,
+    ClosePrompts,
+    Command,
+    Edited,
+    Facts,
+    NonText,
+    Outcome,
+    Press,
+    PromptView,
+    Redraw,
+    Reply,
+    SaveSchedule,
+    SnoozePrompt,
+    StartReflection,
+    State,
+    Step,
+    Text,
+    Toast,
+)
+from bot.schedule import SessionSchedule
+from bot.texts import CATALOGUE, plain, render
+
+MONDAY_10_BERLIN = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+FACTS = Facts(Client(time_zone="Europe/Berlin"), MONDAY_10_BERLIN)
+DAYS = State(Step.SET_DAYS, {"purpose": "onboarding", "days": []})
+TUESDAY = State(Step.SET_DAYS, {"purpose": "onboarding", "days": [1]})
+AT_TIME = State(Step.SET_TIME, {"purpose": "onboarding", "days": [1]})
+AT_LENGTH = State(Step.SET_LENGTH, {"purpose": "onboarding", "days": [1], "time": "17:00"})
+AT_FREQUENCY = State(
+    Step.SET_FREQUENCY, {"purpose": "onboarding", "days": [1], "time": "17:00", "length": 50}
+)
+SCHEDULED = replace(
+    FACTS,
+    schedule=SessionSchedule(
+        weekdays=(1,), start=time(17), time_zone="Europe/Berlin", anchor=date(2026, 11, 24)
+    ),
+)
+SENT = PromptView(
+    9, "reflection", date(2026, 11, 24), "sent", datetime(2026, 11, 24, 17, 50, tzinfo=UTC)
+)
+
+
+def of(outcome: Outcome, kind: type) -> list:
+    return [e for e in outcome.effects if isinstance(e, kind)]
+
+
+def texts(outcome: Outcome) -> list[str]:
+    return [e.text for e in outcome.effects if isinstance(e, Reply | Toast)]
+
+
+STATES = [DAYS, TUESDAY, AT_TIME, AT_LENGTH, AT_FREQUENCY, State()]
+EVENTS = [
+    Press("sd:1"), Press("sd:9"), Press("sd:done"), Press("sd:irregular"), Press("sd:later"),
+    Press("st:17:00"), Press("st:25:61"), Press("sl:50"), Press("sl:7"), Press("sf:1"),
+    Press("sf:3"), Press("sc:edit"), Press("sc:skip_next"), Press("sc:pause"), Press("sc:x"),
+    Press("p:9:start"), Press("p:9:later"), Press("p:9:snooze:2"), Press("p:9:snooze:9"),
+    Press("p:9:skip"), Press("p:8:start"), Press("p:x"),
+    Text("17:00"), Text("5pm"), Text("25:61"), Text("tomorrow-ish"), Text(""),
+    Command("schedule"), Command("skip"), Command("pause"), Command("resume"), Command("cancel"),
+    NonText("sticker"), Edited(),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("state", STATES, ids=lambda s: s.step.value)
+@pytest.mark.parametrize("event", EVENTS, ids=repr)
+@pytest.mark.parametrize("facts", [FACTS, replace(SCHEDULED, prompt=SENT)], ids=["new", "set"])
+def test_every_setup_step_answers_every_event(state, event, facts):
+    outcome = flow.step(state, event, facts)
+    assert outcome.effects
+    for effect in outcome.effects:
+        reply = effect.reply if isinstance(effect, Redraw) else effect
+        if isinstance(reply, Reply):
+            assert reply.text in CATALOGUE["en"]
+            render(reply.text, **reply.args)
+            for row in reply.buttons:
+                for button in row:
+                    assert 1 <= len(button.data.encode()) <= 64
+                    plain(button.label, **button.args)
+
+
+def test_days_toggle_in_place_and_done_needs_at_least_one():
+    toggled = flow.step(DAYS, Press("sd:1"), FACTS)
+    assert toggled.state.data["days"] == [1]
+    (redraw,) = of(toggled, Redraw)
+    labels = [plain(b.label, **b.args) for row in redraw.reply.buttons for b in row]
+    assert "\u2705 Tue" in labels
+    empty = flow.step(DAYS, Press("sd:done"), FACTS)
+    assert texts(empty) == ["toast.choose_a_day"] and empty.state == DAYS
+    assert not of(empty, SaveSchedule)
+
+
+@pytest.mark.parametrize("typed", ["25:61", "tomorrow-ish", "", "5", "x" * 5000])
+def test_a_time_that_is_not_one_is_asked_again_and_nothing_stored(typed):
+    outcome = flow.step(AT_TIME, Text(typed), FACTS)
+    assert outcome.state == AT_TIME
+    assert texts(outcome)[0] == "schedule.time_unclear"
+    assert not of(outcome, SaveSchedule)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"), [("17:00", "17:00"), ("5pm", "17:00"), ("17.30", "17:30")]
+)
+def test_a_typed_time_is_understood(typed, stored):
+    outcome = flow.step(AT_TIME, Text(typed), FACTS)
+    assert outcome.state.step is Step.SET_LENGTH and outcome.state.data["time"] == stored
+
+
+def test_the_last_answer_saves_and_summarises_in_local_time():
+    outcome = flow.step(AT_FREQUENCY, Press("sf:1"), FACTS)
+    assert of(outcome, SaveSchedule) == [SaveSchedule((1,), "17:00", 50, 1)]
+    summary = next(e for e in outcome.effects if isinstance(e, Reply))
+    text = render(summary.text, **summary.args)
+    assert "Tuesday 24 November, 17:00" in text
+    assert "Tuesday 24 November, 18:50" in text  # 17:00 + 50 min + 1 h
+    assert outcome.state == State()
+
+
+def test_sessions_can_be_set_later():
+    outcome = flow.step(DAYS, Press("sd:later"), FACTS)
+    assert texts(outcome) == ["schedule.later"] and not of(outcome, SaveSchedule)
+
+
+def test_skip_pause_and_resume():
+    skip = flow.step(State(), Command("skip"), SCHEDULED)
+    assert of(skip, ChangeSchedule) == [ChangeSchedule("skip_next")]
+    assert "Tuesday 24 November, 17:00" in render(skip.effects[1].text, **skip.effects[1].args)
+    assert of(flow.step(State(), Command("pause"), SCHEDULED), ChangeSchedule) == [
+        ChangeSchedule("pause")
+    ]
+    nothing = flow.step(State(), Command("skip"), FACTS)
+    assert not of(nothing, ChangeSchedule)
+
+
+def test_prompt_buttons_start_snooze_and_skip():
+    facts = replace(SCHEDULED, prompt=SENT, now=datetime(2026, 11, 24, 18, 0, tzinfo=UTC))
+    start = flow.step(State(), Press("p:9:start"), facts)
+    assert of(start, ClosePrompts) == [ClosePrompts(date(2026, 11, 24), "answered")]
+    (started,) = of(start, StartReflection)
+    assert started.session_date == date(2026, 11, 24) and started.source == "prompt"
+    later = flow.step(State(), Press("p:9:snooze:3"), facts)
+    assert of(later, SnoozePrompt) == [SnoozePrompt(9, 3)]
+    skip = flow.step(State(), Press("p:9:skip"), facts)
+    assert of(skip, ClosePrompts) == [ClosePrompts(date(2026, 11, 24), "skipped")]
+
+
+def test_a_prompt_older_than_four_days_or_not_the_clients_does_nothing():
+    expired = replace(SCHEDULED, prompt=SENT, now=datetime(2026, 11, 29, 18, 0, tzinfo=UTC))
+    assert texts(flow.step(State(), Press("p:9:start"), expired)) == ["toast.prompt_closed"]
+    forged = replace(SCHEDULED, prompt=None)
+    outcome = flow.step(State(), Press("p:9:start"), forged)
+    assert texts(outcome) == ["toast.stale_button"] and not of(outcome, StartReflection)
