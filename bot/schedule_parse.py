@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 from bot.timezones import zone_for
 
@@ -61,4 +61,34 @@ def _valid(hour: int, minute: int) -> time | None:
     """The time, if it is one: 24:00 and 25:61 are not."""
     if 0 <= hour <= 23 and 0 <= minute <= 59:
         return time(hour, minute)
+    return None
+
+
+def parse_one_off(text: str, time_zone: str, now_utc: datetime) -> datetime | None:
+    """A one-off session typed as "Thursday 10:00", "thu 5pm" or "2026-11-26 10:00": the
+    next such moment after now (within two weeks), in UTC; None to ask again."""
+    words = text.strip().lower().split()
+    if len(words) != 2 or len(text) > 40:
+        return None
+    day_word, time_word = words
+    at = parse_session_time(time_word)
+    if at is None:
+        return None
+    zone = zone_for(time_zone)
+    today = now_utc.astimezone(zone).date()
+    try:
+        days = [date.fromisoformat(day_word)]
+    except ValueError:
+        matches = [n for n, name in enumerate(_WEEKDAYS) if name.lower().startswith(day_word)]
+        if len(day_word) < 2 or len(matches) != 1:
+            return None
+        days = [
+            today + timedelta(days=n)
+            for n in range(14)
+            if (today + timedelta(days=n)).weekday() == matches[0]
+        ]
+    for day in days:
+        moment = datetime.combine(day, at, tzinfo=zone).astimezone(UTC)
+        if moment > now_utc and day - today <= timedelta(days=366):
+            return moment
     return None

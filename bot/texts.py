@@ -142,6 +142,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "I'll ask how it went: {prompt}.\n"
             "Your note for it comes: {note}."
         ),
+        "schedule.ask_delay": "How long after a session ends should I ask how it went?",
+        "schedule.delay_15": "right after it ends",
+        "schedule.delay_60": "an hour after",
+        "schedule.delay_120": "two hours after",
+        "schedule.delay_180": "three hours after",
+        "schedule.delay_set": "Done: I'll ask {when}. /schedule shows the next time.",
+        "schedule.ask_quiet": "When should I stay quiet? Nothing comes from me in these hours.",
+        "schedule.quiet_hours": "from {hours}",
+        "schedule.quiet_none": "never: prompts may come at any hour",
+        "schedule.quiet_set": "Done: quiet hours {hours}.",
+        "schedule.ask_extra": (
+            "When is the extra session? Type the day and time, like <i>Thursday 10:00</i>."
+        ),
+        "schedule.extra_by_text": "Please type the day and time, like <i>Thursday 10:00</i>.",
+        "schedule.extra_unclear": (
+            "I couldn't read that as a day and time in the next two weeks. Try "
+            "<i>Thursday 10:00</i> or <i>2026-12-03 17:30</i>, or /cancel."
+        ),
+        "schedule.extra_added": (
+            "Added a session on {when}. I'll ask how it went afterwards, as usual."
+        ),
         "schedule.paused_line": "\n\nPrompts are paused. /resume starts them again.",
         "schedule.none": (
             "You haven't told me your sessions yet, so I don't prompt you. /reflect works any time."
@@ -380,6 +401,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "button.neutral_on": "Neutral wording",
         "button.neutral_off": "Say what prompts are about",
         "button.start_now": "Start now",
+        "button.add_extra": "Add a one-off session",
+        "button.delay": "When I ask",
+        "button.quiet": "Quiet hours",
+        "button.delay_choice": "{when}",
+        "button.quiet_choice": "{hours}",
+        "button.quiet_none": "No quiet hours",
         "button.skip_this_time": "Skip this time",
         "button.hours": "In {hours} h",
         "button.number": "{n}",

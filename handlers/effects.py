@@ -147,6 +147,16 @@ class EffectStore:
             row.paused = effect.change == "pause"
         elif effect.change in ("neutral_on", "neutral_off"):
             row.neutral_wording = effect.change == "neutral_on"
+        elif effect.change == "delay" and effect.value.isdigit():
+            row.reflection_delay_minutes = int(effect.value)
+        elif effect.change == "quiet":
+            # Equal start and end means no quiet hours.
+            quiet_from, _, quiet_to = effect.value.partition("-")
+            row.quiet_start, row.quiet_end = (
+                (quiet_from, quiet_to) if quiet_to else ("00:00", "00:00")
+            )
+        elif effect.change == "extra":
+            row.extra = sorted({*row.extra, effect.value})
         await schedules.save_schedule(session=session, schedule=row)
         await plan_prompts(session, row, zone, self._now, afresh=True)
 

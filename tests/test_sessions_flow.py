@@ -60,11 +60,13 @@ def texts(outcome: Outcome) -> list[str]:
     return [e.text for e in outcome.effects if isinstance(e, Reply | Toast)]
 
 
-STATES = [DAYS, TUESDAY, AT_TIME, AT_LENGTH, AT_FREQUENCY, State()]
+STATES = [DAYS, TUESDAY, AT_TIME, AT_LENGTH, AT_FREQUENCY, State(Step.ADD_EXTRA), State()]
 EVENTS = [
     Press("sd:1"), Press("sd:9"), Press("sd:done"), Press("sd:irregular"), Press("sd:later"),
     Press("st:17:00"), Press("st:25:61"), Press("sl:50"), Press("sl:7"), Press("sf:1"),
     Press("sf:3"), Press("sc:edit"), Press("sc:skip_next"), Press("sc:pause"), Press("sc:x"),
+    Press("sc:delay"), Press("sc:delay:60"), Press("sc:quiet"), Press("sc:quiet:none"),
+    Press("sc:extra"), Text("Thursday 10:00"),
     Press("p:9:start"), Press("p:9:later"), Press("p:9:snooze:2"), Press("p:9:snooze:9"),
     Press("p:9:skip"), Press("p:8:start"), Press("p:x"),
     Text("17:00"), Text("5pm"), Text("25:61"), Text("tomorrow-ish"), Text(""),
@@ -161,3 +163,27 @@ def test_a_prompt_older_than_four_days_or_not_the_clients_does_nothing():
     forged = replace(SCHEDULED, prompt=None)
     outcome = flow.step(State(), Press("p:9:start"), forged)
     assert texts(outcome) == ["toast.stale_button"] and not of(outcome, StartReflection)
+
+
+def test_when_prompts_come_and_quiet_hours_can_be_changed():
+    ask = flow.step(State(), Press("sc:delay"), SCHEDULED)
+    (redraw,) = of(ask, Redraw)
+    assert [b.data for row in redraw.reply.buttons for b in row] == [
+        "sc:delay:15", "sc:delay:60", "sc:delay:120", "sc:delay:180",
+    ]  # fmt: skip
+    chosen = flow.step(State(), Press("sc:delay:120"), SCHEDULED)
+    assert of(chosen, ChangeSchedule) == [ChangeSchedule("delay", "120")]
+    quiet = flow.step(State(), Press("sc:quiet:23:00-07:00"), SCHEDULED)
+    assert of(quiet, ChangeSchedule) == [ChangeSchedule("quiet", "23:00-07:00")]
+    forged = flow.step(State(), Press("sc:delay:7"), SCHEDULED)
+    assert not of(forged, ChangeSchedule)
+
+
+def test_a_one_off_session_is_added_by_typing_it():
+    asked = flow.step(State(), Press("sc:extra"), SCHEDULED)
+    assert asked.state == State(Step.ADD_EXTRA)
+    added = flow.step(asked.state, Text("Thursday 10:00"), SCHEDULED)
+    assert of(added, ChangeSchedule) == [ChangeSchedule("extra", "2026-11-26T09:00:00+00:00")]
+    assert "Thursday 26 November, 10:00" in render(added.effects[1].text, **added.effects[1].args)
+    unclear = flow.step(asked.state, Text("someday soon"), SCHEDULED)
+    assert unclear.state == asked.state and not of(unclear, ChangeSchedule)

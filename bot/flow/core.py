@@ -31,6 +31,7 @@ class Step(StrEnum):
     SET_TIME = "set_time"
     SET_LENGTH = "set_length"
     SET_FREQUENCY = "set_frequency"
+    ADD_EXTRA = "add_extra"
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +227,8 @@ class ChangeSchedule:
     """Change one thing about the schedule and plan again: skip the next session, pause,
     resume, or switch neutral wording."""
 
-    change: str  # skip_next, pause, resume, neutral_on, neutral_off
+    change: str  # skip_next, pause, resume, neutral_on, neutral_off, delay, quiet, extra
+    value: str = ""  # delay: minutes; quiet: "22:00-08:00" or "none"; extra: ISO moment
 
 
 @dataclass(frozen=True, slots=True)

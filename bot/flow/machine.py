@@ -35,6 +35,7 @@ _STEPS: dict[Step, StepHandler] = {
     Step.SET_TIME: sessions.answer,
     Step.SET_LENGTH: sessions.answer,
     Step.SET_FREQUENCY: sessions.answer,
+    Step.ADD_EXTRA: sessions.add_extra,
 }
 # Offers wait for a button; anything else makes them lapse and is handled as if idle.
 _OFFERS: dict[Step, OfferHandler] = {
@@ -98,7 +99,8 @@ def ask_again(state: State, facts: Facts) -> tuple[Reply, ...]:
         return goals.ask_again(state)
     if state.step is Step.OWN_QUESTION_NEW:
         return question_menu.ask_again()
-    if state.step in (Step.SET_DAYS, Step.SET_TIME, Step.SET_LENGTH, Step.SET_FREQUENCY):
+    setup = (Step.SET_DAYS, Step.SET_TIME, Step.SET_LENGTH, Step.SET_FREQUENCY, Step.ADD_EXTRA)
+    if state.step in setup:
         return sessions.ask_again(state)
     return ()
 

@@ -40,13 +40,15 @@ from bot.schedule import (
     previous_session,
     reflection_prompt_at,
 )
-from bot.schedule_parse import format_local, parse_session_time
+from bot.schedule_parse import format_local, parse_one_off, parse_session_time
 
 DAYS, TIME, LENGTH, FREQUENCY, CARD = "sd:", "st:", "sl:", "sf:", "sc:"
 PREFIXES = (DAYS, TIME, LENGTH, FREQUENCY, CARD)
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _TIME_BUTTONS = tuple(f"{hour:02d}:00" for hour in range(8, 21))
 _LENGTHS = (45, 50, 60, 90)
+_DELAYS = (15, 60, 120, 180)
+_QUIET = ("22:00-08:00", "23:00-07:00", "21:00-09:00", "none")
 DEFAULT_LENGTH = 50
 
 
@@ -69,12 +71,48 @@ def card(facts: Facts) -> Outcome:
 
 def change(state: State, event: Press, facts: Facts) -> Outcome:
     """A button on the /schedule card."""
-    action = event.data.removeprefix(CARD)
+    action, _, value = event.data.removeprefix(CARD).partition(":")
     if action == "edit":
         return begin("change")
     if facts.schedule is None or facts.client.time_zone is None:
         return Outcome(state, (Toast("toast.stale_button"),))
+    if action == "delay" and not value:
+        return Outcome(state, (Redraw(Reply("schedule.ask_delay", buttons=_delay_buttons())),))
+    if action == "delay" and value.isdigit() and int(value) in _DELAYS:
+        when = Ref(f"schedule.delay_{value}")
+        return Outcome(
+            State(), (ChangeSchedule("delay", value), Reply("schedule.delay_set", {"when": when}))
+        )
+    if action == "quiet" and not value:
+        return Outcome(state, (Redraw(Reply("schedule.ask_quiet", buttons=_quiet_buttons())),))
+    if action == "quiet" and value in _QUIET:
+        said = Ref("schedule.quiet_none") if value == "none" else Ref(
+            "schedule.quiet_hours", {"hours": value.replace("-", "\u2013")}
+        )  # fmt: skip
+        return Outcome(
+            State(), (ChangeSchedule("quiet", value), Reply("schedule.quiet_set", {"hours": said}))
+        )
+    if action == "extra":
+        return Outcome(State(Step.ADD_EXTRA), (Reply("schedule.ask_extra"),))
     return command(action, facts, state)
+
+
+def add_extra(state: State, event: Event, facts: Facts) -> Outcome:
+    """The client types a one-off session, like "Thursday 10:00"."""
+    zone = facts.client.time_zone
+    if not isinstance(event, Text) or zone is None:
+        return Outcome(state, (Reply("schedule.extra_by_text"),))
+    moment = parse_one_off(event.text, zone, facts.now)
+    if moment is None:
+        return Outcome(state, (Reply("schedule.extra_unclear"),))
+    when = format_local(moment, zone)
+    return Outcome(
+        State(),
+        (
+            ChangeSchedule("extra", moment.isoformat()),
+            Reply("schedule.extra_added", {"when": when}),
+        ),
+    )
 
 
 def command(action: str, facts: Facts, state: State) -> Outcome:
@@ -124,6 +162,8 @@ def ask_again(state: State) -> tuple[Reply, ...]:
         return (_ask_time(),)
     if state.step is Step.SET_LENGTH:
         return (_ask_length(),)
+    if state.step is Step.ADD_EXTRA:
+        return (Reply("schedule.ask_extra"),)
     return (_ask_frequency(),)
 
 
@@ -196,8 +236,9 @@ def _card(facts: Facts) -> Reply:
         "button.neutral_on", "neutral_on"
     )  # fmt: skip
     buttons = (
-        (_change_button(),),
+        (_change_button(), Button("button.add_extra", f"{CARD}extra")),
         (Button("button.skip_next", f"{CARD}skip_next"), Button(pause[0], f"{CARD}{pause[1]}")),
+        (Button("button.delay", f"{CARD}delay"), Button("button.quiet", f"{CARD}quiet")),
         (Button(neutral[0], f"{CARD}{neutral[1]}"),),
     )
     summary = _summary(facts, "schedule.card")
@@ -232,6 +273,24 @@ def _summary(facts: Facts, text: str) -> Reply:
         },
     )
     return Reply(text, {"usual": usual, "next": next_line})
+
+
+def _delay_buttons() -> tuple[tuple[Button, ...], ...]:
+    return (
+        tuple(
+            Button("button.delay_choice", f"{CARD}delay:{m}", {"when": Ref(f"schedule.delay_{m}")})
+            for m in _DELAYS
+        ),
+    )
+
+
+def _quiet_buttons() -> tuple[tuple[Button, ...], ...]:
+    return tuple(
+        (Button("button.quiet_choice", f"{CARD}quiet:{q}", {"hours": q.replace("-", "\u2013")}),)
+        if q != "none"
+        else (Button("button.quiet_none", f"{CARD}quiet:none"),)
+        for q in _QUIET
+    )
 
 
 def _chosen(data: object) -> tuple[int, ...]:

@@ -185,3 +185,43 @@ async def test_two_bot_processes_on_one_database_send_each_prompt_once(
         await second.stop()
     assert prompts_sent(emulator, "A moment to look back") == 1
     assert prompts_sent(emulator, "For your next session") == 1
+
+
+async def test_a_prompt_that_fell_due_while_the_bot_was_down_is_sent_once_after_the_restart(
+    emulator: Emulator, clocked_bot: tuple[BotProcess, Clock]
+):
+    bot, clock = clocked_bot
+    clock.set(berlin(23, 11, 10))
+    await bot.start()
+    await set_up_tuesday_17(emulator)
+    await bot.stop()
+    clock.set(berlin(24, 11, 20, 30))  # due at 18:50, the bot was down: within the grace
+    await bot.start()
+    prompt = await emulator.next_message(ADA)
+    assert prompt.plain_text.startswith("A moment to look back")
+    await bot.stop()
+    await bot.start()  # and again: nothing twice
+    await emulator.no_message(ADA, within=1.0)
+    assert prompts_sent(emulator, "A moment to look back") == 1
+
+
+async def test_a_one_off_session_added_in_schedule_brings_its_own_prompt(
+    emulator: Emulator, clocked_bot: tuple[BotProcess, Clock]
+):
+    bot, clock = clocked_bot
+    clock.set(berlin(23, 11, 10))
+    await bot.start()
+    await set_up_tuesday_17(emulator)
+    await emulator.send_text(ADA, "/schedule")
+    card = await emulator.next_message(ADA)
+    assert "Your next session: Tuesday 24 November, 17:00" in card.plain_text
+    asked = await press(emulator, ADA, card, "Add a one-off session")
+    assert "extra session" in asked.plain_text
+    await emulator.send_text(ADA, "Thursday 10:00")
+    added = await emulator.next_message(ADA)
+    assert "Thursday 26 November, 10:00" in added.plain_text
+    clock.set(berlin(24, 11, 18, 51))
+    await emulator.next_message(ADA)  # Tuesday's prompt
+    clock.set(berlin(26, 11, 11, 51))  # Thursday 10:00 + 50 min + 1 h
+    extra = await emulator.next_message(ADA)
+    assert "Thursday 26 November" in extra.plain_text
