@@ -26,7 +26,7 @@ from bot.context import BotContext, Dependencies
 from bot.ordering import PerClientOrder
 from bot.texts import plain
 from handlers import conversation, groups, membership
-from handlers.dispatch import dispatch_due, prepare
+from handlers.dispatch import dispatch_due, plan_missing, prepare
 from handlers.errors import on_error
 from storage.crypto import attach_cipher, cipher_from
 from storage.db import Database, create_engine, upgrade_schema
@@ -67,7 +67,7 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
 
     async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
         await upgrade_schema(engine)
-        await prepare(database, clock)
+        await prepare(database)
         await app.bot.set_my_commands(
             [BotCommand(command.name, plain(command.description)) for command in COMMANDS]
         )
@@ -105,6 +105,8 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
     application.job_queue.run_repeating(
         dispatch_due, interval=settings.dispatch_interval_seconds, first=0.1, name="dispatch"
     )
+    # Clients whose prompts went missing (a long outage) are planned after start, in batches.
+    application.job_queue.run_repeating(plan_missing, interval=0.5, first=0.2, name="plan")
     return application
 
 

@@ -16,7 +16,6 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 
-from bot.clock import Clock
 from bot.context import BotContext
 from bot.flow import prompts
 from bot.flow.core import Reply
@@ -31,6 +30,7 @@ from storage.models import Prompt, Schedule, User
 logger = logging.getLogger(__name__)
 
 BATCH = 100
+PLAN_BATCH = 200
 RETRY_AFTER = timedelta(minutes=5)
 MAX_ATTEMPTS = 5
 
@@ -45,19 +45,33 @@ async def dispatch_due(context: BotContext) -> None:
         await _dispatch(context, prompt.id, now)
 
 
-async def prepare(database: Database, clock: Clock) -> None:
-    """At start: mark prompts a dead process left mid-send, and plan any client whose
-    prompts are missing (for example after a long outage)."""
-    now = clock.now()
+async def prepare(database: Database) -> None:
+    """At start: mark prompts a dead process left mid-send (they are not resent)."""
     async with database.transaction() as session:
         interrupted = await schedules.interrupted(session=session)
-        unplanned = await schedules.unplanned(session=session, limit=10_000)
-        for row in unplanned:
+    if interrupted:
+        logger.warning("%d prompts were being sent when the bot stopped; not resent", interrupted)
+
+
+async def plan_missing(context: BotContext) -> None:
+    """After start, in the background: plan clients whose prompts are missing (after a long
+    outage, say), one batch per call, until a pass through all clients is done. Doing it
+    before the bot is ready took 20 s for 10,000 such clients in the scale benchmark."""
+    job = context.job
+    after = job.data if job is not None and isinstance(job.data, int) else 0
+    now = context.clock.now()
+    async with context.database.transaction() as session:
+        rows = await schedules.unplanned(session=session, after_user_id=after, limit=PLAN_BATCH)
+        for row in rows:
             user = await repo.get_user(session=session, user_id=row.user_id)
             if user is not None:
                 await plan_prompts(session, row, user.time_zone, now, afresh=False)
-    if interrupted:
-        logger.warning("%d prompts were being sent when the bot stopped; not resent", interrupted)
+    if job is None:
+        return
+    if len(rows) < PLAN_BATCH:
+        job.schedule_removal()
+    else:
+        job.data = rows[-1].user_id
 
 
 async def _dispatch(context: BotContext, prompt_id: int, now: datetime) -> None:

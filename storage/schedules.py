@@ -159,13 +159,21 @@ async def last_sent(*, session: AsyncSession, user_id: int, kind: str) -> dateti
     return (await session.exec(statement)).first()
 
 
-async def unplanned(*, session: AsyncSession, limit: int) -> list[Schedule]:
-    """Schedules (not paused) with no pending prompt: after a restart or a long pause in
-    sending, these need planning. Normally none, so the query is cheap at any size."""
+async def unplanned(*, session: AsyncSession, after_user_id: int, limit: int) -> list[Schedule]:
+    """Schedules (not paused) with no pending prompt, in client order from `after_user_id`:
+    after a long outage these need planning. Read in batches, so no one transaction holds
+    the write lock for long."""
     pending = select(Prompt.id).where(
         col(Prompt.user_id) == col(Schedule.user_id), col(Prompt.status) == PENDING
     )
     statement = (
-        select(Schedule).where(col(Schedule.paused).is_(False), ~pending.exists()).limit(limit)
+        select(Schedule)
+        .where(
+            col(Schedule.user_id) > after_user_id,
+            col(Schedule.paused).is_(False),
+            ~pending.exists(),
+        )
+        .order_by(col(Schedule.user_id))
+        .limit(limit)
     )
     return list((await session.exec(statement)).all())

@@ -225,3 +225,21 @@ async def test_a_one_off_session_added_in_schedule_brings_its_own_prompt(
     clock.set(berlin(26, 11, 11, 51))  # Thursday 10:00 + 50 min + 1 h
     extra = await emulator.next_message(ADA)
     assert "Thursday 26 November" in extra.plain_text
+
+
+async def test_clients_whose_prompts_went_missing_are_planned_after_start(
+    emulator: Emulator, clocked_bot: tuple[BotProcess, Clock]
+):
+    bot, clock = clocked_bot
+    clock.set(berlin(23, 11, 10))
+    await bot.start()
+    await set_up_tuesday_17(emulator)
+    await bot.stop()
+    bot.query("DELETE FROM prompts")  # as after a long outage, or a restore from backup
+    await bot.start()
+    for _ in range(100):
+        if bot.query("SELECT count(*) FROM prompts WHERE status = 'pending'") != [(0,)]:
+            break
+        await emulator.no_message(ADA, within=0.1)
+    clock.set(berlin(24, 11, 18, 51))
+    assert (await emulator.next_message(ADA)).plain_text.startswith("A moment to look back")
