@@ -1,5 +1,5 @@
 """`python -m benchmarks` runs every benchmark and prints one table of figures;
-`python -m benchmarks throughput [options]` runs one."""
+`python -m benchmarks throughput [options]` or `python -m benchmarks scale [options]` runs one."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import logging
 import sys
 import time
 
-from benchmarks import throughput
+from benchmarks import scale, throughput
 from benchmarks.databases import KINDS
 from benchmarks.figures import Figure, table
 from benchmarks.scenarios import SCENARIOS
@@ -41,7 +41,22 @@ def _parser() -> argparse.ArgumentParser:
         "--max-messages-per-second", type=float, default=defaults.max_messages_per_second,
         help="the full bot's TELEGRAM_MAX_MESSAGES_PER_SECOND; default: %(default)s",
     )  # fmt: skip
+    big = commands.add_parser(
+        "scale", help="start-up, memory and dispatcher wake-ups with many scheduled clients"
+    )
+    big.add_argument(
+        "--clients", type=int, default=scale.Options().clients, help="default: %(default)s"
+    )
     return parser
+
+
+async def _run(args: argparse.Namespace) -> list[Figure]:
+    if args.benchmark == "scale":
+        return await scale.run(scale.Options(clients=args.clients))
+    figures = await throughput.run(_options(args))
+    if args.benchmark is None:
+        figures += await scale.run(scale.Options())
+    return figures
 
 
 def _options(args: argparse.Namespace) -> throughput.Options:
@@ -63,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     started = time.monotonic()
     try:
-        figures = asyncio.run(throughput.run(_options(args)))
+        figures = asyncio.run(_run(args))
     except KeyboardInterrupt:
         print("interrupted; every bot process was stopped", file=sys.stderr)
         return 130
