@@ -61,7 +61,7 @@ async def _demo(settings: Settings) -> None:
 
 async def _converse(emulator: Emulator) -> None:
     print(INTRO)
-    shown = 0
+    shown: dict[int, int] = {}  # message id -> edits already printed
     while True:
         line = await asyncio.to_thread(sys.stdin.readline)
         if not line or line.strip() in ("/quit", "/exit"):
@@ -107,15 +107,21 @@ def _replies(emulator: Emulator, since: int) -> list[object]:
     ]
 
 
-def _show_new(emulator: Emulator, shown: int, calls_before: int) -> int:
-    """Print the bot messages that arrived since the last time, and any notice it showed."""
+def _show_new(emulator: Emulator, shown: dict[int, int], calls_before: int) -> dict[int, int]:
+    """Print the bot messages that arrived or were redrawn (a toggled button) since the last
+    time, and any notice the bot showed."""
     for call in emulator.calls[calls_before:]:
         if call.method.lower() == "answercallbackquery" and call.params.get("text"):
             print(f"  (notice: {call.params['text']})\n")
-    messages = emulator.messages(YOU)
-    for message in messages[shown:]:
-        _print_message(message)
-    return len(messages)
+    for message in emulator.messages(YOU):
+        seen = shown.get(message.message_id)
+        if seen is None:
+            _print_message(message)
+        elif message.edits > seen and message.buttons:
+            print("  (updated)")
+            _print_message(message)
+        shown[message.message_id] = message.edits
+    return shown
 
 
 def _print_message(message: SentMessage) -> None:
