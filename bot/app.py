@@ -4,6 +4,7 @@ list, and wires the database in. Nothing else in the project creates these objec
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from telegram import BotCommand, Update
 from telegram.ext import (
@@ -21,8 +22,10 @@ from telegram.ext import (
 
 from bot.clock import clock_for
 from bot.commands import COMMAND_NAMES, COMMANDS
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.context import BotContext, Dependencies
+from bot.crisis import CrisisData
+from bot.crisis import load as load_crisis
 from bot.ordering import PerClientOrder
 from bot.texts import plain
 from handlers import conversation, groups, membership
@@ -97,6 +100,7 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
     dependencies: Dependencies = application.bot_data
     dependencies.database = database
     dependencies.clock = clock
+    dependencies.crisis = load_crisis_data(settings.crisis_resources_file)
     dependencies.settings = settings
     application.add_handlers(handlers())
     application.add_error_handler(on_error)
@@ -108,6 +112,17 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
     # Clients whose prompts went missing (a long outage) are planned after start, in batches.
     application.job_queue.run_repeating(plan_missing, interval=0.5, first=0.2, name="plan")
     return application
+
+
+def load_crisis_data(path: Path | None) -> CrisisData:
+    """The crisis phrases and resources, or a ConfigError naming the file."""
+    try:
+        return load_crisis(path)
+    except (OSError, ValueError, KeyError, TypeError) as problem:
+        where = path or "the bundled crisis resources"
+        raise ConfigError(
+            f"CRISIS_RESOURCES_FILE {where} can't be used ({type(problem).__name__})"
+        ) from None
 
 
 def file_url_for(base_url: str) -> str:

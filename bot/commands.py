@@ -24,6 +24,7 @@ COMMANDS: tuple[CommandInfo, ...] = (
     CommandInfo("start", "command.start"),
     CommandInfo("timezone", "command.timezone"),
     CommandInfo("help", "command.help"),
+    CommandInfo("urgent", "command.urgent"),
     CommandInfo("cancel", "command.cancel"),
 )
 

@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     dispatch_interval_seconds: float = Field(default=30.0, gt=0)
     # A prompt that came due while the bot was down is still sent within this many hours.
     prompt_grace_hours: float = Field(default=6.0, ge=0)
+    # Crisis phrases and helplines by country; the bundled bot/data/crisis.json by default.
+    crisis_resources_file: Path | None = None
     # For tests and demos only: read "now" from this file instead of the system clock.
     clock_file: Path | None = None
     encryption_key_file: Path = Field(default_factory=lambda: default_key_file())

@@ -8,6 +8,7 @@ from telegram.ext import CallbackContext, ExtBot
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
+from bot.crisis import CrisisData
 from storage.db import Database
 
 
@@ -17,6 +18,7 @@ class Dependencies:
     def __init__(self) -> None:
         self.database: Database | None = None
         self.clock: Clock = SystemClock()
+        self.crisis: CrisisData | None = None
         self.settings: Settings | None = None
 
 
@@ -35,6 +37,11 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], D
     def clock(self) -> Clock:
         """What time it is (the system clock, or a test's)."""
         return self.bot_data.clock
+
+    @property
+    def crisis(self) -> CrisisData | None:
+        """Phrases that suggest danger, and where to get help."""
+        return self.bot_data.crisis
 
     @property
     def settings(self) -> Settings:

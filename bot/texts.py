@@ -74,6 +74,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "That's all I need for now. /help shows what I can do, and you can come back any time."
         ),
         "help": "Here's what I can do:\n\n{commands}\n\n" + _URGENT_HELP,
+        "crisis": (
+            "It sounds like things may be very hard right now. You don't have to carry this "
+            "alone.\n\n"
+            "<b>If you are in danger, please call {emergency} now.</b>\n"
+            "{helplines}\n\n"
+            "If you can, let someone you trust, or your therapist, know how you are. I'm a "
+            "reflection companion, not a crisis service, and I'm still here: we can carry on "
+            "whenever you like."
+        ),
+        "crisis.helpline": "\u2022 {text}",
+        "crisis.fallback": (
+            "If you are in danger, please call your local emergency number now, or find a "
+            "free helpline for your country at findahelpline.com."
+        ),
         "cancel.done": "Okay, I've stopped there. Nothing you've told me is lost.",
         "cancel.nothing": "There's nothing to cancel right now. /help shows what I can do.",
         "unknown_command": "I don't know that command. /help lists the ones I do.",
@@ -433,6 +447,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "command.skip": "No prompts around your next session",
         "command.pause": "Pause all prompts",
         "command.resume": "Start prompts again",
+        "command.urgent": "Where to get help right now",
         "command.start": "Begin, or see your settings",
         "command.timezone": "Show or change your time zone",
         "command.help": "What I can do",

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -20,6 +21,7 @@ from telegram.error import BadRequest, NetworkError
 
 from bot import flow
 from bot.context import BotContext
+from bot.crisis import CrisisData
 from bot.flow.core import (
     Effect,
     Event,
@@ -63,7 +65,15 @@ async def take_turn(update: Update, context: BotContext, event: Event) -> None:
         outcome = (
             None
             if repo.already_handled(stored, update.update_id)
-            else await _step(session, client, stored, event, update.update_id, context.clock.now())
+            else await _step(
+                session,
+                client,
+                stored,
+                event,
+                update.update_id,
+                context.clock.now(),
+                context.crisis,
+            )
         )
         language = client.language
     if outcome is None:
@@ -86,11 +96,13 @@ async def _step(
     event: Event,
     update_id: int,
     now: datetime,
+    crisis: CrisisData | None,
 ) -> Outcome:
     """Step the flow and store its effects and the new state, in the caller's transaction."""
     state = state_of(stored)
     full = flow.needs_context(state, event)
     facts = await load_facts(session, client, now, full=full, prompt_id=_prompt_named(event))
+    facts = replace(facts, crisis=crisis)
     outcome = flow.step(state, event, facts)
     # The event's kind and the steps only: never the event itself, which holds the text.
     logger.debug("%s: %s -> %s", type(event).__name__, state.step, outcome.state.step)

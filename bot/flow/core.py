@@ -13,6 +13,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from bot.crisis import CrisisData
 from bot.schedule import PromptPreferences, SessionSchedule
 
 
@@ -104,6 +105,8 @@ class Facts:
     neutral_wording: bool = False
     # The prompt a pressed button names, if it is one of the client's.
     prompt: PromptView | None = None
+    # Phrases that suggest danger and where to get help (bot/data/crisis.json).
+    crisis: CrisisData | None = None
 
 
 # Events: what the client did.

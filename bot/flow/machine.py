@@ -14,6 +14,7 @@ from bot.flow.core import (
     NonText,
     Outcome,
     Press,
+    Ref,
     Reply,
     State,
     Step,
@@ -51,11 +52,29 @@ _MENUS: dict[str, Callable[[State, Press, Facts], Outcome]] = {
 }
 # Steps and commands that need no more than the client's profile (see `needs_context`).
 _LIGHT_STEPS = frozenset({Step.IDLE, Step.ASK_TIME_ZONE})
-_LIGHT_COMMANDS = frozenset({"start", "help", "cancel", "timezone"})
+_LIGHT_COMMANDS = frozenset({"start", "help", "cancel", "timezone", "urgent"})
 
 
 def step(state: State, event: Event, facts: Facts) -> Outcome:
-    """Move a client's conversation on by one event."""
+    """Move a client's conversation on by one event. Words that suggest the client may be
+    in danger bring crisis resources first; then the conversation goes on as it would."""
+    outcome = _step(state, event, facts)
+    crisis = facts.crisis
+    if isinstance(event, Text) and crisis is not None and crisis.suggests_danger(event.text):
+        return Outcome(outcome.state, (crisis_reply(facts), *outcome.effects))
+    return outcome
+
+
+def crisis_reply(facts: Facts) -> Reply:
+    """Where to get help now, for the client's country."""
+    if facts.crisis is None:
+        return Reply("crisis.fallback")
+    resource = facts.crisis.resource_for(facts.client.time_zone)
+    helplines = tuple(Ref("crisis.helpline", {"text": line}) for line in resource.helplines)
+    return Reply("crisis", {"emergency": resource.emergency, "helplines": helplines})
+
+
+def _step(state: State, event: Event, facts: Facts) -> Outcome:
     if isinstance(event, Command):
         return _command(state, event, facts)
     if isinstance(event, Edited):
@@ -115,6 +134,8 @@ def _command(state: State, command: Command, facts: Facts) -> Outcome:
         return onboarding.change_time_zone(facts)
     if command.name == "help":
         return Outcome(state, (Reply("help"), *ask_again(state, facts)))
+    if command.name == "urgent":
+        return Outcome(state, (crisis_reply(facts), *ask_again(state, facts)))
     if command.name == "cancel":
         if state.step is Step.IDLE:
             return Outcome(state, (Reply("cancel.nothing"),))
