@@ -23,6 +23,8 @@ COMMANDS: tuple[CommandInfo, ...] = (
     CommandInfo("resume", "command.resume"),
     CommandInfo("start", "command.start"),
     CommandInfo("timezone", "command.timezone"),
+    CommandInfo("privacy", "command.privacy"),
+    CommandInfo("delete", "command.delete"),
     CommandInfo("help", "command.help"),
     CommandInfo("urgent", "command.urgent"),
     CommandInfo("cancel", "command.cancel"),

@@ -84,6 +84,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "whenever you like."
         ),
         "crisis.helpline": "\u2022 {text}",
+        "privacy": (
+            "<b>What I keep, and who can see it</b>\n\n"
+            "\u2022 Your time zone, your session times, and when I message you.\n"
+            "\u2022 Your answers, goals and own questions, encrypted in the database. "
+            "Ratings and dates are kept plain, so I can show you how things change.\n\n"
+            "I never send what you write to anyone, your therapist included: you decide "
+            "what to share. The person or practice running this bot holds the database and "
+            "its key, so they could read it. Telegram carries our messages, and chats with "
+            "bots are not end-to-end encrypted.\n\n"
+            "/delete erases everything about you, at any time."
+        ),
+        "delete.confirm": (
+            "<b>Erase everything?</b> Your answers, goals, questions, schedule and settings "
+            "will be deleted for good. This can't be undone."
+        ),
+        "delete.done": (
+            "Done: everything about you is erased. If you'd like to start again one day, "
+            "/start is there. Take care."
+        ),
+        "delete.kept": "Nothing was deleted. Everything is as it was.",
         "crisis.fallback": (
             "If you are in danger, please call your local emergency number now, or find a "
             "free helpline for your country at findahelpline.com."
@@ -415,6 +435,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "button.neutral_on": "Neutral wording",
         "button.neutral_off": "Say what prompts are about",
         "button.start_now": "Start now",
+        "button.delete_yes": "Yes, erase everything",
+        "button.delete_no": "No, keep it",
         "button.add_extra": "Add a one-off session",
         "button.delay": "When I ask",
         "button.quiet": "Quiet hours",
@@ -448,6 +470,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "command.pause": "Pause all prompts",
         "command.resume": "Start prompts again",
         "command.urgent": "Where to get help right now",
+        "command.privacy": "What I keep, and who can see it",
+        "command.delete": "Erase everything about you",
         "command.start": "Begin, or see your settings",
         "command.timezone": "Show or change your time zone",
         "command.help": "What I can do",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from datetime import datetime, time, timedelta
 
+from sqlalchemy import delete
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.flow.core import (
@@ -16,6 +18,7 @@ from bot.flow.core import (
     ClearAnswer,
     ClosePrompts,
     EditGoal,
+    EraseClient,
     FinishReflection,
     MoveTo,
     RemoveOwnQuestion,
@@ -63,6 +66,9 @@ class EffectStore:
                 row = await schedules.get_schedule(session=session, user_id=user_id)
                 if row is not None:  # the same wall-clock times, in the new zone
                     await plan_prompts(session, row, zone, self._now, afresh=True)
+            case EraseClient():
+                # Every table about a client references users.id ON DELETE CASCADE.
+                await session.exec(delete(User).where(col(User.id) == user_id))
             case SaveSchedule() | ChangeSchedule():
                 await self._schedule(effect)
             case ClosePrompts(session_date=day, status=status):

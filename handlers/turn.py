@@ -24,6 +24,7 @@ from bot.context import BotContext
 from bot.crisis import CrisisData
 from bot.flow.core import (
     Effect,
+    EraseClient,
     Event,
     Outcome,
     Press,
@@ -110,6 +111,10 @@ async def _step(
     for effect in outcome.effects:
         if isinstance(effect, Storage):
             await store.apply(effect)
+    if any(isinstance(effect, EraseClient) for effect in outcome.effects):
+        # The client and their flow row are gone; saving the state would bring one back.
+        session.expunge_all()
+        return outcome
     await repo.save_flow(
         session=session,
         flow=stored,

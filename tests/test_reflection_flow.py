@@ -79,6 +79,7 @@ STATES = [
     (State(Step.GOAL_EDIT, {"goal_id": 7}), replace(FACTS, goals={7: "Sleep better"})),
     (State(Step.OWN_QUESTION_NEW), FACTS),
     (State(Step.REFLECTING, {"serial": 99}), FACTS),  # its reflection was closed elsewhere
+    (State(Step.CONFIRM_DELETE), FACTS),
 ]
 EVENTS = [
     Text("It helped to talk about my sister."),
@@ -117,6 +118,11 @@ EVENTS = [
     Press("qs:t:nonsense"),
     Press("qs:r:1"),
     Press("qs:add"),
+    Press("del:yes"),
+    Press("del:no"),
+    Command("delete"),
+    Command("privacy"),
+    Command("urgent"),
     Press(""),
     NonText("voice"),
     NonText("photo"),
@@ -411,6 +417,16 @@ def test_questions_toggle_in_place_and_own_questions_can_be_added():
     asking = flow.step(State(), Press("qs:add"), FACTS)
     added = flow.step(asking.state, Text("Did I say what I meant?"), FACTS)
     assert of(added, AddOwnQuestion) == [AddOwnQuestion("Did I say what I meant?")]
+
+
+def test_only_the_yes_button_erases():
+    from bot.flow.core import EraseClient
+
+    confirming = State(Step.CONFIRM_DELETE)
+    assert of(flow.step(confirming, Press("del:yes"), FACTS), EraseClient) == [EraseClient()]
+    for event in (Text("yes"), Press("del:no"), Command("cancel"), Press("r:3:0:1")):
+        assert not of(flow.step(confirming, event, FACTS), EraseClient)
+    assert not of(flow.step(State(), Press("del:yes"), FACTS), EraseClient)  # a stale button
 
 
 def test_with_every_question_off_reflect_explains_instead_of_starting():

@@ -33,6 +33,7 @@ class Step(StrEnum):
     SET_LENGTH = "set_length"
     SET_FREQUENCY = "set_frequency"
     ADD_EXTRA = "add_extra"
+    CONFIRM_DELETE = "confirm_delete"
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +236,11 @@ class ChangeSchedule:
 
 
 @dataclass(frozen=True, slots=True)
+class EraseClient:
+    """Erase everything about the client, in every table."""
+
+
+@dataclass(frozen=True, slots=True)
 class ClosePrompts:
     """The client answered (or skipped) a session's reflection prompt: no reminder."""
 
@@ -356,6 +362,7 @@ Storage = (
     SaveTimeZone
     | SaveSchedule
     | ChangeSchedule
+    | EraseClient
     | ClosePrompts
     | SnoozePrompt
     | StartReflection

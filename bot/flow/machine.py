@@ -7,8 +7,10 @@ from collections.abc import Callable
 
 from bot.flow import goals, onboarding, prompts, question_menu, reflection, sessions
 from bot.flow.core import (
+    Button,
     Command,
     Edited,
+    EraseClient,
     Event,
     Facts,
     NonText,
@@ -21,6 +23,9 @@ from bot.flow.core import (
     Text,
     Toast,
 )
+
+DELETE_YES = "del:yes"
+DELETE_NO = "del:no"
 
 StepHandler = Callable[[State, Event, Facts], Outcome]
 OfferHandler = Callable[[State, Event, Facts], Outcome | None]
@@ -42,6 +47,7 @@ _STEPS: dict[Step, StepHandler] = {
 _OFFERS: dict[Step, OfferHandler] = {
     Step.OFFER_RESUME: reflection.offer_resume,
     Step.OFFER_RAISE: reflection.offer_raise,
+    Step.CONFIRM_DELETE: lambda state, event, facts: _confirm_delete(event),
 }
 # Menu buttons act wherever the client is, checked against the client's own data.
 _MENUS: dict[str, Callable[[State, Press, Facts], Outcome]] = {
@@ -52,7 +58,7 @@ _MENUS: dict[str, Callable[[State, Press, Facts], Outcome]] = {
 }
 # Steps and commands that need no more than the client's profile (see `needs_context`).
 _LIGHT_STEPS = frozenset({Step.IDLE, Step.ASK_TIME_ZONE})
-_LIGHT_COMMANDS = frozenset({"start", "help", "cancel", "timezone", "urgent"})
+_LIGHT_COMMANDS = frozenset({"start", "help", "cancel", "timezone", "urgent", "privacy", "delete"})
 
 
 def step(state: State, event: Event, facts: Facts) -> Outcome:
@@ -101,7 +107,7 @@ def needs_context(state: State, event: Event) -> bool:
     if isinstance(event, Command):
         return event.name not in _LIGHT_COMMANDS or state.step not in _LIGHT_STEPS
     if isinstance(event, Press):
-        return not event.data.startswith(onboarding.ZONE_BUTTON)
+        return not event.data.startswith((onboarding.ZONE_BUTTON, "del:"))
     return state.step not in _LIGHT_STEPS
 
 
@@ -134,9 +140,22 @@ def _command(state: State, command: Command, facts: Facts) -> Outcome:
         return onboarding.change_time_zone(facts)
     if command.name == "help":
         return Outcome(state, (Reply("help"), *ask_again(state, facts)))
+    if command.name == "delete":
+        confirm = Reply(
+            "delete.confirm",
+            buttons=(
+                (Button("button.delete_yes", DELETE_YES),),
+                (Button("button.delete_no", DELETE_NO),),
+            ),
+        )
+        return Outcome(State(Step.CONFIRM_DELETE), (*paused, confirm))
+    if command.name == "privacy":
+        return Outcome(state, (Reply("privacy"), *ask_again(state, facts)))
     if command.name == "urgent":
         return Outcome(state, (crisis_reply(facts), *ask_again(state, facts)))
     if command.name == "cancel":
+        if state.step is Step.CONFIRM_DELETE:
+            return Outcome(State(), (Reply("delete.kept"),))
         if state.step is Step.IDLE:
             return Outcome(state, (Reply("cancel.nothing"),))
         return reflection.pause(reflecting)
@@ -154,6 +173,15 @@ def _command(state: State, command: Command, facts: Facts) -> Outcome:
         action = "skip_next" if command.name == "skip" else command.name
         return sessions.command(action, facts, state)
     return Outcome(state, (Reply("unknown_command"), *ask_again(state, facts)))
+
+
+def _confirm_delete(event: Event) -> Outcome | None:
+    """Erase everything only on the explicit "yes"; "no" keeps it all."""
+    if isinstance(event, Press) and event.data == DELETE_YES:
+        return Outcome(State(), (EraseClient(), Reply("delete.done")))
+    if isinstance(event, Press) and event.data == DELETE_NO:
+        return Outcome(State(), (Reply("delete.kept"),))
+    return None
 
 
 def _idle(state: State, event: Event) -> Outcome:

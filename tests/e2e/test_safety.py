@@ -36,3 +36,49 @@ async def test_urgent_answers_at_once_even_before_getting_started(
     await emulator.send_text(ADA, "/urgent")
     reply = await emulator.next_message(ADA)
     assert "findahelpline.com" in reply.plain_text
+
+
+async def test_delete_after_confirmation_leaves_nothing_about_the_client_in_any_table(
+    emulator: Emulator, bot: BotProcess
+):
+    from sqlmodel import SQLModel
+
+    import storage.models  # noqa: F401  (every table on the metadata)
+
+    other = 2002
+    await onboard(emulator, other)  # someone else, who must keep everything
+    await onboard(emulator, ADA)
+    await emulator.send_text(ADA, "/goals")
+    menu = await emulator.next_message(ADA)
+    await press(emulator, ADA, menu, "Add a goal")
+    await emulator.send_text(ADA, "Sleep through the night")
+    await emulator.next_message(ADA)
+    await emulator.send_text(ADA, "/reflect")
+    await emulator.next_message(ADA)
+    await press(emulator, ADA, await emulator.next_message(ADA), "3")
+
+    await emulator.send_text(ADA, "/delete")
+    assert "paused and kept" in (await emulator.next_message(ADA)).plain_text
+    confirm = await emulator.next_message(ADA)
+    assert "can't be undone" in confirm.plain_text
+    await emulator.send_text(ADA, "yes")  # typing isn't confirming: nothing is erased
+    await emulator.next_message(ADA)
+    assert bot.query("SELECT count(*) FROM goals") == [(1,)]
+
+    await emulator.send_text(ADA, "/delete")
+    confirm = await emulator.next_message(ADA)
+    done = await press(emulator, ADA, confirm, "Yes, erase everything")
+    assert "everything about you is erased" in done.plain_text
+    for table in SQLModel.metadata.sorted_tables:
+        column = "id" if table.name == "users" else "user_id"
+        if column not in table.columns:
+            continue
+        rows = bot.query(f"SELECT count(*) FROM {table.name} WHERE {column} = ?", ADA)
+        assert rows == [(0,)], f"{table.name} still holds the client"
+    assert bot.query("SELECT count(*) FROM users WHERE id = ?", other) == [(1,)]
+
+
+async def test_privacy_says_what_is_kept_and_who_can_read_it(emulator: Emulator, bot: BotProcess):
+    await emulator.send_text(ADA, "/privacy")
+    text = (await emulator.next_message(ADA)).plain_text
+    assert "encrypted" in text and "not end-to-end encrypted" in text and "/delete" in text
