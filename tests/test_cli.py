@@ -135,3 +135,37 @@ def test_new_key_prints_a_usable_key(tmp_path: Path):
 
     cipher = cipher_from(result.stdout.strip(), tmp_path / "unused")
     assert cipher.decrypt(cipher.encrypt(b"ok")) == b"ok"
+
+
+async def test_env_example_copied_as_it_is_with_a_token_starts_the_bot(tmp_path: Path):
+    """The README's way: cp .env.example .env, put the token in; nothing else edited."""
+    import asyncio
+
+    async with Emulator() as emulator:
+        example = (REPO / ".env.example").read_text()
+        example = example.replace("TELEGRAM_BOT_TOKEN=", f"TELEGRAM_BOT_TOKEN={emulator.token}")
+        example = example.replace(
+            "TELEGRAM_API_BASE_URL=https://api.telegram.org/bot",
+            f"TELEGRAM_API_BASE_URL={emulator.base_url}",
+        )
+        (tmp_path / ".env").write_text(example)
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("TELEGRAM_", "DATABASE_", "ENCRYPTION_", "CRISIS_"))
+        }
+        env.update(PYTHONPATH=str(REPO), XDG_CONFIG_HOME=str(tmp_path / "config"))
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", cwd=tmp_path, env=env,
+            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        try:
+            await asyncio.wait_for(emulator.wait_for_call("deleteWebhook", timeout=30), 35)
+            await emulator.send_text(1001, "/urgent")
+            assert "findahelpline.com" in (await emulator.next_message(1001)).plain_text
+        finally:
+            process.terminate()
+            _, stderr = await process.communicate()
+    assert process.returncode == 0, stderr.decode()
+    assert (tmp_path / "config" / "reflection-companion" / "encryption.key").exists()
+    assert (tmp_path / "reflection-companion.sqlite3").exists()
