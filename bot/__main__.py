@@ -25,10 +25,11 @@ def main(argv: list[str] | None = None) -> int:
         "command",
         nargs="?",
         default="run",
-        choices=["run", "demo", "new-key"],
+        choices=["run", "demo", "new-key", "rotate-key"],
         help=(
             "run: the bot, with long polling (default); demo: try it in this terminal; "
-            "new-key: print a new encryption key"
+            "new-key: print a new encryption key; rotate-key: re-encrypt everything with a "
+            "new key"
         ),
     )
     args = parser.parse_args(argv)
@@ -46,6 +47,11 @@ def main(argv: list[str] | None = None) -> int:
         print(new_key())
         return 0
     try:
+        if args.command == "rotate-key":
+            from bot.keys import rotate_key
+
+            print(asyncio.run(rotate_key(settings)))
+            return 0
         if args.command == "demo":
             from bot.demo import run_demo
 

@@ -169,3 +169,35 @@ async def test_env_example_copied_as_it_is_with_a_token_starts_the_bot(tmp_path:
     assert process.returncode == 0, stderr.decode()
     assert (tmp_path / "config" / "reflection-companion" / "encryption.key").exists()
     assert (tmp_path / "reflection-companion.sqlite3").exists()
+
+
+async def test_rotate_key_puts_a_new_key_first_and_keeps_everything_readable(tmp_path: Path):
+    import asyncio
+
+    from storage import preferences, repo
+    from storage.crypto import attach_cipher, cipher_from
+    from storage.db import create_engine, session_factory, upgrade_schema
+
+    key_file = tmp_path / "encryption.key"
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
+    engine = create_engine(url)
+    attach_cipher(engine, cipher_from(None, key_file))  # makes the first key
+    await upgrade_schema(engine)
+    async with session_factory(engine)() as session, session.begin():
+        await repo.get_or_create_user(session=session, user_id=1, chat_id=1, language="en")
+        await preferences.add_goal(session=session, user_id=1, text="walk every day")
+    await engine.dispose()
+    first_key = key_file.read_text().split()[0]
+
+    result = await asyncio.to_thread(run_bot, tmp_path, "rotate-key", DATABASE_URL=url)
+    assert result.returncode == 0, result.stderr
+    assert "Re-encrypted 1 stored texts" in result.stdout
+    keys = key_file.read_text().split()
+    assert len(keys) == 2 and keys[1] == first_key and keys[0] != first_key
+    assert oct(key_file.stat().st_mode & 0o777) == "0o600"
+    reader = create_engine(url)
+    attach_cipher(reader, cipher_from(keys[0], tmp_path / "unused"))  # the new key alone
+    async with session_factory(reader)() as session:
+        goals = await preferences.active_goals(session=session, user_id=1)
+    await reader.dispose()
+    assert [goal.text for goal in goals] == ["walk every day"]

@@ -125,3 +125,29 @@ def test_a_malformed_key_is_named_not_echoed(tmp_path: Path, bad: str):
     with pytest.raises(KeyProblem) as caught:
         cipher_from(bad or None, key_file) if bad.strip(" ,") else cipher_from(None, key_file)
     assert "not-a-key" not in str(caught.value)
+
+
+async def test_rotation_moves_every_text_to_the_new_key_without_loss(tmp_path: Path):
+    from storage.crypto import rotate
+
+    old, new = new_key(), new_key()
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
+    writer = create_engine(url)
+    attach_cipher(writer, cipher_from(old, tmp_path / "unused"))
+    await upgrade_schema(writer)
+    await _write_one_of_each(writer)
+    await writer.dispose()
+    rotator = create_engine(url)
+    both = cipher_from(f"{new},{old}", tmp_path / "unused")
+    attach_cipher(rotator, both)
+    assert await rotate(rotator, both) == 3  # a goal, an own question, an answer
+    await rotator.dispose()
+    reader = create_engine(url)  # the new key alone now reads everything
+    attach_cipher(reader, cipher_from(new, tmp_path / "unused"))
+    async with session_factory(reader)() as session:
+        goals = await preferences.active_goals(session=session, user_id=1)
+        own = await preferences.active_own_questions(session=session, user_id=1)
+        answers = await reflections.answers_to(session=session, reflection_id=1)
+    await reader.dispose()
+    assert [goals[0].text, own[0].text] == [SECRET, SECRET]
+    assert {a.question: a.text for a in answers}["helpful"] == SECRET

@@ -1,0 +1,56 @@
+"""`python -m bot rotate-key`: a new encryption key, and every stored text re-encrypted."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+from bot.config import Settings
+from storage.crypto import attach_cipher, cipher_from, new_key, rotate
+from storage.db import create_engine, upgrade_schema
+
+
+async def rotate_key(settings: Settings) -> str:
+    """Re-encrypt everything with a new key; returns what happened, for the operator.
+
+    With a key file, a new key is written in front of the old ones (old backups stay
+    readable with the old keys kept after it). With ENCRYPTION_KEY, the operator puts the
+    new key first themselves (python -m bot new-key), and everything moves to it.
+    """
+    if settings.encryption_key is not None:
+        keys = settings.encryption_key.get_secret_value()
+        cipher = cipher_from(keys, settings.encryption_key_file)
+        where = "the first key in ENCRYPTION_KEY"
+    else:
+        path = settings.encryption_key_file
+        cipher_from(None, path)  # checks the file (and makes one if there was none)
+        lines = path.read_text(encoding="ascii").split()
+        _replace_key_file(path, [new_key(), *lines])
+        cipher = cipher_from(None, path)
+        where = f"a new key, first in {path}"
+    engine = create_engine(settings.database_url)
+    attach_cipher(engine, cipher)
+    try:
+        await upgrade_schema(engine)
+        count = await rotate(engine, cipher)
+    finally:
+        await engine.dispose()
+    return (
+        f"Re-encrypted {count} stored texts with {where}. The older keys stay listed after it "
+        "so that old backups can still be read; back up the key file (or ENCRYPTION_KEY) now."
+    )
+
+
+def _replace_key_file(path: os.PathLike[str], keys: list[str]) -> None:
+    """Write the keys atomically, readable by the owner only."""
+    folder = os.path.dirname(os.fspath(path)) or "."
+    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".key-")
+    try:
+        os.fchmod(descriptor, 0o600)
+        with os.fdopen(descriptor, "w", encoding="ascii") as file:
+            file.write("\n".join(keys) + "\n")
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
