@@ -56,6 +56,10 @@ class Settings(BaseSettings):
     dispatch_interval_seconds: float = Field(default=30.0, gt=0)
     # A prompt that came due while the bot was down is still sent within this many hours.
     prompt_grace_hours: float = Field(default=6.0, ge=0)
+    # Who may use the bot: everyone, unless these are set. Telegram user ids, comma-separated,
+    # and/or invite codes a client sends as "/start CODE" (a t.me/<bot>?start=CODE link).
+    allowed_user_ids: str = ""
+    invite_codes: SecretStr | None = None
     # Crisis phrases and helplines by country; the bundled bot/data/crisis.json by default.
     crisis_resources_file: Path | None = None
     # For tests and demos only: read "now" from this file instead of the system clock.
@@ -77,6 +81,30 @@ class Settings(BaseSettings):
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError("LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
         return level
+
+    @field_validator("allowed_user_ids")
+    @classmethod
+    def _user_ids(cls, value: str) -> str:
+        for part in value.split(","):
+            if part.strip() and not part.strip().isdigit():
+                raise ValueError("ALLOWED_USER_IDS must be Telegram user ids, comma-separated")
+        return value
+
+    @property
+    def allowed_ids(self) -> frozenset[int]:
+        """The Telegram user ids let in without an invite."""
+        return frozenset(int(p) for p in self.allowed_user_ids.split(",") if p.strip())
+
+    @property
+    def invites(self) -> tuple[str, ...]:
+        """The invite codes that let a new client in."""
+        raw = self.invite_codes.get_secret_value() if self.invite_codes else ""
+        return tuple(code.strip() for code in raw.split(",") if code.strip())
+
+    @property
+    def restricted(self) -> bool:
+        """Whether the bot is for some people only."""
+        return bool(self.allowed_ids or self.invites)
 
     def require_token(self) -> str:
         """The bot token, or a `ConfigError` saying where to get one."""

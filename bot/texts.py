@@ -104,6 +104,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "/start is there. Take care."
         ),
         "delete.kept": "Nothing was deleted. Everything is as it was.",
+        "access.refused": (
+            "Hello. This companion is run by a practice for its own clients, so I can't "
+            "start with you here. If you were given an invite link, please open it again. "
+            "If you are in danger or need urgent help, call your local emergency number or "
+            "find a helpline at findahelpline.com."
+        ),
         "crisis.fallback": (
             "If you are in danger, please call your local emergency number now, or find a "
             "free helpline for your country at findahelpline.com."

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import logging
 from collections.abc import Iterable
 from dataclasses import replace
@@ -23,6 +24,7 @@ from bot import flow
 from bot.context import BotContext
 from bot.crisis import CrisisData
 from bot.flow.core import (
+    Command,
     Effect,
     EraseClient,
     Event,
@@ -57,6 +59,11 @@ async def take_turn(update: Update, context: BotContext, event: Event) -> None:
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None or chat.type != chat.PRIVATE:
         # Only a private chat is the client's; nothing from elsewhere is stored.
+        return
+    if context.settings.restricted and not await admitted(context, user.id, event):
+        # Not one of this deployment's clients: a polite word, and nothing stored.
+        await answer_press(update)
+        await context.bot.send_message(chat.id, render("access.refused"), parse_mode=ParseMode.HTML)
         return
     async with context.database.transaction() as session:
         client = await repo.get_or_create_user(
@@ -123,6 +130,20 @@ async def _step(
         update_id=update_id,
     )
     return outcome
+
+
+async def admitted(context: BotContext, user_id: int, event: Event) -> bool:
+    """For a bot that isn't open to all: a listed user, a client admitted before, or a new
+    one who brings a valid invite code ("/start CODE")."""
+    settings = context.settings
+    if user_id in settings.allowed_ids:
+        return True
+    if isinstance(event, Command) and event.name == "start" and event.args:
+        offered = event.args.strip().encode()
+        if any(hmac.compare_digest(offered, code.encode()) for code in settings.invites):
+            return True
+    async with context.database.transaction() as session:
+        return await repo.get_user(session=session, user_id=user_id) is not None
 
 
 def _prompt_named(event: Event) -> int | None:

@@ -201,3 +201,11 @@ async def test_rotate_key_puts_a_new_key_first_and_keeps_everything_readable(tmp
         goals = await preferences.active_goals(session=session, user_id=1)
     await reader.dispose()
     assert [goal.text for goal in goals] == ["walk every day"]
+
+
+def test_a_malformed_allow_list_is_one_line(tmp_path: Path):
+    result = run_bot(
+        tmp_path, TELEGRAM_BOT_TOKEN="123456789:" + "A" * 35, ALLOWED_USER_IDS="1001,ada"
+    )
+    assert result.returncode == 2
+    assert "ALLOWED_USER_IDS" in one_line(result)

@@ -82,3 +82,31 @@ async def test_privacy_says_what_is_kept_and_who_can_read_it(emulator: Emulator,
     await emulator.send_text(ADA, "/privacy")
     text = (await emulator.next_message(ADA)).plain_text
     assert "encrypted" in text and "not end-to-end encrypted" in text and "/delete" in text
+
+
+async def test_a_practice_bot_admits_listed_and_invited_clients_only(emulator: Emulator, tmp_path):
+    from tests.e2e.conftest import BotProcess as Process
+
+    env = {"ALLOWED_USER_IDS": "1001", "INVITE_CODES": "welcome-7f3a,spring-2027"}
+    bot = Process(emulator, tmp_path, f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}", env)
+    await bot.start()
+    try:
+        await emulator.send_text(1001, "/start")  # listed
+        assert "Hello, and welcome" in (await emulator.next_message(1001)).plain_text
+        await emulator.send_text(2002, "/start")  # neither listed nor invited
+        refused = await emulator.next_message(2002)
+        assert "run by a practice for its own clients" in refused.plain_text
+        await emulator.send_text(2002, "/start wrong-code")
+        await emulator.next_message(2002)
+        await emulator.send_media(2002, "sticker")
+        await emulator.next_message(2002)
+        await emulator.send_text(3003, "/start spring-2027")  # invited by link
+        assert "Hello, and welcome" in (await emulator.next_message(3003)).plain_text
+        await emulator.next_message(3003)
+        await emulator.send_text(3003, "Berlin")  # and from then on, simply a client
+        assert "Europe/Berlin" in (await emulator.next_message(3003)).plain_text
+    finally:
+        await bot.stop()
+    assert sorted(bot.query("SELECT id FROM users")) == [(1001,), (3003,)]
+    assert bot.query("SELECT count(*) FROM flow_states WHERE user_id = 2002") == [(0,)]
+    assert "welcome-7f3a" not in bot.log and "spring-2027" not in bot.log
