@@ -3,6 +3,7 @@ list, and wires the database in. Nothing else in the project creates these objec
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 
@@ -77,6 +78,10 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
         logger.info("Ready as @%s", app.bot.username)
 
     async def on_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+        background = list(dependencies.background)
+        for task in background:
+            task.cancel()
+        await asyncio.gather(*background, return_exceptions=True)
         await engine.dispose()
 
     application = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Coroutine
 from typing import Any
 
 from telegram.ext import CallbackContext, ExtBot
@@ -19,6 +21,8 @@ class Dependencies:
         self.database: Database | None = None
         self.clock: Clock = SystemClock()
         self.crisis: CrisisData | None = None
+        # Courtesy sends that nobody waits for; cancelled at shutdown.
+        self.background: set[asyncio.Task[None]] = set()
         self.settings: Settings | None = None
 
 
@@ -42,6 +46,13 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], D
     def crisis(self) -> CrisisData | None:
         """Phrases that suggest danger, and where to get help."""
         return self.bot_data.crisis
+
+    def in_background(self, coroutine: Coroutine[Any, Any, None]) -> None:
+        """Run something nobody should wait for (not even shutdown: it is cancelled then)."""
+        tasks = self.bot_data.background
+        task = asyncio.get_running_loop().create_task(coroutine)
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
 
     @property
     def settings(self) -> Settings:

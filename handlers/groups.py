@@ -2,18 +2,46 @@
 
 from __future__ import annotations
 
+import logging
+
 from telegram import Update
+from telegram.error import TelegramError
 
 from bot.context import BotContext
 from bot.texts import render
 
+logger = logging.getLogger(__name__)
+
+
+# Commands in a group that get the pointer to the private chat; others are ignored, so a
+# group isn't answered on every command.
+_ANSWERED = ("start", "help")
+
 
 async def on_group_command(update: Update, context: BotContext) -> None:
-    """A command in a group gets a pointer to the private chat; nothing is stored."""
-    message = update.effective_message
-    if message is None:
+    """/start or /help in a group (or a command addressed to the bot by name) gets a pointer
+    to the private chat; nothing is stored."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None or message.text is None:
         return
-    await message.reply_text(render("private_only", bot_username=context.bot.username))
+    head = message.text.split(maxsplit=1)[0].removeprefix("/").lower()
+    name, _, addressed = head.partition("@")
+    if name not in _ANSWERED and addressed != (context.bot.username or "").lower():
+        return
+    # A courtesy, sent in the background: Telegram allows only 20 messages a minute in a
+    # group, and waiting for that here would hold up every client's updates behind it.
+    context.in_background(point_to_private(context, chat.id))
+
+
+async def point_to_private(context: BotContext, chat_id: int) -> None:
+    """Tell a group the bot works in a private chat (run it in the background)."""
+    try:
+        await context.bot.send_message(
+            chat_id, render("private_only", bot_username=context.bot.username)
+        )
+    except TelegramError as problem:
+        # The group doesn't let the bot post, or the message is gone: so be it.
+        logger.info("Could not point a group to the private chat (%s)", type(problem).__name__)
 
 
 async def ignore(update: Update, context: BotContext) -> None:

@@ -7,7 +7,7 @@ import logging
 from telegram import ChatMember, Update
 
 from bot.context import BotContext
-from bot.texts import render
+from handlers.groups import point_to_private
 from storage import repo
 
 logger = logging.getLogger(__name__)
@@ -27,6 +27,5 @@ async def on_my_chat_member(update: Update, context: BotContext) -> None:
     # Said in groups only: in a channel it would be a public post.
     is_group = change.chat.type in (change.chat.GROUP, change.chat.SUPERGROUP)
     if is_group and status in (ChatMember.MEMBER, ChatMember.ADMINISTRATOR):
-        await context.bot.send_message(
-            change.chat.id, render("private_only", bot_username=context.bot.username)
-        )
+        # In the background: a group's send limit must not hold up anyone's updates.
+        context.in_background(point_to_private(context, change.chat.id))

@@ -179,3 +179,13 @@ async def test_an_update_this_version_cannot_read_is_skipped_not_logged(
     await bot.stop()
     assert "can't be read" in bot.log
     assert MARKER not in bot.log
+
+
+async def test_a_busy_group_does_not_hold_up_a_clients_reply(emulator: Emulator, bot: BotProcess):
+    """Telegram allows 20 messages a minute in a group; waiting for that must not delay a
+    client (found by the fuzzer: one busy group stalled every chat for minutes)."""
+    group = -100555
+    for _ in range(30):
+        await emulator.send_text(ADA, "/start", chat_id=group, chat_type="supergroup")
+    await emulator.send_text(ADA, "/help")
+    assert "what I can do" in (await emulator.next_message(ADA, timeout=5)).plain_text
