@@ -110,3 +110,39 @@ async def test_a_practice_bot_admits_listed_and_invited_clients_only(emulator: E
     assert sorted(bot.query("SELECT id FROM users")) == [(1001,), (3003,)]
     assert bot.query("SELECT count(*) FROM flow_states WHERE user_id = 2002") == [(0,)]
     assert "welcome-7f3a" not in bot.log and "spring-2027" not in bot.log
+
+
+async def test_a_forged_button_naming_another_clients_goal_changes_and_reveals_nothing(
+    emulator: Emulator, bot: BotProcess
+):
+    victim, forger = 1001, 2002
+    await onboard(emulator, victim)
+    await emulator.send_text(victim, "/goals")
+    await press(emulator, victim, await emulator.next_message(victim), "Add a goal")
+    await emulator.send_text(victim, "Stop hiding from my mother")
+    await emulator.next_message(victim)
+    ((goal_id,),) = bot.query("SELECT id FROM goals")
+    await onboard(emulator, forger)
+    for data in (f"g:retire:{goal_id}", f"g:edit:{goal_id}", "p:1:start", "r:1:0:7"):
+        await emulator.send_update(
+            {
+                "callback_query": {
+                    "id": f"forged-{data}",
+                    "from": {"id": forger, "is_bot": False, "first_name": "F"},
+                    "chat_instance": "x",
+                    "data": data,
+                    "message": {
+                        "message_id": 1,
+                        "date": 0,
+                        "chat": {"id": forger, "type": "private"},
+                        "text": "x",
+                    },
+                }
+            }
+        )
+    await emulator.no_message(forger, within=1.0)
+    assert bot.query("SELECT retired_at FROM goals WHERE id = ?", goal_id) == [(None,)]
+    said = " ".join(m.plain_text or "" for m in emulator.messages(forger))
+    toasts = " ".join(str(c.params.get("text")) for c in emulator.calls_to("answerCallbackQuery"))
+    assert "mother" not in said and "mother" not in toasts
+    assert bot.query("SELECT count(*) FROM goals WHERE user_id = ?", forger) == [(0,)]

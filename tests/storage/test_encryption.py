@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import stat
 from datetime import date
@@ -151,3 +152,23 @@ async def test_rotation_moves_every_text_to_the_new_key_without_loss(tmp_path: P
     await reader.dispose()
     assert [goals[0].text, own[0].text] == [SECRET, SECRET]
     assert {a.question: a.text for a in answers}["helpful"] == SECRET
+
+
+async def test_a_postgresql_dump_holds_no_client_text_in_the_clear(
+    engine: AsyncEngine, database_url: str
+):
+    import shutil
+    import subprocess
+
+    if not database_url.startswith("postgresql"):
+        pytest.skip("a dump is PostgreSQL's; the SQLite file is scanned in its own test")
+    if shutil.which("pg_dump") is None:
+        pytest.skip("pg_dump is not installed")
+    await _write_one_of_each(engine)
+    dsn = database_url.replace("postgresql+asyncpg://", "postgresql://", 1)
+    result = await asyncio.to_thread(
+        subprocess.run, ["pg_dump", dsn], capture_output=True, check=True, timeout=60
+    )
+    dump = result.stdout
+    assert b"INSERT" in dump or b"COPY" in dump  # the dump really holds the rows
+    assert b"marker-7f3a" not in dump and b"afraid" not in dump
