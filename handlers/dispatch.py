@@ -13,16 +13,14 @@ import logging
 from datetime import datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
-from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext
 from bot.flow import prompts
 from bot.flow.core import Reply
 from bot.planning import PREPARATION, REFLECTION, preferences_of, reminder, schedule_of
-from bot.texts import render
-from handlers.keyboards import keyboard
 from handlers.plans import plan_prompts
+from handlers.turn import send
 from storage import reflections, repo, schedules
 from storage.db import Database
 from storage.models import Prompt, Schedule, User
@@ -94,13 +92,10 @@ async def _dispatch(context: BotContext, prompt_id: int, now: datetime) -> None:
             await schedules.settle(session=session, prompt_id=prompt_id, status="missed")
             await plan_prompts(session, row, user.time_zone, now, afresh=False)
             return
-        reply = await _message(session, prompt, user, row, now)
+        reply, topic_ids = await _message(session, prompt, user, row)
         chat_id, language = user.chat_id, user.language
     try:
-        await context.bot.send_message(
-            chat_id, render(reply.text, language, **reply.args), parse_mode=ParseMode.HTML,
-            reply_markup=keyboard(reply.buttons, language),
-        )  # fmt: skip
+        await send(context, chat_id, reply, language)
     except Forbidden:
         async with context.database.transaction() as session:
             await repo.set_active(session=session, user_id=prompt.user_id, active=False)
@@ -118,6 +113,8 @@ async def _dispatch(context: BotContext, prompt_id: int, now: datetime) -> None:
         return
     async with context.database.transaction() as session:
         await schedules.settle(session=session, prompt_id=prompt_id, status="sent", sent_at=now)
+        # Only now, with the note received: a note that failed and is retried keeps them.
+        await reflections.mark_raised(session=session, topic_ids=topic_ids, at=now)
         if prompt.kind == REFLECTION:
             schedule = schedule_of(row, user.time_zone)
             nudge = reminder(prompt.session_date, now, schedule, preferences_of(row))
@@ -128,17 +125,20 @@ async def _dispatch(context: BotContext, prompt_id: int, now: datetime) -> None:
 
 
 async def _message(
-    session: AsyncSession, prompt: Prompt, user: User, row: Schedule, now: datetime
-) -> Reply:
-    """The prompt's message; a preparation note gathers what the client wanted to raise."""
+    session: AsyncSession, prompt: Prompt, user: User, row: Schedule
+) -> tuple[Reply, list[int]]:
+    """The prompt's message, and for a preparation note the topics it raises (marked raised
+    once it is sent)."""
     assert prompt.id is not None
     if prompt.kind == PREPARATION:
         since = await schedules.last_sent(session=session, user_id=user.id, kind=PREPARATION)
         bring_up = await reflections.to_bring_up(session=session, user_id=user.id, since=since)
         topics = await reflections.open_topics(session=session, user_id=user.id)
-        await reflections.mark_raised(session=session, topics=topics, at=now)
         pairs = [(topic.question, topic.rating or 0) for topic in topics]
-        return prompts.preparation_note(prompt.session_date, bring_up, pairs, row.neutral_wording)
-    return prompts.reflection_prompt(
-        prompt.id, prompt.session_date, row.neutral_wording, reminder=prompt.kind != REFLECTION
+        note = prompts.preparation_note(prompt.session_date, bring_up, pairs, row.neutral_wording)
+        return note, [topic.id for topic in topics if topic.id is not None]
+    reminding = prompt.kind != REFLECTION
+    reflection = prompts.reflection_prompt(
+        prompt.id, prompt.session_date, row.neutral_wording, reminder=reminding
     )
+    return reflection, []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -186,8 +186,7 @@ async def open_topics(*, session: AsyncSession, user_id: int) -> list[Topic]:
     return list((await session.exec(statement)).all())
 
 
-async def mark_raised(*, session: AsyncSession, topics: list[Topic], at: datetime) -> None:
-    """These topics went into a preparation note."""
-    for topic in topics:
-        topic.raised_at = at
-        session.add(topic)
+async def mark_raised(*, session: AsyncSession, topic_ids: list[int], at: datetime) -> None:
+    """These topics went into a preparation note the client received."""
+    if topic_ids:
+        await session.exec(update(Topic).where(col(Topic.id).in_(topic_ids)).values(raised_at=at))

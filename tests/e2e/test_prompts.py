@@ -243,3 +243,27 @@ async def test_clients_whose_prompts_went_missing_are_planned_after_start(
         await emulator.no_message(ADA, within=0.1)
     clock.set(berlin(24, 11, 18, 51))
     assert (await emulator.next_message(ADA)).plain_text.startswith("A moment to look back")
+
+
+async def test_a_note_that_failed_to_send_keeps_its_topics_when_retried(
+    emulator: Emulator, clocked_bot: tuple[BotProcess, Clock]
+):
+    bot, clock = clocked_bot
+    clock.set(berlin(23, 11, 10))
+    await bot.start()
+    await set_up_tuesday_17(emulator)
+    await emulator.send_text(ADA, "/reflect")
+    await emulator.next_message(ADA)
+    q = await press(emulator, ADA, await emulator.next_message(ADA), "3")
+    for _ in range(9):
+        q = await press(emulator, ADA, q, "Skip")
+    offer = await emulator.next_message(ADA)
+    await press(emulator, ADA, offer, "Add to my note")
+    emulator.fail_next(n=3, status=502, methods={"sendMessage"})  # every attempt fails
+    clock.set(berlin(23, 11, 19, 0, 10))
+    await until(lambda: bot.query("SELECT attempts FROM prompts WHERE kind = 'preparation' "
+                                  "AND status = 'pending'") == [(1,)])  # fmt: skip
+    clock.set(berlin(23, 11, 19, 6))  # the retry, five minutes on
+    note = await emulator.next_message(ADA)
+    assert note.plain_text.startswith("For your next session")
+    assert "I haven't always felt fully heard lately (I rated it 3)" in note.plain_text
