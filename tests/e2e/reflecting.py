@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from emulator import Emulator, SentMessage
 
@@ -27,6 +28,15 @@ async def onboard(emulator: Emulator, user: int, city: str = "Berlin") -> None:
     days = await emulator.next_message(user)
     assert "Which days" in (days.plain_text or "")
     await press(emulator, user, days, "Later")
+
+
+async def until(condition: Callable[[], bool], within: float = 10.0) -> None:
+    """Wait for something the bot does in the background (a database write)."""
+    for _ in range(int(within / 0.05)):
+        if condition():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("condition not met in time")
 
 
 async def press_in_place(

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from emulator import Emulator
 from tests.e2e.conftest import BotProcess, Clock
-from tests.e2e.reflecting import press, press_in_place
+from tests.e2e.reflecting import press, press_in_place, until
 
 ADA = 1001
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -36,15 +35,6 @@ async def set_up_tuesday_17(emulator: Emulator) -> str:
     summary = await press(emulator, ADA, asked, "Every week")
     assert "That's all I need" in (await emulator.next_message(ADA)).plain_text
     return summary.plain_text
-
-
-async def until(condition, within: float = 10.0) -> None:  # type: ignore[no-untyped-def]
-    """Wait for something the bot does in the background (a database write)."""
-    for _ in range(int(within / 0.05)):
-        if condition():
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError("condition not met in time")
 
 
 def prompts_sent(emulator: Emulator, first_line: str) -> int:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import signal
-import time
 
 from bot.commands import COMMANDS
 from emulator import Emulator
 from tests.e2e.conftest import BotProcess
+from tests.e2e.reflecting import until
 
 ADA = 1001
 
@@ -102,16 +101,8 @@ async def test_blocking_the_bot_marks_the_client_inactive(emulator: Emulator, bo
     await emulator.send_text(ADA, "/start")
     await emulator.next_message(ADA)
     emulator.block(ADA)
-    await _until(lambda: bot.query("SELECT active FROM users WHERE id = ?", ADA) == [(0,)])
+    await until(lambda: bot.query("SELECT active FROM users WHERE id = ?", ADA) == [(0,)])
     emulator.unblock(ADA)
     await emulator.send_text(ADA, "/help")
     await emulator.next_message(ADA)
     assert bot.query("SELECT active FROM users WHERE id = ?", ADA) == [(1,)]
-
-
-async def _until(condition, within: float = 10.0) -> None:  # type: ignore[no-untyped-def]
-    """Wait for something the bot does in the background (here: a database write)."""
-    deadline = time.monotonic() + within
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        await asyncio.sleep(0.05)
