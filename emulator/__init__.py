@@ -2,12 +2,14 @@
 
 from emulator.driver import Emulator
 from emulator.errors import NoMessageError, UnexpectedMessageError
+from emulator.flood import FloodLimit
 from emulator.models import AnsweredCallback, ApiCall, SentMessage, UploadedFile
 
 __all__ = [
     "AnsweredCallback",
     "ApiCall",
     "Emulator",
+    "FloodLimit",
     "NoMessageError",
     "SentMessage",
     "UnexpectedMessageError",

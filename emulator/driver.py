@@ -12,6 +12,7 @@ from typing import Any
 from aiohttp import web
 
 from emulator.builders import media_fields, member_change, text_fields, user_message
+from emulator.flood import FloodGate, FloodLimit
 from emulator.models import SentMessage
 from emulator.observe import EmulatorView
 from emulator.server import build_app
@@ -34,13 +35,19 @@ class Emulator(EmulatorView):
         bot_first_name: str = "Reflection (emulated)",
         port: int = 0,
         host: str = "127.0.0.1",
+        flood_limit: FloodLimit | None = None,
+        ignore_allowed_updates: bool = False,
     ) -> None:
+        """ignore_allowed_updates=True delivers every update type whatever the bot asked for
+        in allowed_updates (Telegram never would): to test that a bot copes anyway."""
         if token is not None and not TOKEN_FORMAT.fullmatch(token):
             raise ValueError("token must look like Telegram's: digits, ':', 35 of [A-Za-z0-9_-]")
         super().__init__(World(token or default_token(), bot_username, bot_first_name))
         self._host = host
         self._port = port
         self._runner: web.AppRunner | None = None
+        self.set_flood_limit(flood_limit)
+        self._world.updates.ignore_allowed_updates = ignore_allowed_updates
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -135,6 +142,11 @@ class Emulator(EmulatorView):
                 if key in user:
                     private.raw[key] = user[key]
         return dict(user)
+
+    def open_chat(self, user_id: int) -> None:
+        """The user has a private chat with the bot (as after a /start long ago), and the
+        bot gets no update for it: for seeding many clients at once."""
+        self._speaker(user_id, None, "private")
 
     def _speaker(
         self, user_id: int, chat_id: int | None, chat_type: str
@@ -319,9 +331,38 @@ class Emulator(EmulatorView):
         """Delay the answer to the next `n` calls (default: any but getUpdates)."""
         self._world.faults.slow_next(n, delay, methods)
 
+    def fail_every(
+        self,
+        nth: int = 10,
+        status: int = 500,
+        *,
+        retry_after: int | None = None,
+        methods: Iterable[str] | None = None,
+    ) -> None:
+        """Answer every `nth` call (of `methods`; default: any but getUpdates) with an error,
+        until the faults are cleared."""
+        self._world.faults.fail_every(nth, status, retry_after=retry_after, methods=methods)
+
+    def stall_next(
+        self, n: int = 1, delay: float = 10.0, methods: Iterable[str] | None = None
+    ) -> None:
+        """Hold the next `n` calls `delay` seconds before carrying them out: a bot that times
+        out first leaves them undone, as with a request lost on the way. (`slow_next` carries
+        the call out first: sent, but the answer comes late or not at all.)"""
+        self._world.faults.stall_next(n, delay, methods)
+
     def clear_faults(self) -> None:
         """Drop every fault not yet consumed."""
         self._world.faults.clear()
+
+    def set_flood_limit(self, limit: FloodLimit | None) -> None:
+        """Answer 429 to messages over `limit` (see emulator.flood); None: no limit."""
+        self._world.flood = FloodGate(limit) if limit is not None else None
+
+    @property
+    def flood_gate(self) -> FloodGate | None:
+        """The flood limit in force, with the 429s it answered so far."""
+        return self._world.flood
 
 
 def _message_key(chat: Chat) -> str:

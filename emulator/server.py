@@ -55,9 +55,17 @@ async def handle_method(request: web.Request) -> web.Response:
         if found is None:
             raise ApiError(404, "Not Found")
         fault = world.faults.take_failure(method)
-        delay = world.faults.take_delay(method)
         if fault is not None:
             raise fault
+        flooded = world.flood.admit(method, params.values.get("chat_id")) if world.flood else None
+        if flooded is not None:
+            raise flooded
+        stall = world.faults.take_stall(method)
+        if stall > 0:
+            # Before the method runs: a bot that stops waiting (a timeout) leaves it undone.
+            await asyncio.sleep(stall)
+        # Only a call carried out is slowed (a failed one keeps the rule for the next).
+        delay = world.faults.take_delay(method)
         result = await _run(found[1], world, params, method)
         status, body = 200, {"ok": True, "result": result}
     except ApiError as error:

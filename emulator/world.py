@@ -10,6 +10,7 @@ from typing import Any
 
 from emulator.errors import bad_request, forbidden
 from emulator.faults import FaultPlan
+from emulator.flood import FloodGate
 from emulator.models import AnsweredCallback, ApiCall, SentMessage, UploadedFile
 from emulator.updates import UpdateQueue
 from emulator.waiting import Signal
@@ -82,6 +83,8 @@ class World:
         }
         self.updates = UpdateQueue()
         self.faults = FaultPlan()
+        # Off unless a test or benchmark asks for Telegram-like flood limits.
+        self.flood: FloodGate | None = None
         self.users: dict[int, dict[str, Any]] = {}
         self.chats: dict[int, Chat] = {}
         self.sent: list[SentMessage] = []
