@@ -11,6 +11,7 @@ from telegram.ext import CallbackContext, ExtBot
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.crisis import CrisisData
+from bot.logs import ClientTags
 from storage.db import Database
 
 
@@ -24,6 +25,8 @@ class Dependencies:
         # Courtesy sends that nobody waits for; cancelled at shutdown.
         self.background: set[asyncio.Task[None]] = set()
         self.settings: Settings | None = None
+        # Keyed by the deployment's encryption key once the app is built.
+        self.client_tags = ClientTags()
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], Dependencies]):
@@ -46,6 +49,10 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], D
     def crisis(self) -> CrisisData | None:
         """Phrases that suggest danger, and where to get help."""
         return self.bot_data.crisis
+
+    def client_tag(self, user_id: int) -> str:
+        """How the log names this client: a keyed hash of the id (bot.logs.ClientTags)."""
+        return self.bot_data.client_tags(user_id)
 
     def in_background(self, coroutine: Coroutine[Any, Any, None]) -> None:
         """Run something nobody should wait for (not even shutdown: it is cancelled then)."""

@@ -4,12 +4,26 @@ Our own modules log at LOG_LEVEL. Libraries that print request bodies or URLs at
 (python-telegram-bot logs every Bot API call with its parameters and every getUpdates
 response, httpx logs URLs that contain the token) are held at INFO or above whatever
 LOG_LEVEL says, and a filter blanks the token in anything that still mentions it.
+
+Tracebacks show an exception's message only where it can't quote a client (see
+PrivateFormatter). Where an operator needs to follow one client through the log (they
+blocked the bot, a message to them failed, their turn raised an error), the log names them
+by a `ClientTags` tag: a keyed hash of their user id, never the id itself.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
+import os
 import sys
+import traceback
+from typing import Any
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from telegram.error import TelegramError
 
 OUR_PACKAGES = ("bot", "handlers", "storage", "emulator")
 # Library loggers and the most they may say; DEBUG in any of them would print message text.
@@ -40,7 +54,7 @@ class RedactSecrets(logging.Filter):
             return True
         message = record.getMessage()
         if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_text = PrivateFormatter().formatException(record.exc_info)
         redacted = message
         exc_text = record.exc_text or ""
         for secret in self._secrets:
@@ -53,11 +67,44 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+class PrivateFormatter(logging.Formatter):
+    """Tracebacks keep their frames and each exception's type, but a message only where it
+    can hold nothing of a client's: errors from the Bot API and our own. Any other library
+    may quote its input (a database error quotes the row, with the raw user id)."""
+
+    def formatException(self, ei: Any) -> str:
+        error = ei[1] if isinstance(ei, tuple) else None
+        if not isinstance(error, BaseException):
+            return super().formatException(ei)
+        parts: list[str] = []
+        for index, link in enumerate(_chain(error)):
+            if index:
+                parts.append("\nDuring it, or because of it:\n\n")
+            parts.append("Traceback (most recent call last):\n")
+            parts.extend(traceback.format_tb(link.__traceback__))
+            kind = type(link)
+            shown = isinstance(link, TelegramError) or kind.__module__.startswith(OUR_PACKAGES)
+            message = str(link) if shown else "(message withheld: it may quote a client)"
+            parts.append(f"{kind.__module__}.{kind.__qualname__}: {message}\n")
+        return "".join(parts).rstrip("\n")
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    """The exception and those it came from, the first cause first (as Python prints them)."""
+    chain: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and all(current is not seen for seen in chain):
+        chain.append(current)
+        implicit = None if current.__suppress_context__ else current.__context__
+        current = current.__cause__ or implicit
+    return chain[::-1]
+
+
 def configure_logging(level: str, secrets: list[str] | None = None) -> None:
     """One stderr handler, our modules at `level`, chatty libraries held back."""
     numeric = logging.getLevelName(level)
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(PrivateFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactSecrets(secrets or []))
     root = logging.getLogger()
     root.handlers[:] = [handler]
@@ -66,3 +113,24 @@ def configure_logging(level: str, secrets: list[str] | None = None) -> None:
         logging.getLogger(package).setLevel(numeric)
     for name, floor in LIBRARY_FLOOR.items():
         logging.getLogger(name).setLevel(max(numeric, floor))
+
+
+class ClientTags:
+    """Names a client in the log: the same client always gets the same tag, so an operator
+    can follow them through the log, and without the deployment's key a tag leads back to
+    no one (HMAC-SHA256 of the user id, keyed by a key derived from the encryption key)."""
+
+    LENGTH = 12  # hex characters: enough to tell a practice's clients apart, short to read
+
+    def __init__(self, secret: bytes | None = None) -> None:
+        """`secret` is the deployment's encryption key; None makes tags that hold for this
+        process only (for tools and tests that run no deployment)."""
+        # A key of its own, so a tag reveals nothing about the encryption key.
+        self._key = HKDF(
+            algorithm=hashes.SHA256(), length=32, salt=None, info=b"client tags in logs"
+        ).derive(secret if secret is not None else os.urandom(32))
+
+    def __call__(self, user_id: int) -> str:
+        """The tag for this user id, as it appears in the log."""
+        digest = hmac.new(self._key, str(user_id).encode("ascii"), hashlib.sha256)
+        return digest.hexdigest()[: self.LENGTH]

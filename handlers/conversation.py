@@ -24,9 +24,10 @@ async def on_command(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None or message.text is None:
         return
-    head, _, args = message.text.partition(" ")
+    # Split at any whitespace: "/reflect" with a line of text under it is still /reflect.
+    head, *rest = message.text.split(maxsplit=1) or [""]
     name = head.removeprefix("/").split("@", 1)[0].lower()
-    await take_turn(update, context, Command(name, args.strip()))
+    await take_turn(update, context, Command(name, rest[0].strip() if rest else ""))
 
 
 async def on_text(update: Update, context: BotContext) -> None:
@@ -57,11 +58,15 @@ async def on_non_text(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None:
         return
-    await take_turn(update, context, NonText(kind_of(message)))
+    await take_turn(update, context, NonText(kind_of(message), message.media_group_id))
 
 
 async def on_edited(update: Update, context: BotContext) -> None:
-    """An edited message: we don't re-read edits, and say so."""
+    """An edited message: we don't re-read edits, and say so. Only for words the client
+    changed: a shared live location arrives as an edit every few seconds while it moves."""
+    message = update.effective_message
+    if message is None or (message.text is None and message.caption is None):
+        return
     await take_turn(update, context, Edited())
 
 

@@ -20,13 +20,16 @@ _ANSWERED = ("start", "help")
 
 async def on_group_command(update: Update, context: BotContext) -> None:
     """/start or /help in a group (or a command addressed to the bot by name) gets a pointer
-    to the private chat; nothing is stored."""
+    to the private chat; nothing is stored. Channels get nothing: it would be a public post."""
     message, chat = update.effective_message, update.effective_chat
-    if message is None or chat is None or message.text is None:
+    if message is None or chat is None or message.text is None or chat.type == chat.CHANNEL:
         return
     head = message.text.split(maxsplit=1)[0].removeprefix("/").lower()
     name, _, addressed = head.partition("@")
-    if name not in _ANSWERED and addressed != (context.bot.username or "").lower():
+    ours = (context.bot.username or "").lower()
+    if addressed and addressed != ours:
+        return  # /start@another_bot is for that bot
+    if name not in _ANSWERED and addressed != ours:
         return
     # A courtesy, sent in the background: Telegram allows only 20 messages a minute in a
     # group, and waiting for that here would hold up every client's updates behind it.

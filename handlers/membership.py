@@ -19,13 +19,19 @@ async def on_my_chat_member(update: Update, context: BotContext) -> None:
     if change is None:
         return
     status = change.new_chat_member.status
+    gone = (ChatMember.BANNED, ChatMember.LEFT)
     if change.chat.type == change.chat.PRIVATE:
-        active = status not in (ChatMember.BANNED, ChatMember.LEFT)
+        active = status not in gone
         async with context.database.transaction() as session:
-            await repo.set_active(session=session, user_id=change.chat.id, active=active)
+            known = await repo.set_active(session=session, user_id=change.chat.id, active=active)
+        if known:  # someone who never became a client leaves no trace, not even here
+            what = "unblocked" if active else "blocked"
+            logger.info("Client %s %s the bot", context.client_tag(change.chat.id), what)
         return
-    # Said in groups only: in a channel it would be a public post.
+    # Said in groups only (in a channel it would be a public post), and only on joining:
+    # being made an admin later is no reason to say it again.
     is_group = change.chat.type in (change.chat.GROUP, change.chat.SUPERGROUP)
-    if is_group and status in (ChatMember.MEMBER, ChatMember.ADMINISTRATOR):
+    joined = change.old_chat_member.status in gone
+    if is_group and joined and status in (ChatMember.MEMBER, ChatMember.ADMINISTRATOR):
         # In the background: a group's send limit must not hold up anyone's updates.
         context.in_background(point_to_private(context, change.chat.id))

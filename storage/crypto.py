@@ -11,6 +11,7 @@ different keys side by side.
 
 from __future__ import annotations
 
+import base64
 import os
 import weakref
 from pathlib import Path
@@ -36,8 +37,21 @@ class UnreadableText(Exception):
 def cipher_from(keys: str | None, key_file: Path) -> MultiFernet:
     """The cipher from ENCRYPTION_KEY (comma-separated, newest first), or from the key file,
     which is created (readable by its owner only) the first time."""
+    return _multi(*_listed_keys(keys, key_file))
+
+
+def current_key(keys: str | None, key_file: Path) -> bytes:
+    """The key that encrypts now (the first listed), as raw bytes: to derive keys for other
+    purposes from (the log's client tags), never to be used as it is."""
+    listed, where = _listed_keys(keys, key_file)
+    _multi(listed, where)  # the same checks as for the cipher
+    return base64.urlsafe_b64decode(listed[0])
+
+
+def _listed_keys(keys: str | None, key_file: Path) -> tuple[list[str], str]:
+    """The keys, newest first, and where they came from (for messages)."""
     if keys:
-        return _multi([key.strip() for key in keys.split(",") if key.strip()], "ENCRYPTION_KEY")
+        return [key.strip() for key in keys.split(",") if key.strip()], "ENCRYPTION_KEY"
     if not key_file.exists():
         _create_key_file(key_file)
     try:
@@ -45,7 +59,7 @@ def cipher_from(keys: str | None, key_file: Path) -> MultiFernet:
     except (OSError, UnicodeDecodeError) as problem:
         kind = type(problem).__name__
         raise KeyProblem(f"the key file {key_file} can't be read ({kind})") from None
-    return _multi(lines, f"the key file {key_file}")
+    return lines, f"the key file {key_file}"
 
 
 def new_key() -> str:

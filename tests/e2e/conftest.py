@@ -130,7 +130,10 @@ class Clock:
 
     def set(self, moment: datetime) -> None:
         assert moment.tzinfo is not None
-        self.path.write_text(moment.isoformat())
+        # Written aside and renamed into place: the bot must never read a half-written time.
+        fresh = self.path.with_suffix(".new")
+        fresh.write_text(moment.isoformat())
+        fresh.replace(self.path)
 
 
 @pytest.fixture
@@ -152,6 +155,24 @@ async def clocked_bot(
 async def bot(emulator: Emulator, tmp_path: Path) -> AsyncIterator[BotProcess]:
     """A running bot on a fresh SQLite database; stopped (SIGTERM) at the end of the test."""
     process = BotProcess(emulator, tmp_path, f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}")
+    await process.start()
+    yield process
+    if process.process is not None:
+        await process.stop()
+
+
+@pytest.fixture
+async def open_emulator() -> AsyncIterator[Emulator]:
+    """An emulator that delivers every update type, whatever the bot's allowed_updates."""
+    async with Emulator(bot_username="reflection_test_bot", ignore_allowed_updates=True) as emu:
+        yield emu
+
+
+@pytest.fixture
+async def open_bot(open_emulator: Emulator, tmp_path: Path) -> AsyncIterator[BotProcess]:
+    """The running bot, against `open_emulator`."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
+    process = BotProcess(open_emulator, tmp_path, url)
     await process.start()
     yield process
     if process.process is not None:

@@ -29,14 +29,15 @@ GROUP, CHANNEL = -100500, -100900
 COMMANDS = [
     "/start", "/start welcome", "/help", "/cancel", "/reflect", "/goals", "/questions",
     "/schedule", "/skip", "/pause", "/resume", "/timezone", "/privacy", "/urgent", "/delete",
-    "/summary", "/x", "/start@reflection_test_bot", "/" + "a" * 40,
+    "/summary", "/fit", "/x", "/start@reflection_test_bot", "/" + "a" * 40,
 ]  # fmt: skip
 BUTTONS = [
     "r:1:0:7", "r:1:0:next", "r:1:1:back", "r:1:3:skip", "r:9:9:9", "rs:1:go", "rs:1:new",
     "rr:1:add", "g:add", "g:edit", "g:retire:1", "qs:t:heard", "qs:add", "qs:r:1", "sd:1",
     "sd:done", "sd:later", "st:17:00", "sl:50", "sf:1", "sc:edit", "sc:delay:60", "sc:extra",
     "p:1:start", "p:1:later", "p:1:snooze:2", "p:1:skip", "tz:Europe/Berlin", "tz:-",
-    "del:no", "", "\u202e", "' OR 1=1 --", "<b>x</b>",
+    "del:no", "f:1:0:a", "f:1:1:yes", "f:1:0:back", "f:1:0:skip", "fo:1:seeing",
+    "fo:1:looking", "fo:1:go", "fo:1:top", "", "\u202e", "' OR 1=1 --", "<b>x</b>",
 ]  # fmt: skip
 ODD_TEXT = st.one_of(
     st.text(max_size=200),

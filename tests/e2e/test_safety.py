@@ -56,6 +56,11 @@ async def test_delete_after_confirmation_leaves_nothing_about_the_client_in_any_
     await emulator.send_text(ADA, "/reflect")
     await emulator.next_message(ADA)
     await press(emulator, ADA, await emulator.next_message(ADA), "3")
+    await emulator.send_text(ADA, "/fit")
+    for _ in range(3):  # the reflection paused, the check's intro, its first item
+        item = await emulator.next_message(ADA)
+    await press(emulator, ADA, item, "Direct")
+    assert bot.query("SELECT count(*) FROM fit_checks WHERE user_id = ?", ADA) == [(1,)]
 
     await emulator.send_text(ADA, "/delete")
     assert "paused and kept" in (await emulator.next_message(ADA)).plain_text

@@ -1,0 +1,36 @@
+"""Several photos sent at once (an album) get one reply, not one per photo."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot import flow
+from bot.flow import Client, Facts, NonText, Reply, State, Step, Text
+
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+KNOWN = Facts(Client(time_zone="Europe/Berlin"), NOW)
+ONBOARDING = State(Step.ASK_TIME_ZONE, {"purpose": "onboarding"})
+
+
+def _replies(outcome: flow.Outcome) -> list[str]:
+    return [effect.text for effect in outcome.effects if isinstance(effect, Reply)]
+
+
+def test_an_album_is_answered_once_where_it_arrives():
+    first = flow.step(ONBOARDING, NonText("photo", "album-1"), KNOWN)
+    assert _replies(first) == _replies(flow.step(ONBOARDING, NonText("photo"), KNOWN))
+    assert first.state.step is Step.ASK_TIME_ZONE
+    rest = flow.step(first.state, NonText("video", "album-1"), KNOWN)
+    assert rest.effects == () and rest.state == first.state
+
+
+def test_the_next_album_is_answered_again():
+    first = flow.step(State(), NonText("photo", "album-1"), KNOWN)
+    second = flow.step(first.state, NonText("photo", "album-2"), KNOWN)
+    assert _replies(second) == _replies(first) != []
+
+
+def test_after_the_album_the_conversation_goes_on_as_before():
+    first = flow.step(ONBOARDING, NonText("photo", "album-1"), KNOWN)
+    answered = flow.step(first.state, Text("Berlin"), KNOWN)
+    assert answered.state == flow.step(ONBOARDING, Text("Berlin"), KNOWN).state
