@@ -13,8 +13,10 @@ from bot import flow
 from bot.context import BotContext
 from bot.texts import render
 from handlers.facts import load_facts
-from handlers.turn import DeliveryFailed, answer_press, send, state_of
+from handlers.sending import retrying, send
+from handlers.turn import DeliveryFailed, answer_press, state_of
 from storage import repo
+from storage.db import unwritable
 from storage.models import FlowState
 
 logger = logging.getLogger(__name__)
@@ -28,21 +30,40 @@ async def on_error(update: object, context: BotContext) -> None:
         logger.error("Background failure: %s", type(error).__name__, exc_info=error)
         return
     chat = update.effective_chat
+    # In a private chat, whose client it was (a keyed hash); elsewhere, no one's.
+    private = chat.type == chat.PRIVATE
+    who = f"client {context.client_tag(chat.id)}" if private else "a group or channel"
     if isinstance(error, Forbidden):
         # The client blocked the bot; we will hear from my_chat_member too.
-        logger.info("Update %s: the client can't be reached (%s)", update_id, error.message)
+        logger.info("Update %s: %s can't be reached (%s)", update_id, who, error.message)
         return
-    logger.error("Update %s failed: %s", update_id, type(error).__name__, exc_info=error)
+    reason = unwritable(error) if error is not None else None
+    if reason is not None:
+        # One line: the operator needs the cause (a full or read-only disk), not the frames.
+        logger.error("Update %s of %s not stored: the database can't be written (%s)",
+                     update_id, who, reason)  # fmt: skip
+    else:
+        logger.error("Update %s of %s failed: %s", update_id, who, type(error).__name__,
+                     exc_info=error)  # fmt: skip
     if chat.type != chat.PRIVATE:
         return
     # After a failed delivery the turn was stored: "try again" would store it twice.
     apology = "error.delivery" if isinstance(error, DeliveryFailed) else "error"
+    if reason is not None:
+        apology = "error.storage"  # nothing was kept: they need to send it again, later
     try:
         await answer_press(update)
-        await context.bot.send_message(chat.id, render(apology), parse_mode=ParseMode.HTML)
+        await retrying(
+            lambda: context.bot.send_message(chat.id, render(apology), parse_mode=ParseMode.HTML)
+        )
+    except TelegramError as second:
+        kind = type(second).__name__
+        logger.warning("Could not tell %s about the failure: %s", who, kind)
+    # The question again even if the apology didn't get through: that is what they need.
+    try:
         await _ask_again(update, context)
     except TelegramError as second:
-        logger.warning("Could not tell the client about the failure: %s", type(second).__name__)
+        logger.warning("Could not ask %s again: %s", who, type(second).__name__)
     except Exception:
         logger.exception("Could not re-ask after a failure")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,34 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 class DatabaseUnavailable(Exception):
     """The database can't be opened or brought up to date; the cause says why."""
+
+
+def database_locked(problem: BaseException) -> bool:
+    """Whether a failure was SQLite's "database is locked": another process held the write
+    lock past the busy timeout. The transaction was rolled back whole: try it again."""
+    cause = getattr(problem, "orig", None)
+    return isinstance(cause, sqlite3.OperationalError) and (
+        cause.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY
+    )
+
+
+# SQLite's primary result codes for a database that can't be written, as an operator reads
+# them; the message of such an error is never used (a driver's may quote a client).
+_UNWRITABLE = {
+    sqlite3.SQLITE_FULL: "the disk is full",
+    sqlite3.SQLITE_READONLY: "it is read-only",
+    sqlite3.SQLITE_IOERR: "a disk I/O error: read-only or failing?",
+    sqlite3.SQLITE_CANTOPEN: "its file can't be opened",
+}
+
+
+def unwritable(problem: BaseException) -> str | None:
+    """Why the SQLite database can't be written right now (a full or read-only disk), or
+    None for any other failure."""
+    cause = getattr(problem, "orig", None)
+    if isinstance(cause, sqlite3.Error):
+        return _UNWRITABLE.get(cause.sqlite_errorcode & 0xFF)
+    return None
 
 
 def create_engine(database_url: str) -> AsyncEngine:

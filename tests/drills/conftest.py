@@ -1,0 +1,57 @@
+"""The drills' fixtures: the emulator, a bot process on a fresh SQLite file, a seeded random
+generator whose seed is printed, and the drill's size (quick, or long with DRILLS=long)."""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from emulator import Emulator
+from tests.e2e.conftest import BotProcess, Clock
+
+
+@pytest.fixture
+async def emulator() -> AsyncIterator[Emulator]:
+    async with Emulator(bot_username="reflection_test_bot") as emu:
+        yield emu
+
+
+@pytest.fixture
+def rng(request: pytest.FixtureRequest) -> random.Random:
+    """A random generator for the drill; its seed is printed so a failure can be replayed."""
+    seed = int(os.environ.get("DRILL_SEED") or random.SystemRandom().randrange(2**32))
+    print(f"\n{request.node.name}: DRILL_SEED={seed}")
+    return random.Random(seed)
+
+
+# The emulator sets no flood limit; Telegram's 30 messages/s would make the drills slow
+# without testing anything more (the benchmarks measure sending at the limit).
+UNTHROTTLED = {"TELEGRAM_MAX_MESSAGES_PER_SECOND": "1000"}
+
+
+@pytest.fixture
+async def drill_bot(emulator: Emulator, tmp_path: Path) -> AsyncIterator[BotProcess]:
+    """A bot on a fresh SQLite file, not yet started; stopped at the end if still running."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
+    process = BotProcess(emulator, tmp_path, url, extra_env=UNTHROTTLED)
+    yield process
+    if process.process is not None:
+        await process.stop()
+
+
+@pytest.fixture
+async def clocked_drill_bot(
+    emulator: Emulator, tmp_path: Path
+) -> AsyncIterator[tuple[BotProcess, Clock]]:
+    """A bot on a clock the test sets, dispatching prompts every 0.1 s; not yet started."""
+    clock = Clock(tmp_path / "clock")
+    env = {"CLOCK_FILE": str(clock.path), "DISPATCH_INTERVAL_SECONDS": "0.1", **UNTHROTTLED}
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
+    process = BotProcess(emulator, tmp_path, url, extra_env=env)
+    yield process, clock
+    if process.process is not None:
+        await process.stop()

@@ -1,0 +1,167 @@
+"""A client who means to give certain answers and carries on, as a person would, whatever
+happens to the bot: when no reply comes they send /reflect again and continue from where
+the bot says they are."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import re
+import time
+from collections.abc import Awaitable
+from dataclasses import dataclass, field
+
+from emulator import Emulator, NoMessageError, SentMessage
+from tests.e2e.reflecting import button
+
+# The built-in questions in the order the bot asks them (no goals, no own questions).
+RATED = ("heard", "focus", "approach", "overall")
+OPEN = ("progress", "obstacles", "helpful", "not_helpful", "felt_right", "bring_up")
+QUESTIONS = RATED + OPEN
+
+# An answer: a rating, a text, or None for a skip.
+Answer = int | str | None
+
+_POSITION = re.compile(r"Question (\d+) of (\d+)")
+_WORDS = (
+    "slowly getting easier", "talking about my sister", "the breathing exercise",
+    "we ran out of time", "naming the feeling", "I felt rushed", "saying no at work",
+    "the homework helped", "mostly yes", "sleep, again",
+)  # fmt: skip
+
+
+def plan_answers(user: int, rng: random.Random) -> dict[str, Answer]:
+    """What a client means to answer: ratings 0-10, short texts unique to them, a few skips."""
+    plan: dict[str, Answer] = {}
+    for key in RATED:
+        plan[key] = None if rng.random() < 0.1 else rng.randint(0, 10)
+    for key in OPEN:
+        # Unique per client and question, so a text stored twice or in the wrong place shows.
+        plan[key] = None if rng.random() < 0.25 else f"{user} {key}: {rng.choice(_WORDS)}"
+    return plan
+
+
+@dataclass
+class Person:
+    """Plays one client through a reflection and records how it went."""
+
+    emulator: Emulator
+    user: int
+    plan: dict[str, Answer]
+    patience: float  # seconds without a reply before they try /reflect again
+    think: float = 0.0  # up to this many seconds to read a question before answering it
+    seed: int = 0  # for the thinking pauses, so a failing DRILL_SEED replays the same run
+    nudges: int = 0  # how often they had to send /reflect again
+    actions: int = 0
+    done: bool = False
+    longest_wait: float = 0.0  # seconds, from an action to the bot's next message
+    trace: list[str] = field(default_factory=list)  # what they saw and did, for a failure
+    _syncing: bool = True  # after /reflect: waiting for the bot to say where they are
+    _acted: set[str] = field(default_factory=set)  # what they did since the bot last said
+    _position: int = -1  # the question they last answered
+    _answered_last: bool = False
+    _answered_any: bool = False
+    _rng: random.Random = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._rng = random.Random(self.seed)
+
+    async def reflect(self, prompt: SentMessage | None = None) -> None:
+        """/reflect (or "Start now" on a prompt), then answer every question as planned,
+        until the bot says thank you."""
+        if prompt is None:
+            await self.emulator.send_text(self.user, "/reflect")
+        else:
+            await self._press(prompt, "Start now")
+        while not self.done:
+            waiting = time.monotonic()
+            try:
+                message = await self.emulator.next_message(self.user, timeout=self.patience)
+            except NoMessageError:
+                await self._nudge()
+                continue
+            self.longest_wait = max(self.longest_wait, time.monotonic() - waiting)
+            self.trace.append(f"got {message.message_id} {(message.plain_text or '')[:40]!r}")
+            if self.think:
+                await asyncio.sleep(self._rng.uniform(0, self.think))
+            await self._react(message)
+
+    async def _nudge(self) -> None:
+        """No reply: like a person would, ask to carry on."""
+        self.nudges += 1
+        self.trace.append("nudge /reflect")
+        self._syncing = True
+        await self.emulator.send_text(self.user, "/reflect")
+
+    async def _react(self, message: SentMessage) -> None:
+        text = message.plain_text or ""
+        if self._syncing:
+            # Until the bot answers the latest /reflect, anything else is an older reply.
+            if "haven't finished" in text:
+                self._syncing, self._acted = False, set()
+                await self._press(message, "Continue where I left off")
+            elif "short questions" in text:
+                self._syncing, self._acted = False, set()
+                if self._answered_last:
+                    # The thank-you was lost with the process, and /reflect began anew.
+                    self.done = True
+                    await self.emulator.send_text(self.user, "/cancel")
+                elif self._answered_any:
+                    raise AssertionError(f"client {self.user}: the reflection in hand vanished")
+            return
+        if "Thank you for taking the time" in text:
+            self.done = True
+            return
+        found = _POSITION.search(text)
+        if found is not None:
+            await self._answer(message, int(found.group(1)) - 1, text)
+        elif text.startswith("Kept.") and f"next:{message.message_id}" not in self._acted:
+            self._acted.add(f"next:{message.message_id}")
+            await self._press(message, "Next \u00bb", last=self._on_last())
+        elif "haven't finished" in text:
+            await self._press(message, "Continue where I left off")
+
+    async def _answer(self, message: SentMessage, position: int, text: str) -> None:
+        key = QUESTIONS[position]
+        if key in self._acted:
+            return  # the same question again (a repeat): a person wouldn't answer twice
+        self._acted.add(key)
+        self._position = position
+        last = position == len(QUESTIONS) - 1
+        want = self.plan[key]
+        if want is None:
+            await self._press(message, "Skip", last=last)
+        elif isinstance(want, int):
+            await self._press(message, str(want), last=last)
+        elif f"So far you wrote: {want}" in text:
+            await self._press(message, "Next \u00bb", last=last)  # kept before the crash
+        else:
+            self.actions += 1
+            self._answered_any = True
+            self.trace.append(f"wrote {want!r}")
+            await self.emulator.send_text(self.user, want)
+
+    def _on_last(self) -> bool:
+        return self._position == len(QUESTIONS) - 1
+
+    async def _press(self, message: SentMessage, label: str, *, last: bool = False) -> None:
+        self.actions += 1
+        if label not in ("Continue where I left off", "Start now"):
+            self._answered_any = True
+        self._answered_last = self._answered_last or last
+        self.trace.append(f"pressed {label!r} on {message.message_id}")
+        await self.emulator.press(self.user, message, button(message, label), strict=False)
+
+
+async def everyone_finishes(
+    people: list[Person], runs: list[Awaitable[None]], within: float
+) -> None:
+    """Wait for every client's reflection; if some never finish, say what they went through."""
+    try:
+        await asyncio.wait_for(asyncio.gather(*runs), timeout=within)
+    except TimeoutError:
+        stuck = [person for person in people if not person.done]
+        raise AssertionError(
+            f"{len(stuck)} clients never finished; client {stuck[0].user} saw and did:\n  "
+            + "\n  ".join(stuck[0].trace[-40:])
+        ) from None
