@@ -37,7 +37,7 @@ logger = logging.getLogger(__name__)
 READY_TARGET_SECONDS = 5.0
 RSS_TARGET_MB = 300.0
 DUE_COUNTS = (0, 10, 100)
-BATCH = 100  # handlers.dispatch.BATCH: the dispatcher's limit per wake-up
+BATCH = 100  # handlers.drain.BATCH: due prompts the dispatcher reads per query
 # Each start of the bot gets this long, start to stop; a stuck bot costs a row.
 RUN_TIMEOUT = 60.0
 

@@ -3,7 +3,7 @@ session as a keyword argument and never commit; the caller's transaction does.""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -11,8 +11,8 @@ from sqlalchemy import delete, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Prompt, Schedule
-from storage.repo import insert_if_absent
+from storage.models import Prompt, Schedule, User
+from storage.repo import insert_all_if_absent, insert_if_absent
 from storage.types import utc_now
 
 PENDING = "pending"
@@ -61,6 +61,16 @@ async def ensure(*, session: AsyncSession, user_id: int, planned: Iterable[Plann
         )
 
 
+async def ensure_many(*, session: AsyncSession, planned: Iterable[tuple[int, Planned]]) -> None:
+    """`ensure` for many clients at once, in one statement: (client id, prompt) pairs."""
+    rows = [
+        {"user_id": user_id, "kind": item.kind, "session_date": item.session_date,
+         "due_at": item.due_at}
+        for user_id, item in planned
+    ]  # fmt: skip
+    await insert_all_if_absent(session, Prompt, rows)
+
+
 async def due(*, session: AsyncSession, now: datetime, limit: int) -> list[Prompt]:
     """Pending prompts whose time has come, oldest first. Uses the (status, due_at) index,
     so the cost follows the prompts due, not the number of clients."""
@@ -84,6 +94,33 @@ async def claim(*, session: AsyncSession, prompt_id: int) -> bool:
     return bool(result.rowcount)
 
 
+async def claim_many(*, session: AsyncSession, prompt_ids: Sequence[int]) -> list[Prompt]:
+    """Take those of these prompts that are still pending, in one statement; each row's
+    update is conditional on its status, so of several claimants only one gets a prompt.
+    Returns the prompts taken."""
+    if not prompt_ids:
+        return []
+    result = await session.exec(
+        update(Prompt)
+        .where(col(Prompt.id).in_(prompt_ids), col(Prompt.status) == PENDING)
+        .values(status=SENDING, attempts=col(Prompt.attempts) + 1)
+        .returning(Prompt)
+    )
+    return sorted(result.scalars().all(), key=lambda prompt: prompt.id or 0)
+
+
+async def clients_of(
+    *, session: AsyncSession, user_ids: Iterable[int]
+) -> dict[int, tuple[User, Schedule | None]]:
+    """These clients, each with their schedule if they set one."""
+    statement = (
+        select(User, Schedule)
+        .join(Schedule, col(Schedule.user_id) == col(User.id), isouter=True)
+        .where(col(User.id).in_(set(user_ids)))
+    )
+    return {user.id: (user, row) for user, row in (await session.exec(statement)).all()}
+
+
 async def settle(
     *, session: AsyncSession, prompt_id: int, status: str, sent_at: datetime | None = None
 ) -> None:
@@ -92,6 +129,29 @@ async def settle(
     if sent_at is not None:
         values["sent_at"] = sent_at
     await session.exec(update(Prompt).where(col(Prompt.id) == prompt_id).values(**values))
+
+
+async def settle_many(
+    *,
+    session: AsyncSession,
+    prompt_ids: Sequence[int],
+    status: str,
+    sent_at: datetime | None = None,
+) -> None:
+    """`settle` for many claimed prompts ending alike, in one statement. Only those still
+    claimed: one the client has meanwhile answered (its button pressed) stays answered."""
+    if not prompt_ids:
+        return
+    values: dict[str, object] = {"status": status}
+    if sent_at is not None:
+        values["sent_at"] = sent_at
+    await session.exec(
+        update(Prompt)
+        .where(col(Prompt.id).in_(prompt_ids), col(Prompt.status) == SENDING)
+        .values(**values)
+        # Nothing loaded here is read after: skip matching the update against the session.
+        .execution_options(synchronize_session=False)
+    )
 
 
 async def retry_later(*, session: AsyncSession, prompt_id: int, due_at: datetime) -> None:
