@@ -1,0 +1,118 @@
+"""Playing a client through /fit without I/O: small steps the /fit flow tests share."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from bot import flow
+from bot.flow.core import (
+    Arg,
+    Client,
+    Command,
+    Facts,
+    FinishFit,
+    FitView,
+    Outcome,
+    Press,
+    Redraw,
+    Ref,
+    Reply,
+    SaveFitChoice,
+    StartFit,
+    State,
+    Step,
+    Toast,
+)
+from bot.texts import CATALOGUE, plain, render
+
+NOW = datetime(2026, 11, 24, 18, 50, tzinfo=UTC)
+LATER = datetime(2026, 12, 22, 9, 0, tzinfo=UTC)
+CLIENT = Client(time_zone="Europe/Berlin")
+# A client who has reflected on sessions: /fit starts at once.
+SEEING = Facts(CLIENT, NOW, last_serial=2)
+# A client with no history at all.
+NEW = Facts(CLIENT, NOW)
+TELEGRAM_LIMIT = 4096
+
+
+def walking(position: int, answers=None, serial: int = 3, seeing: bool = True, **facts):
+    """A client on item `position` of their check 3, with these choices made so far."""
+    check = FitView(serial, seeing, answers or {}, NOW)
+    state = State(Step.FIT, {"serial": serial, "position": position})
+    return state, replace(SEEING, fit=check, **facts)
+
+
+def of(outcome: Outcome, kind: type) -> list:
+    return [e for e in outcome.effects if isinstance(e, kind)]
+
+
+def texts(outcome: Outcome) -> list[str]:
+    return [e.text for e in outcome.effects if isinstance(e, Reply | Toast)]
+
+
+def shown(reply: Reply) -> str:
+    """What the client reads (the text without its markup)."""
+    return plain(reply.text, **reply.args)
+
+
+def labels(reply: Reply) -> list[str]:
+    return [plain(b.label, **b.args) for row in reply.buttons for b in row]
+
+
+def ids_in(arg: Arg) -> set[str]:
+    """Every catalogue id an argument refers to, however deeply."""
+    if isinstance(arg, str):
+        return set()
+    if isinstance(arg, Ref):
+        return {arg.text}.union(*(ids_in(a) for a in arg.args.values()))
+    return set().union(*(ids_in(ref) for ref in arg))
+
+
+def check_outcome(outcome: Outcome) -> set[str]:
+    """Known texts that render, buttons Telegram accepts, messages that fit in one; returns
+    the catalogue ids the outcome used."""
+    found: set[str] = set()
+    for effect in outcome.effects:
+        reply = effect.reply if isinstance(effect, Redraw) else effect
+        if isinstance(reply, Reply):
+            used = {reply.text}.union(*(ids_in(a) for a in reply.args.values()))
+            for row in reply.buttons:
+                for button in row:
+                    assert 1 <= len(button.data.encode()) <= 64
+                    assert plain(button.label, **button.args)
+                    used |= {button.label}.union(*(ids_in(a) for a in button.args.values()))
+            assert used <= CATALOGUE["en"].keys(), used - CATALOGUE["en"].keys()
+            found |= used
+            assert len(render(reply.text, **reply.args)) <= TELEGRAM_LIMIT
+        if isinstance(reply, Toast):
+            assert reply.text in CATALOGUE["en"]
+            found |= {reply.text}.union(*(ids_in(a) for a in reply.args.values()))
+            assert plain(reply.text, **reply.args)
+    return found
+
+
+def drive(
+    facts: Facts, choices: list[str], seeing: bool = True, used: set[str] | None = None
+) -> tuple[FitView, Outcome]:
+    """Walk /fit from the command to the last press, storing what the flow says to store."""
+    used = set() if used is None else used
+    outcome = flow.step(State(), Command("fit"), facts)
+    used |= check_outcome(outcome)
+    if outcome.state.step is Step.FIT_SEEING:
+        action = "seeing" if seeing else "looking"
+        outcome = flow.step(
+            outcome.state, Press(f"fo:{outcome.state.data['serial']}:{action}"), facts
+        )
+        used |= check_outcome(outcome)
+    (started,) = of(outcome, StartFit)
+    check = FitView(started.serial, started.seeing_therapist, {}, facts.now)
+    for choice in choices:
+        position = outcome.state.data["position"]
+        pressed = Press(f"f:{check.serial}:{position}:{choice}")
+        outcome = flow.step(outcome.state, pressed, replace(facts, fit=check))
+        used |= check_outcome(outcome)
+        for saved in of(outcome, SaveFitChoice):
+            check = replace(check, answers={**check.answers, saved.item: saved.choice})
+    assert of(outcome, FinishFit) == [FinishFit(check.serial)]
+    return replace(check, finished_at=facts.now), outcome
