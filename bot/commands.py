@@ -15,6 +15,9 @@ class CommandInfo:
 
 COMMANDS: tuple[CommandInfo, ...] = (
     CommandInfo("reflect", "command.reflect"),
+    CommandInfo("summary", "command.summary"),
+    CommandInfo("note", "command.note"),
+    CommandInfo("fit", "command.fit"),
     CommandInfo("goals", "command.goals"),
     CommandInfo("questions", "command.questions"),
     CommandInfo("schedule", "command.schedule"),
@@ -23,6 +26,7 @@ COMMANDS: tuple[CommandInfo, ...] = (
     CommandInfo("resume", "command.resume"),
     CommandInfo("start", "command.start"),
     CommandInfo("timezone", "command.timezone"),
+    CommandInfo("export", "command.export"),
     CommandInfo("privacy", "command.privacy"),
     CommandInfo("delete", "command.delete"),
     CommandInfo("help", "command.help"),

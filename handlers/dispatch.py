@@ -5,42 +5,54 @@ due prompt is claimed (pending -> sending, a conditional update that only one cl
 and committed before it is sent, so two dispatchers or two processes never send it twice. A
 process that dies between the claim and the send leaves it 'sending'; at the next start it
 is marked interrupted and not resent: better a missed prompt than a doubled one at 3 a.m.
+Prompts are claimed, sent and recorded a group at a time, at the rate Telegram allows
+(handlers.drain paces them).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
-from telegram.error import Forbidden, TelegramError
+from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
 
 from bot.context import BotContext
 from bot.flow import prompts
 from bot.flow.core import Reply
-from bot.planning import PREPARATION, REFLECTION, preferences_of, reminder, schedule_of
+from bot.planning import PREPARATION, REFLECTION, plan, preferences_of, reminder, schedule_of
+from bot.review import note
+from handlers import review
+from handlers.drain import PromptDrain
 from handlers.plans import plan_prompts
-from handlers.turn import send
+from handlers.sending import send
 from storage import reflections, repo, schedules
 from storage.db import Database
 from storage.models import Prompt, Schedule, User
+from storage.schedules import Planned
 
 logger = logging.getLogger(__name__)
 
-BATCH = 100
 PLAN_BATCH = 200
 RETRY_AFTER = timedelta(minutes=5)
 MAX_ATTEMPTS = 5
+# How the sending of a prompt went.
+SENT, BLOCKED, FLOODED, FAILED = "sent", "blocked", "flooded", "failed"
 
 
 async def dispatch_due(context: BotContext) -> None:
-    """Send every prompt that has come due (the JobQueue calls this every few seconds)."""
-    now = context.clock.now()
-    async with context.database.transaction() as session:
-        due = await schedules.due(session=session, now=now, limit=BATCH)
-    for prompt in due:
-        assert prompt.id is not None
-        await _dispatch(context, prompt.id, now)
+    """Send every prompt that has come due (the JobQueue calls this every few seconds); a
+    burst goes out in the background at the rate Telegram allows (handlers.drain)."""
+    job = context.job
+    assert job is not None
+    if not isinstance(job.data, PromptDrain):
+        job.data = PromptDrain(
+            claim, deliver, settle, context.settings.telegram_max_messages_per_second
+        )
+    job.data.start(context)
 
 
 async def prepare(database: Database) -> None:
@@ -72,73 +84,139 @@ async def plan_missing(context: BotContext) -> None:
         job.data = rows[-1].user_id
 
 
-async def _dispatch(context: BotContext, prompt_id: int, now: datetime) -> None:
+@dataclass(frozen=True)
+class Outgoing:
+    """A claimed prompt ready to go: its client, their schedule and the message."""
+
+    prompt: Prompt
+    user: User
+    row: Schedule
+    reply: Reply
+    topic_ids: list[int]
+
+
+async def claim(context: BotContext, prompt_ids: list[int], now: datetime) -> list[Outgoing]:
+    """In one transaction: claim those of these prompts still pending, settle the ones not
+    to send (no schedule, blocked, or too late), and make the messages of the rest."""
     grace = timedelta(hours=context.settings.prompt_grace_hours)
+    outgoing: list[Outgoing] = []
+    ending: dict[str, list[int]] = defaultdict(list)
     async with context.database.transaction() as session:
-        if not await schedules.claim(session=session, prompt_id=prompt_id):
-            return  # another dispatcher has it
-        prompt = await session.get(Prompt, prompt_id)
-        assert prompt is not None
-        user = await repo.get_user(session=session, user_id=prompt.user_id)
-        row = await schedules.get_schedule(session=session, user_id=prompt.user_id)
-        if user is None or row is None or user.time_zone is None or row.paused:
-            await schedules.settle(session=session, prompt_id=prompt_id, status="cancelled")
-            return
-        if not user.active:
-            await schedules.settle(session=session, prompt_id=prompt_id, status="undeliverable")
-            return
-        if now - prompt.due_at > grace:
-            # Came due while the bot was down, too long ago to be welcome now.
-            await schedules.settle(session=session, prompt_id=prompt_id, status="missed")
-            await plan_prompts(session, row, user.time_zone, now, afresh=False)
-            return
-        reply, topic_ids = await _message(session, prompt, user, row)
-        chat_id, language = user.chat_id, user.language
-    try:
-        await send(context, chat_id, reply, language)
-    except Forbidden:
-        async with context.database.transaction() as session:
-            await repo.set_active(session=session, user_id=prompt.user_id, active=False)
-            await schedules.settle(session=session, prompt_id=prompt_id, status="undeliverable")
-        logger.info("Prompt %s: the client blocked the bot; they won't be prompted", prompt_id)
-        return
-    except TelegramError as problem:
-        async with context.database.transaction() as session:
-            if prompt.attempts + 1 >= MAX_ATTEMPTS:
-                await schedules.settle(session=session, prompt_id=prompt_id, status="failed")
+        taken = await schedules.claim_many(session=session, prompt_ids=prompt_ids)
+        clients = await schedules.clients_of(session=session, user_ids=[p.user_id for p in taken])
+        for prompt in taken:
+            assert prompt.id is not None
+            user, row = clients.get(prompt.user_id, (None, None))
+            if user is None or row is None or user.time_zone is None or row.paused:
+                ending["cancelled"].append(prompt.id)
+            elif not user.active:
+                ending["undeliverable"].append(prompt.id)
+            elif now - prompt.due_at > grace:
+                # Came due while the bot was down, too long ago to be welcome now.
+                ending["missed"].append(prompt.id)
+                await plan_prompts(session, row, user.time_zone, now, afresh=False)
             else:
-                due = now + RETRY_AFTER
-                await schedules.retry_later(session=session, prompt_id=prompt_id, due_at=due)
-        logger.warning("Prompt %s not sent (%s); will retry", prompt_id, type(problem).__name__)
-        return
+                reply, topic_ids = await _message(session, prompt, user, row, now)
+                outgoing.append(Outgoing(prompt, user, row, reply, topic_ids))
+        for status, ended in ending.items():
+            await schedules.settle_many(session=session, prompt_ids=ended, status=status)
+    return outgoing
+
+
+async def deliver(context: BotContext, item: Outgoing) -> str:
+    """Send one claimed prompt; how it went: SENT, BLOCKED, FLOODED or FAILED."""
+    try:
+        await send(context, item.user.chat_id, item.reply, item.user.language, at_most_once=True)
+    except Forbidden:
+        return BLOCKED
+    except TimedOut:
+        # Telegram had it, but didn't answer in time: most likely it arrived. Sending it
+        # again could double it (the fault drills saw that); better missed than doubled.
+        who = context.client_tag(item.user.id)
+        logger.warning("Prompt %s to client %s: no answer in time; not resent", item.prompt.id, who)
+        return SENT
+    except RetryAfter as flood:
+        # Still over Telegram's flood limit after the rate limiter's own retries: wait as
+        # told (holding this send's place slows the whole burst), then it is due again.
+        await asyncio.sleep(_seconds(flood.retry_after))
+        return FLOODED
+    except TelegramError as problem:
+        who, kind = context.client_tag(item.user.id), type(problem).__name__
+        logger.warning("Prompt %s to client %s not sent (%s)", item.prompt.id, who, kind)
+        return FAILED
+    return SENT
+
+
+async def settle(context: BotContext, delivered: list[tuple[Outgoing, str]], now: datetime) -> None:
+    """In one transaction: record how these sends went; for each prompt received, the plan
+    moves on (its reminder, the next session's note and prompt)."""
+    sent = [item for item, how in delivered if how == SENT]
     async with context.database.transaction() as session:
-        await schedules.settle(session=session, prompt_id=prompt_id, status="sent", sent_at=now)
+        sent_ids = [item.prompt.id for item in sent if item.prompt.id is not None]
+        await schedules.settle_many(
+            session=session, prompt_ids=sent_ids, status="sent", sent_at=now
+        )
         # Only now, with the note received: a note that failed and is retried keeps them.
+        topic_ids = [topic for item in sent for topic in item.topic_ids]
         await reflections.mark_raised(session=session, topic_ids=topic_ids, at=now)
-        if prompt.kind == REFLECTION:
-            schedule = schedule_of(row, user.time_zone)
-            nudge = reminder(prompt.session_date, now, schedule, preferences_of(row))
-            if nudge is not None:
-                await schedules.ensure(session=session, user_id=user.id, planned=[nudge])
-        # The plan moves on: the next session's note and prompt.
-        await plan_prompts(session, row, user.time_zone, now, afresh=False)
+        planned = [(item.user.id, next_one) for item in sent for next_one in _next(item, now)]
+        await schedules.ensure_many(session=session, planned=planned)
+        for item, how in delivered:
+            if how != SENT:
+                await _not_sent(context, session, item, how)
+
+
+async def _not_sent(context: BotContext, session: AsyncSession, item: Outgoing, how: str) -> None:
+    prompt_id, who = item.prompt.id, context.client_tag(item.user.id)
+    assert prompt_id is not None
+    if how == BLOCKED:
+        await repo.set_active(session=session, user_id=item.user.id, active=False)
+        await schedules.settle(session=session, prompt_id=prompt_id, status="undeliverable")
+        logger.info("Prompt %s: client %s blocked the bot; no more prompts", prompt_id, who)
+    elif item.prompt.attempts + 1 >= MAX_ATTEMPTS:
+        await schedules.settle(session=session, prompt_id=prompt_id, status="failed")
+        logger.warning("Prompt %s to client %s failed %d times; given up", prompt_id, who,
+                       MAX_ATTEMPTS)  # fmt: skip
+    else:
+        # A flood limit is no fault of the prompt's: due again as before, not 5 minutes on.
+        due = item.prompt.due_at if how == FLOODED else context.clock.now() + RETRY_AFTER
+        await schedules.retry_later(session=session, prompt_id=prompt_id, due_at=due)
+
+
+def _next(item: Outgoing, now: datetime) -> list[Planned]:
+    """What a received prompt leaves to plan: its one reminder, and the next session's."""
+    assert item.user.time_zone is not None
+    schedule = schedule_of(item.row, item.user.time_zone)
+    preferences = preferences_of(item.row)
+    planned = plan(schedule, preferences, now)
+    if item.prompt.kind == REFLECTION:
+        nudge = reminder(item.prompt.session_date, now, schedule, preferences)
+        planned += [nudge] if nudge is not None else []
+    return planned
 
 
 async def _message(
-    session: AsyncSession, prompt: Prompt, user: User, row: Schedule
+    session: AsyncSession, prompt: Prompt, user: User, row: Schedule, now: datetime
 ) -> tuple[Reply, list[int]]:
     """The prompt's message, and for a preparation note the topics it raises (marked raised
     once it is sent)."""
     assert prompt.id is not None
     if prompt.kind == PREPARATION:
-        since = await schedules.last_sent(session=session, user_id=user.id, kind=PREPARATION)
-        bring_up = await reflections.to_bring_up(session=session, user_id=user.id, since=since)
-        topics = await reflections.open_topics(session=session, user_id=user.id)
-        pairs = [(topic.question, topic.rating or 0) for topic in topics]
-        note = prompts.preparation_note(prompt.session_date, bring_up, pairs, row.neutral_wording)
-        return note, [topic.id for topic in topics if topic.id is not None]
+        # The same note as /note: a draft the client can trim, then Done.
+        kept = await review.scheduled_note(session, prompt, now)
+        topic_ids = [item.ref for item in kept.items if item.kind == "topic"]
+        if not kept.items:
+            return note.nothing_to_raise(kept, row.neutral_wording), topic_ids
+        return note.draft(kept, row.neutral_wording, user.language), topic_ids
     reminding = prompt.kind != REFLECTION
     reflection = prompts.reflection_prompt(
         prompt.id, prompt.session_date, row.neutral_wording, reminder=reminding
     )
     return reflection, []
+
+
+def _seconds(retry_after: object) -> float:
+    """RetryAfter.retry_after is seconds, or a timedelta in newer PTB releases."""
+    if isinstance(retry_after, timedelta):
+        return retry_after.total_seconds()
+    return float(retry_after) if isinstance(retry_after, int | float) else 1.0

@@ -17,20 +17,26 @@ from bot.flow.core import (
     ChangeSchedule,
     ClearAnswer,
     ClosePrompts,
+    CreateNote,
     EditGoal,
     EraseClient,
+    FinishFit,
+    FinishNote,
     FinishReflection,
     MoveTo,
     RemoveOwnQuestion,
     RetireGoal,
+    SaveFitChoice,
     SaveRating,
     SaveSchedule,
     SaveTimeZone,
     SetQuestionEnabled,
     SkipQuestion,
     SnoozePrompt,
+    StartFit,
     StartReflection,
     Storage,
+    ToggleNoteItem,
 )
 from bot.planning import preferences_of, schedule_of
 from bot.schedule import (
@@ -41,7 +47,7 @@ from bot.schedule import (
     without_session,
 )
 from handlers.plans import plan_prompts
-from storage import preferences, reflections, repo, schedules
+from storage import fits, notes, preferences, reflections, repo, schedules
 from storage.models import Reflection, Schedule, User
 
 logger = logging.getLogger(__name__)
@@ -116,10 +122,36 @@ class EffectStore:
                 )
             case AddOwnQuestion(text=text):
                 await preferences.add_own_question(session=session, user_id=user_id, text=text)
+            case CreateNote(serial=serial, items=items, session_date=day):
+                await notes.create(
+                    session=session,
+                    user_id=user_id,
+                    serial=serial,
+                    items=list(items),
+                    session_date=day,
+                )
+            case ToggleNoteItem(serial=serial, index=index):
+                await notes.toggle(session=session, user_id=user_id, serial=serial, index=index)
+            case FinishNote(serial=serial):
+                await notes.finish(session=session, user_id=user_id, serial=serial, at=self._now)
             case RemoveOwnQuestion(question_id=question_id):
                 await preferences.remove_own_question(
                     session=session, user_id=user_id, question_id=question_id
                 )
+            case StartFit(serial=serial, seeing_therapist=seeing):
+                await fits.start(
+                    session=session,
+                    user_id=user_id,
+                    serial=serial,
+                    seeing_therapist=seeing,
+                    at=self._now,
+                )
+            case SaveFitChoice(serial=serial, item=item, choice=choice):
+                await fits.save_choice(
+                    session=session, user_id=user_id, serial=serial, item=item, choice=choice
+                )
+            case FinishFit(serial=serial):
+                await fits.finish(session=session, user_id=user_id, serial=serial, at=self._now)
 
     async def _schedule(self, effect: SaveSchedule | ChangeSchedule) -> None:
         session, user = self._session, self._user

@@ -7,9 +7,11 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.flow.core import AnswerView, Client, Facts, PromptView, ReflectionView
+from bot.flow.core import AnswerView, Client, Facts, FitView, PromptView, ReflectionView
+from bot.flow.review import Wanted
 from bot.planning import preferences_of, schedule_of
-from storage import preferences, reflections, schedules
+from handlers import review
+from storage import fits, preferences, reflections, schedules
 from storage.models import Reflection, User
 
 
@@ -29,9 +31,12 @@ async def load_facts(
     *,
     full: bool,
     prompt_id: int | None = None,
+    fit: bool = False,
+    wanted: Wanted | None = None,
 ) -> Facts:
     """The profile alone, or (`full`) the open reflection, goals, own questions, recent
-    ratings and schedule as well, and the prompt a pressed button names."""
+    ratings and schedule as well, the prompt a pressed button names, and (`fit`) the
+    client's open and last finished /fit checks."""
     client = client_of(user)
     if not full:
         return Facts(client, now)
@@ -60,7 +65,24 @@ async def load_facts(
         if found is not None and found.id is not None:
             view = PromptView(found.id, found.kind, found.session_date, found.status, found.sent_at)
             facts = replace(facts, prompt=view)
+    if fit:
+        facts = replace(
+            facts,
+            fit=_fit_view(await fits.open_check(session=session, user_id=user.id)),
+            last_fit=_fit_view(await fits.latest_finished(session=session, user_id=user.id)),
+        )
+    if wanted is not None:
+        facts = await review.load(session, user, facts, wanted)
     return facts
+
+
+def _fit_view(found: fits.FitRecord | None) -> FitView | None:
+    """A /fit check as the flow sees it."""
+    if found is None:
+        return None
+    return FitView(
+        found.serial, found.seeing_therapist, found.answers, found.started_at, found.finished_at
+    )
 
 
 async def _view(session: AsyncSession, reflection: Reflection) -> ReflectionView:

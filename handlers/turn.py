@@ -7,18 +7,18 @@ stored state and the bot asks its question again: nothing is lost.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import hmac
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime
 
+from sqlalchemy.exc import OperationalError
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, NetworkError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot import flow
 from bot.context import BotContext
@@ -32,22 +32,31 @@ from bot.flow.core import (
     Press,
     Redraw,
     Reply,
+    SendExport,
+    ShowChart,
     State,
     Step,
     Storage,
     Toast,
 )
+from bot.flow.fit import needs_facts as needs_fit
+from bot.flow.review import wanted
 from bot.texts import plain, render
+from handlers import media
 from handlers.effects import EffectStore
 from handlers.facts import load_facts
 from handlers.keyboards import keyboard
+from handlers.sending import send
 from storage import repo
+from storage.db import database_locked
 from storage.models import FlowState, User
 
 logger = logging.getLogger(__name__)
 
-# Pauses between attempts to send a reply; Telegram's brief 5xx and network blips pass.
-SEND_RETRY_PAUSES = (0.5, 1.5)
+
+# Tries of a turn while another process holds SQLite's write lock (each waits up to the busy
+# timeout, 10 s); then the client is asked to try again.
+LOCKED_ATTEMPTS = 3
 
 
 class DeliveryFailed(Exception):
@@ -65,25 +74,7 @@ async def take_turn(update: Update, context: BotContext, event: Event) -> None:
         await answer_press(update)
         await context.bot.send_message(chat.id, render("access.refused"), parse_mode=ParseMode.HTML)
         return
-    async with context.database.transaction() as session:
-        client = await repo.get_or_create_user(
-            session=session, user_id=user.id, chat_id=chat.id, language=user.language_code
-        )
-        stored = await repo.load_flow(session=session, user_id=user.id)
-        outcome = (
-            None
-            if repo.already_handled(stored, update.update_id)
-            else await _step(
-                session,
-                client,
-                stored,
-                event,
-                update.update_id,
-                context.clock.now(),
-                context.crisis,
-            )
-        )
-        language = client.language
+    outcome, language = await _store(update, context, event)
     if outcome is None:
         # Delivered again after a restart: it was stored the first time; do nothing twice.
         logger.info("Update %s was already handled; ignoring the repeat", update.update_id)
@@ -91,10 +82,43 @@ async def take_turn(update: Update, context: BotContext, event: Event) -> None:
         return
     try:
         await deliver(update, context, outcome.effects, language)
-    except NetworkError as problem:
-        # Stored, but not all of the reply got through: say so rather than "try again",
-        # which would store the same answer a second time.
+    except Forbidden:
+        raise  # they blocked the bot: there is no one to tell
+    except TelegramError as problem:
+        # Stored, but not all of the reply got through (the network, or a flood limit that
+        # outlasted the rate limiter's retries): say so rather than "try again", which
+        # would store the same answer a second time.
         raise DeliveryFailed from problem
+
+
+async def _store(update: Update, context: BotContext, event: Event) -> tuple[Outcome | None, str]:
+    """The turn, stepped and stored in one transaction (None: this update was handled
+    before), and the client's language. When another process holds SQLite's write lock
+    past the busy timeout, the transaction was rolled back whole: it is tried again."""
+    user, chat = update.effective_user, update.effective_chat
+    assert user is not None and chat is not None
+    for attempt in range(1, LOCKED_ATTEMPTS + 1):
+        try:
+            async with context.database.transaction() as session:
+                client = await repo.get_or_create_user(
+                    session=session, user_id=user.id, chat_id=chat.id, language=user.language_code
+                )
+                stored = await repo.load_flow(session=session, user_id=user.id)
+                if repo.already_handled(stored, update.update_id):
+                    return None, client.language
+                now = context.clock.now()
+                outcome = await _step(
+                    session, client, stored, event, update.update_id, now, context.crisis
+                )
+                return outcome, client.language
+        except OperationalError as problem:
+            if attempt == LOCKED_ATTEMPTS or not database_locked(problem):
+                raise
+            logger.warning(
+                "Update %s: the database is locked by another process; trying again",
+                update.update_id,
+            )
+    raise AssertionError("unreachable")
 
 
 async def _step(
@@ -109,7 +133,15 @@ async def _step(
     """Step the flow and store its effects and the new state, in the caller's transaction."""
     state = state_of(stored)
     full = flow.needs_context(state, event)
-    facts = await load_facts(session, client, now, full=full, prompt_id=_prompt_named(event))
+    facts = await load_facts(
+        session,
+        client,
+        now,
+        full=full,
+        prompt_id=_prompt_named(event),
+        wanted=wanted(event),
+        fit=needs_fit(state, event),
+    )
     facts = replace(facts, crisis=crisis)
     outcome = flow.step(state, event, facts)
     # The event's kind and the steps only: never the event itself, which holds the text.
@@ -184,32 +216,15 @@ async def deliver(
     for effect in effects:
         if isinstance(effect, Reply):
             await send(context, chat.id, effect, language)
-
-
-async def send(context: BotContext, chat_id: int, reply: Reply, language: str) -> None:
-    """Send one catalogue reply with its buttons, trying again after a network failure or a
-    server error (flood limits are waited out by the rate limiter)."""
-    for attempt, pause in enumerate((*SEND_RETRY_PAUSES, None)):
-        try:
-            await context.bot.send_message(
-                chat_id,
-                render(reply.text, language, **reply.args),
-                parse_mode=ParseMode.HTML,
-                reply_markup=keyboard(reply.buttons, language),
-            )
-            return
-        except NetworkError as problem:  # not BadRequest or Forbidden: those won't mend
-            if pause is None:
-                raise
-            logger.warning("Sending failed (%s), attempt %d", type(problem).__name__, attempt + 1)
-            await asyncio.sleep(pause)
+        elif isinstance(effect, ShowChart | SendExport) and update.effective_user is not None:
+            await media.send_output(context, chat.id, update.effective_user.id, effect, language)
 
 
 async def answer_press(update: Update, text: str | None = None) -> None:
     """Answer a button press (stops its spinner). Telegram refuses answers to presses older
     than a few seconds, e.g. ones handled after a restart: that is no reason to fail."""
     if update.callback_query is not None:
-        with contextlib.suppress(BadRequest):
+        with _courtesy("Answering a button press"):
             await update.callback_query.answer(text)
 
 
@@ -232,5 +247,18 @@ async def _drop_keyboard(update: Update) -> None:
     if query is None or not isinstance(markup, InlineKeyboardMarkup):
         return
     # BadRequest: already gone (a second quick press) or too old to edit; nothing to do.
-    with contextlib.suppress(BadRequest):
+    with _courtesy("Taking the buttons off a message"):
         await query.edit_message_reply_markup(reply_markup=None)
+
+
+@contextlib.contextmanager
+def _courtesy(what: str) -> Iterator[None]:
+    """A courtesy call that fails (a 5xx, a timeout, a flood limit) must not hold back the
+    replies, which the client needs: a spinner stops by itself, an old button changes
+    nothing. BadRequest (too old, already done) is no news at all."""
+    try:
+        yield
+    except BadRequest:
+        pass
+    except (NetworkError, RetryAfter) as problem:
+        logger.warning("%s failed (%s); replying anyway", what, type(problem).__name__)

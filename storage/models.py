@@ -240,3 +240,50 @@ class Prompt(SQLModel, table=True):
     attempts: int = Field(default=0)
     sent_at: datetime | None = _moment(nullable=True)
     created_at: datetime = _moment()
+
+
+class Note(SQLModel, table=True):
+    """A note for a session: which of the client's answers and topics it holds and which
+    the client left out. Only references: the words stay in `answers`, encrypted.
+
+    `items` is a list of [kind, id, included]: kind "answer" (an open answer), "drop" (a
+    rating answer lower than the one before) or "topic". A scheduled note is tied to its
+    prompt (unique), so a retried send reuses the same note and the client's choices.
+    """
+
+    __tablename__ = "notes"
+    __table_args__ = (UniqueConstraint("user_id", "serial"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = _client_id()
+    # The client's n-th note: its buttons carry it, so a button from an older one is known.
+    serial: int
+    prompt_id: int | None = Field(
+        default=None,
+        sa_column=Column(ForeignKey("prompts.id", ondelete="SET NULL"), nullable=True, unique=True),
+    )
+    # The session the note is for, when known (a scheduled note).
+    session_date: date | None = None
+    items: list[Any] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = _moment()
+    # When the client pressed Done: the note is final and has no buttons any more.
+    final_at: datetime | None = _moment(nullable=True)
+
+
+class FitCheck(SQLModel, table=True):
+    """One walk through /fit: what the client looks for in a therapist and what they
+    experience with theirs. `answers` maps item ids to choices, as encrypted JSON: whether
+    a therapist feels right is as private as anything the client writes."""
+
+    __tablename__ = "fit_checks"
+    __table_args__ = (UniqueConstraint("user_id", "serial"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = _client_id()
+    # The client's n-th check: its buttons carry it, so a button from an older one is known.
+    serial: int
+    # False: done before the first session, as "what am I looking for?".
+    seeing_therapist: bool = Field(default=True)
+    answers: str = Field(default="{}", sa_column=Column(EncryptedText, nullable=False))
+    started_at: datetime = _moment()
+    finished_at: datetime | None = _moment(nullable=True)

@@ -163,29 +163,6 @@ def _touch(session: AsyncSession, answer: Answer) -> None:
     session.add(answer)
 
 
-async def to_bring_up(*, session: AsyncSession, user_id: int, since: datetime | None) -> list[str]:
-    """What the client wrote under "bring up next time" in reflections since `since`."""
-    statement = (
-        select(Answer)
-        .join(Reflection, col(Reflection.id) == col(Answer.reflection_id))
-        .where(col(Answer.user_id) == user_id, col(Answer.question) == "bring_up")
-        .order_by(col(Reflection.serial))
-    )
-    if since is not None:
-        statement = statement.where(col(Reflection.started_at) > since)
-    return [answer.text for answer in (await session.exec(statement)).all() if answer.text]
-
-
-async def open_topics(*, session: AsyncSession, user_id: int) -> list[Topic]:
-    """Ratings the client agreed to raise that haven't gone into a note yet."""
-    statement = (
-        select(Topic)
-        .where(col(Topic.user_id) == user_id, col(Topic.raised_at).is_(None))
-        .order_by(col(Topic.id))
-    )
-    return list((await session.exec(statement)).all())
-
-
 async def mark_raised(*, session: AsyncSession, topic_ids: list[int], at: datetime) -> None:
     """These topics went into a preparation note the client received."""
     if topic_ids:

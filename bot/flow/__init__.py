@@ -1,5 +1,7 @@
 """The per-user state machines: pure Python, no telegram, no sqlmodel."""
 
+from typing import TYPE_CHECKING, Any
+
 from bot.flow.core import (
     Button,
     Client,
@@ -18,7 +20,20 @@ from bot.flow.core import (
     Text,
     Toast,
 )
-from bot.flow.machine import ask_again, needs_context, step
+
+if TYPE_CHECKING:
+    from bot.flow.machine import ask_again, needs_context, step
+
+
+def __getattr__(name: str) -> Any:
+    # The machine imports every flow, and review's content imports the questions: loaded
+    # on first use, so `bot.review` can be imported first without an import cycle.
+    if name in ("ask_again", "needs_context", "step"):
+        from bot.flow import machine
+
+        return getattr(machine, name)
+    raise AttributeError(name)
+
 
 __all__ = [
     "Button",

@@ -11,10 +11,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.crisis import CrisisData
 from bot.schedule import PromptPreferences, SessionSchedule
+
+if TYPE_CHECKING:
+    from bot.review.history import History
+    from bot.review.note import NoteView
 
 
 class Step(StrEnum):
@@ -34,6 +38,9 @@ class Step(StrEnum):
     SET_FREQUENCY = "set_frequency"
     ADD_EXTRA = "add_extra"
     CONFIRM_DELETE = "confirm_delete"
+    FIT = "fit"
+    FIT_SEEING = "fit_seeing"
+    FIT_RESUME = "fit_resume"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +92,17 @@ class PromptView:
 
 
 @dataclass(frozen=True, slots=True)
+class FitView:
+    """One of the client's /fit checks: whether they see the therapist yet, what they chose."""
+
+    serial: int
+    seeing_therapist: bool
+    answers: Mapping[str, str] = field(default_factory=dict)  # item id -> choice
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Facts:
     """The world at the moment of the event.
 
@@ -108,6 +126,14 @@ class Facts:
     prompt: PromptView | None = None
     # Phrases that suggest danger and where to get help (bot/data/crisis.json).
     crisis: CrisisData | None = None
+    # /fit: the client's unfinished check and their last finished one (bot/flow/fit.py).
+    fit: FitView | None = None
+    last_fit: FitView | None = None
+    # For /summary and /export: the reflections in the asked-for window.
+    history: History | None = None
+    # For /note: the note a button names, or (for a new one) what a new note would hold.
+    note: NoteView | None = None
+    last_note_serial: int = 0
 
 
 # Events: what the client did.
@@ -137,9 +163,11 @@ class Press:
 
 @dataclass(frozen=True, slots=True)
 class NonText:
-    """The client sent something that is not text: a sticker, photo, voice note, location..."""
+    """The client sent something that is not text: a sticker, photo, voice note, location...
+    `album` names the media group it came in, if any (several photos sent at once)."""
 
     kind: str
+    album: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +225,28 @@ class Toast:
 
     text: str
     args: Mapping[str, Arg] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSeries:
+    """One line of a chart: a rating question or a goal, one value per session."""
+
+    label: Ref
+    values: tuple[int | None, ...]
+    goal: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ShowChart:
+    """Send a chart of ratings over these sessions' dates, as a photo."""
+
+    dates: tuple[date, ...]
+    series: tuple[ChartSeries, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SendExport:
+    """Send the client everything they have, as PDF, CSV and JSON documents."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,6 +408,54 @@ class RemoveOwnQuestion:
     question_id: int
 
 
+@dataclass(frozen=True, slots=True)
+class CreateNote:
+    """Keep a new note for the next session: references to what it holds, all included."""
+
+    serial: int
+    items: tuple[tuple[str, int, int | None], ...]  # (kind, id, rating before)
+    session_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ToggleNoteItem:
+    """Leave an item out of a note, or put it back."""
+
+    serial: int
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class FinishNote:
+    """The client is happy with their note: it is final."""
+
+    serial: int
+
+
+@dataclass(frozen=True, slots=True)
+class StartFit:
+    """Begin the client's `serial`-th /fit check."""
+
+    serial: int
+    seeing_therapist: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SaveFitChoice:
+    """Store the client's choice for one item of a /fit check ("skip" for a skip)."""
+
+    serial: int
+    item: str
+    choice: str
+
+
+@dataclass(frozen=True, slots=True)
+class FinishFit:
+    """Close a /fit check: its answers become the one the next check is compared with."""
+
+    serial: int
+
+
 Storage = (
     SaveTimeZone
     | SaveSchedule
@@ -379,8 +477,16 @@ Storage = (
     | SetQuestionEnabled
     | AddOwnQuestion
     | RemoveOwnQuestion
+    | StartFit
+    | SaveFitChoice
+    | FinishFit
+    | CreateNote
+    | ToggleNoteItem
+    | FinishNote
 )
-Effect = Reply | Redraw | Toast | Storage
+# Sent after the commit, like replies, by the handler layer (handlers/media.py).
+Output = ShowChart | SendExport
+Effect = Reply | Redraw | Toast | Output | Storage
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.flow import goals, onboarding, prompts, question_menu, reflection, sessions
+from bot.flow import fit, goals, onboarding, prompts, question_menu, reflection, review, sessions
 from bot.flow.core import (
     Button,
     Command,
@@ -23,9 +23,13 @@ from bot.flow.core import (
     Text,
     Toast,
 )
+from bot.review import note, summary
 
 DELETE_YES = "del:yes"
 DELETE_NO = "del:no"
+
+# In a state's data: the album (media group) last answered, so the rest of it isn't.
+ALBUM = "_album"
 
 StepHandler = Callable[[State, Event, Facts], Outcome]
 OfferHandler = Callable[[State, Event, Facts], Outcome | None]
@@ -42,12 +46,15 @@ _STEPS: dict[Step, StepHandler] = {
     Step.SET_LENGTH: sessions.answer,
     Step.SET_FREQUENCY: sessions.answer,
     Step.ADD_EXTRA: sessions.add_extra,
+    Step.FIT: fit.walking,
 }
 # Offers wait for a button; anything else makes them lapse and is handled as if idle.
 _OFFERS: dict[Step, OfferHandler] = {
     Step.OFFER_RESUME: reflection.offer_resume,
     Step.OFFER_RAISE: reflection.offer_raise,
     Step.CONFIRM_DELETE: lambda state, event, facts: _confirm_delete(event),
+    Step.FIT_SEEING: fit.offer_lapses,
+    Step.FIT_RESUME: fit.offer_lapses,
 }
 # Menu buttons act wherever the client is, checked against the client's own data.
 _MENUS: dict[str, Callable[[State, Press, Facts], Outcome]] = {
@@ -55,6 +62,10 @@ _MENUS: dict[str, Callable[[State, Press, Facts], Outcome]] = {
     question_menu.PRESS: question_menu.press,
     sessions.CARD: sessions.change,
     prompts.PRESS: prompts.press,
+    fit.PRESS: fit.press,
+    fit.OFFER: fit.press,
+    summary.PRESS: review.press_summary,
+    note.PRESS: review.press_note,
 }
 # Steps and commands that need no more than the client's profile (see `needs_context`).
 _LIGHT_STEPS = frozenset({Step.IDLE, Step.ASK_TIME_ZONE})
@@ -64,11 +75,23 @@ _LIGHT_COMMANDS = frozenset({"start", "help", "cancel", "timezone", "urgent", "p
 def step(state: State, event: Event, facts: Facts) -> Outcome:
     """Move a client's conversation on by one event. Words that suggest the client may be
     in danger bring crisis resources first; then the conversation goes on as it would."""
-    outcome = _step(state, event, facts)
+    if isinstance(event, NonText) and event.album:
+        return _album(state, event, facts)
+    outcome = fit.note_paused(state, event, _step(state, event, facts))
     crisis = facts.crisis
     if isinstance(event, Text) and crisis is not None and crisis.suggests_danger(event.text):
         return Outcome(outcome.state, (crisis_reply(facts), *outcome.effects))
     return outcome
+
+
+def _album(state: State, event: NonText, facts: Facts) -> Outcome:
+    """Several photos sent at once arrive one by one: the first is answered as any
+    non-text message, the rest of the same album quietly (one reply is enough)."""
+    if state.data.get(ALBUM) == event.album:
+        return Outcome(state)
+    outcome = step(state, NonText(event.kind), facts)
+    remembered = State(outcome.state.step, {**outcome.state.data, ALBUM: event.album})
+    return Outcome(remembered, outcome.effects)
 
 
 def crisis_reply(facts: Facts) -> Reply:
@@ -124,6 +147,8 @@ def ask_again(state: State, facts: Facts) -> tuple[Reply, ...]:
         return goals.ask_again(state)
     if state.step is Step.OWN_QUESTION_NEW:
         return question_menu.ask_again()
+    if state.step in fit.STEPS:
+        return fit.ask_again(state, facts)
     setup = (Step.SET_DAYS, Step.SET_TIME, Step.SET_LENGTH, Step.SET_FREQUENCY, Step.ADD_EXTRA)
     if state.step in setup:
         return sessions.ask_again(state)
@@ -158,9 +183,17 @@ def _command(state: State, command: Command, facts: Facts) -> Outcome:
             return Outcome(State(), (Reply("delete.kept"),))
         if state.step is Step.IDLE:
             return Outcome(state, (Reply("cancel.nothing"),))
+        if state.step is Step.FIT:
+            return fit.pause()
         return reflection.pause(reflecting)
+    if command.name in review.COMMANDS:
+        # Reading back doesn't interrupt: the question the client was on follows.
+        return review.command(command, state, facts, ask_again(state, facts))
     if command.name == "reflect":
         return reflection.begin(facts)
+    if command.name == "fit":
+        outcome = fit.begin(state, facts)
+        return Outcome(outcome.state, (*paused, *outcome.effects))
     if command.name == "goals":
         return goals.show(facts, paused)
     if command.name == "questions":

@@ -13,14 +13,12 @@ from datetime import date, datetime
 
 from bot.flow import reflection
 from bot.flow.core import (
-    Arg,
     Button,
     ClosePrompts,
     Facts,
     Outcome,
     Press,
     Redraw,
-    Ref,
     Reply,
     SnoozePrompt,
     State,
@@ -40,22 +38,6 @@ def reflection_prompt(
     else:
         text = "prompt.reminder" if reminder else "prompt.reflection"
     return Reply(text, {"day": _day(session_date)}, _prompt_buttons(prompt_id))
-
-
-def preparation_note(
-    session_date: date, bring_up: list[str], topics: list[tuple[str, int]], neutral: bool
-) -> Reply:
-    """The note before a session: what the client wanted to raise, in their words."""
-    items: list[Ref] = [Ref("note.item", {"text": text}) for text in bring_up]
-    items += [Ref(f"note.topic.{question}", {"rating": str(rating)}) for question, rating in topics
-              if question in ("heard", "focus", "approach", "overall")]  # fmt: skip
-    items += [Ref("note.topic.goal", {"rating": str(rating)}) for question, rating in topics
-              if question.startswith("goal:")]  # fmt: skip
-    body: Arg = tuple(items) if items else Ref("note.empty")
-    opening = "note.opening_neutral" if neutral else "note.opening"
-    return Reply(
-        "note.preparation", {"opening": Ref(opening), "day": _day(session_date), "items": body}
-    )
 
 
 def press(state: State, event: Press, facts: Facts) -> Outcome:

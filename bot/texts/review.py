@@ -1,0 +1,141 @@
+"""Texts of /summary, /note and /export: reading back what the client wrote."""
+
+from __future__ import annotations
+
+_RATING_LABELS = {
+    "heard": "Felt heard and respected",
+    "focus": "Worked on what I wanted",
+    "approach": "The way my therapist works suits me",
+    "overall": "The session overall",
+}
+
+EN: dict[str, str] = {
+    "command.summary": "Your recent reflections, and how things are changing",
+    "command.note": "A note of what to raise at your next session",
+    "command.export": "Everything you've written, as files to keep",
+    # /summary
+    "summary.page": "{header}\n{body}{footer}",
+    "summary.header": "<b>Your reflections</b>: {span}, {count}.",
+    "summary.span.default": "the last {days} days or your last 4 sessions",
+    "summary.span.days": "the last {days} days",
+    "summary.span.all": "all of them",
+    "summary.count": "{n} sessions",
+    "summary.count.one": "1 session",
+    "summary.session": "\n<b>\U0001f4c5 {day}</b>{unfinished}",
+    "summary.session_continued": "\n<b>\U0001f4c5 {day}</b> <i>(continued)</i>",
+    "summary.unfinished": " <i>(not finished)</i>",
+    "summary.rating": "{label}: <b>{rating}</b>{trend}",
+    "summary.rating_comment": "{label}: <b>{rating}</b>{trend}\n<i>{text}</i>",
+    "summary.open": "\n<u>{label}</u>\n{text}",
+    "summary.continued": "{text}",
+    "summary.trend.up": " \u2191 from {previous}",
+    "summary.trend.down": " \u2193 from {previous}",
+    "summary.trend.same": " \u2192 as before",
+    **{f"summary.label.{key}": label for key, label in _RATING_LABELS.items()},
+    "summary.label.progress": "Progress towards my goals",
+    "summary.label.obstacles": "Obstacles I noticed",
+    "summary.label.helpful": "What helped",
+    "summary.label.not_helpful": "What didn't help",
+    "summary.label.felt_right": "Did it feel right?",
+    "summary.label.bring_up": "To bring up next time",
+    "summary.label.goal": "Progress on \u201c{goal}\u201d",
+    "summary.label.goal_gone": "Progress on a goal",
+    "summary.label.own": "{text}",
+    "summary.label.own_gone": "A question of my own",
+    "summary.label.other": "An answer",
+    "summary.footer": "\n\n<i>Page {page} of {pages}. Older sessions come later.</i>",
+    "summary.none": (
+        "There's nothing to show yet: you haven't reflected on a session. After your "
+        "next session, /reflect asks a few short questions, and your answers will "
+        "appear here, with how they change over time."
+    ),
+    "summary.none_in_window": (
+        "You haven't reflected on a session in the last {days} days. /summary all shows "
+        "everything you've written."
+    ),
+    "summary.usage": (
+        "I didn't quite get that. /summary shows your last month, /summary 90 the last "
+        "90 days, and /summary all everything."
+    ),
+    "summary.too_far": (
+        "That's further back than I look (up to ten years). /summary all shows "
+        "everything you've written."
+    ),
+    "summary.chart_title": "Your ratings over time (0 to 10)",
+    "summary.chart_caption": (
+        "How your ratings have moved. Dashed lines are progress on your goals."
+    ),
+    "button.newer": "\u00ab Newer",
+    "button.older": "Older \u00bb",
+    # The note for the next session (/note, and the one sent before a session).
+    "note.draft": (
+        "{opening}\n\n<b>{title}</b>\n{body}\n\n"
+        "<i>Tap a number to leave that item out or put it back. Press Done when it's "
+        "ready: you can read it out or forward it to your therapist.</i>"
+    ),
+    "note.final": "{opening}\n\n<b>{title}</b>\n{body}",
+    "note.final_more": "{body}",
+    "note.empty": (
+        "{opening}\n\n<b>{title}</b>\nNothing noted this time, and that's fine. If "
+        "something comes to mind, bring it."
+    ),
+    "note.final_empty": (
+        "You've left everything out of this note, and that's fine. If something comes "
+        "to mind before your session, bring it."
+    ),
+    "note.title": "What I'd like to talk about next session",
+    "note.title_day": "What I'd like to talk about on {day}",
+    "note.section.bring_up": "\n<u>I'd like to bring up</u>",
+    "note.section.how": "\n<u>How therapy has felt lately</u>",
+    "note.section.helpful": "\n<u>What has helped</u>",
+    "note.section.not_helpful": "\n<u>What hasn't helped</u>",
+    "note.section.obstacles": "\n<u>Obstacles I've noticed</u>",
+    "note.line": "\u2022 {item}",
+    "note.line_draft": "{n}. {item}",
+    "note.line_left_out": "<s>{n}. {item}</s> <i>(left out)</i>",
+    "note.words": "{text}",
+    "note.low.heard": "I haven't always felt fully heard lately (I rated it {rating}).",
+    "note.low.focus": (
+        "I'd like us to spend more time on what matters most to me (I rated it {rating})."
+    ),
+    "note.low.approach": "I'm not sure the way we work suits me (I rated it {rating}).",
+    "note.low.overall": "A recent session didn't feel quite right (I rated it {rating}).",
+    "note.low.goal": "How we're doing with my goal \u201c{goal}\u201d (I rated it {rating}).",
+    "note.low.other": "Something I rated {rating} that I'd like to talk about.",
+    "note.drop.heard": "I've felt less heard lately: {previous}, then {rating}.",
+    "note.drop.focus": ("We've worked less on what I wanted: {previous}, then {rating}."),
+    "note.drop.approach": ("The way we work has suited me less: {previous}, then {rating}."),
+    "note.drop.overall": "The last session felt less right: {previous}, then {rating}.",
+    "note.drop.goal": (
+        "My progress on \u201c{goal}\u201d feels smaller: {previous}, then {rating}."
+    ),
+    "note.drop.other": "A rating of mine went down: {previous}, then {rating}.",
+    "note.nothing": (
+        "There's nothing for a note yet: you haven't written anything to raise since "
+        "your last note. After your next session, /reflect asks what you'd like to "
+        "bring up, and it will be here."
+    ),
+    "button.note_in": "\u2705 {n}",
+    "button.note_out": "\u2b1c {n}",
+    "button.note_done": "Done",
+    "toast.note_final": "This note is already final.",
+    "toast.note_ready": "Your note is ready.",
+    # /export
+    "export.preparing": "Putting your files together\u2026",
+    "export.nothing": (
+        "There's nothing to export yet: you haven't written any reflections, goals or "
+        "checks. After your next session, /reflect is a good place to start."
+    ),
+    "export.done": (
+        "Here's everything you've written: a PDF to read or share, a spreadsheet (CSV) "
+        "and a JSON file for other tools. They hold your words unencrypted, so keep "
+        "them somewhere safe."
+    ),
+    "export.pdf_title": "My therapy reflections",
+    "export.pdf_subtitle": (
+        "Exported on {day}. Kept for me by my reflection companion: only I decide who sees this."
+    ),
+    "export.pdf_sessions": "My sessions",
+    "export.pdf_fit": "Does this feel right? My checks",
+    "export.fit_heading": "Check of {day}",
+}

@@ -1,0 +1,149 @@
+"""Sending what isn't a text message: the chart of /summary as a photo, and /export's
+files as documents. Drawing and writing files run off the event loop, so other clients'
+turns don't wait on them."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime
+from functools import partial
+from typing import Any
+
+from telegram.constants import ParseMode
+
+from bot.context import BotContext
+from bot.flow.core import Reply, SendExport, ShowChart
+from bot.flow.questions import GOAL, OWN
+from bot.review import chart, export, summary
+from bot.review.history import History, goal_of, own_question_of
+from bot.texts import plain, render
+from handlers import review
+from handlers.sending import retrying, send
+from storage import history, repo, schedules
+
+logger = logging.getLogger(__name__)
+
+
+async def send_output(
+    context: BotContext, chat_id: int, user_id: int, effect: ShowChart | SendExport, language: str
+) -> None:
+    """Send a chart or an export."""
+    if isinstance(effect, ShowChart):
+        png = await asyncio.to_thread(_chart_png, effect, language)
+        caption = render("summary.chart_caption", language)
+        await retrying(
+            lambda: context.bot.send_photo(chat_id, png, caption=caption, parse_mode=ParseMode.HTML)
+        )
+        return
+    files = await _export_files(context, user_id, language)
+    if files is None:
+        await send(context, chat_id, Reply("export.nothing"), language)
+        return
+    for name, data in files:
+        await retrying(partial(context.bot.send_document, chat_id, data, filename=name), "file")
+    await send(context, chat_id, Reply("export.done"), language)
+
+
+def _chart_png(effect: ShowChart, language: str) -> bytes:
+    series = [
+        (plain(s.label.text, language, **s.label.args), s.values, s.goal) for s in effect.series
+    ]
+    return chart.render_png(effect.dates, series, plain("summary.chart_title", language))
+
+
+async def _export_files(
+    context: BotContext, user_id: int, language: str
+) -> list[tuple[str, bytes]] | None:
+    """The PDF, CSV and JSON files, or None if the client has nothing to export."""
+    now = context.clock.now()
+    async with context.database.transaction() as session:
+        user = await repo.get_user(session=session, user_id=user_id)
+        if user is None:
+            return None
+        rows = await history.reflections_in(
+            session=session, user_id=user_id, days=None, at_least=0, today=now.date()
+        )
+        everything = await review.history_of(session, user_id, rows)
+        goals = await history.all_goals(session=session, user_id=user_id)
+        own = await history.all_own_questions(session=session, user_id=user_id)
+        row = await schedules.get_schedule(session=session, user_id=user_id)
+        fit_checks, fit_lines = await review.fit_results(session, user_id, user.time_zone, language)
+        time_zone = user.time_zone
+    if not everything.sessions and not goals and not own and not fit_checks:
+        return None
+    data = export.Export(
+        history=everything,
+        exported_at=now,
+        time_zone=time_zone,
+        wording=_wording(everything, language),
+        session_lines=_session_lines(everything, language),
+        fit_checks=fit_checks,
+        fit_lines=fit_lines,
+        goals=[_dated(g.text, g.created_at, g.retired_at) for g in goals],
+        own_questions=[_dated(q.text, q.created_at, q.retired_at) for q in own],
+        schedule=_schedule(row),
+        titles={
+            "title": plain("export.pdf_title", language),
+            "subtitle": plain("export.pdf_subtitle", language, day=f"{now:%d %B %Y}"),
+            "sessions": plain("export.pdf_sessions", language),
+            "fit": plain("export.pdf_fit", language),
+        },
+    )
+    return await asyncio.to_thread(_files, data, language, f"{now:%Y-%m-%d}")
+
+
+def _files(data: export.Export, language: str, day: str) -> list[tuple[str, bytes]]:
+    """Drawn and written on a worker thread."""
+    effect = summary.chart(data.history)
+    if effect is not None:
+        data = export.replace_chart(data, _chart_png(effect, language))
+    return [
+        (f"reflections-{day}.pdf", export.to_pdf(data)),
+        (f"reflections-{day}.csv", export.to_csv(data)),
+        (f"reflections-{day}.json", export.to_json(data)),
+    ]
+
+
+def _wording(everything: History, language: str) -> dict[str, str]:
+    keys = {a.question for s in everything.sessions for a in s.answers.values()}
+    wording = {}
+    for key in keys:
+        if key.startswith(GOAL):
+            words = goal_of(key, everything)
+            wording[key] = plain("question.goal", language, goal=words or "")
+        elif key.startswith(OWN):
+            wording[key] = own_question_of(key, everything) or ""
+        else:
+            wording[key] = plain(f"question.{key}", language)
+    return wording
+
+
+def _session_lines(everything: History, language: str) -> list[tuple[str, list[str]]]:
+    return [
+        (
+            plain(heading.text, language, **heading.args),
+            [plain(line.text, language, **line.args) for line in lines],
+        )
+        for heading, lines in summary.session_blocks(everything, newest_first=False)
+    ]
+
+
+def _dated(text: str, created: datetime, retired: datetime | None) -> dict[str, Any]:
+    return {
+        "text": text,
+        "created_at": created.isoformat(),
+        "set_aside_at": retired.isoformat() if retired else None,
+    }
+
+
+def _schedule(row: Any) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    return {
+        "weekdays": list(row.weekdays),
+        "start_time": row.start_time,
+        "duration_minutes": row.duration_minutes,
+        "every_weeks": row.every_weeks,
+        "paused": row.paused,
+    }

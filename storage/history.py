@@ -1,0 +1,174 @@
+"""Reading a client's reflections back for review (/summary, /note, /export). Functions
+take the session as a keyword argument and never write."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import or_
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import Answer, Goal, OwnQuestion, Reflection
+
+
+@dataclass(slots=True)
+class Rows:
+    """The reflections of a window, oldest first, with their answers (decrypted)."""
+
+    reflections: list[Reflection]
+    # Per reflection id: (question, rating, text) of each answer, in the order given.
+    answers: dict[int, list[tuple[str, int | None, str | None]]]
+    # Per rating question, the last rating given before the window.
+    earlier: dict[str, int] = field(default_factory=dict)
+    # How many reflections with any answer the client has in all.
+    total: int = 0
+    upto: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RatingChange:
+    """A rating, and the one the same question had the time before."""
+
+    reflection_id: int
+    answer_id: int
+    question: str
+    rating: int
+    previous: int | None
+
+
+async def reflections_in(
+    *,
+    session: AsyncSession,
+    user_id: int,
+    days: int | None,
+    at_least: int,
+    today: date,
+    upto: int | None = None,
+) -> Rows:
+    """The client's reflections (those with an answer) whose session was in the last `days`
+    days (all if None), and at least the last `at_least` of them; none newer than `upto`."""
+    statement = select(Reflection).where(col(Reflection.user_id) == user_id)
+    if upto is not None:
+        statement = statement.where(col(Reflection.serial) <= upto)
+    every = list((await session.exec(statement.order_by(col(Reflection.serial)))).all())
+    answered = await _answered(session, user_id)
+    kept = [r for r in every if r.id in answered]
+    newest = upto if upto is not None else max((r.serial for r in every), default=0)
+    if days is None:
+        first = 0
+    else:
+        since = today - timedelta(days=days - 1)
+        recent = [i for i, r in enumerate(kept) if r.session_date >= since]
+        first = min(recent[0] if recent else len(kept), max(len(kept) - at_least, 0))
+    window, before = kept[first:], kept[:first]
+    return Rows(
+        reflections=window,
+        answers=await _answers(session, [r.id for r in window if r.id is not None]),
+        earlier=await _last_ratings(session, [r.id for r in before if r.id is not None]),
+        total=len(kept),
+        upto=newest,
+    )
+
+
+async def all_goals(*, session: AsyncSession, user_id: int) -> list[Goal]:
+    """Every goal the client has had, set aside ones too, oldest first."""
+    statement = select(Goal).where(col(Goal.user_id) == user_id).order_by(col(Goal.id))
+    return list((await session.exec(statement)).all())
+
+
+async def all_own_questions(*, session: AsyncSession, user_id: int) -> list[OwnQuestion]:
+    """Every question of the client's own, removed ones too, oldest first."""
+    statement = (
+        select(OwnQuestion).where(col(OwnQuestion.user_id) == user_id).order_by(col(OwnQuestion.id))
+    )
+    return list((await session.exec(statement)).all())
+
+
+async def answers_since(
+    *, session: AsyncSession, user_id: int, since: datetime, questions: tuple[str, ...]
+) -> list[tuple[Reflection, Answer]]:
+    """Answers with words to these questions, in reflections started after `since`."""
+    statement = (
+        select(Reflection, Answer)
+        .join(Answer, col(Answer.reflection_id) == col(Reflection.id))
+        .where(
+            col(Reflection.user_id) == user_id,
+            col(Reflection.started_at) > since,
+            col(Answer.question).in_(questions),
+            col(Answer.text).is_not(None),
+        )
+        .order_by(col(Reflection.serial), col(Answer.id))
+    )
+    return [(r, a) for r, a in (await session.exec(statement)).all()]
+
+
+async def ratings_since(
+    *, session: AsyncSession, user_id: int, since: datetime
+) -> list[RatingChange]:
+    """Each rating given in reflections started after `since`, with the rating the same
+    question had the time before (None the first time)."""
+    started = select(Reflection.id, Reflection.serial, Reflection.started_at).where(
+        col(Reflection.user_id) == user_id
+    )
+    when = {r: (serial, at) for r, serial, at in (await session.exec(started)).all()}
+    statement = select(Answer.reflection_id, Answer.id, Answer.question, Answer.rating).where(
+        col(Answer.user_id) == user_id, col(Answer.rating).is_not(None)
+    )
+    rows = sorted((await session.exec(statement)).all(), key=lambda row: when[row[0]][0])
+    last: dict[str, int] = {}
+    found = []
+    for reflection, answer, question, rating in rows:
+        if rating is None or answer is None:
+            continue
+        if when[reflection][1] > since:
+            found.append(RatingChange(reflection, answer, question, rating, last.get(question)))
+        last[question] = rating
+    return found
+
+
+async def _answered(session: AsyncSession, user_id: int) -> set[int]:
+    statement = (
+        select(Answer.reflection_id)
+        .where(
+            col(Answer.user_id) == user_id,
+            or_(col(Answer.rating).is_not(None), col(Answer.text).is_not(None)),
+        )
+        .distinct()
+    )
+    return set((await session.exec(statement)).all())
+
+
+async def _answers(
+    session: AsyncSession, reflection_ids: list[int]
+) -> dict[int, list[tuple[str, int | None, str | None]]]:
+    # Columns, not ORM objects: five years of answers read in a third of the time.
+    found: dict[int, list[tuple[str, int | None, str | None]]] = defaultdict(list)
+    if not reflection_ids:
+        return found
+    statement = (
+        select(Answer.reflection_id, Answer.question, Answer.rating, Answer.text)
+        .where(col(Answer.reflection_id).in_(reflection_ids))
+        .order_by(col(Answer.id))
+    )
+    for reflection_id, question, rating, text in (await session.exec(statement)).all():
+        found[reflection_id].append((question, rating, text))
+    return found
+
+
+async def _last_ratings(session: AsyncSession, reflection_ids: list[int]) -> dict[str, int]:
+    if not reflection_ids:
+        return {}
+    statement = (
+        select(Answer.question, Answer.rating)
+        .join(Reflection, col(Reflection.id) == col(Answer.reflection_id))
+        .where(col(Answer.reflection_id).in_(reflection_ids), col(Answer.rating).is_not(None))
+        .order_by(col(Reflection.serial))
+    )
+    last: dict[str, int] = {}
+    for question, rating in (await session.exec(statement)).all():
+        if rating is not None:
+            last[question] = rating
+    return last
