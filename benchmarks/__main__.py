@@ -1,5 +1,5 @@
 """`python -m benchmarks` runs every benchmark and prints one table of figures;
-`python -m benchmarks throughput [options]` or `python -m benchmarks scale [options]` runs one."""
+`python -m benchmarks throughput|scale|fanout [options]` runs one."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import logging
 import sys
 import time
 
-from benchmarks import scale, throughput
+from benchmarks import fanout, review, scale, throughput
 from benchmarks.databases import KINDS
 from benchmarks.figures import Figure, table
 from benchmarks.scenarios import SCENARIOS
@@ -47,15 +47,53 @@ def _parser() -> argparse.ArgumentParser:
     big.add_argument(
         "--clients", type=int, default=scale.Options().clients, help="default: %(default)s"
     )
+    burst = commands.add_parser(
+        "fanout", help="prompts due at one moment, sent under a Telegram-like flood limit"
+    )
+    fan = fanout.Options()
+    burst.add_argument("--clients", type=int, default=fan.clients, help="default: %(default)s")
+    burst.add_argument(
+        "--limit", type=float, default=fan.limit,
+        help="messages/s: the emulator's flood limit (the bot is told 2%% less); "
+        "default: %(default)s",
+    )  # fmt: skip
+    burst.add_argument(
+        "--database", choices=KINDS, default=fan.database, help="default: %(default)s"
+    )
+    burst.add_argument(
+        "--dispatch-interval", type=float, default=fan.dispatch_interval,
+        help="the bot's DISPATCH_INTERVAL_SECONDS; default: %(default)s",
+    )  # fmt: skip
+    looking_back = commands.add_parser(
+        "review", help="/summary and /export for five years of weekly reflections"
+    )
+    back = review.Options()
+    looking_back.add_argument("--weeks", type=int, default=back.weeks, help="default: %(default)s")
+    looking_back.add_argument(
+        "--database", choices=KINDS, default=back.database, help="default: %(default)s"
+    )
     return parser
 
 
 async def _run(args: argparse.Namespace) -> list[Figure]:
     if args.benchmark == "scale":
         return await scale.run(scale.Options(clients=args.clients))
+    if args.benchmark == "review":
+        return await review.run(review.Options(weeks=args.weeks, database=args.database))
+    if args.benchmark == "fanout":
+        return await fanout.run(
+            fanout.Options(
+                clients=args.clients,
+                limit=args.limit,
+                database=args.database,
+                dispatch_interval=args.dispatch_interval,
+            )
+        )
     figures = await throughput.run(_options(args))
     if args.benchmark is None:
+        figures += await fanout.run(fanout.Options())
         figures += await scale.run(scale.Options())
+        figures += await review.run(review.Options())
     return figures
 
 
