@@ -4,6 +4,7 @@ list, and wires the database in. Nothing else in the project creates these objec
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from pathlib import Path
 
@@ -84,6 +85,9 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
         await app.bot.set_my_commands(
             [BotCommand(command.name, plain(command.description)) for command in COMMANDS]
         )
+        # Everything loaded at start (PTB, SQLAlchemy, the flows) lives as long as the
+        # process: out of the collector's sight, a full collection costs a fraction.
+        gc.freeze()
         logger.info("Ready as @%s", app.bot.username)
 
     async def on_shutdown(app: Application) -> None:  # type: ignore[type-arg]
