@@ -8,19 +8,22 @@ import asyncio
 import logging
 from datetime import datetime
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram.constants import ParseMode
 
 from bot.context import BotContext
 from bot.flow.core import Reply, SendExport, ShowChart
 from bot.flow.questions import GOAL, OWN
-from bot.review import chart, export, summary
+from bot.review import summary
 from bot.review.history import History, goal_of, own_question_of
 from bot.texts import plain, render
 from handlers import review
 from handlers.sending import retrying, send
 from storage import history, repo, schedules
+
+if TYPE_CHECKING:
+    from bot.review import export
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +49,10 @@ async def send_output(
 
 
 def _chart_png(effect: ShowChart, language: str) -> bytes:
+    # matplotlib and reportlab load on first use, not at start: a second of start-up and
+    # 50 MB a bot whose clients never ask for a chart needn't pay.
+    from bot.review import chart
+
     series = [
         (plain(s.label.text, language, **s.label.args), s.values, s.goal) for s in effect.series
     ]
@@ -72,6 +79,8 @@ async def _export_files(
         time_zone = user.time_zone
     if not everything.sessions and not goals and not own and not fit_checks:
         return None
+    from bot.review import export
+
     data = export.Export(
         history=everything,
         exported_at=now,
@@ -95,6 +104,8 @@ async def _export_files(
 
 def _files(data: export.Export, language: str, day: str) -> list[tuple[str, bytes]]:
     """Drawn and written on a worker thread."""
+    from bot.review import export
+
     effect = summary.chart(data.history)
     if effect is not None:
         data = export.replace_chart(data, _chart_png(effect, language))
