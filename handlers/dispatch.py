@@ -71,17 +71,22 @@ async def plan_missing(context: BotContext) -> None:
     after = job.data if job is not None and isinstance(job.data, int) else 0
     now = context.clock.now()
     async with context.database.transaction() as session:
-        rows = await schedules.unplanned(session=session, after_user_id=after, limit=PLAN_BATCH)
+        found = await schedules.unplanned(session=session, after_user_id=after, limit=PLAN_BATCH)
+        # Locked, then read again: a turn (on any replica) may have replanned them meanwhile.
+        locked = await repo.lock_clients(session=session, user_ids=[r.user_id for r in found])
+        rows = await schedules.unplanned(
+            session=session, after_user_id=after, limit=PLAN_BATCH, among=locked
+        )
         for row in rows:
             user = await repo.get_user(session=session, user_id=row.user_id)
             if user is not None:
                 await plan_prompts(session, row, user.time_zone, now, afresh=False)
     if job is None:
         return
-    if len(rows) < PLAN_BATCH:
+    if len(found) < PLAN_BATCH:
         job.schedule_removal()
     else:
-        job.data = rows[-1].user_id
+        job.data = found[-1].user_id
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,9 @@ async def claim(context: BotContext, prompt_ids: list[int], now: datetime) -> li
     outgoing: list[Outgoing] = []
     ending: dict[str, list[int]] = defaultdict(list)
     async with context.database.transaction() as session:
+        # Their clients first, as a turn locks them: a preparation note is made here.
+        owners = await schedules.owners(session=session, prompt_ids=prompt_ids)
+        await repo.lock_clients(session=session, user_ids=owners)
         taken = await schedules.claim_many(session=session, prompt_ids=prompt_ids)
         clients = await schedules.clients_of(session=session, user_ids=[p.user_id for p in taken])
         for prompt in taken:
@@ -152,6 +160,10 @@ async def settle(context: BotContext, delivered: list[tuple[Outgoing, str]], now
     moves on (its reminder, the next session's note and prompt)."""
     sent = [item for item, how in delivered if how == SENT]
     async with context.database.transaction() as session:
+        # Locked first, as a turn locks them, and read afresh: since the claim, a client
+        # may have changed their schedule, paused, or left (/delete took their prompts).
+        await repo.lock_clients(session=session, user_ids=[item.user.id for item, _ in delivered])
+        current = await schedules.clients_of(session=session, user_ids=[i.user.id for i in sent])
         sent_ids = [item.prompt.id for item in sent if item.prompt.id is not None]
         await schedules.settle_many(
             session=session, prompt_ids=sent_ids, status="sent", sent_at=now
@@ -159,7 +171,7 @@ async def settle(context: BotContext, delivered: list[tuple[Outgoing, str]], now
         # Only now, with the note received: a note that failed and is retried keeps them.
         topic_ids = [topic for item in sent for topic in item.topic_ids]
         await reflections.mark_raised(session=session, topic_ids=topic_ids, at=now)
-        planned = [(item.user.id, next_one) for item in sent for next_one in _next(item, now)]
+        planned = [(item.user.id, later) for item in sent for later in _next(item, current, now)]
         await schedules.ensure_many(session=session, planned=planned)
         for item, how in delivered:
             if how != SENT:
@@ -183,11 +195,16 @@ async def _not_sent(context: BotContext, session: AsyncSession, item: Outgoing, 
         await schedules.retry_later(session=session, prompt_id=prompt_id, due_at=due)
 
 
-def _next(item: Outgoing, now: datetime) -> list[Planned]:
-    """What a received prompt leaves to plan: its one reminder, and the next session's."""
-    assert item.user.time_zone is not None
-    schedule = schedule_of(item.row, item.user.time_zone)
-    preferences = preferences_of(item.row)
+def _next(
+    item: Outgoing, current: dict[int, tuple[User, Schedule | None]], now: datetime
+) -> list[Planned]:
+    """What a received prompt leaves to plan, by the client's schedule as it is now: its
+    one reminder, and the next session's."""
+    user, row = current.get(item.user.id, (None, None))
+    if user is None or row is None or user.time_zone is None or row.paused:
+        return []
+    schedule = schedule_of(row, user.time_zone)
+    preferences = preferences_of(row)
     planned = plan(schedule, preferences, now)
     if item.prompt.kind == REFLECTION:
         nudge = reminder(item.prompt.session_date, now, schedule, preferences)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
@@ -48,14 +48,15 @@ from handlers.facts import load_facts
 from handlers.keyboards import keyboard
 from handlers.sending import send
 from storage import repo
-from storage.db import database_locked
+from storage.db import conflicting_write, database_locked
 from storage.models import FlowState, User
 
 logger = logging.getLogger(__name__)
 
 
 # Tries of a turn while another process holds SQLite's write lock (each waits up to the busy
-# timeout, 10 s); then the client is asked to try again.
+# timeout, 10 s), or when it lost to a concurrent write on PostgreSQL; then the client is
+# asked to try again.
 LOCKED_ATTEMPTS = 3
 
 
@@ -94,7 +95,9 @@ async def take_turn(update: Update, context: BotContext, event: Event) -> None:
 async def _store(update: Update, context: BotContext, event: Event) -> tuple[Outcome | None, str]:
     """The turn, stepped and stored in one transaction (None: this update was handled
     before), and the client's language. When another process holds SQLite's write lock
-    past the busy timeout, the transaction was rolled back whole: it is tried again."""
+    past the busy timeout, or PostgreSQL rolled the turn back for a concurrent write (a
+    deadlock with a background job, say), the transaction was rolled back whole: it is
+    tried again, and reads what the other one committed."""
     user, chat = update.effective_user, update.effective_chat
     assert user is not None and chat is not None
     for attempt in range(1, LOCKED_ATTEMPTS + 1):
@@ -111,13 +114,12 @@ async def _store(update: Update, context: BotContext, event: Event) -> tuple[Out
                     session, client, stored, event, update.update_id, now, context.crisis
                 )
                 return outcome, client.language
-        except OperationalError as problem:
-            if attempt == LOCKED_ATTEMPTS or not database_locked(problem):
+        except DBAPIError as problem:
+            conflict = conflicting_write(problem)
+            if attempt == LOCKED_ATTEMPTS or not (conflict or database_locked(problem)):
                 raise
-            logger.warning(
-                "Update %s: the database is locked by another process; trying again",
-                update.update_id,
-            )
+            why = conflict or "the database is locked by another process"
+            logger.warning("Update %s: %s; trying again", update.update_id, why)
     raise AssertionError("unreachable")
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -37,6 +37,22 @@ def database_locked(problem: BaseException) -> bool:
     return isinstance(cause, sqlite3.OperationalError) and (
         cause.sqlite_errorcode & 0xFF == sqlite3.SQLITE_BUSY
     )
+
+
+# PostgreSQL's codes for a transaction that lost to a concurrent one and was rolled back
+# whole: a deadlock, a serialization failure, or a unique key another writer took first.
+_CONFLICTS = {
+    "40P01": "a deadlock with a concurrent write",
+    "40001": "a serialization failure against a concurrent write",
+    "23505": "a concurrent write took the same unique key first",
+}
+
+
+def conflicting_write(problem: BaseException) -> str | None:
+    """Which concurrent write a PostgreSQL transaction lost to (another replica's, or a job's
+    of this one), or None for any other failure. Trying it again from the start reads what
+    the winner committed."""
+    return _CONFLICTS.get(str(getattr(getattr(problem, "orig", None), "sqlstate", "")))
 
 
 # SQLite's primary result codes for a database that can't be written, as an operator reads
@@ -132,6 +148,10 @@ def alembic_config() -> Config:
     return config
 
 
+# The advisory lock replicas take while migrating: any fixed number, the same in each.
+_MIGRATION_LOCK = 0x7265666C  # "refl"
+
+
 async def upgrade_schema(engine: AsyncEngine) -> None:
     """Create or upgrade the schema to the newest migration, on the given engine."""
 
@@ -142,6 +162,12 @@ async def upgrade_schema(engine: AsyncEngine) -> None:
 
     try:
         async with engine.begin() as connection:
+            if engine.dialect.name == "postgresql":
+                # Replicas starting together: one migrates, the others wait and find it done.
+                # (SQLite's first DDL statement takes the file's write lock the same way.)
+                await connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK}
+                )
             await connection.run_sync(_upgrade)
             revision = await connection.run_sync(
                 lambda sync: MigrationContext.configure(sync).get_current_revision()

@@ -3,6 +3,7 @@ the caller owns the transaction, so an answer and the state that follows it comm
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Table, update
@@ -78,6 +79,27 @@ async def load_flow(*, session: AsyncSession, user_id: int) -> FlowState:
         await insert_if_absent(session, FlowState, user_id=user_id, data={})
         flow = (await session.exec(statement)).one()
     return flow
+
+
+async def lock_clients(*, session: AsyncSession, user_ids: Iterable[int]) -> set[int]:
+    """Those of these clients who still exist, held until the transaction ends against a
+    turn of theirs (which locks its client FOR UPDATE) and against /delete.
+
+    For work outside a turn that writes a client's rows (the dispatcher, planning after
+    start): it takes its locks in a turn's order, the client before their prompts and
+    notes, so the two wait for each other instead of deadlocking on PostgreSQL; in id order,
+    so two such jobs can't deadlock each other either. FOR KEY SHARE: such jobs don't block
+    one another. SQLite ignores it: BEGIN IMMEDIATE already serializes every writer."""
+    ids = sorted(set(user_ids))
+    if not ids:
+        return set()
+    statement = (
+        select(User.id)
+        .where(col(User.id).in_(ids))
+        .order_by(col(User.id))
+        .with_for_update(key_share=True)
+    )
+    return set((await session.exec(statement)).all())
 
 
 # How many of a client's update ids are remembered to recognise a redelivered update.

@@ -17,6 +17,7 @@ from storage.types import utc_now
 
 PENDING = "pending"
 SENDING = "sending"
+INTERRUPTED = "interrupted"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,16 +98,32 @@ async def claim(*, session: AsyncSession, prompt_id: int) -> bool:
 async def claim_many(*, session: AsyncSession, prompt_ids: Sequence[int]) -> list[Prompt]:
     """Take those of these prompts that are still pending, in one statement; each row's
     update is conditional on its status, so of several claimants only one gets a prompt.
-    Returns the prompts taken."""
+    Returns the prompts taken.
+
+    On PostgreSQL, rows another replica is claiming right now are skipped (SKIP LOCKED), not
+    waited for: they are that replica's. SQLite has one writer at a time and ignores it."""
     if not prompt_ids:
         return []
+    free = (
+        select(Prompt.id)
+        .where(col(Prompt.id).in_(prompt_ids), col(Prompt.status) == PENDING)
+        .with_for_update(skip_locked=True)
+    )
     result = await session.exec(
         update(Prompt)
-        .where(col(Prompt.id).in_(prompt_ids), col(Prompt.status) == PENDING)
+        .where(col(Prompt.id).in_(free.scalar_subquery()), col(Prompt.status) == PENDING)
         .values(status=SENDING, attempts=col(Prompt.attempts) + 1)
         .returning(Prompt)
     )
     return sorted(result.scalars().all(), key=lambda prompt: prompt.id or 0)
+
+
+async def owners(*, session: AsyncSession, prompt_ids: Sequence[int]) -> set[int]:
+    """The clients these prompts belong to (to lock before claiming them)."""
+    if not prompt_ids:
+        return set()
+    statement = select(Prompt.user_id).where(col(Prompt.id).in_(prompt_ids)).distinct()
+    return set((await session.exec(statement)).all())
 
 
 async def clients_of(
@@ -139,7 +156,9 @@ async def settle_many(
     sent_at: datetime | None = None,
 ) -> None:
     """`settle` for many claimed prompts ending alike, in one statement. Only those still
-    claimed: one the client has meanwhile answered (its button pressed) stays answered."""
+    claimed: one the client has meanwhile answered (its button pressed) stays answered. One
+    marked interrupted counts as claimed: another replica, starting, took it for a dead
+    process's (`interrupted`), while this one was sending it."""
     if not prompt_ids:
         return
     values: dict[str, object] = {"status": status}
@@ -147,7 +166,7 @@ async def settle_many(
         values["sent_at"] = sent_at
     await session.exec(
         update(Prompt)
-        .where(col(Prompt.id).in_(prompt_ids), col(Prompt.status) == SENDING)
+        .where(col(Prompt.id).in_(prompt_ids), col(Prompt.status).in_([SENDING, INTERRUPTED]))
         .values(**values)
         # Nothing loaded here is read after: skip matching the update against the session.
         .execution_options(synchronize_session=False)
@@ -176,7 +195,8 @@ async def close_session_prompts(
         .where(
             col(Prompt.user_id) == user_id,
             col(Prompt.session_date) == session_date,
-            col(Prompt.status).in_([PENDING, "sent"]),
+            # Sending, too: its button may be pressed before the send is recorded.
+            col(Prompt.status).in_([PENDING, "sent", SENDING, INTERRUPTED]),
             col(Prompt.kind).in_(["reflection", "reminder"]),
         )
         .values(status=status)
@@ -184,13 +204,14 @@ async def close_session_prompts(
 
 
 async def snooze(*, session: AsyncSession, user_id: int, prompt_id: int, due_at: datetime) -> bool:
-    """Ask again later: the sent prompt becomes pending again, due at `due_at`."""
+    """Ask again later: the sent prompt becomes pending again, due at `due_at` (also one
+    whose send isn't recorded yet: the record then leaves it pending)."""
     result = await session.exec(
         update(Prompt)
         .where(
             col(Prompt.id) == prompt_id,
             col(Prompt.user_id) == user_id,
-            col(Prompt.status) == "sent",
+            col(Prompt.status).in_(["sent", SENDING, INTERRUPTED]),
         )
         .values(status=PENDING, due_at=due_at)
     )
@@ -200,9 +221,10 @@ async def snooze(*, session: AsyncSession, user_id: int, prompt_id: int, due_at:
 async def interrupted(*, session: AsyncSession) -> int:
     """On start: prompts left 'sending' by a process that died mid-send. Whether they
     reached the client is unknown; sending again risks a duplicate (at 3 a.m., perhaps),
-    so they are marked and not resent. Returns how many."""
+    so they are marked and not resent. Returns how many. With several replicas this also
+    marks sends another one has under way; that one still records them (`settle_many`)."""
     result = await session.exec(
-        update(Prompt).where(col(Prompt.status) == SENDING).values(status="interrupted")
+        update(Prompt).where(col(Prompt.status) == SENDING).values(status=INTERRUPTED)
     )
     return int(result.rowcount or 0)
 
@@ -219,10 +241,17 @@ async def last_sent(*, session: AsyncSession, user_id: int, kind: str) -> dateti
     return (await session.exec(statement)).first()
 
 
-async def unplanned(*, session: AsyncSession, after_user_id: int, limit: int) -> list[Schedule]:
+async def unplanned(
+    *,
+    session: AsyncSession,
+    after_user_id: int,
+    limit: int,
+    among: Iterable[int] | None = None,
+) -> list[Schedule]:
     """Schedules (not paused) with no pending prompt, in client order from `after_user_id`:
     after a long outage these need planning. Read in batches, so no one transaction holds
-    the write lock for long."""
+    the write lock for long. `among`: only these clients' schedules, read afresh (once
+    they are locked: a turn may have changed or planned them since the first read)."""
     pending = select(Prompt.id).where(
         col(Prompt.user_id) == col(Schedule.user_id), col(Prompt.status) == PENDING
     )
@@ -236,4 +265,8 @@ async def unplanned(*, session: AsyncSession, after_user_id: int, limit: int) ->
         .order_by(col(Schedule.user_id))
         .limit(limit)
     )
+    if among is not None:
+        statement = statement.where(col(Schedule.user_id).in_(set(among))).execution_options(
+            populate_existing=True
+        )
     return list((await session.exec(statement)).all())

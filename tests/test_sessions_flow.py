@@ -157,6 +157,19 @@ def test_prompt_buttons_start_snooze_and_skip():
     assert of(skip, ClosePrompts) == [ClosePrompts(date(2026, 11, 24), "skipped")]
 
 
+def test_a_prompt_pressed_before_its_send_is_recorded_still_starts_the_reflection():
+    # The client can be quicker than the dispatcher's record of the send (another replica).
+    for status in ("sending", "interrupted"):
+        unrecorded = replace(SENT, status=status, sent_at=None)
+        facts = replace(SCHEDULED, prompt=unrecorded, now=datetime(2026, 11, 24, 18, 0, tzinfo=UTC))
+        start = flow.step(State(), Press("p:9:start"), facts)
+        assert of(start, ClosePrompts) == [ClosePrompts(date(2026, 11, 24), "answered")]
+        assert of(start, StartReflection)
+    for status in ("pending", "answered", "skipped", "missed"):
+        closed = replace(SCHEDULED, prompt=replace(SENT, status=status))
+        assert texts(flow.step(State(), Press("p:9:start"), closed)) == ["toast.prompt_closed"]
+
+
 def test_a_prompt_older_than_four_days_or_not_the_clients_does_nothing():
     expired = replace(SCHEDULED, prompt=SENT, now=datetime(2026, 11, 29, 18, 0, tzinfo=UTC))
     assert texts(flow.step(State(), Press("p:9:start"), expired)) == ["toast.prompt_closed"]

@@ -40,6 +40,12 @@ def reflection_prompt(
     return Reply(text, {"day": _day(session_date)}, _prompt_buttons(prompt_id))
 
 
+# A prompt whose button was pressed has arrived, even if its send isn't recorded yet: the
+# client can be quicker than the record's transaction (on another replica, say), and a
+# replica starting marks sends under way elsewhere "interrupted".
+RECEIVED = ("sent", "sending", "interrupted")
+
+
 def press(state: State, event: Press, facts: Facts) -> Outcome:
     """Start now, Later (then how many hours), or Skip this time."""
     parts = event.data.removeprefix(PRESS).split(":")
@@ -47,7 +53,11 @@ def press(state: State, event: Press, facts: Facts) -> Outcome:
     if prompt is None or not parts[0].isdigit() or int(parts[0]) != prompt.id:
         return Outcome(state, (Toast("toast.stale_button"),))
     open_kinds = ("reflection", "reminder")
-    if prompt.kind not in open_kinds or prompt.status != "sent" or _expired(prompt.sent_at, facts):
+    if (
+        prompt.kind not in open_kinds
+        or prompt.status not in RECEIVED
+        or _expired(prompt.sent_at, facts)
+    ):
         return Outcome(state, (Toast("toast.prompt_closed"),))
     action = parts[1] if len(parts) > 1 else ""
     if action == "start":

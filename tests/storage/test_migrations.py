@@ -36,3 +36,25 @@ async def test_the_models_match_the_migrations(engine: AsyncEngine):
     async with engine.connect() as connection:
         diff = await connection.run_sync(differences)
     assert diff == [], f"models and migrations differ; add a migration: {diff}"
+
+
+async def test_replicas_starting_together_migrate_once_without_error(database_url: str):
+    import asyncio
+
+    import pytest
+
+    if not database_url.startswith("postgresql"):
+        # Replicas are a PostgreSQL deployment; two processes creating one new SQLite file
+        # at the same instant can still meet "database is locked" switching it to WAL.
+        pytest.skip("replicas run on PostgreSQL")
+    engines = [create_engine(database_url) for _ in range(3)]
+    try:
+        await asyncio.gather(*(upgrade_schema(engine) for engine in engines))
+        async with engines[0].connect() as connection:
+            version = await connection.run_sync(
+                lambda c: MigrationContext.configure(c).get_current_revision()
+            )
+    finally:
+        for engine in engines:
+            await engine.dispose()
+    assert version is not None
