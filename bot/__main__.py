@@ -27,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
         default="run",
         choices=["run", "demo", "new-key", "rotate-key"],
         help=(
-            "run: the bot, with long polling (default); demo: try it in this terminal; "
+            "run: the bot, with long polling, or a webhook when WEBHOOK_URL is set "
+            "(default); demo: try it in this terminal; "
             "new-key: print a new encryption key; rotate-key: re-encrypt everything with a "
             "new key"
         ),
@@ -78,13 +79,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(settings: Settings) -> int:
-    """Run the bot with long polling until SIGINT or SIGTERM."""
+    """Run the bot (long polling, or a webhook) until SIGINT or SIGTERM."""
     token = settings.require_token()
-    configure_logging(settings.log_level, secrets=[token])
+    webhook = settings.webhook()
+    configure_logging(settings.log_level, secrets=[token, webhook.secret if webhook else ""])
     from bot.app import build_application  # after logging is set up
 
     try:
-        asyncio.run(serve(build_application(settings, token), until=stop_signal))
+        asyncio.run(serve(build_application(settings, token), stop_signal, webhook=webhook))
     except InvalidToken:
         print(
             "Cannot start: Telegram refused TELEGRAM_BOT_TOKEN. Copy it again from @BotFather.",

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -24,6 +26,14 @@ _ASYNC_DRIVERS = {
 }
 
 
+def with_async_driver(database_url: str) -> str:
+    """A database URL as an operator writes it, with the async driver we use."""
+    for plain, async_prefix in _ASYNC_DRIVERS.items():
+        if database_url.startswith(plain):
+            return async_prefix + database_url[len(plain) :]
+    return database_url
+
+
 def default_key_file() -> Path:
     """Where the key lives when none is configured: the user's config folder, not beside
     the database, so a copy of the database alone can't be read."""
@@ -33,6 +43,27 @@ def default_key_file() -> Path:
 
 class ConfigError(Exception):
     """A setting is missing or unusable; the message is one line for the operator."""
+
+
+# Telegram's rule for setWebhook's secret_token.
+WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+_MAKE_A_SECRET = "make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))'"
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """Webhook mode: Telegram posts updates to `url`, which a reverse proxy passes to
+    `listen`:`port`; a request without `secret` in its header is refused (bot.webhook)."""
+
+    url: str
+    secret: str
+    listen: str
+    port: int
+
+    @property
+    def path(self) -> str:
+        """The path the bot serves: the path of the public URL (the proxy keeps it)."""
+        return urlsplit(self.url).path or "/"
 
 
 class Settings(BaseSettings):
@@ -65,14 +96,18 @@ class Settings(BaseSettings):
     # For tests and demos only: read "now" from this file instead of the system clock.
     clock_file: Path | None = None
     encryption_key_file: Path = Field(default_factory=lambda: default_key_file())
+    # Webhook mode instead of long polling when WEBHOOK_URL is set: the public https URL
+    # Telegram posts updates to, the secret it sends with each, and where the bot listens
+    # (behind a reverse proxy, so the loopback address by default).
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8080, ge=1, le=65535)
 
     @field_validator("database_url")
     @classmethod
     def _use_async_driver(cls, value: str) -> str:
-        for plain, async_prefix in _ASYNC_DRIVERS.items():
-            if value.startswith(plain):
-                return async_prefix + value[len(plain) :]
-        return value
+        return with_async_driver(value)
 
     @field_validator("log_level")
     @classmethod
@@ -105,6 +140,30 @@ class Settings(BaseSettings):
     def restricted(self) -> bool:
         """Whether the bot is for some people only."""
         return bool(self.allowed_ids or self.invites)
+
+    def webhook(self) -> Webhook | None:
+        """Webhook mode's settings (None: long polling), or a `ConfigError` saying what to fix."""
+        url = (self.webhook_url or "").strip()
+        if not url:
+            return None
+        parts = urlsplit(url)
+        if parts.scheme != "https" or not parts.hostname:
+            raise ConfigError(
+                "WEBHOOK_URL must be the public https:// address Telegram posts updates to, "
+                "like https://bot.example.org/telegram (Telegram accepts no other)"
+            )
+        secret = self.webhook_secret.get_secret_value().strip() if self.webhook_secret else ""
+        if not secret:
+            raise ConfigError(
+                "WEBHOOK_SECRET is not set: webhook mode needs it, so that only Telegram can "
+                f"post updates to WEBHOOK_URL; {_MAKE_A_SECRET}"
+            )
+        if not WEBHOOK_SECRET_PATTERN.match(secret):
+            raise ConfigError(
+                "WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and - "
+                f"(Telegram's rule); {_MAKE_A_SECRET}"
+            )
+        return Webhook(url, secret, self.webhook_listen.strip(), self.webhook_port)
 
     def require_token(self) -> str:
         """The bot token, or a `ConfigError` saying where to get one."""

@@ -1,4 +1,5 @@
-"""Running the Application: initialize, poll until told to stop, shut down in order.
+"""Running the Application: initialize, poll (or serve a webhook) until told to stop, shut
+down in order.
 
 We drive PTB's documented steps ourselves rather than `run_polling()`, so that a start-up
 failure (no network, a refused token, an unusable database) reaches `__main__` as one
@@ -10,21 +11,36 @@ the terminal demo runs the very same sequence.
 from __future__ import annotations
 
 import asyncio
+import logging
 import signal
 from collections.abc import Awaitable, Callable
 
+from telegram.error import BadRequest
 from telegram.ext import Application
 
-from bot.polling import poll
+from bot.config import ConfigError, Webhook
+from bot.polling import ALLOWED_UPDATES, poll
+from bot.webhook import WebhookServer
+
+logger = logging.getLogger(__name__)
+
+# Telegram's default. Each connection is one update in hand; one client's wait for each
+# other (bot.ordering), and SQLite takes one writer at a time whatever this says.
+WEBHOOK_MAX_CONNECTIONS = 40
 
 
 async def serve(
     application: Application,  # type: ignore[type-arg]
     until: Callable[[], Awaitable[object]],
+    webhook: Webhook | None = None,
 ) -> None:
-    """Run the bot with long polling until `until()` completes, then stop cleanly."""
+    """Run the bot until `until()` completes, then stop cleanly: with long polling, or, given
+    `webhook`, answering the updates Telegram posts (bot.webhook)."""
     try:
-        await _serve(application, until)
+        if webhook is None:
+            await _serve(application, until)
+        else:
+            await _serve_webhook(application, until, webhook)
     finally:
         if application.post_shutdown is not None:
             await application.post_shutdown(application)
@@ -50,6 +66,39 @@ async def _serve(
             stopping.set()
             waiting.cancel()
             await polling  # finishes the batch in hand; re-raises a fatal polling error
+            await application.stop()
+
+
+async def _serve_webhook(
+    application: Application,  # type: ignore[type-arg]
+    until: Callable[[], Awaitable[object]],
+    webhook: Webhook,
+) -> None:
+    async with application:
+        if application.post_init is not None:
+            await application.post_init(application)
+        await application.start()
+        server = WebhookServer(application, webhook)
+        try:
+            # Listening first: Telegram posts as soon as the webhook is set, and a port in
+            # use is found before Telegram is told anything.
+            await server.start()
+            try:
+                await application.bot.set_webhook(
+                    url=webhook.url,
+                    secret_token=webhook.secret,
+                    allowed_updates=ALLOWED_UPDATES,
+                    max_connections=WEBHOOK_MAX_CONNECTIONS,
+                    drop_pending_updates=False,
+                )
+            except BadRequest as refused:
+                raise ConfigError(f"Telegram refused WEBHOOK_URL: {refused.message}") from None
+            logger.info("Webhook set; Telegram posts updates to %s", webhook.url)
+            await until()
+        finally:
+            # Stop accepting and finish the updates in hand. The webhook stays set: other
+            # replicas may still be serving, and this one picks up where it left off.
+            await server.stop()
             await application.stop()
 
 

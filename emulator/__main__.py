@@ -23,6 +23,12 @@ def _parse_args() -> argparse.Namespace:
         default=[],
         help="user id that sends /start at startup, so its chat exists (repeatable)",
     )
+    parser.add_argument(
+        "--webhook-target",
+        action="append",
+        default=[],
+        help="local URL to post updates to once the bot sets a webhook (repeatable: in turn)",
+    )
     parser.add_argument("--log-level", default="INFO")
     return parser.parse_args()
 
@@ -33,7 +39,12 @@ async def _serve(args: argparse.Namespace) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(sig, stop.set)
-    async with Emulator(token=args.token, bot_username=args.bot_username, port=args.port) as emu:
+    async with Emulator(
+        token=args.token,
+        bot_username=args.bot_username,
+        port=args.port,
+        webhook_targets=args.webhook_target,
+    ) as emu:
         for user_id in args.user:
             await emu.send_text(user_id, "/start")
         # The CLI's output is the point here: where to connect and with which token.

@@ -16,6 +16,7 @@ from emulator.flood import FloodGate, FloodLimit
 from emulator.models import SentMessage
 from emulator.observe import EmulatorView
 from emulator.server import build_app
+from emulator.webhooks import Delivery, WebhookSender
 from emulator.world import Chat, PendingCallback, World, default_token
 
 logger = logging.getLogger(__name__)
@@ -37,15 +38,29 @@ class Emulator(EmulatorView):
         host: str = "127.0.0.1",
         flood_limit: FloodLimit | None = None,
         ignore_allowed_updates: bool = False,
+        webhook_targets: Iterable[str] = (),
+        webhook_retry_seconds: float = 0.2,
+        webhook_timeout_seconds: float = 30.0,
     ) -> None:
         """ignore_allowed_updates=True delivers every update type whatever the bot asked for
-        in allowed_updates (Telegram never would): to test that a bot copes anyway."""
+        in allowed_updates (Telegram never would): to test that a bot copes anyway.
+
+        Once the bot calls setWebhook, updates are posted to `webhook_targets` (local URLs,
+        taken in turn; one that refuses the connection is skipped) instead of being
+        served to getUpdates; see emulator.webhooks. A failed delivery is tried again after
+        `webhook_retry_seconds`; one unanswered for `webhook_timeout_seconds` has failed."""
         if token is not None and not TOKEN_FORMAT.fullmatch(token):
             raise ValueError("token must look like Telegram's: digits, ':', 35 of [A-Za-z0-9_-]")
         super().__init__(World(token or default_token(), bot_username, bot_first_name))
         self._host = host
         self._port = port
         self._runner: web.AppRunner | None = None
+        self._webhooks = WebhookSender(
+            self._world,
+            webhook_targets,
+            retry_seconds=webhook_retry_seconds,
+            timeout_seconds=webhook_timeout_seconds,
+        )
         self.set_flood_limit(flood_limit)
         self._world.updates.ignore_allowed_updates = ignore_allowed_updates
 
@@ -66,10 +81,12 @@ class Emulator(EmulatorView):
         await site.start()
         self._runner = runner
         self._port = int(runner.addresses[0][1])
+        self._webhooks.start()
         logger.info("Bot API emulator listening on %s", self.base_url)
 
     async def stop(self) -> None:
-        """Release waiting long polls and close the server."""
+        """Stop webhook delivery, release waiting long polls and close the server."""
+        await self._webhooks.stop()
         self._world.updates.close()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -111,6 +128,27 @@ class Emulator(EmulatorView):
     def bot_user(self) -> dict[str, Any]:
         """The bot's User object."""
         return dict(self._world.bot_user)
+
+    # --- webhook delivery ------------------------------------------------------------------
+
+    @property
+    def webhook_targets(self) -> tuple[str, ...]:
+        """Where updates are posted while a webhook is set, in turn."""
+        return tuple(self._webhooks.targets)
+
+    def set_webhook_targets(self, urls: Iterable[str]) -> None:
+        """Post updates to these local URLs from now on (say, two replicas of the bot)."""
+        self._webhooks.set_targets(urls)
+
+    def add_webhook_target(self, url: str) -> None:
+        """One more local URL to post updates to (nothing if it is already one)."""
+        if url not in self._webhooks.targets:
+            self._webhooks.set_targets([*self._webhooks.targets, url])
+
+    @property
+    def webhook_deliveries(self) -> list[Delivery]:
+        """Every webhook POST so far, in the order they finished, failures included."""
+        return list(self._webhooks.deliveries)
 
     # --- users -----------------------------------------------------------------------------
 

@@ -158,4 +158,7 @@ class EmulatorView:
             lines.append(
                 f"{pending} update(s) not yet acknowledged; getUpdates calls so far: {len(polls)}"
             )
+            if self._world.webhook.url:
+                error = self._world.webhook.last_error_message
+                lines.append(f"a webhook is set; last delivery error: {error or 'none'}")
         return "; ".join(lines)

@@ -48,6 +48,11 @@ class UpdateQueue:
         self._signal.notify()
         return update
 
+    @property
+    def signal(self) -> Signal:
+        """Notified when an update arrives (and by webhook delivery as it progresses)."""
+        return self._signal
+
     def pending_count(self) -> int:
         """Updates not yet acknowledged by the bot."""
         return len(self._pending)
@@ -73,8 +78,9 @@ class UpdateQueue:
         elif offset > 0:
             self._pending = [u for u in self._pending if int(u["update_id"]) >= offset]
 
-    def _set_allowed(self, allowed: list[Any] | None) -> None:
-        # Telegram remembers allowed_updates across calls; an empty list means the default.
+    def set_allowed(self, allowed: list[Any] | None) -> None:
+        """allowed_updates from getUpdates or setWebhook: Telegram remembers it across calls
+        (None: keep it); an empty list means the default."""
         if allowed is None:
             return
         self._allowed = frozenset(str(a) for a in allowed) if allowed else None
@@ -92,12 +98,21 @@ class UpdateQueue:
         self._pending = [u for u in self._pending if self._is_allowed(u)]
         return self._pending[:limit] or None
 
+    def deliverable(self) -> list[dict[str, Any]]:
+        """The pending updates the bot subscribed to, oldest first: for webhook delivery."""
+        return self._available(len(self._pending)) or []
+
+    def acknowledge_one(self, update_id: int) -> None:
+        """The bot answered a webhook delivery of this update with a 2xx: it is done."""
+        self._pending = [u for u in self._pending if int(u["update_id"]) != update_id]
+        self._signal.notify()
+
     async def poll(
         self, offset: int, limit: int, wait: float, allowed: list[Any] | None
     ) -> list[dict[str, Any]]:
         """getUpdates: acknowledge below `offset`, return updates, waiting `wait` s for some."""
         self._acknowledge(offset)
-        self._set_allowed(allowed)
+        self.set_allowed(allowed)
         self._poll_seq += 1
         seq = self._poll_seq
         # A newer poll terminates the one still waiting, which then answers 409.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -21,6 +22,11 @@ class Signal:
         # and guarantees no waiter misses a wake-up between its check and its wait.
         self._event.set()
         self._event = asyncio.Event()
+
+    async def wait(self, within: float | None = None) -> None:
+        """Until the next notify(), or at most `within` seconds."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._event.wait(), within)
 
     async def wait_for(self, predicate: Callable[[], T | None], within: float | None) -> T | None:
         """Return the predicate's first non-None value, or None after `within` seconds."""

@@ -44,12 +44,14 @@ class Chat:
 
 @dataclass
 class WebhookInfo:
-    """What setWebhook stored (delivery is not emulated yet)."""
+    """What setWebhook stored, and how the last failed delivery went (emulator.webhooks)."""
 
     url: str = ""
     secret_token: str | None = None
     max_connections: int = 40
     allowed_updates: list[str] | None = None
+    last_error_date: int | None = None
+    last_error_message: str | None = None
 
 
 @dataclass

@@ -31,11 +31,14 @@ async def get_updates(world: World, p: Params) -> list[dict[str, Any]]:
 
 @method("setWebhook")
 async def set_webhook(world: World, p: Params) -> bool:
-    """Store the webhook settings; an empty url removes the webhook."""
+    """Store the webhook settings; an empty url removes the webhook. Updates are then
+    posted to the driver's local targets, never to `url` (emulator.webhooks)."""
     url = p.text("url") or ""
     secret = p.text("secret_token")
     if secret is not None and not _SECRET.fullmatch(secret):
         raise bad_request("secret token contains unallowed characters")
+    if url and not url.lower().startswith("https://"):
+        raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
     if p.flag("drop_pending_updates"):
         world.updates.drop_all()
     world.webhook.url = url
@@ -43,6 +46,9 @@ async def set_webhook(world: World, p: Params) -> bool:
     world.webhook.max_connections = p.integer("max_connections", 40) or 40
     allowed = p.array("allowed_updates")
     world.webhook.allowed_updates = [str(a) for a in allowed] if allowed is not None else None
+    # One filter for both ways of receiving updates, as at Telegram.
+    world.updates.set_allowed(allowed)
+    world.updates.signal.notify()
     return True
 
 
@@ -68,4 +74,7 @@ async def get_webhook_info(world: World, p: Params) -> dict[str, Any]:
         info["max_connections"] = world.webhook.max_connections
         if world.webhook.allowed_updates is not None:
             info["allowed_updates"] = world.webhook.allowed_updates
+        if world.webhook.last_error_message is not None:
+            info["last_error_date"] = world.webhook.last_error_date
+            info["last_error_message"] = world.webhook.last_error_message
     return info

@@ -1,0 +1,159 @@
+"""Webhook mode: Telegram posts each update to us, and hears back only once it is handled.
+
+As with `bot.polling`, an update is acknowledged (answered 200) only after it has been
+handled to the end, its turn committed: if the process dies midway, Telegram posts it
+again, to this replica after a restart or to another one, and a turn already committed
+recognises its update id and changes nothing (`storage.repo.already_handled`).
+
+A request must carry the secret given to setWebhook in its X-Telegram-Bot-Api-Secret-Token
+header (compared in constant time); without it the answer is a bare 403 and nothing is read.
+
+Why aiohttp: it is already a dependency (Bot API calls go through it, `bot.http`), and the
+server is three routes. PTB's own webhook server (tornado) queues an update and answers 200
+at once, which would lose an update in hand when the process dies, and it has no health
+endpoint; Starlette and uvicorn would add two dependencies for the same three routes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import os
+
+from aiohttp import web
+from sqlalchemy.engine import Connection
+from telegram import Update
+from telegram.ext import Application
+
+from bot.config import ConfigError, Webhook
+from storage.db import Database
+
+logger = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+HEALTH_PATH = "/healthz"
+# Telegram's updates are a few kilobytes; anything far larger is not Telegram.
+MAX_BODY_BYTES = 1024 * 1024
+HEALTH_TIMEOUT_SECONDS = 5.0
+# On stop, updates in hand get this long to finish; Telegram posts any cut short again.
+SHUTDOWN_GRACE_SECONDS = 15.0
+
+
+class WebhookServer:
+    """The bot's HTTP side in webhook mode: POST <path of WEBHOOK_URL> and GET /healthz."""
+
+    def __init__(self, application: Application, webhook: Webhook) -> None:  # type: ignore[type-arg]
+        if webhook.path == HEALTH_PATH:
+            raise ConfigError(f"WEBHOOK_URL can't end in {HEALTH_PATH}: that is the health check")
+        self._application = application
+        self._webhook = webhook
+        self._secret = webhook.secret.encode()
+        self._runner: web.AppRunner | None = None
+
+    async def start(self) -> None:
+        """Listen on WEBHOOK_LISTEN:WEBHOOK_PORT, or a `ConfigError` if that can't be done."""
+        app = web.Application(client_max_size=MAX_BODY_BYTES)
+        app.router.add_post(self._webhook.path, self._on_update)
+        app.router.add_get(HEALTH_PATH, self._on_health)
+        # The access log would be the only place the server logs; it holds nothing we need.
+        runner = web.AppRunner(app, access_log=None, shutdown_timeout=SHUTDOWN_GRACE_SECONDS)
+        await runner.setup()
+        site = web.TCPSite(runner, self._webhook.listen, self._webhook.port)
+        try:
+            await site.start()
+        except OSError as problem:
+            await runner.cleanup()
+            reason = os.strerror(problem.errno) if problem.errno else type(problem).__name__
+            raise ConfigError(
+                f"can't listen on WEBHOOK_LISTEN {self._webhook.listen} WEBHOOK_PORT "
+                f"{self._webhook.port} ({reason}). Is another process using that port?"
+            ) from None
+        self._runner = runner
+        logger.info(
+            "Listening for Telegram's updates on %s:%d%s",
+            self._webhook.listen,
+            self._webhook.port,
+            self._webhook.path,
+        )
+
+    async def stop(self) -> None:
+        """Stop accepting, and let the updates in hand finish (up to the grace period)."""
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def _on_update(self, request: web.Request) -> web.Response:
+        """One update from Telegram: answered 200 once handled, 403 without the secret."""
+        given = request.headers.get(SECRET_HEADER, "").encode("utf-8", "replace")
+        if not hmac.compare_digest(given, self._secret):
+            # Not Telegram (or a secret that changed): the body is never read.
+            logger.warning("Refused a webhook request without the right secret token")
+            return web.Response(status=403)
+        try:
+            raw = json.loads(await request.read())
+        except ValueError:
+            return web.Response(status=400)
+        if not isinstance(raw, dict):
+            return web.Response(status=400)
+        update = self._read(raw)
+        if update is None:
+            # Answered 200 all the same: Telegram would post it again forever otherwise.
+            return web.Response(status=200)
+        application = self._application
+        try:
+            # Different clients concurrently, one client's updates in order (bot.ordering).
+            await application.update_processor.process_update(
+                update, application.process_update(update)
+            )
+        except Exception as problem:
+            # The handlers' errors went to the error handler; this is PTB itself failing.
+            # Telegram posts the update again; if it was stored, the repeat changes nothing.
+            logger.error("Update %s could not be handled (%s)", update.update_id,
+                         type(problem).__name__)  # fmt: skip
+            return web.Response(status=500)
+        return web.Response(status=200)
+
+    def _read(self, raw: dict[str, object]) -> Update | None:
+        """The update, or None (logged by id alone) when this PTB can't read it: a newer or
+        older Bot API than it expects. Its body may be a client's message: never logged."""
+        try:
+            return Update.de_json(raw, self._application.bot)
+        except Exception as problem:
+            update_id = raw.get("update_id")
+            kind = type(problem).__name__
+            logger.error("Skipping update %s, which can't be read (%s)", update_id, kind)
+            return None
+
+    async def _on_health(self, request: web.Request) -> web.Response:
+        """200 "ok" while the database answers; 503 otherwise, for the proxy or orchestrator."""
+        database = self._application.bot_data.database
+        try:
+            async with asyncio.timeout(HEALTH_TIMEOUT_SECONDS):
+                await _ask(database)
+        except Exception as problem:
+            logger.warning("Health check: the database did not answer (%s)",
+                           type(problem).__name__)  # fmt: skip
+            return web.Response(status=503, text="the database does not answer")
+        return web.Response(text="ok")
+
+
+async def _ask(database: Database) -> None:
+    """SELECT 1 on a pooled connection.
+
+    Through the DBAPI connection rather than a SQLAlchemy transaction: ours begin with
+    BEGIN IMMEDIATE on SQLite (storage.db), which would queue a health check behind every
+    writer and hold the write lock for nothing.
+    """
+
+    def select_one(connection: Connection) -> None:
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute("SELECT 1")
+            cursor.fetchall()
+        finally:
+            cursor.close()
+
+    async with database.engine.connect() as connection:
+        await connection.run_sync(select_one)

@@ -1,0 +1,127 @@
+"""The webhook server in-process: its health check on both databases, and the limits a
+request meets before anything is handled (the whole bot in webhook mode: tests/e2e)."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import AsyncIterator, Awaitable
+from types import SimpleNamespace
+from typing import Any
+
+import httpx
+import pytest
+from telegram import Bot, Update
+
+from bot.config import ConfigError, Webhook
+from bot.webhook import SECRET_HEADER, WebhookServer
+from storage.db import Database, create_engine
+from tests.e2e.conftest import free_port
+
+SECRET = "s3cret_-token"
+
+
+class FakeApplication:
+    """What the server uses of PTB's Application: the bot, the database, the processor."""
+
+    def __init__(self, database: Database) -> None:
+        self.bot = Bot("123456789:" + "A" * 35)
+        self.bot_data = SimpleNamespace(database=database)
+        self.update_processor = SimpleNamespace(process_update=self._in_order)
+        self.handled: list[int] = []
+
+    async def _in_order(self, update: Update, coroutine: Awaitable[Any]) -> None:
+        await coroutine
+
+    async def process_update(self, update: Update) -> None:
+        self.handled.append(update.update_id)
+
+
+@pytest.fixture
+async def served(database_url: str) -> AsyncIterator[tuple[FakeApplication, str]]:
+    """The server on a free port over the test database: (application, base URL)."""
+    engine = create_engine(database_url)
+    application = FakeApplication(Database(engine))
+    port = free_port()
+    webhook = Webhook("https://x.example/hook", SECRET, "127.0.0.1", port)
+    server = WebhookServer(application, webhook)  # type: ignore[arg-type]
+    await server.start()
+    yield application, f"http://127.0.0.1:{port}"
+    await server.stop()
+    await engine.dispose()
+
+
+async def test_health_is_ok_while_the_database_answers(served: tuple[FakeApplication, str]):
+    _, base = served
+    async with httpx.AsyncClient() as client:
+        health = await client.get(f"{base}/healthz")
+    assert (health.status_code, health.text) == (200, "ok")
+
+
+@pytest.mark.parametrize(
+    "unreachable",
+    [
+        "sqlite+aiosqlite:////nonexistent-directory/bot.sqlite3",
+        "postgresql+asyncpg://postgres@127.0.0.1:1/none",
+    ],
+)
+async def test_health_is_503_when_the_database_does_not_answer(unreachable: str):
+    engine = create_engine(unreachable)
+    port = free_port()
+    webhook = Webhook("https://x.example/hook", SECRET, "127.0.0.1", port)
+    server = WebhookServer(FakeApplication(Database(engine)), webhook)  # type: ignore[arg-type]
+    await server.start()
+    try:
+        async with httpx.AsyncClient() as client:
+            health = await client.get(f"http://127.0.0.1:{port}/healthz")
+    finally:
+        await server.stop()
+        await engine.dispose()
+    assert health.status_code == 503
+
+
+async def test_health_does_not_wait_for_a_writer(tmp_path):
+    """Another process holding SQLite's write lock doesn't make the bot look down."""
+    path = tmp_path / "bot.sqlite3"
+    engine = create_engine(f"sqlite+aiosqlite:///{path}")
+    port = free_port()
+    webhook = Webhook("https://x.example/hook", SECRET, "127.0.0.1", port)
+    server = WebhookServer(FakeApplication(Database(engine)), webhook)  # type: ignore[arg-type]
+    await server.start()
+    writer = None
+    try:
+        async with httpx.AsyncClient() as client:
+            assert (await client.get(f"http://127.0.0.1:{port}/healthz")).status_code == 200
+            writer = sqlite3.connect(path, isolation_level=None)
+            writer.execute("BEGIN IMMEDIATE")
+            started = time.monotonic()
+            health = await client.get(f"http://127.0.0.1:{port}/healthz")
+            assert health.status_code == 200 and time.monotonic() - started < 1.0
+    finally:
+        if writer is not None:
+            writer.close()
+        await server.stop()
+        await engine.dispose()
+
+
+async def test_a_body_over_the_limit_is_refused_unread(served: tuple[FakeApplication, str]):
+    application, base = served
+    huge = b'{"update_id": 1, "padding": "' + b"x" * 2_000_000 + b'"}'
+    async with httpx.AsyncClient() as client:
+        refused = await client.post(f"{base}/hook", content=huge, headers={SECRET_HEADER: SECRET})
+        # Only POST on the webhook's path; the rest is 404/405 and nothing is handled.
+        elsewhere = await client.post(f"{base}/other", json={}, headers={SECRET_HEADER: SECRET})
+        get = await client.get(f"{base}/hook")
+        handled = await client.post(
+            f"{base}/hook", json={"update_id": 7}, headers={SECRET_HEADER: SECRET}
+        )
+    assert refused.status_code == 413
+    assert (elsewhere.status_code, get.status_code) == (404, 405)
+    assert handled.status_code == 200
+    assert application.handled == [7]
+
+
+def test_the_health_path_cant_be_the_webhooks():
+    webhook = Webhook("https://x.example/healthz", SECRET, "127.0.0.1", 8080)
+    with pytest.raises(ConfigError, match="health check"):
+        WebhookServer(FakeApplication(None), webhook)  # type: ignore[arg-type]
