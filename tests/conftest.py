@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import AsyncIterator
@@ -39,6 +40,14 @@ async def database_url(request: pytest.FixtureRequest, tmp_path) -> AsyncIterato
     if request.param == "sqlite":
         yield f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
         return
+    async with fresh_postgres_database() as url:
+        yield url
+
+
+@contextlib.asynccontextmanager
+async def fresh_postgres_database() -> AsyncIterator[str]:
+    """The URL of a new, empty PostgreSQL database, dropped afterwards; the test is skipped,
+    naming TEST_POSTGRES_URL, when no server answers there."""
     reason = await _postgres_available()
     if reason is not None:
         pytest.skip(reason)
@@ -49,12 +58,14 @@ async def database_url(request: pytest.FixtureRequest, tmp_path) -> AsyncIterato
     finally:
         await admin.close()
     base, _, _ = POSTGRES_URL.rpartition("/")
-    yield f"{base}/{name}"
-    admin = await asyncpg.connect(_server_dsn(POSTGRES_URL))
     try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        yield f"{base}/{name}"
     finally:
-        await admin.close()
+        admin = await asyncpg.connect(_server_dsn(POSTGRES_URL))
+        try:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await admin.close()
 
 
 @pytest.fixture

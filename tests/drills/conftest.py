@@ -1,5 +1,11 @@
-"""The drills' fixtures: the emulator, a bot process on a fresh SQLite file, a seeded random
-generator whose seed is printed, and the drill's size (quick, or long with DRILLS=long)."""
+"""The drills' fixtures: the emulator, a bot process on a fresh database, a seeded random
+generator whose seed is printed, and the drill's size (quick, or long with DRILLS=long).
+
+The bot fixtures run each drill on SQLite and on PostgreSQL (tests/conftest.py
+`database_url`), like the end-to-end tests. Drills of SQLite's own failures stay on SQLite
+only, saying why where they are: a write lock on the file (test_locked_database.py) and a
+full or read-only disk under the file (test_disk.py); a PostgreSQL server's disk is not
+the bot's to fill."""
 
 from __future__ import annotations
 
@@ -34,10 +40,11 @@ UNTHROTTLED = {"TELEGRAM_MAX_MESSAGES_PER_SECOND": "1000"}
 
 
 @pytest.fixture
-async def drill_bot(emulator: Emulator, tmp_path: Path) -> AsyncIterator[BotProcess]:
-    """A bot on a fresh SQLite file, not yet started; stopped at the end if still running."""
-    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
-    process = BotProcess(emulator, tmp_path, url, extra_env=UNTHROTTLED)
+async def drill_bot(
+    emulator: Emulator, tmp_path: Path, database_url: str
+) -> AsyncIterator[BotProcess]:
+    """A bot on a fresh database, not yet started; stopped at the end if still running."""
+    process = BotProcess(emulator, tmp_path, database_url, extra_env=UNTHROTTLED)
     yield process
     if process.process is not None:
         await process.stop()
@@ -45,13 +52,12 @@ async def drill_bot(emulator: Emulator, tmp_path: Path) -> AsyncIterator[BotProc
 
 @pytest.fixture
 async def clocked_drill_bot(
-    emulator: Emulator, tmp_path: Path
+    emulator: Emulator, tmp_path: Path, database_url: str
 ) -> AsyncIterator[tuple[BotProcess, Clock]]:
     """A bot on a clock the test sets, dispatching prompts every 0.1 s; not yet started."""
     clock = Clock(tmp_path / "clock")
     env = {"CLOCK_FILE": str(clock.path), "DISPATCH_INTERVAL_SECONDS": "0.1", **UNTHROTTLED}
-    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
-    process = BotProcess(emulator, tmp_path, url, extra_env=env)
+    process = BotProcess(emulator, tmp_path, database_url, extra_env=env)
     yield process, clock
     if process.process is not None:
         await process.stop()

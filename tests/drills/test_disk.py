@@ -28,6 +28,8 @@ from tests.drills.scale import sized
 from tests.e2e.conftest import BotProcess
 from tests.e2e.reflecting import onboard, press
 
+# SQLite only: these drills fill or freeze the disk under the bot's SQLite file; a PostgreSQL
+# server's disk is the server's, not something the bot's tests can fill.
 CLIENTS = sized(3, 20)
 LATER = "can't save anything right now"
 

@@ -9,6 +9,7 @@ from hypothesis's synchronous test body. FUZZ_UPDATES sets how many (default 10,
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import threading
 import time
@@ -21,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from emulator import Emulator
+from tests.conftest import fresh_postgres_database
 from tests.e2e.conftest import BotProcess
 
 UPDATES = int(os.environ.get("FUZZ_UPDATES", "10000"))
@@ -175,13 +177,22 @@ class Running:
     """The emulator and the bot on an event loop in a background thread."""
 
     def __init__(self, workdir: Path) -> None:
+        self.workdir = workdir
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
+        self.databases = contextlib.AsyncExitStack()
         self.emulator = self.call(self._start_emulator())
+        self.bot: BotProcess | None = None
+
+    def start(self, database: str) -> None:
+        """The bot on a fresh database of this kind ("sqlite" or "postgresql")."""
+        if database == "sqlite":
+            url = f"sqlite+aiosqlite:///{self.workdir / 'bot.sqlite3'}"
+        else:
+            url = self.call(self.databases.enter_async_context(fresh_postgres_database()))
         env = {"TELEGRAM_MAX_MESSAGES_PER_SECOND": "5000", "LOG_LEVEL": "INFO"}
-        url = f"sqlite+aiosqlite:///{workdir / 'bot.sqlite3'}"
-        self.bot = BotProcess(self.emulator, workdir, url, extra_env=env)
+        self.bot = BotProcess(self.emulator, self.workdir, url, extra_env=env)
         self.call(self.bot.start())
 
     async def _start_emulator(self) -> Emulator:
@@ -193,18 +204,22 @@ class Running:
         return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout=120)
 
     def stop(self) -> None:
-        if self.bot.process is not None:
+        if self.bot is not None and self.bot.process is not None:
             self.call(self.bot.stop())
         self.call(self.emulator.stop())
+        self.call(self.databases.aclose())
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def running(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[Running]:
     world = Running(tmp_path_factory.mktemp("fuzz"))
-    yield world
-    world.stop()
+    try:
+        world.start(request.param)
+        yield world
+    finally:
+        world.stop()
 
 
 @settings(
@@ -223,6 +238,7 @@ def test_every_generated_update_was_handled_without_an_unhandled_failure(running
     while running.emulator.pending_updates() and time.monotonic() < deadline:
         time.sleep(0.5)
     assert running.emulator.pending_updates() == 0, "the bot stopped taking updates"
+    assert running.bot is not None
     running.call(running.bot.stop())
     log = running.bot.log
     failures = [line for line in log.splitlines() if "failed:" in line or "Error" in line]

@@ -27,10 +27,9 @@ NEXT = "Next \u00bb"
 
 
 async def test_the_log_names_clients_by_a_keyed_hash_and_holds_nothing_they_wrote(
-    emulator: Emulator, tmp_path: Path
+    emulator: Emulator, tmp_path: Path, database_url: str
 ):
-    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
-    bot = BotProcess(emulator, tmp_path, url, extra_env={"LOG_LEVEL": "DEBUG"})
+    bot = BotProcess(emulator, tmp_path, database_url, extra_env={"LOG_LEVEL": "DEBUG"})
     await bot.start()
     try:
         await onboard(emulator, CLIENT)

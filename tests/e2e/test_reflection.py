@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import sqlite3
 
 from emulator import Emulator
 from tests.e2e.conftest import BotProcess
+from tests.e2e.database import write_lock
 from tests.e2e.reflecting import button, onboard, press, press_in_place
 
 ADA = 1001
@@ -239,18 +239,13 @@ async def test_a_message_in_hand_when_the_bot_dies_is_handled_after_the_restart(
     """Fetched but not yet stored when the process dies: Telegram must deliver it again,
     so the bot may acknowledge an update only once it has handled it."""
     await onboard(emulator, ADA)
-    # Hold the database's write lock, so the bot's turn waits for it mid-update.
-    lock = sqlite3.connect(bot.database_url.removeprefix("sqlite+aiosqlite:///"))
-    lock.isolation_level = None
-    lock.execute("BEGIN IMMEDIATE")
-    try:
+    # Hold what her turn needs (SQLite's write lock, her row on PostgreSQL), so the bot's
+    # turn waits for it mid-update.
+    async with write_lock(bot.database_url, ADA):
         sent = await emulator.send_text(ADA, "/reflect")
         await _until_fetched(emulator, sent)
         await asyncio.sleep(0.5)  # a poll acknowledging it would have gone out by now
         await bot.stop(signal.SIGKILL)
-    finally:
-        lock.execute("ROLLBACK")
-        lock.close()
     await bot.start()
     intro = await emulator.next_message(ADA, timeout=15)
     assert "short questions" in intro.plain_text

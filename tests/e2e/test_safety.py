@@ -89,11 +89,13 @@ async def test_privacy_says_what_is_kept_and_who_can_read_it(emulator: Emulator,
     assert "encrypted" in text and "not end-to-end encrypted" in text and "/delete" in text
 
 
-async def test_a_practice_bot_admits_listed_and_invited_clients_only(emulator: Emulator, tmp_path):
+async def test_a_practice_bot_admits_listed_and_invited_clients_only(
+    emulator: Emulator, tmp_path, database_url: str
+):
     from tests.e2e.conftest import BotProcess as Process
 
     env = {"ALLOWED_USER_IDS": "1001", "INVITE_CODES": "welcome-7f3a,spring-2027"}
-    bot = Process(emulator, tmp_path, f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}", env)
+    bot = Process(emulator, tmp_path, database_url, env)
     await bot.start()
     try:
         await emulator.send_text(1001, "/start")  # listed

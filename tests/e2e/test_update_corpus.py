@@ -10,7 +10,6 @@ here delivers every type regardless (`ignore_allowed_updates`).
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,6 +17,7 @@ import pytest
 from telegram import InaccessibleMessage, TelegramObject, Update
 
 from emulator import Emulator
+from tests.e2e import database
 from tests.e2e.conftest import BotProcess
 from tests.e2e.reflecting import button, until
 from tests.e2e.update_corpus import CLIENT_ID, Case, cases, entries
@@ -179,16 +179,10 @@ def _corpus_ids() -> set[int]:
 
 
 def _every_stored_value(bot: BotProcess) -> Iterator[object]:
-    """Every value in every column of every table of the bot's SQLite database."""
-    path = bot.database_url.removeprefix("sqlite+aiosqlite:///")
-    with sqlite3.connect(path) as connection:
-        tables = [
-            name
-            for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        ]
-        for table in tables:
-            for row in connection.execute(f'SELECT * FROM "{table}"'):
-                for value in row:
-                    yield value
-                    if isinstance(value, str):  # JSON columns hold ids as text
-                        yield from (int(digits) for digits in re.findall(r"-?\d+", value))
+    """Every value in every column of every table of the bot's database."""
+    for rows in database.every_row(bot.database_url).values():
+        for row in rows:
+            for value in row:
+                yield value
+                if isinstance(value, str):  # JSON columns hold ids as text
+                    yield from (int(digits) for digits in re.findall(r"-?\d+", value))
