@@ -25,13 +25,19 @@ def main(argv: list[str] | None = None) -> int:
         "command",
         nargs="?",
         default="run",
-        choices=["run", "demo", "new-key", "rotate-key"],
+        choices=["run", "demo", "new-key", "rotate-key", "copy-db"],
         help=(
             "run: the bot, with long polling, or a webhook when WEBHOOK_URL is set "
             "(default); demo: try it in this terminal; "
             "new-key: print a new encryption key; rotate-key: re-encrypt everything with a "
-            "new key"
+            "new key; copy-db --to URL: copy everything into another, empty database "
+            "(e.g. PostgreSQL, for several replicas), the bot stopped"
         ),
+    )
+    parser.add_argument(
+        "--to",
+        metavar="URL",
+        help="copy-db: the database to copy into, like postgresql://user@host/database",
     )
     args = parser.parse_args(argv)
     try:
@@ -53,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
 
             print(asyncio.run(rotate_key(settings)))
             return 0
+        if args.command == "copy-db":
+            return copy_db(settings, args.to)
         if args.command == "demo":
             from bot.demo import run_demo
 
@@ -103,6 +111,21 @@ def run(settings: Settings) -> int:
     except TelegramError as problem:
         print(f"Cannot start: the Bot API said: {problem.message}", file=sys.stderr)
         return 3
+    return 0
+
+
+def copy_db(settings: Settings, target: str | None) -> int:
+    """Copy the database into the one named by --to; a refusal is one line."""
+    from bot.copy_db import CopyRefused, copy_database
+
+    if not target:
+        print("Cannot copy: name the target: python -m bot copy-db --to URL", file=sys.stderr)
+        return 2
+    try:
+        print(asyncio.run(copy_database(settings, target, safe_url(target))))
+    except CopyRefused as problem:
+        print(f"Cannot copy to {safe_url(target)}: {problem}.", file=sys.stderr)
+        return 2
     return 0
 
 
