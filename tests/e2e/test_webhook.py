@@ -194,6 +194,26 @@ async def test_a_wrong_or_missing_secret_gets_403_and_changes_nothing(
     assert webhook_bot.query("SELECT id FROM users") == [(EVE,)]
 
 
+async def test_an_update_posted_again_is_acknowledged_and_taken_once(
+    emulator: Emulator, webhook_bot: BotProcess
+):
+    """Telegram posts an update again when it got no 200 (a proxy timed out, a process died
+    after storing the turn): the repeat is acknowledged and changes nothing."""
+    emulator.open_chat(EVE)
+    headers = {SECRET_HEADER: webhook_bot.webhook_secret or ""}
+    async with httpx.AsyncClient(timeout=10) as client:
+        first = await client.post(webhook_bot.webhook_url, json=eve_says_start(), headers=headers)
+        assert first.status_code == 200
+        assert "companion for your therapy" in (await emulator.next_message(EVE)).plain_text
+        replies = len(emulator.messages(EVE))
+        again = await client.post(webhook_bot.webhook_url, json=eve_says_start(), headers=headers)
+    assert again.status_code == 200
+    await asyncio.sleep(1.0)
+    assert len(emulator.messages(EVE)) == replies
+    assert webhook_bot.query("SELECT count(*) FROM users") == [(1,)]
+    assert "Update 900000 was already handled; ignoring the repeat" in webhook_bot.log
+
+
 @pytest.mark.parametrize(
     ("webhook_env", "says"),
     [
