@@ -1,5 +1,5 @@
 """`python -m benchmarks` runs every benchmark and prints one table of figures;
-`python -m benchmarks throughput|scale|fanout [options]` runs one."""
+`python -m benchmarks throughput|replicas|scale|fanout|review [options]` runs one."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import logging
 import sys
 import time
 
-from benchmarks import fanout, review, scale, throughput
+from benchmarks import fanout, replicas, review, scale, throughput
 from benchmarks.databases import KINDS
 from benchmarks.figures import Figure, table
 from benchmarks.scenarios import SCENARIOS
@@ -40,6 +40,18 @@ def _parser() -> argparse.ArgumentParser:
     one.add_argument(
         "--max-messages-per-second", type=float, default=defaults.max_messages_per_second,
         help="the full bot's TELEGRAM_MAX_MESSAGES_PER_SECOND; default: %(default)s",
+    )  # fmt: skip
+    pair = commands.add_parser(
+        "replicas", help="two webhook replicas on PostgreSQL against one bot on SQLite"
+    )
+    two = replicas.Options()
+    pair.add_argument("--clients", type=int, default=two.clients, help="default: %(default)s")
+    pair.add_argument(
+        "--actions", type=int, default=two.actions, help="per client; default: %(default)s"
+    )
+    pair.add_argument(
+        "--rounds", type=int, default=two.rounds,
+        help="each measured this often, alternating the order; default: %(default)s",
     )  # fmt: skip
     big = commands.add_parser(
         "scale", help="start-up, memory and dispatcher wake-ups with many scheduled clients"
@@ -78,6 +90,10 @@ def _parser() -> argparse.ArgumentParser:
 async def _run(args: argparse.Namespace) -> list[Figure]:
     if args.benchmark == "scale":
         return await scale.run(scale.Options(clients=args.clients))
+    if args.benchmark == "replicas":
+        return await replicas.run(
+            replicas.Options(clients=args.clients, actions=args.actions, rounds=args.rounds)
+        )
     if args.benchmark == "review":
         return await review.run(review.Options(weeks=args.weeks, database=args.database))
     if args.benchmark == "fanout":
@@ -91,6 +107,7 @@ async def _run(args: argparse.Namespace) -> list[Figure]:
         )
     figures = await throughput.run(_options(args))
     if args.benchmark is None:
+        figures += await replicas.run(replicas.Options())
         figures += await fanout.run(fanout.Options())
         figures += await scale.run(scale.Options())
         figures += await review.run(review.Options())

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import secrets
+import socket
 import sys
 import time
 from collections.abc import AsyncIterator, Mapping, Sequence
@@ -17,6 +19,10 @@ REPO = Path(__file__).resolve().parents[1]
 STARTUP_TIMEOUT = 30.0
 STOP_TIMEOUT = 10.0
 _CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+# Webhook mode: the address Telegram would post to (the emulator posts to the bot's local
+# port instead, never there) and the secret, one per run, so that replicas share it.
+PUBLIC_WEBHOOK_URL = "https://reflection.example.org/telegram"
+WEBHOOK_SECRET = secrets.token_urlsafe(24)
 
 
 class BotDidNotStart(RuntimeError):
@@ -45,9 +51,10 @@ class BotProcess:
 
 
 def bot_environment(emulator: Emulator, overrides: Mapping[str, str]) -> dict[str, str]:
-    """The parent's environment without any TELEGRAM_*/DATABASE_*/ENCRYPTION_*, pointed at
-    the emulator (set ENCRYPTION_KEY_FILE in `overrides` to keep the key in a temp folder)."""
-    prefixes = ("TELEGRAM_", "DATABASE_", "ENCRYPTION_")
+    """The parent's environment without any TELEGRAM_*/DATABASE_*/ENCRYPTION_*/WEBHOOK_*,
+    pointed at the emulator (set ENCRYPTION_KEY_FILE in `overrides` to keep the key in a
+    temp folder)."""
+    prefixes = ("TELEGRAM_", "DATABASE_", "ENCRYPTION_", "WEBHOOK_")
     env = {k: v for k, v in os.environ.items() if not k.startswith(prefixes)}
     env.update(
         TELEGRAM_BOT_TOKEN=emulator.token,
@@ -60,6 +67,21 @@ def bot_environment(emulator: Emulator, overrides: Mapping[str, str]) -> dict[st
     return env
 
 
+def webhook_environment() -> tuple[dict[str, str], str]:
+    """Settings for the bot in webhook mode on a free local port, and the local URL the
+    emulator is to post to (`Emulator.add_webhook_target`)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    env = {
+        "WEBHOOK_URL": PUBLIC_WEBHOOK_URL,
+        "WEBHOOK_SECRET": WEBHOOK_SECRET,
+        "WEBHOOK_LISTEN": "127.0.0.1",
+        "WEBHOOK_PORT": str(port),
+    }
+    return env, f"http://127.0.0.1:{port}/telegram"
+
+
 @contextlib.asynccontextmanager
 async def running_bot(
     emulator: Emulator,
@@ -68,8 +90,10 @@ async def running_bot(
     env: Mapping[str, str],
 ) -> AsyncIterator[BotProcess]:
     """`python -m <module...>` in `workdir`, ready once it has called deleteWebhook (PTB's
-    last call before polling); stopped on leaving: SIGTERM, then SIGKILL."""
-    polls_before = len(emulator.calls_to("deleteWebhook"))
+    last call before polling) or, in webhook mode (WEBHOOK_URL in `env`), setWebhook (made
+    once it listens); stopped on leaving: SIGTERM, then SIGKILL."""
+    ready_call = "setWebhook" if env.get("WEBHOOK_URL") else "deleteWebhook"
+    polls_before = len(emulator.calls_to(ready_call))
     log_path = workdir / "bot.log"
     with log_path.open("wb") as log:
         process = await asyncio.create_subprocess_exec(
@@ -78,7 +102,7 @@ async def running_bot(
     bot = BotProcess(process.pid, log_path)
     try:
         deadline = time.monotonic() + STARTUP_TIMEOUT
-        while len(emulator.calls_to("deleteWebhook")) <= polls_before:
+        while len(emulator.calls_to(ready_call)) <= polls_before:
             if process.returncode is not None or time.monotonic() > deadline:
                 raise BotDidNotStart(f"{' '.join(module)} did not start:\n{bot.log_tail()}")
             await asyncio.sleep(0.05)

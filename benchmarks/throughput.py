@@ -22,7 +22,13 @@ from pathlib import Path
 from benchmarks.databases import BenchDatabase, fresh_database, postgres_unavailable
 from benchmarks.figures import Figure
 from benchmarks.load import ClientRun, play_all
-from benchmarks.processes import BotDidNotStart, bot_environment, running_bot
+from benchmarks.processes import (
+    BotDidNotStart,
+    BotProcess,
+    bot_environment,
+    running_bot,
+    webhook_environment,
+)
 from benchmarks.report import figures_for
 from benchmarks.scenarios import ECHO, SCENARIOS, Scenario
 from emulator import Emulator
@@ -64,12 +70,16 @@ class Mismatch:
 
 @dataclass(frozen=True)
 class Contender:
-    """A bot under test and the part its clients play."""
+    """A bot under test and the part its clients play. `webhook`: the bot in webhook mode,
+    the emulator posting to it; `replicas` such processes on one database, the emulator
+    posting to each in turn (benchmarks.replicas)."""
 
     label: str
     module: tuple[str, ...]
     scenario: Scenario
     database: str | None = None
+    webhook: bool = False
+    replicas: int = 1
 
 
 @dataclass
@@ -108,24 +118,31 @@ def contenders(options: Options) -> list[Contender]:
 
 async def run(options: Options) -> list[Figure]:
     """Measure every contender in turn on one emulator; the figures, ratios included."""
+    return figures_for(await measure_all(contenders(options), options), options.clients)
+
+
+async def measure_all(
+    contenders: Sequence[Contender], options: Options, run_timeout: float = RUN_TIMEOUT
+) -> list[Result]:
+    """Measure each contender in turn on one emulator; a failed one keeps its error."""
     results = []
     async with Emulator(bot_username="benchmark_bot") as emulator:
-        for number, contender in enumerate(contenders(options), start=1):
+        for number, contender in enumerate(contenders, start=1):
             result = Result(contender)
             if contender.database == "postgresql":
                 result.error = await postgres_unavailable()
             if result.error is None:
                 try:
-                    async with asyncio.timeout(RUN_TIMEOUT):
+                    async with asyncio.timeout(run_timeout):
                         await measure(emulator, result, options, first_user=number * 10_000_000)
                 except (TimeoutError, BotDidNotStart, WarmUpFailed) as problem:
-                    result.error = str(problem) or f"did not finish within {RUN_TIMEOUT:.0f} s"
+                    result.error = str(problem) or f"did not finish within {run_timeout:.0f} s"
             if result.error:
                 logger.warning("%s not measured: %s", contender.label, result.error)
             for failure in [run.failure for run in result.runs if run.failure][:3]:
                 logger.warning("%s: a client stopped at %s", contender.label, failure)
             results.append(result)
-    return figures_for(results, options.clients)
+    return results
 
 
 class WarmUpFailed(RuntimeError):
@@ -147,24 +164,57 @@ async def measure(emulator: Emulator, result: Result, options: Options, first_us
                 "ENCRYPTION_KEY_FILE": str(workdir / "encryption.key"),
                 **({"DATABASE_URL": database.url} if database else {}),
             }
-            env = bot_environment(emulator, overrides)
-            async with running_bot(emulator, contender.module, workdir, env) as bot:
+            async with contextlib.AsyncExitStack() as running:
+                bots = [
+                    await running.enter_async_context(
+                        _replica(emulator, contender, workdir, number, overrides)
+                    )
+                    for number in range(contender.replicas)  # one after the other: one key
+                ]
                 warm = await play_all(
                     emulator, warm_ids, steps[:WARMUP_ACTIONS], options.step_timeout
                 )
                 failed = next((run.failure for run in warm if run.failure), None)
                 if failed:
-                    raise WarmUpFailed(f"warm-up: {failed}\n{bot.log_tail()}")
-                cpu_before, harness_before = bot.cpu_seconds(), time.process_time()
+                    tails = "\n".join(bot.log_tail() for bot in bots)
+                    raise WarmUpFailed(f"warm-up: {failed}\n{tails}")
+                cpu_before, harness_before = _cpu(bots), time.process_time()
                 started = time.perf_counter()
                 result.runs = await play_all(emulator, client_ids, steps, options.step_timeout)
                 ended = time.perf_counter()
                 elapsed = ended - started
-                result.bot_cpu = (bot.cpu_seconds() - cpu_before) / elapsed
+                result.bot_cpu = (_cpu(bots) - cpu_before) / elapsed
                 result.harness_cpu = (time.process_time() - harness_before) / elapsed
             result.wall_seconds = _wall(result.runs, started, ended)
             if database is not None:
                 result.state_problems = await check_state(database, contender.scenario, result.runs)
+
+
+def _replica(
+    emulator: Emulator,
+    contender: Contender,
+    workdir: Path,
+    number: int,
+    overrides: dict[str, str],
+) -> contextlib.AbstractAsyncContextManager[BotProcess]:
+    """The contender's bot process number `number`, each in a folder of its own (its log);
+    in webhook mode on a port of its own, which the emulator then posts to as well."""
+    if contender.replicas > 1:
+        workdir = workdir / f"replica-{number + 1}"
+        workdir.mkdir()
+    if contender.webhook:
+        if number == 0:
+            emulator.set_webhook_targets([])  # the previous contender's are gone
+        webhook, target = webhook_environment()
+        overrides = {**overrides, **webhook}
+        emulator.add_webhook_target(target)
+    env = bot_environment(emulator, overrides)
+    return running_bot(emulator, contender.module, workdir, env)
+
+
+def _cpu(bots: Sequence[BotProcess]) -> float:
+    """CPU seconds all the contender's processes have used so far."""
+    return sum(bot.cpu_seconds() for bot in bots)
 
 
 def _database(
