@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib.util
 import logging
 import tempfile
 import time
@@ -80,6 +81,8 @@ class Contender:
     database: str | None = None
     webhook: bool = False
     replicas: int = 1
+    # A package the bot needs that the project doesn't (the `bench` extra's).
+    needs: str | None = None
 
 
 @dataclass
@@ -112,6 +115,7 @@ def contenders(options: Options) -> list[Contender]:
         found.append(
             Contender("echo-ptb-concurrent", ("benchmarks.echo_ptb", "--concurrent"), ECHO)
         )
+    found.append(Contender("echo-aiogram", ("benchmarks.echo_aiogram",), ECHO, needs="aiogram"))
     found += [Contender(f"full-{kind}", ("bot",), scenario, kind) for kind in options.databases]
     return found
 
@@ -131,6 +135,8 @@ async def measure_all(
             result = Result(contender)
             if contender.database == "postgresql":
                 result.error = await postgres_unavailable()
+            if contender.needs and importlib.util.find_spec(contender.needs) is None:
+                result.error = f"{contender.needs} is not installed: pip install -e '.[bench]'"
             if result.error is None:
                 try:
                     async with asyncio.timeout(run_timeout):
