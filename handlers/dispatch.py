@@ -14,9 +14,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy.exc import DBAPIError
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
 
@@ -30,7 +32,7 @@ from handlers.drain import PromptDrain
 from handlers.plans import plan_prompts
 from handlers.sending import send
 from storage import reflections, repo, schedules
-from storage.db import Database
+from storage.db import Database, conflicting_write
 from storage.models import Prompt, Schedule, User
 from storage.schedules import Planned
 
@@ -60,7 +62,11 @@ async def prepare(database: Database) -> None:
     async with database.transaction() as session:
         interrupted = await schedules.interrupted(session=session)
     if interrupted:
-        logger.warning("%d prompts were being sent when the bot stopped; not resent", interrupted)
+        logger.warning(
+            "%d prompts were being sent when this process started (by one that stopped, or "
+            "by another replica, which still records them); not resent",
+            interrupted,
+        )
 
 
 async def plan_missing(context: BotContext) -> None:
@@ -155,58 +161,103 @@ async def deliver(context: BotContext, item: Outgoing) -> str:
     return SENT
 
 
+# Tries of recording a group of sends that lost to a concurrent write on PostgreSQL (a
+# deadlock with another replica's record, say); repeating it is safe.
+SETTLE_ATTEMPTS = 3
+
+
 async def settle(context: BotContext, delivered: list[tuple[Outgoing, str]], now: datetime) -> None:
     """In one transaction: record how these sends went; for each prompt received, the plan
-    moves on (its reminder, the next session's note and prompt)."""
+    moves on (its reminder, the next session's note and prompt). Tried again, whole, when
+    it lost to a concurrent write."""
+    # In client order, as every writer of several clients' rows goes: two replicas' records
+    # then wait for each other instead of deadlocking.
+    delivered = sorted(delivered, key=lambda done: (done[0].user.id, done[0].prompt.id or 0))
+    for attempt in range(1, SETTLE_ATTEMPTS + 1):
+        try:
+            async with context.database.transaction() as session:
+                notices = await _record(session, context, delivered, now)
+        except DBAPIError as problem:
+            conflict = conflicting_write(problem)
+            if attempt == SETTLE_ATTEMPTS or conflict is None:
+                raise
+            logger.warning("Recording %d sends: %s; trying again", len(delivered), conflict)
+            continue
+        for notice in notices:  # once, after the commit
+            notice()
+        return
+
+
+async def _record(
+    session: AsyncSession, context: BotContext, delivered: list[tuple[Outgoing, str]], now: datetime
+) -> list[Callable[[], None]]:
     sent = [item for item, how in delivered if how == SENT]
-    async with context.database.transaction() as session:
-        # Locked first, as a turn locks them, and read afresh: since the claim, a client
-        # may have changed their schedule, paused, or left (/delete took their prompts).
-        await repo.lock_clients(session=session, user_ids=[item.user.id for item, _ in delivered])
-        current = await schedules.clients_of(session=session, user_ids=[i.user.id for i in sent])
-        sent_ids = [item.prompt.id for item in sent if item.prompt.id is not None]
-        await schedules.settle_many(
-            session=session, prompt_ids=sent_ids, status="sent", sent_at=now
-        )
-        # Only now, with the note received: a note that failed and is retried keeps them.
-        topic_ids = [topic for item in sent for topic in item.topic_ids]
-        await reflections.mark_raised(session=session, topic_ids=topic_ids, at=now)
-        planned = [(item.user.id, later) for item in sent for later in _next(item, current, now)]
-        await schedules.ensure_many(session=session, planned=planned)
-        for item, how in delivered:
-            if how != SENT:
-                await _not_sent(context, session, item, how)
+    # Locked first, as a turn locks them, and read afresh: since the claim, a client may
+    # have changed their schedule, paused, or left (/delete took their prompts).
+    await repo.lock_clients(session=session, user_ids=[item.user.id for item, _ in delivered])
+    current = await schedules.clients_of(session=session, user_ids=[i.user.id for i in sent])
+    sent_ids = [item.prompt.id for item in sent if item.prompt.id is not None]
+    recorded = await schedules.settle_many(
+        session=session, prompt_ids=sent_ids, status="sent", sent_at=now
+    )
+    # Only now, with the note received: a note that failed and is retried keeps them.
+    topic_ids = [topic for item in sent for topic in item.topic_ids]
+    await reflections.mark_raised(session=session, topic_ids=topic_ids, at=now)
+    planned = [
+        (item.user.id, later)
+        for item in sent
+        for later in _next(item, current, now, reminding=item.prompt.id in recorded)
+    ]
+    await schedules.ensure_many(session=session, planned=planned)
+    notices = []
+    for item, how in delivered:
+        if how != SENT:
+            notices.append(await _not_sent(context, session, item, how))
+    return notices
 
 
-async def _not_sent(context: BotContext, session: AsyncSession, item: Outgoing, how: str) -> None:
+async def _not_sent(
+    context: BotContext, session: AsyncSession, item: Outgoing, how: str
+) -> Callable[[], None]:
+    """Record a send that didn't go; what to log once that is committed."""
     prompt_id, who = item.prompt.id, context.client_tag(item.user.id)
     assert prompt_id is not None
+    # Each only while the prompt is still claimed: the send may have reached the client and
+    # failed on the way back, and they may have pressed its button since; that stays.
     if how == BLOCKED:
         await repo.set_active(session=session, user_id=item.user.id, active=False)
-        await schedules.settle(session=session, prompt_id=prompt_id, status="undeliverable")
-        logger.info("Prompt %s: client %s blocked the bot; no more prompts", prompt_id, who)
-    elif item.prompt.attempts + 1 >= MAX_ATTEMPTS:
-        await schedules.settle(session=session, prompt_id=prompt_id, status="failed")
-        logger.warning("Prompt %s to client %s failed %d times; given up", prompt_id, who,
-                       MAX_ATTEMPTS)  # fmt: skip
-    else:
-        # A flood limit is no fault of the prompt's: due again as before, not 5 minutes on.
-        due = item.prompt.due_at if how == FLOODED else context.clock.now() + RETRY_AFTER
-        await schedules.retry_later(session=session, prompt_id=prompt_id, due_at=due)
+        await schedules.settle_many(session=session, prompt_ids=[prompt_id], status="undeliverable")
+        return lambda: logger.info(
+            "Prompt %s: client %s blocked the bot; no more prompts", prompt_id, who
+        )
+    if item.prompt.attempts + 1 >= MAX_ATTEMPTS:
+        await schedules.settle_many(session=session, prompt_ids=[prompt_id], status="failed")
+        return lambda: logger.warning(
+            "Prompt %s to client %s failed %d times; given up", prompt_id, who, MAX_ATTEMPTS
+        )
+    # A flood limit is no fault of the prompt's: due again as before, not 5 minutes on.
+    due = item.prompt.due_at if how == FLOODED else context.clock.now() + RETRY_AFTER
+    await schedules.retry_later(session=session, prompt_id=prompt_id, due_at=due)
+    return lambda: None
 
 
 def _next(
-    item: Outgoing, current: dict[int, tuple[User, Schedule | None]], now: datetime
+    item: Outgoing,
+    current: dict[int, tuple[User, Schedule | None]],
+    now: datetime,
+    *,
+    reminding: bool,
 ) -> list[Planned]:
-    """What a received prompt leaves to plan, by the client's schedule as it is now: its
-    one reminder, and the next session's."""
+    """What a received prompt leaves to plan, by the client's schedule as it is now: the
+    next session's prompts, and (`reminding`: unless the client pressed its button before
+    the send was recorded, or put it off) its one reminder."""
     user, row = current.get(item.user.id, (None, None))
     if user is None or row is None or user.time_zone is None or row.paused:
         return []
     schedule = schedule_of(row, user.time_zone)
     preferences = preferences_of(row)
     planned = plan(schedule, preferences, now)
-    if item.prompt.kind == REFLECTION:
+    if item.prompt.kind == REFLECTION and reminding:
         nudge = reminder(item.prompt.session_date, now, schedule, preferences)
         planned += [nudge] if nudge is not None else []
     return planned

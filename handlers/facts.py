@@ -63,7 +63,8 @@ async def load_facts(
     if prompt_id is not None:
         found = await schedules.of_client(session=session, user_id=user.id, prompt_id=prompt_id)
         if found is not None and found.id is not None:
-            view = PromptView(found.id, found.kind, found.session_date, found.status, found.sent_at)
+            sent_at = found.sent_at or found.due_at
+            view = PromptView(found.id, found.kind, found.session_date, found.status, sent_at)
             facts = replace(facts, prompt=view)
     if fit:
         facts = replace(

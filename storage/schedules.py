@@ -148,36 +148,48 @@ async def settle(
     await session.exec(update(Prompt).where(col(Prompt.id) == prompt_id).values(**values))
 
 
+# A prompt this process claimed and is sending: `interrupted` too, which another replica,
+# starting, took it for (a dead process's) while this one was sending it.
+CLAIMED = (SENDING, INTERRUPTED)
+
+
 async def settle_many(
     *,
     session: AsyncSession,
     prompt_ids: Sequence[int],
     status: str,
     sent_at: datetime | None = None,
-) -> None:
+) -> set[int]:
     """`settle` for many claimed prompts ending alike, in one statement. Only those still
-    claimed: one the client has meanwhile answered (its button pressed) stays answered. One
-    marked interrupted counts as claimed: another replica, starting, took it for a dead
-    process's (`interrupted`), while this one was sending it."""
+    claimed: one the client has meanwhile answered (its button pressed before the send was
+    recorded) stays answered, and one put off ("Later") stays put off. Returns the ids
+    recorded."""
     if not prompt_ids:
-        return
+        return set()
     values: dict[str, object] = {"status": status}
     if sent_at is not None:
         values["sent_at"] = sent_at
-    await session.exec(
+    result = await session.exec(
         update(Prompt)
-        .where(col(Prompt.id).in_(prompt_ids), col(Prompt.status).in_([SENDING, INTERRUPTED]))
+        .where(col(Prompt.id).in_(prompt_ids), col(Prompt.status).in_(CLAIMED))
         .values(**values)
+        .returning(col(Prompt.id))
         # Nothing loaded here is read after: skip matching the update against the session.
         .execution_options(synchronize_session=False)
     )
+    return {prompt_id for (prompt_id,) in result.all()}
 
 
-async def retry_later(*, session: AsyncSession, prompt_id: int, due_at: datetime) -> None:
-    """Put a claimed prompt back, to try again at `due_at` (a send that failed)."""
-    await session.exec(
-        update(Prompt).where(col(Prompt.id) == prompt_id).values(status=PENDING, due_at=due_at)
+async def retry_later(*, session: AsyncSession, prompt_id: int, due_at: datetime) -> bool:
+    """Put a claimed prompt back, to try again at `due_at` (a send that failed). Not one the
+    client has meanwhile pressed: a send can fail after reaching them (the answer lost on
+    the way back), and sending it again would undo their choice. Whether it was put back."""
+    result = await session.exec(
+        update(Prompt)
+        .where(col(Prompt.id) == prompt_id, col(Prompt.status).in_(CLAIMED))
+        .values(status=PENDING, due_at=due_at)
     )
+    return bool(result.rowcount)
 
 
 async def of_client(*, session: AsyncSession, user_id: int, prompt_id: int) -> Prompt | None:
@@ -223,8 +235,15 @@ async def interrupted(*, session: AsyncSession) -> int:
     reached the client is unknown; sending again risks a duplicate (at 3 a.m., perhaps),
     so they are marked and not resent. Returns how many. With several replicas this also
     marks sends another one has under way; that one still records them (`settle_many`)."""
+    # Rows a live replica is recording right now are locked: skipped, not waited for (that
+    # could deadlock with its record and stop this replica starting); the record settles them.
+    sending = (
+        select(Prompt.id).where(col(Prompt.status) == SENDING).with_for_update(skip_locked=True)
+    )
     result = await session.exec(
-        update(Prompt).where(col(Prompt.status) == SENDING).values(status=INTERRUPTED)
+        update(Prompt)
+        .where(col(Prompt.id).in_(sending.scalar_subquery()), col(Prompt.status) == SENDING)
+        .values(status=INTERRUPTED)
     )
     return int(result.rowcount or 0)
 

@@ -88,6 +88,8 @@ class PromptView:
     kind: str
     session_date: date
     status: str
+    # When it was sent; for one whose send isn't recorded (under way, or interrupted by a
+    # process that died), when it came due: its buttons expire all the same.
     sent_at: datetime | None
 
 

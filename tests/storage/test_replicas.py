@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -14,9 +15,13 @@ from typing import Any, TypeVar
 
 import pytest
 from sqlalchemy import delete, func
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import col, select
 
+from bot import flow
+from bot.flow.core import Press, State, Toast
 from handlers import dispatch, review
+from handlers.facts import load_facts
 from storage import fits, notes, reflections, repo, schedules
 from storage.crypto import attach_cipher, cipher_from, new_key
 from storage.db import Database, create_engine, upgrade_schema
@@ -326,8 +331,115 @@ async def test_a_prompt_answered_before_its_send_was_recorded_stays_answered(rep
         due = NOW + timedelta(hours=3)
         assert await schedules.snooze(session=session, user_id=16, prompt_id=later, due_at=due)
     await dispatch.settle(_context(one), [(item, dispatch.SENT) for item in claimed], NOW)
-    assert (await _statuses(one, 15))[("reflection", TUESDAY)] == "answered"
-    assert (await _statuses(one, 16))[("reflection", TUESDAY)] == "pending"
+    answered, put_off = await _statuses(one, 15), await _statuses(one, 16)
+    assert answered[("reflection", TUESDAY)] == "answered"
+    assert put_off[("reflection", TUESDAY)] == "pending"
+    # No reminder of a prompt already answered, nor of one put off (it comes again itself);
+    # the next session's prompts are planned all the same.
+    assert ("reminder", TUESDAY) not in answered and ("reminder", TUESDAY) not in put_off
+    next_week = TUESDAY + timedelta(days=7)
+    assert answered[("reflection", next_week)] == put_off[("reflection", next_week)] == "pending"
+
+
+async def test_a_send_recorded_as_usual_plans_its_reminder(replicas):
+    """The other side of the test above: the reminder is there when nothing intervened."""
+    one, _ = replicas
+    await _clients(one, [17], prompts="reflection")
+    claimed = await dispatch.claim(_context(one), await _due_ids(one), NOW)
+    await dispatch.settle(_context(one), [(item, dispatch.SENT) for item in claimed], NOW)
+    statuses = await _statuses(one, 17)
+    assert statuses[("reflection", TUESDAY)] == "sent"
+    assert statuses[("reminder", TUESDAY)] == "pending"
+
+
+@pytest.mark.parametrize("attempts", [0, 4])
+async def test_a_failed_send_the_client_pressed_meanwhile_keeps_their_choice(replicas, attempts):
+    """A send can reach the client and fail on the way back (a timeout). If they press its
+    button before the failure is recorded, the record neither puts it back to be sent again
+    nor gives it up: it stays answered."""
+    one, two = replicas
+    await _clients(one, [18], prompts="reflection")
+    (item,) = await dispatch.claim(_context(one), await _due_ids(one), NOW)
+    item = replace(item, prompt=item.prompt.model_copy(update={"attempts": attempts}))
+    async with two.transaction() as session:
+        await repo.get_or_create_user(session=session, user_id=18, chat_id=18, language="en")
+        await schedules.close_session_prompts(
+            session=session, user_id=18, session_date=TUESDAY, status="answered"
+        )
+    await dispatch.settle(_context(one), [(item, dispatch.FAILED)], NOW)
+    assert (await _statuses(one, 18))[("reflection", TUESDAY)] == "answered"
+
+
+async def test_a_record_that_lost_to_a_concurrent_write_is_tried_again(replicas, monkeypatch):
+    """PostgreSQL rolls back one of two deadlocked transactions whole; the record is then
+    tried again, not left claimed with the client's next prompts unplanned."""
+    one, _ = replicas
+    await _clients(one, [19], prompts="reflection")
+    claimed = await dispatch.claim(_context(one), await _due_ids(one), NOW)
+    real, calls = schedules.settle_many, []
+
+    async def loses_once(**kwargs: Any) -> set[int]:
+        calls.append(kwargs)
+        if len(calls) == 1:
+            deadlock = SimpleNamespace(sqlstate="40P01")
+            raise DBAPIError("UPDATE prompts ...", None, deadlock)  # type: ignore[arg-type]
+        return await real(**kwargs)
+
+    monkeypatch.setattr(schedules, "settle_many", loses_once)
+    await dispatch.settle(_context(one), [(item, dispatch.SENT) for item in claimed], NOW)
+    assert len(calls) == 2
+    statuses = await _statuses(one, 19)
+    assert statuses[("reflection", TUESDAY)] == "sent"
+    assert statuses[("reflection", TUESDAY + timedelta(days=7))] == "pending"
+
+
+async def test_a_replica_starting_skips_sends_another_is_recording_right_now(replicas):
+    """Marking a dead process's sends interrupted doesn't wait for rows a live replica has
+    locked while it records them (on PostgreSQL that could deadlock and stop the start)."""
+    one, two = replicas
+    if one.engine.dialect.name == "sqlite":
+        pytest.skip("SQLite has one writer: the start waits its turn, there are no row locks")
+    await _clients(one, [20, 21], prompts="reflection")
+    await dispatch.claim(_context(one), await _due_ids(one), NOW)
+    (recording,) = [p for p in await _prompts(one) if p.user_id == 20]
+
+    async def record_slowly(holding: asyncio.Event) -> None:
+        async with one.transaction() as session:
+            locked = select(Prompt).where(col(Prompt.id) == recording.id).with_for_update()
+            await session.exec(locked)
+            holding.set()
+            await asyncio.sleep(HOLD * 3)
+
+    async def start() -> None:
+        await asyncio.wait_for(dispatch.prepare(two), timeout=HOLD * 2)
+
+    await _first_then_second(record_slowly, start)
+    assert (await _statuses(one, 20))[("reflection", TUESDAY)] == "sending"
+    assert (await _statuses(one, 21))[("reflection", TUESDAY)] == "interrupted"
+
+
+async def test_a_button_of_a_prompt_whose_send_was_never_recorded_expires(replicas):
+    """A prompt a dead process left interrupted has no time of sending; its buttons expire
+    counting from when it came due, as a sent one's do from its sending."""
+    one, _ = replicas
+    await _clients(one, [22], prompts="reflection")
+    await dispatch.claim(_context(one), await _due_ids(one), NOW)
+    await dispatch.prepare(one)
+    (prompt,) = await _prompts(one)
+    assert prompt.status == "interrupted" and prompt.sent_at is None
+    async with one.transaction() as session:
+        user = await repo.get_user(session=session, user_id=22)
+        assert user is not None
+        facts = await load_facts(session, user, NOW + timedelta(days=5), full=True,
+                                 prompt_id=prompt.id)  # fmt: skip
+    assert facts.prompt is not None and facts.prompt.sent_at == NOW
+    outcome = flow.step(State(), Press(f"p:{prompt.id}:start"), facts)
+    assert [t.text for t in outcome.effects if isinstance(t, Toast)] == ["toast.prompt_closed"]
+
+
+async def _prompts(database: Database) -> list[Prompt]:
+    async with database.transaction() as session:
+        return list((await session.exec(select(Prompt).order_by(col(Prompt.id)))).all())
 
 
 async def _due_ids(database: Database) -> list[int]:
