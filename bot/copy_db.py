@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy.exc import ArgumentError
 
 from bot.config import Settings, with_async_driver
-from storage.copying import TargetNotEmpty, copy_everything
+from storage.copying import CopyFailed, TargetNotEmpty, copy_everything
 from storage.db import DatabaseUnavailable, create_engine, upgrade_schema
 
 
@@ -42,6 +42,9 @@ async def copy_database(settings: Settings, target_url: str, shown_as: str) -> s
             copied = await copy_everything(source, target)
         except TargetNotEmpty as problem:
             raise CopyRefused(f"{problem}; copy only into an empty database") from None
+        except CopyFailed as problem:
+            # One transaction: the target holds the schema and no rows, ready for another try.
+            raise CopyRefused(f"{problem}; nothing was copied, the target is still empty") from None
     finally:
         await source.dispose()
         await target.dispose()

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import ColumnElement, Table, bindparam, func, select, text, type_coerce
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlmodel import SQLModel
 
@@ -26,6 +27,11 @@ BATCH = 1000
 
 class TargetNotEmpty(Exception):
     """The target database already holds data; the message says how much, never what."""
+
+
+class CopyFailed(Exception):
+    """A table could not be copied; the message names the table and the kind of error,
+    never a value (a driver's own message may quote one)."""
 
 
 async def copy_everything(source: AsyncEngine, target: AsyncEngine) -> dict[str, int]:
@@ -41,7 +47,13 @@ async def copy_everything(source: AsyncEngine, target: AsyncEngine) -> dict[str,
     async with reader.begin() as reading, target.begin() as writing:
         await _refuse_unless_empty(writing, tables)
         for table in tables:
-            copied[table.name] = await _copy_table(reading, writing, table)
+            try:
+                copied[table.name] = await _copy_table(reading, writing, table)
+            except SQLAlchemyError as problem:
+                orig = getattr(problem, "orig", None)
+                code = getattr(orig, "sqlstate", None) or getattr(orig, "sqlite_errorname", None)
+                kind = type(orig or problem).__name__ + (f" {code}" if code else "")
+                raise CopyFailed(f"copying the table {table.name} failed ({kind})") from None
         if target.dialect.name == "postgresql":
             await _move_sequences_past_copied_ids(writing, tables)
     return copied

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import sqlite3
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -199,6 +200,35 @@ async def _new_rows_get_new_ids(target: AsyncEngine, copied: dict[str, list[Any]
     assert reflection.id == len(copied["reflections"]) + 1
     assert goal.id == len(copied["goals"]) + 1
     assert note.id == len(copied["notes"]) + 1
+
+
+async def test_a_copy_failing_midway_is_one_line_and_leaves_the_target_empty(
+    tmp_path: Path, postgres_url: str
+):
+    """A SQLite file written without its foreign keys (by hand, say) holds a goal whose client
+    is gone: PostgreSQL refuses it. The operator gets one line naming the table, never the
+    row (PostgreSQL's own message quotes the key), and the target holds no rows."""
+    key_file = tmp_path / "encryption.key"
+    source_file = tmp_path / "bot.sqlite3"
+    await _a_deployment(f"sqlite+aiosqlite:///{source_file}", key_file)
+    orphan = 918_273_645
+    with sqlite3.connect(source_file) as raw:
+        raw.execute("PRAGMA foreign_keys = OFF")
+        raw.execute("UPDATE goals SET user_id = ? WHERE id = 1", (orphan,))
+
+    result = await asyncio.to_thread(run_bot, tmp_path, "copy-db", "--to", postgres_url)
+    assert result.returncode == 2, result.stderr
+    lines = [line for line in result.stderr.splitlines() if " INFO " not in line and line.strip()]
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "copying the table goals failed (IntegrityError 23503)" in lines[0]
+    assert "nothing was copied, the target is still empty" in lines[0]
+    assert str(orphan) not in result.stderr + result.stdout
+    target = _engine(postgres_url, key_file)
+    try:
+        rows = await _every_row(target)
+    finally:
+        await target.dispose()
+    assert not any(rows.values())
 
 
 def test_copy_db_without_a_target_or_with_a_bad_one_is_one_line(tmp_path: Path):
