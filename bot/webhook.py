@@ -21,6 +21,7 @@ import hmac
 import json
 import logging
 import os
+import time
 
 from aiohttp import web
 from sqlalchemy.engine import Connection
@@ -39,6 +40,8 @@ MAX_BODY_BYTES = 1024 * 1024
 HEALTH_TIMEOUT_SECONDS = 5.0
 # On stop, updates in hand get this long to finish; Telegram posts any cut short again.
 SHUTDOWN_GRACE_SECONDS = 15.0
+# Refused requests are logged at most once in this long (with how many there were).
+REFUSAL_LOG_SECONDS = 60.0
 
 
 class WebhookServer:
@@ -51,6 +54,8 @@ class WebhookServer:
         self._webhook = webhook
         self._secret = webhook.secret.encode()
         self._runner: web.AppRunner | None = None
+        self._refusals_since: float | None = None
+        self._refused = 0
 
     async def start(self) -> None:
         """Listen on WEBHOOK_LISTEN:WEBHOOK_PORT, or a `ConfigError` if that can't be done."""
@@ -89,7 +94,7 @@ class WebhookServer:
         given = request.headers.get(SECRET_HEADER, "").encode("utf-8", "replace")
         if not hmac.compare_digest(given, self._secret):
             # Not Telegram (or a secret that changed): the body is never read.
-            logger.warning("Refused a webhook request without the right secret token")
+            self._note_refusal()
             return web.Response(status=403)
         try:
             raw = json.loads(await request.read())
@@ -114,6 +119,20 @@ class WebhookServer:
                          type(problem).__name__)  # fmt: skip
             return web.Response(status=500)
         return web.Response(status=200)
+
+    def _note_refusal(self) -> None:
+        """A line for the first refusal, then at most one a minute with how many more: a
+        scanner knocking all day must not fill the log."""
+        now = time.monotonic()
+        if self._refusals_since is None or now - self._refusals_since >= REFUSAL_LOG_SECONDS:
+            if self._refused:  # those since the last line, and this one
+                logger.warning("Refused %d more webhook requests without the right secret "
+                               "token", self._refused + 1)  # fmt: skip
+            else:
+                logger.warning("Refused a webhook request without the right secret token")
+            self._refusals_since, self._refused = now, 0
+        else:
+            self._refused += 1
 
     def _read(self, raw: dict[str, object]) -> Update | None:
         """The update, or None (logged by id alone) when this PTB can't read it: a newer or

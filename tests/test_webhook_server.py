@@ -125,3 +125,26 @@ def test_the_health_path_cant_be_the_webhooks():
     webhook = Webhook("https://x.example/healthz", SECRET, "127.0.0.1", 8080)
     with pytest.raises(ConfigError, match="health check"):
         WebhookServer(FakeApplication(None), webhook)  # type: ignore[arg-type]
+
+
+async def test_a_flood_of_refused_requests_is_one_log_line_a_minute(
+    served: tuple[FakeApplication, str], caplog: pytest.LogCaptureFixture, monkeypatch
+):
+    """A scanner knocking without the secret all day must not fill the log: the first
+    refusal is a line, the rest are counted into one line a minute."""
+    application, base = served
+    clock = [1000.0]
+    monkeypatch.setattr("bot.webhook.time.monotonic", lambda: clock[0])
+    caplog.set_level("WARNING", logger="bot.webhook")
+    async with httpx.AsyncClient() as client:
+        for _ in range(50):
+            refused = await client.post(f"{base}/hook", json={"update_id": 1})
+            assert refused.status_code == 403
+        clock[0] += 61
+        refused = await client.post(f"{base}/hook", json={"update_id": 1})
+    lines = [r.getMessage() for r in caplog.records if r.name == "bot.webhook"]
+    assert lines == [
+        "Refused a webhook request without the right secret token",
+        "Refused 50 more webhook requests without the right secret token",
+    ]
+    assert application.handled == []
