@@ -123,12 +123,20 @@ class Person:
 
     async def _answer(self, message: SentMessage, position: int, text: str) -> None:
         key = QUESTIONS[position]
+        want = self.plan[key]
         if key in self._acted:
-            return  # the same question again (a repeat): a person wouldn't answer twice
+            # The same question again: a person wouldn't answer twice. But when the bot's
+            # "Kept." was lost, it apologises ("what you sent is saved") and asks again,
+            # showing the answer kept: they carry on from there, as they would from "Kept.".
+            shown = isinstance(want, str) and f"So far you wrote: {want}" in text
+            if shown and f"next:{message.message_id}" not in self._acted:
+                self._acted.add(f"next:{message.message_id}")
+                self.trace.append("saw their answer kept")
+                await self._press(message, "Next \u00bb", last=position == len(QUESTIONS) - 1)
+            return
         self._acted.add(key)
         self._position = position
         last = position == len(QUESTIONS) - 1
-        want = self.plan[key]
         if want is None:
             await self._press(message, "Skip", last=last)
         elif isinstance(want, int):
