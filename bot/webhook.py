@@ -140,7 +140,9 @@ class WebhookServer:
         try:
             return Update.de_json(raw, self._application.bot)
         except Exception as problem:
-            update_id = raw.get("update_id")
+            # Telegram's ids are numbers; anything else is not echoed, whatever it holds.
+            given = raw.get("update_id")
+            update_id = given if isinstance(given, int) and not isinstance(given, bool) else "?"
             kind = type(problem).__name__
             logger.error("Skipping update %s, which can't be read (%s)", update_id, kind)
             return None

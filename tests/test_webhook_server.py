@@ -148,3 +148,23 @@ async def test_a_flood_of_refused_requests_is_one_log_line_a_minute(
         "Refused 50 more webhook requests without the right secret token",
     ]
     assert application.handled == []
+
+
+async def test_an_unreadable_update_is_acknowledged_and_logged_by_a_numeric_id_alone(
+    served: tuple[FakeApplication, str], caplog: pytest.LogCaptureFixture
+):
+    """Even with the secret, a body this PTB can't read is answered 200 (or Telegram would
+    post it forever) and logged by its id, only when that is a number."""
+    application, base = served
+    caplog.set_level("ERROR", logger="bot.webhook")
+    headers = {SECRET_HEADER: SECRET}
+    async with httpx.AsyncClient() as client:
+        for update_id in (41, "my therapist said", None):
+            body = {"update_id": update_id, "message": {"chat": "words of Eve's"}}
+            answer = await client.post(f"{base}/hook", json=body, headers=headers)
+            assert answer.status_code == 200
+    lines = [r.getMessage() for r in caplog.records if r.name == "bot.webhook"]
+    assert lines[0].startswith("Skipping update 41, which can't be read")
+    assert [line.split(",")[0] for line in lines[1:]] == ["Skipping update ?"] * 2
+    assert not [line for line in lines if "therapist" in line or "Eve" in line]
+    assert application.handled == []
