@@ -13,7 +13,7 @@ from tests.drills.ledger import problems, read_reflections
 from tests.drills.person import Person, everyone_finishes, plan_answers
 from tests.drills.scale import sized
 from tests.e2e.conftest import BotProcess
-from tests.e2e.reflecting import onboard, until
+from tests.e2e.reflecting import a_text_answer_kept, onboard, until
 
 CLIENTS = sized(16, 200)
 KILLS = sized(4, 20)
@@ -52,7 +52,7 @@ async def test_kill_9_at_random_moments_loses_and_doubles_no_answer(
         if number % 2:
             # Every other kill in the narrowest window: a text answer committed and its
             # reply on the way, its update not yet acknowledged.
-            await _a_text_answer_kept(emulator, reflecting)
+            await a_text_answer_kept(emulator, unless=reflecting.done)
             await asyncio.sleep(rng.uniform(0, 0.05))
         if reflecting.done():
             break
@@ -82,15 +82,3 @@ async def test_kill_9_at_random_moments_loses_and_doubles_no_answer(
         f"{log.count('was already handled')} redelivered updates ignored, "
         f"{time.monotonic() - started:.0f} s"
     )
-
-
-async def _a_text_answer_kept(emulator: Emulator, reflecting: asyncio.Future[object]) -> None:
-    """Wait until the bot replies "Kept." to a text answer (or everyone has finished)."""
-    seen = len(emulator.calls)
-    while not reflecting.done():
-        calls = emulator.calls
-        for call in calls[seen:]:
-            if call.method == "sendMessage" and str(call.params.get("text")).startswith("Kept."):
-                return
-        seen = len(calls)
-        await asyncio.sleep(0.01)

@@ -56,3 +56,19 @@ async def press(emulator: Emulator, user: int, message: SentMessage, label: str)
     """Press a button and return the bot's next message."""
     await emulator.press(user, message, button(message, label))
     return await emulator.next_message(user)
+
+
+async def a_text_answer_kept(
+    emulator: Emulator, unless: Callable[[], bool] = lambda: False
+) -> None:
+    """Until the bot next says "Kept." to a text answer (or `unless()` is true): the turn
+    stored, its reply sent, and its update about to be acknowledged, the narrowest moment
+    for a process to die in."""
+    seen = len(emulator.calls)
+    while not unless():
+        calls = emulator.calls
+        for call in calls[seen:]:
+            if call.method == "sendMessage" and str(call.params.get("text")).startswith("Kept."):
+                return
+        seen = len(calls)
+        await asyncio.sleep(0.01)

@@ -36,7 +36,7 @@ from tests.drills.ledger import problems, read_reflections
 from tests.drills.person import Person, everyone_finishes, plan_answers
 from tests.drills.scale import sized
 from tests.e2e.conftest import BotProcess, Clock
-from tests.e2e.reflecting import button, until
+from tests.e2e.reflecting import a_text_answer_kept, button, until
 
 CLIENTS = sized(200, 400)
 USERS = list(range(7_000, 7_000 + CLIENTS))
@@ -180,19 +180,6 @@ def about_to_press_next(emulator: Emulator, people: list[Person]) -> list[int]:
         and (messages := emulator.messages(person.user))
         and (messages[-1].plain_text or "").startswith("Kept.")
     ]
-
-
-async def a_text_answer_kept(emulator: Emulator) -> None:
-    """Until the bot next says "Kept." to a text answer: the turn stored, its reply sent,
-    and its update about to be acknowledged (the narrowest moment to die in)."""
-    seen = len(emulator.calls)
-    while True:
-        calls = emulator.calls
-        for call in calls[seen:]:
-            if call.method == "sendMessage" and str(call.params.get("text")).startswith("Kept."):
-                return
-        seen = len(calls)
-        await asyncio.sleep(0.01)
 
 
 def handled_updates(bot: BotProcess) -> set[int]:
