@@ -127,7 +127,7 @@ def test_the_countries_asked_for_are_all_there():
 def test_every_country_entry_has_a_source_an_emergency_number_and_diallable_lines():
     for code, entry in COUNTRIES.items():
         assert entry.get("name"), code
-        assert re.match(r"https://\S+", entry.get("source", "")), f"{code} has no source"
+        assert re.match(r"https?://\S+", entry.get("source", "")), f"{code} has no source"
         assert re.search(r"\d", entry.get("emergency", "")), f"{code} has no emergency number"
         if not entry["helplines"]:
             assert entry.get("note"), f"{code} has no helpline and no note saying why"

@@ -84,7 +84,8 @@ EN: dict[str, str] = {
     ),
     "crisis.country_hint": "Not your country? /country",
     "crisis.country_hint_unknown": (
-        "Tell me your country with /country and I'll show its own helplines."
+        "If you tell me your country with /country, I'll show its own numbers where I "
+        "have them."
     ),
     # /country: which country's crisis numbers to show.
     "country.current_chosen": (
