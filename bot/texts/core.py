@@ -84,8 +84,7 @@ EN: dict[str, str] = {
     ),
     "crisis.country_hint": "Not your country? /country",
     "crisis.country_hint_unknown": (
-        "If you tell me your country with /country, I'll show its own numbers where I "
-        "have them."
+        "If you tell me your country with /country, I'll show its own numbers where I have them."
     ),
     # /country: which country's crisis numbers to show.
     "country.current_chosen": (
