@@ -280,3 +280,11 @@ def test_every_old_name_folded_into_a_shared_zone_has_been_reviewed():
         and REVIEWED_SHARED_LINKS.get(name) != country_of_zone(name)
     }
     assert unreviewed == {}
+
+
+def test_the_chosen_country_is_exported_with_everything_else():
+    from bot.review import export
+    from bot.review.history import History
+
+    data = export.Export(History(()), NOW, "Europe/Berlin", {}, country="NZ")
+    assert json.loads(export.to_json(data))["country"] == "NZ"
