@@ -26,6 +26,7 @@ COMMANDS: tuple[CommandInfo, ...] = (
     CommandInfo("resume", "command.resume"),
     CommandInfo("start", "command.start"),
     CommandInfo("timezone", "command.timezone"),
+    CommandInfo("country", "command.country"),
     CommandInfo("export", "command.export"),
     CommandInfo("privacy", "command.privacy"),
     CommandInfo("delete", "command.delete"),

@@ -26,6 +26,7 @@ from bot.flow.core import (
     MoveTo,
     RemoveOwnQuestion,
     RetireGoal,
+    SaveCountry,
     SaveFitChoice,
     SaveRating,
     SaveSchedule,
@@ -72,6 +73,9 @@ class EffectStore:
                 row = await schedules.get_schedule(session=session, user_id=user_id)
                 if row is not None:  # the same wall-clock times, in the new zone
                     await plan_prompts(session, row, zone, self._now, afresh=True)
+            case SaveCountry(country=country):
+                await repo.set_country(session=session, user_id=user_id, country=country)
+                self._user.country = country
             case EraseClient():
                 # Every table about a client references users.id ON DELETE CASCADE.
                 await session.exec(delete(User).where(col(User.id) == user_id))

@@ -21,6 +21,7 @@ def client_of(user: User) -> Client:
         time_zone=user.time_zone,
         language=user.language,
         disabled_questions=frozenset(user.disabled_questions),
+        country=user.country,
     )
 
 

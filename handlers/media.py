@@ -76,7 +76,7 @@ async def _export_files(
         own = await history.all_own_questions(session=session, user_id=user_id)
         row = await schedules.get_schedule(session=session, user_id=user_id)
         fit_checks, fit_lines = await review.fit_results(session, user_id, user.time_zone, language)
-        time_zone = user.time_zone
+        time_zone, country = user.time_zone, user.country
     if not everything.sessions and not goals and not own and not fit_checks:
         return None
     from bot.review import export
@@ -85,6 +85,7 @@ async def _export_files(
         history=everything,
         exported_at=now,
         time_zone=time_zone,
+        country=country,
         wording=_wording(everything, language),
         session_lines=_session_lines(everything, language),
         fit_checks=fit_checks,

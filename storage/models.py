@@ -31,6 +31,9 @@ class User(SQLModel, table=True):
     id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
     time_zone: str | None = Field(default=None, max_length=64)
+    # The ISO country code the client chose for crisis help (/country); None: go by the
+    # time zone.
+    country: str | None = Field(default=None, max_length=2)
     language: str = Field(default="en", max_length=16)
     # False once the client blocked the bot; true again when they write.
     active: bool = Field(default=True)

@@ -62,6 +62,13 @@ async def set_time_zone(*, session: AsyncSession, user_id: int, time_zone: str) 
     )
 
 
+async def set_country(*, session: AsyncSession, user_id: int, country: str | None) -> None:
+    """Remember the country the client chose for crisis help (None: their time zone's)."""
+    await session.exec(
+        update(User).where(col(User.id) == user_id).values(country=country, updated_at=utc_now())
+    )
+
+
 async def set_active(*, session: AsyncSession, user_id: int, active: bool) -> bool:
     """Mark a client as reachable or not (they blocked the bot). False if unknown."""
     result = await session.exec(

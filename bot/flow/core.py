@@ -41,6 +41,7 @@ class Step(StrEnum):
     FIT = "fit"
     FIT_SEEING = "fit_seeing"
     FIT_RESUME = "fit_resume"
+    ASK_COUNTRY = "ask_country"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,8 @@ class Client:
     time_zone: str | None = None
     language: str = "en"
     disabled_questions: frozenset[str] = frozenset()
+    # The country the client chose for crisis help (/country); None: their time zone's.
+    country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +259,13 @@ class SaveTimeZone:
     """Store the client's time zone."""
 
     time_zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class SaveCountry:
+    """Store the country the client chose for crisis help (None: go by their time zone)."""
+
+    country: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -460,6 +470,7 @@ class FinishFit:
 
 Storage = (
     SaveTimeZone
+    | SaveCountry
     | SaveSchedule
     | ChangeSchedule
     | EraseClient

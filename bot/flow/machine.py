@@ -5,7 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.flow import fit, goals, onboarding, prompts, question_menu, reflection, review, sessions
+from bot.flow import (
+    country,
+    fit,
+    goals,
+    onboarding,
+    prompts,
+    question_menu,
+    reflection,
+    resources,
+    review,
+    sessions,
+)
 from bot.flow.core import (
     Button,
     Command,
@@ -16,7 +27,6 @@ from bot.flow.core import (
     NonText,
     Outcome,
     Press,
-    Ref,
     Reply,
     State,
     Step,
@@ -47,6 +57,7 @@ _STEPS: dict[Step, StepHandler] = {
     Step.SET_FREQUENCY: sessions.answer,
     Step.ADD_EXTRA: sessions.add_extra,
     Step.FIT: fit.walking,
+    Step.ASK_COUNTRY: country.answer,
 }
 # Offers wait for a button; anything else makes them lapse and is handled as if idle.
 _OFFERS: dict[Step, OfferHandler] = {
@@ -68,8 +79,10 @@ _MENUS: dict[str, Callable[[State, Press, Facts], Outcome]] = {
     note.PRESS: review.press_note,
 }
 # Steps and commands that need no more than the client's profile (see `needs_context`).
-_LIGHT_STEPS = frozenset({Step.IDLE, Step.ASK_TIME_ZONE})
-_LIGHT_COMMANDS = frozenset({"start", "help", "cancel", "timezone", "urgent", "privacy", "delete"})
+_LIGHT_STEPS = frozenset({Step.IDLE, Step.ASK_TIME_ZONE, Step.ASK_COUNTRY})
+_LIGHT_COMMANDS = frozenset(
+    {"start", "help", "cancel", "timezone", "country", "urgent", "privacy", "delete"}
+)
 
 
 def step(state: State, event: Event, facts: Facts) -> Outcome:
@@ -96,11 +109,7 @@ def _album(state: State, event: NonText, facts: Facts) -> Outcome:
 
 def crisis_reply(facts: Facts) -> Reply:
     """Where to get help now, for the client's country."""
-    if facts.crisis is None:
-        return Reply("crisis.fallback")
-    resource = facts.crisis.resource_for(facts.client.time_zone)
-    helplines = tuple(Ref("crisis.helpline", {"text": line}) for line in resource.helplines)
-    return Reply("crisis", {"emergency": resource.emergency, "helplines": helplines})
+    return resources.crisis_reply(facts)
 
 
 def _step(state: State, event: Event, facts: Facts) -> Outcome:
@@ -130,7 +139,7 @@ def needs_context(state: State, event: Event) -> bool:
     if isinstance(event, Command):
         return event.name not in _LIGHT_COMMANDS or state.step not in _LIGHT_STEPS
     if isinstance(event, Press):
-        return not event.data.startswith((onboarding.ZONE_BUTTON, "del:"))
+        return not event.data.startswith((onboarding.ZONE_BUTTON, country.COUNTRY_BUTTON, "del:"))
     return state.step not in _LIGHT_STEPS
 
 
@@ -139,6 +148,8 @@ def ask_again(state: State, facts: Facts) -> tuple[Reply, ...]:
     (a restart, an error, a message we could not use)."""
     if state.step is Step.ASK_TIME_ZONE:
         return onboarding.ask_again(state)
+    if state.step is Step.ASK_COUNTRY:
+        return country.ask_again()
     if state.step is Step.REFLECTING:
         return reflection.ask_again(facts.reflection, facts)
     if state.step in (Step.OFFER_RESUME, Step.OFFER_RAISE):
@@ -163,6 +174,8 @@ def _command(state: State, command: Command, facts: Facts) -> Outcome:
         return onboarding.start(state, facts)
     if command.name == "timezone":
         return onboarding.change_time_zone(facts)
+    if command.name == "country":
+        return country.begin(facts, paused)
     if command.name == "help":
         return Outcome(state, (Reply("help"), *ask_again(state, facts)))
     if command.name == "delete":

@@ -57,6 +57,8 @@ class Export:
     schedule: dict[str, Any] | None = None
     chart_png: bytes | None = None
     titles: dict[str, str] = field(default_factory=dict)
+    # The country the client chose for crisis help (/country), if they chose one.
+    country: str | None = None
 
 
 CSV_COLUMNS = (
@@ -104,6 +106,7 @@ def to_json(export: Export) -> bytes:
     document = {
         "exported_at": export.exported_at.isoformat(),
         "time_zone": export.time_zone,
+        "country": export.country,
         "schedule": export.schedule,
         "goals": export.goals,
         "own_questions": export.own_questions,

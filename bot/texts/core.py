@@ -63,15 +63,70 @@ EN: dict[str, str] = {
         "It sounds like things may be very hard right now. You don't have to carry this "
         "alone.\n\n"
         "<b>If you are in danger, please call {emergency} now.</b>\n"
-        "{helplines}\n\n"
+        "{where}{helplines}\n\n"
         "If you can, let someone you trust, or your therapist, know how you are. I'm a "
         "reflection companion, not a crisis service, and I'm still here: we can carry on "
-        "whenever you like."
+        "whenever you like.\n\n{country_hint}"
     ),
     "crisis.helpline": "\u2022 {text}",
+    # One helpline of the client's country; numbers stay digits and spaces, so a phone
+    # offers to dial them.
+    "crisis.where": "In {country}:\n",
+    "crisis.line": "\u2022 <b>{name}</b>: {ways}{hours}",
+    "crisis.ways.call": "call {number}",
+    "crisis.ways.call_or_text": "call or text {number}",
+    "crisis.ways.text": "text {number}",
+    "crisis.ways.text_word": "text {word} to {number}",
+    "crisis.ways.call_and": "call {number}, or {texting}",
+    "crisis.hours": " ({hours})",
+    "crisis.find_a_helpline": (
+        "\u2022 Find a free, confidential helpline near you at findahelpline.com"
+    ),
+    "crisis.country_hint": "Not your country? /country",
+    "crisis.country_hint_unknown": (
+        "If you tell me your country with /country, I'll show its own numbers where I have them."
+    ),
+    # /country: which country's crisis numbers to show.
+    "country.current_chosen": (
+        "For crisis help I use the numbers for <b>{country}</b>, as you chose."
+    ),
+    "country.current_zone": (
+        "For crisis help I use the numbers for <b>{country}</b>, from your time zone."
+    ),
+    "country.current_none": (
+        "I don't know your country yet, so for crisis help I point to international options."
+    ),
+    "country.ask": (
+        "Which country are you in? Type its name, like <i>New Zealand</i>, or its "
+        "two-letter code, like <i>NZ</i>. /cancel keeps things as they are."
+    ),
+    "country.saved": (
+        "Thank you. For crisis help I'll show the numbers for <b>{country}</b>. "
+        "/urgent shows them any time."
+    ),
+    "country.saved_uncovered": (
+        "Thank you, I'll remember <b>{country}</b>. I don't have its helplines yet, so for "
+        "crisis help I'll point you to its emergency services and to findahelpline.com."
+    ),
+    "country.by_time_zone": (
+        "Done: I'll go by your time zone again, which puts you in <b>{country}</b>."
+    ),
+    "country.by_time_zone_none": (
+        "Done: I'll go by your time zone again. It doesn't tell me your country, so for "
+        "crisis help I'll point to international options."
+    ),
+    "country.did_you_mean": "Did you mean one of these?",
+    "country.unknown": (
+        "Sorry, I couldn't find that country. Could you type its name in English, like "
+        "<i>Germany</i>, or its two-letter code, like <i>DE</i>?"
+    ),
+    "country.only_text": (
+        "I can only read text here. Please type your country, like <i>Germany</i> or <i>DE</i>."
+    ),
     "privacy": (
         "<b>What I keep, and who can see it</b>\n\n"
-        "\u2022 Your time zone, your session times, and when I message you.\n"
+        "\u2022 Your time zone (and your country, if you set one with /country), your "
+        "session times, and when I message you.\n"
         "\u2022 Your answers, goals, own questions and /fit checks, encrypted in the "
         "database. Ratings and dates are kept plain, so I can show you how things "
         "change, and so are your notes' choices (which answers each note holds).\n\n"
@@ -395,6 +450,8 @@ EN: dict[str, str] = {
     "toast.own_full": "You have {max} questions of your own already.",
     "button.zone": "{time_zone}",
     "button.none": "None of these",
+    "button.country": "{country}",
+    "button.country_by_time_zone": "Go by my time zone",
     "button.day_on": "\u2705 {day}",
     "button.day_off": "{day}",
     "button.days_done": "Done",
@@ -450,6 +507,7 @@ EN: dict[str, str] = {
     "command.delete": "Erase everything about you",
     "command.start": "Begin, or see your settings",
     "command.timezone": "Show or change your time zone",
+    "command.country": "Your country, for the right crisis numbers",
     "command.help": "What I can do",
     "command.cancel": "Stop what we're doing; nothing is lost",
 }
