@@ -10,10 +10,10 @@ message; a miss could cost much more.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from bot import danger
 
 DEFAULT_FILE = Path(__file__).parent / "data" / "crisis.json"
 
@@ -30,7 +30,7 @@ class Resource:
 class CrisisData:
     """The phrases that suggest danger, and resources by country and time zone."""
 
-    phrases: tuple[str, ...]
+    phrases: tuple[danger.Phrase, ...]
     by_country: dict[str, Resource]
     zones: dict[str, str]
 
@@ -40,9 +40,8 @@ class CrisisData:
         return self.by_country.get(country, self.by_country["default"])
 
     def suggests_danger(self, text: str) -> bool:
-        """Whether the words contain one of the phrases (case, accents and spacing aside)."""
-        folded = _fold(text)
-        return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", folded) for p in self.phrases)
+        """Whether the words hold one of the phrases (bot/danger.py says how they match)."""
+        return danger.suggests_danger(text, self.phrases)
 
 
 def load(path: Path | None = None) -> CrisisData:
@@ -55,13 +54,6 @@ def load(path: Path | None = None) -> CrisisData:
     }
     if "default" not in by_country:
         raise ValueError("the crisis resources file needs a 'default' entry")
-    phrases = tuple(_fold(p) for p in raw.get("phrases", []) if str(p).strip())
+    phrases = danger.compile_phrases(raw.get("phrases", []))
     zones = {str(zone): str(country) for zone, country in raw.get("zones", {}).items()}
     return CrisisData(phrases, by_country, zones)
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text[:10_000])
-    kept = "".join(c for c in decomposed if unicodedata.category(c) not in ("Mn", "Cf"))
-    kept = kept.replace("\u2019", "'").lower()
-    return re.sub(r"\s+", " ", kept)
