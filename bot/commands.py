@@ -31,6 +31,7 @@ COMMANDS: tuple[CommandInfo, ...] = (
     CommandInfo("delete", "command.delete"),
     CommandInfo("help", "command.help"),
     CommandInfo("urgent", "command.urgent"),
+    CommandInfo("safetyplan", "command.safetyplan"),
     CommandInfo("cancel", "command.cancel"),
 )
 

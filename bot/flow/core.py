@@ -41,6 +41,8 @@ class Step(StrEnum):
     FIT = "fit"
     FIT_SEEING = "fit_seeing"
     FIT_RESUME = "fit_resume"
+    OFFER_SHARE = "offer_share"
+    SAFETY_PLAN = "safety_plan"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,8 @@ class AnswerView:
     rating: int | None = None
     text: str | None = None
     skipped: bool = False
+    # Words in it suggested the client may be in danger.
+    danger: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +140,8 @@ class Facts:
     # For /note: the note a button names, or (for a new one) what a new note would hold.
     note: NoteView | None = None
     last_note_serial: int = 0
+    # The client's safety plan, part key -> their words (None: none, or not loaded).
+    safety_plan: Mapping[str, str] | None = None
 
 
 # Events: what the client did.
@@ -324,6 +330,24 @@ class AddText:
     serial: int
     question: str
     text: str
+    # The message suggested the client may be in danger: notes leave the answer out.
+    danger: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ShareDanger:
+    """The client agreed to bring what they wrote about being in danger in this reflection
+    to their therapist: their note may hold it."""
+
+    serial: int
+
+
+@dataclass(frozen=True, slots=True)
+class SaveSafetyPlan:
+    """Write one part of the client's safety plan ("" clears it)."""
+
+    section: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -468,6 +492,8 @@ Storage = (
     | StartReflection
     | SaveRating
     | AddText
+    | ShareDanger
+    | SaveSafetyPlan
     | ClearAnswer
     | SkipQuestion
     | MoveTo
