@@ -154,6 +154,9 @@ def _item(
         goal = _goal_words(question, goals)
         return NoteItem(kind, ref, question, included, rating=rating, previous=previous, goal=goal)
     text = answer.text if answer is not None else None
+    if answer is not None and answer.danger and not answer.danger_shared:
+        # Words of danger added after the note was made: never shown in it unasked.
+        text, included = None, False
     return NoteItem(kind, ref, question if answer is not None else "bring_up", included, text=text)
 
 

@@ -117,3 +117,13 @@ def test_the_plan_is_read_only_for_turns_that_may_show_it():
     assert needs_plan(State(Step.SAFETY_PLAN, {"part": 0}), Text("walks"), crisis)
     assert not needs_plan(State(), Text("it went well"), crisis)
     assert not needs_plan(State(), Command("help"), crisis)
+
+
+def test_words_of_danger_written_as_a_warning_sign_bring_help_and_the_plan_goes_on():
+    state = State(Step.SAFETY_PLAN, {"part": 0, "walk": True})
+    outcome = flow.step(state, Text("when I start thinking I want to die"), FACTS)
+    assert outcome.effects[0].text == "crisis"
+    assert _saves(outcome) == [
+        SaveSafetyPlan("warning_signs", "when I start thinking I want to die")
+    ]
+    assert outcome.state.step is Step.SAFETY_PLAN and outcome.state.data["part"] == 1

@@ -86,3 +86,28 @@ async def test_a_safety_plan_is_kept_encrypted_part_by_part(engine: AsyncEngine)
     async with engine.connect() as connection:
         rows = (await connection.execute(text("SELECT * FROM safety_plans"))).all()
     assert len(rows) == 1 and "marker-9c1e" not in repr(rows)
+
+
+async def test_a_note_made_before_words_of_danger_were_added_does_not_show_them(
+    engine: AsyncEngine,
+):
+    from handlers.review import view
+    from storage import notes
+
+    database = Database(engine)
+    await _reflection_with(database, {"helpful": ("A good talk", False)})
+    async with database.transaction() as session:
+        (item,) = await material(session, 1, datetime.now(UTC), LATER.date())
+        kept = await notes.create(
+            session=session, user_id=1, serial=1, items=[("answer", item.ref, None)],
+            session_date=None,
+        )  # fmt: skip
+        reflection = await reflections.by_serial(session=session, user_id=1, serial=1)
+        assert reflection is not None
+        await reflections.add_text(
+            session=session, reflection=reflection, question="helpful", text="I want to die",
+            danger=True,
+        )  # fmt: skip
+    async with database.transaction() as session:
+        shown = await view(session, kept)
+    assert shown.items[0].text is None and not shown.items[0].included
