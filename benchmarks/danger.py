@@ -5,6 +5,7 @@ and each sentence it gets wrong."""
 from __future__ import annotations
 
 import argparse
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,10 +66,24 @@ def main() -> None:
         f"false positives   {scores.false_positive_rate:.1%} "
         f"({len(scores.false_alarms)} of {scores.safe})"
     )
+    print(f"longest message   {_reading_time(options):.2f} ms to read (4096 characters)")
     for sentence in scores.missed:
         print(f"  missed: {sentence}")
     for sentence in scores.false_alarms:
         print(f"  false alarm: {sentence}")
+
+
+def _reading_time(options: argparse.Namespace) -> float:
+    """Milliseconds to read Telegram's longest message, of everyday words that bring no
+    help (so the matcher reads all of it)."""
+    crisis = load(options.crisis_file)
+    calm = [s for _, s in read_corpus(options.corpus) if not crisis.suggests_danger(s)]
+    longest = (" ".join(calm) + " ") * 20
+    longest = longest[:4096]
+    started = time.perf_counter()
+    for _ in range(50):
+        crisis.suggests_danger(longest)
+    return (time.perf_counter() - started) / 50 * 1000
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ class Resource:
 class CrisisData:
     """The phrases that suggest danger, and resources by country and time zone."""
 
-    phrases: tuple[danger.Phrase, ...]
+    phrases: danger.Phrases
     by_country: dict[str, Resource]
     zones: dict[str, str]
 

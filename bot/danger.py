@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 # How many words "*" may stand for.
@@ -76,7 +77,17 @@ class Phrase:
     not_followed_by: frozenset[str] = frozenset()
 
 
-def compile_phrases(raw: Iterable[str]) -> tuple[Phrase, ...]:
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """The compiled phrases, indexed by their first word: a long message is read once,
+    trying at each word only the phrases that can start there."""
+
+    by_first: Mapping[str, tuple[Phrase, ...]]
+    # Phrases whose first word forgives a typo: tried at every word.
+    fuzzy_first: tuple[Phrase, ...]
+
+
+def compile_phrases(raw: Iterable[str]) -> Phrases:
     """The phrases of the data file, ready to match (blank ones dropped)."""
     phrases = []
     for text in raw:
@@ -92,24 +103,36 @@ def compile_phrases(raw: Iterable[str]) -> tuple[Phrase, ...]:
                 choices = frozenset(w for part in word.split("/") for w in words(part))
                 if choices:
                     parts.append(choices)
-        if any(part is not None for part in parts):
+        while parts and parts[0] is None:  # a gap at either end means nothing
+            parts.pop(0)
+        while parts and parts[-1] is None:
+            parts.pop()
+        if parts:
             phrases.append(Phrase(tuple(parts), soft, not_followed))
-    return tuple(phrases)
+    by_first: dict[str, list[Phrase]] = defaultdict(list)
+    for phrase in phrases:
+        for word in phrase.parts[0] or ():
+            by_first[word].append(phrase)
+    fuzzy = tuple(p for p in phrases if (p.parts[0] or frozenset()) & DISTINCTIVE)
+    indexed = {word: tuple(found) for word, found in by_first.items()}
+    return Phrases(indexed, fuzzy)
 
 
-def suggests_danger(text: str, phrases: Sequence[Phrase]) -> bool:
+def suggests_danger(text: str, phrases: Phrases) -> bool:
     """Whether the text holds one of the phrases (see the module's notes)."""
     tokens = words(text)
-    if not tokens:
-        return False
     light = any(t in LIGHT or _laughing(t) for t in tokens) or any(
         sign in text for sign in _LIGHT_SIGNS
     )
-    for phrase in phrases:
-        if phrase.soft and light:
-            continue
-        if _found(phrase, tokens):
-            return True
+    # Each distinct word's distinctive words one slip away, worked out once per message.
+    near = {token: _slips_of(token) for token in set(tokens)}
+    for at, token in enumerate(tokens):
+        starting = phrases.by_first.get(token, ())
+        for phrase in (*starting, *phrases.fuzzy_first) if near[token] else starting:
+            if phrase.soft and light:
+                continue
+            if _match_at(phrase, 0, tokens, at, near, typos=1):
+                return True
     return False
 
 
@@ -133,20 +156,23 @@ def _laughing(token: str) -> bool:
     return len(token) >= 4 and set(token) <= {"h", "a"} and token.startswith("ha")
 
 
-def _found(phrase: Phrase, tokens: list[str]) -> bool:
-    return any(_match_at(phrase, 0, tokens, start, typos=1) for start in range(len(tokens)))
-
-
-def _match_at(phrase: Phrase, index: int, tokens: list[str], at: int, typos: int) -> bool:
+def _match_at(
+    phrase: Phrase,
+    index: int,
+    tokens: list[str],
+    at: int,
+    near: Mapping[str, frozenset[str]],
+    typos: int,
+) -> bool:
     """Whether the phrase's parts from `index` match tokens from `at` on, with at most
-    `typos` forgiven."""
+    `typos` forgiven (`near`: each token's distinctive words one slip away)."""
     parts = phrase.parts
     if index == len(parts):
         return at >= len(tokens) or tokens[at] not in phrase.not_followed_by
     part = parts[index]
     if part is None:
         return any(
-            _match_at(phrase, index + 1, tokens, at + skip, typos)
+            _match_at(phrase, index + 1, tokens, at + skip, near, typos)
             for skip in range(GAP + 1)
             if at + skip <= len(tokens)
         )
@@ -154,18 +180,18 @@ def _match_at(phrase: Phrase, index: int, tokens: list[str], at: int, typos: int
         return False
     token = tokens[at]
     if token in part:
-        return _match_at(phrase, index + 1, tokens, at + 1, typos)
-    if typos and _typo_of(token, part):
-        return _match_at(phrase, index + 1, tokens, at + 1, typos - 1)
+        return _match_at(phrase, index + 1, tokens, at + 1, near, typos)
+    if typos and part & near[token]:
+        return _match_at(phrase, index + 1, tokens, at + 1, near, typos - 1)
     return False
 
 
-def _typo_of(token: str, choices: frozenset[str]) -> bool:
-    """Whether `token` is one slip away from a distinctive word among `choices`, and is
-    not an everyday word in its own right."""
-    if len(token) < 3 or token in NOT_TYPOS:
-        return False
-    return any(w in DISTINCTIVE and _one_edit(token, w) for w in choices)
+def _slips_of(token: str) -> frozenset[str]:
+    """The distinctive words `token` is one slip away from, unless it is an everyday word
+    in its own right."""
+    if len(token) < 3 or token in NOT_TYPOS or token in DISTINCTIVE:
+        return frozenset()
+    return frozenset(w for w in DISTINCTIVE if _one_edit(token, w))
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -72,8 +72,8 @@ EN: dict[str, str] = {
     "privacy": (
         "<b>What I keep, and who can see it</b>\n\n"
         "\u2022 Your time zone, your session times, and when I message you.\n"
-        "\u2022 Your answers, goals, own questions and /fit checks, encrypted in the "
-        "database. Ratings and dates are kept plain, so I can show you how things "
+        "\u2022 Your answers, goals, own questions, /fit checks and /safetyplan, "
+        "encrypted in the database. Ratings and dates are kept plain, so I can show you how things "
         "change, and so are your notes' choices (which answers each note holds).\n\n"
         "I never send what you write to anyone, your therapist included: you decide "
         "what to share. The person or practice running this bot holds the database and "
