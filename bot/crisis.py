@@ -3,8 +3,8 @@ danger or they ask for urgent help. Never instead of listening: the conversation
 
 The phrases and the resources are data (`bot/data/crisis.json`, or the operator's own file
 via CRISIS_RESOURCES_FILE), so they can be reviewed and extended without touching code.
-Matching is deliberately simple and errs towards showing help: a false alarm costs a kind
-message; a miss could cost much more.
+Matching (bot/danger.py) errs towards showing help: a false alarm costs a kind message;
+a miss could cost much more.
 """
 
 from __future__ import annotations

@@ -99,7 +99,7 @@ def test_carry_on_asks_the_same_question_and_pause_stops_kindly():
     (question,) = carried.effects
     assert question.text == "reflection.text" and question.args["n"] == "1"
     shown = render(question.text, **question.args)
-    assert "want to die" not in shown and "kept, for you alone" in shown
+    assert "want to die" not in shown and "What you wrote here is kept" in shown
     paused = flow.step(state, Press("r:1:0:pause"), facts)
     assert paused.state.step is Step.IDLE and _texts(paused) == ["crisis.paused"]
     assert not any(isinstance(e, FinishReflection) for e in paused.effects)  # resumable

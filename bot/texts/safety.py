@@ -11,16 +11,17 @@ EN: dict[str, str] = {
         "through this alone."
     ),
     "crisis.choice": (
-        "We can pause here, or carry on with the question whenever you're ready. There's no rush."
+        "Would you like to pause here, or go on with the question? Either is fine, and "
+        "there's no rush."
     ),
     "crisis.paused": (
-        "Okay, we'll pause here. What you wrote is safe with me, and /reflect picks up "
+        "Okay, we'll pause here. What you wrote is kept, and /reflect picks up "
         "whenever you feel like it. If things get harder, /urgent shows who you can call."
     ),
     "button.pause_here": "Pause here",
     "button.carry_on": "Carry on",
     # The end of a reflection in which danger was expressed.
-    "reflection.so_far_kept": "\n\nWhat you wrote here is kept, for you alone.",
+    "reflection.so_far_kept": "\n\nWhat you wrote here is kept.",
     "reflection.thanks_gentle": (
         "Thank you for staying with these questions. It sounds like things are really "
         "hard right now; you don't have to carry that alone, and /urgent shows who you "
@@ -43,7 +44,7 @@ EN: dict[str, str] = {
         "A safety plan is a few things you write down now, while you can, to turn to if "
         "things get very hard: what warns you, what helps, who you can call. It has six "
         "short parts. Write as much or as little as you like, skip any part, and change "
-        "it whenever you want. It's kept encrypted, for you alone."
+        "it whenever you want. It's kept encrypted, and I never send it to anyone."
     ),
     "safety.ask": ("<i>Part {n} of {total}</i>\n\n<b>{title}</b>\n{hint}{so_far}"),
     "safety.so_far": "\n\nNow: <i>{text}</i>\n\nSend new words to replace it.",
