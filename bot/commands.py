@@ -32,6 +32,7 @@ COMMANDS: tuple[CommandInfo, ...] = (
     CommandInfo("delete", "command.delete"),
     CommandInfo("help", "command.help"),
     CommandInfo("urgent", "command.urgent"),
+    CommandInfo("safetyplan", "command.safetyplan"),
     CommandInfo("cancel", "command.cancel"),
 )
 

@@ -5,19 +5,19 @@ The phrases and the resources are data (`bot/data/crisis.json`, or the operator'
 via CRISIS_RESOURCES_FILE), so they can be reviewed and extended without touching code.
 Resources are by country; a client's country is the one they chose (/country), or their
 time zone's (bot/places.py, from tzdata).
-Matching is deliberately simple and errs towards showing help: a false alarm costs a kind
-message; a miss could cost much more.
+Matching (bot/danger.py) errs towards showing help: a false alarm costs a kind message;
+a miss could cost much more.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot import danger
 from bot.places import country_of_zone
 
 DEFAULT_FILE = Path(__file__).parent / "data" / "crisis.json"
@@ -51,7 +51,7 @@ class CrisisData:
     """The phrases that suggest danger, and resources by country. `zones` is an operator's
     own time zone -> country map, which wins over tzdata's."""
 
-    phrases: tuple[str, ...]
+    phrases: danger.Phrases
     by_country: dict[str, Resource]
     zones: dict[str, str]
 
@@ -67,9 +67,8 @@ class CrisisData:
         return self.by_country.get(country, self.by_country["default"])
 
     def suggests_danger(self, text: str) -> bool:
-        """Whether the words contain one of the phrases (case, accents and spacing aside)."""
-        folded = _fold(text)
-        return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", folded) for p in self.phrases)
+        """Whether the words hold one of the phrases (bot/danger.py says how they match)."""
+        return danger.suggests_danger(text, self.phrases)
 
 
 def load(path: Path | None = None) -> CrisisData:
@@ -82,7 +81,7 @@ def load(path: Path | None = None) -> CrisisData:
     }
     if "default" not in by_country:
         raise ValueError("the crisis resources file needs a 'default' entry")
-    phrases = tuple(_fold(p) for p in raw.get("phrases", []) if str(p).strip())
+    phrases = danger.compile_phrases(raw.get("phrases", []))
     zones = {str(zone): str(country) for zone, country in raw.get("zones", {}).items()}
     return CrisisData(phrases, by_country, zones)
 
@@ -113,10 +112,3 @@ def _helpline(key: str, line: dict[str, Any]) -> Helpline:
         keyword=str(line.get("keyword", "")),
         hours=str(line.get("hours", "")),
     )
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text[:10_000])
-    kept = "".join(c for c in decomposed if unicodedata.category(c) not in ("Mn", "Cf"))
-    kept = kept.replace("\u2019", "'").lower()
-    return re.sub(r"\s+", " ", kept)

@@ -29,9 +29,11 @@ from bot.flow.core import (
     SaveCountry,
     SaveFitChoice,
     SaveRating,
+    SaveSafetyPlan,
     SaveSchedule,
     SaveTimeZone,
     SetQuestionEnabled,
+    ShareDanger,
     SkipQuestion,
     SnoozePrompt,
     StartFit,
@@ -48,7 +50,7 @@ from bot.schedule import (
     without_session,
 )
 from handlers.plans import plan_prompts
-from storage import fits, notes, preferences, reflections, repo, schedules
+from storage import fits, notes, preferences, reflections, repo, safety, schedules
 from storage.models import Reflection, Schedule, User
 
 logger = logging.getLogger(__name__)
@@ -104,6 +106,13 @@ class EffectStore:
                 )
             case SaveRating() | AddText() | ClearAnswer() | SkipQuestion() | MoveTo():
                 await self._answer(effect)
+            case ShareDanger(serial=serial):
+                reflection = await self._reflection(serial)
+                await reflections.share_danger(session=session, reflection=reflection)
+            case SaveSafetyPlan(section=section, text=text):
+                await safety.save_section(
+                    session=session, user_id=user_id, section=section, text=text
+                )
             case FinishReflection(serial=serial, complete=complete):
                 reflection = await self._reflection(serial)
                 await reflections.finish(session=session, reflection=reflection, complete=complete)
@@ -212,9 +221,13 @@ class EffectStore:
                 await reflections.save_rating(
                     session=session, reflection=reflection, question=question, rating=rating
                 )
-            case AddText(question=question, text=text):
+            case AddText(question=question, text=text, danger=danger):
                 await reflections.add_text(
-                    session=session, reflection=reflection, question=question, text=text
+                    session=session,
+                    reflection=reflection,
+                    question=question,
+                    text=text,
+                    danger=danger,
                 )
             case ClearAnswer(question=question):
                 await reflections.clear_answer(

@@ -11,7 +11,7 @@ from bot.flow.core import AnswerView, Client, Facts, FitView, PromptView, Reflec
 from bot.flow.review import Wanted
 from bot.planning import preferences_of, schedule_of
 from handlers import review
-from storage import fits, preferences, reflections, schedules
+from storage import fits, preferences, reflections, safety, schedules
 from storage.models import Reflection, User
 
 
@@ -34,13 +34,15 @@ async def load_facts(
     prompt_id: int | None = None,
     fit: bool = False,
     wanted: Wanted | None = None,
+    safety_plan: bool = False,
 ) -> Facts:
     """The profile alone, or (`full`) the open reflection, goals, own questions, recent
     ratings and schedule as well, the prompt a pressed button names, and (`fit`) the
-    client's open and last finished /fit checks."""
+    client's open and last finished /fit checks; (`safety_plan`) their safety plan."""
     client = client_of(user)
+    plan = await safety.get_plan(session=session, user_id=user.id) if safety_plan else None
     if not full:
-        return Facts(client, now)
+        return Facts(client, now, safety_plan=plan)
     goals = await preferences.active_goals(session=session, user_id=user.id)
     own = await preferences.active_own_questions(session=session, user_id=user.id)
     reflection = await reflections.open_reflection(session=session, user_id=user.id)
@@ -52,6 +54,7 @@ async def load_facts(
         goals={goal.id: goal.text for goal in goals if goal.id is not None},
         own_questions={q.id: q.text for q in own if q.id is not None},
         recent_ratings=await reflections.recent_ratings(session=session, user_id=user.id),
+        safety_plan=plan,
     )
     row = await schedules.get_schedule(session=session, user_id=user.id)
     if row is not None and user.time_zone is not None:
@@ -95,7 +98,5 @@ async def _view(session: AsyncSession, reflection: Reflection) -> ReflectionView
         questions=tuple(reflection.questions),
         position=min(reflection.position, max(len(reflection.questions) - 1, 0)),
         session_date=reflection.session_date,
-        answers={
-            a.question: AnswerView(rating=a.rating, text=a.text, skipped=a.skipped) for a in answers
-        },
+        answers={a.question: AnswerView(a.rating, a.text, a.skipped, a.danger) for a in answers},
     )

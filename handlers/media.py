@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from telegram.constants import ParseMode
 
 from bot.context import BotContext
+from bot.flow import safety as safety_parts
 from bot.flow.core import Reply, SendExport, ShowChart
 from bot.flow.questions import GOAL, OWN
 from bot.review import summary
@@ -20,7 +21,7 @@ from bot.review.history import History, goal_of, own_question_of
 from bot.texts import plain, render
 from handlers import review
 from handlers.sending import retrying, send
-from storage import history, repo, schedules
+from storage import history, repo, safety, schedules
 
 if TYPE_CHECKING:
     from bot.review import export
@@ -76,8 +77,9 @@ async def _export_files(
         own = await history.all_own_questions(session=session, user_id=user_id)
         row = await schedules.get_schedule(session=session, user_id=user_id)
         fit_checks, fit_lines = await review.fit_results(session, user_id, user.time_zone, language)
+        plan = await safety.get_plan(session=session, user_id=user_id) or {}
         time_zone, country = user.time_zone, user.country
-    if not everything.sessions and not goals and not own and not fit_checks:
+    if not everything.sessions and not goals and not own and not fit_checks and not plan:
         return None
     from bot.review import export
 
@@ -93,11 +95,17 @@ async def _export_files(
         goals=[_dated(g.text, g.created_at, g.retired_at) for g in goals],
         own_questions=[_dated(q.text, q.created_at, q.retired_at) for q in own],
         schedule=_schedule(row),
+        safety_plan=[
+            (key, plain(f"safety.title.{key}", language), plan[key])
+            for key in safety_parts.PARTS
+            if plan.get(key)
+        ],
         titles={
             "title": plain("export.pdf_title", language),
             "subtitle": plain("export.pdf_subtitle", language, day=f"{now:%d %B %Y}"),
             "sessions": plain("export.pdf_sessions", language),
             "fit": plain("export.pdf_fit", language),
+            "safety_plan": plain("export.pdf_safety_plan", language),
         },
     )
     return await asyncio.to_thread(_files, data, language, f"{now:%Y-%m-%d}")

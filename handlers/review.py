@@ -92,7 +92,13 @@ async def material(
         session=session, user_id=user_id, since=since, questions=notes_view.NOTED
     ):
         assert answer.id is not None
+        if answer.danger and not answer.danger_shared:
+            continue  # words of danger go into a note only when the client said yes
         items.append(NoteItem("answer", answer.id, answer.question, text=answer.text))
+    for answer in await history.shared_danger_since(session=session, user_id=user_id, since=since):
+        assert answer.id is not None
+        if answer.question not in notes_view.NOTED:  # those are in already
+            items.append(NoteItem("shared", answer.id, answer.question, text=answer.text))
     topics = await notes.topics_to_raise(session=session, user_id=user_id, since=since)
     raised = {(t.reflection_id, t.question) for t in topics}
     for topic in topics:
@@ -148,6 +154,9 @@ def _item(
         goal = _goal_words(question, goals)
         return NoteItem(kind, ref, question, included, rating=rating, previous=previous, goal=goal)
     text = answer.text if answer is not None else None
+    if answer is not None and answer.danger and not answer.danger_shared:
+        # Words of danger added after the note was made: never shown in it unasked.
+        text, included = None, False
     return NoteItem(kind, ref, question if answer is not None else "bring_up", included, text=text)
 
 

@@ -41,6 +41,7 @@ from bot.flow.core import (
 )
 from bot.flow.fit import needs_facts as needs_fit
 from bot.flow.review import wanted
+from bot.flow.safety import needs_plan
 from bot.texts import plain, render
 from handlers import media
 from handlers.effects import EffectStore
@@ -143,6 +144,7 @@ async def _step(
         prompt_id=_prompt_named(event),
         wanted=wanted(event),
         fit=needs_fit(state, event),
+        safety_plan=needs_plan(state, event, crisis),
     )
     facts = replace(facts, crisis=crisis)
     outcome = flow.step(state, event, facts)

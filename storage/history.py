@@ -105,6 +105,25 @@ async def answers_since(
     return [(r, a) for r, a in (await session.exec(statement)).all()]
 
 
+async def shared_danger_since(
+    *, session: AsyncSession, user_id: int, since: datetime
+) -> list[Answer]:
+    """Answers whose words suggested danger and which the client agreed to bring to their
+    therapist, to any question, in reflections started after `since`."""
+    statement = (
+        select(Answer)
+        .join(Reflection, col(Answer.reflection_id) == col(Reflection.id))
+        .where(
+            col(Reflection.user_id) == user_id,
+            col(Reflection.started_at) > since,
+            col(Answer.danger_shared).is_(True),
+            col(Answer.text).is_not(None),
+        )
+        .order_by(col(Reflection.serial), col(Answer.id))
+    )
+    return list((await session.exec(statement)).all())
+
+
 async def ratings_since(
     *, session: AsyncSession, user_id: int, since: datetime
 ) -> list[RatingChange]:

@@ -140,6 +140,10 @@ class Answer(SQLModel, table=True):
     rating: int | None = Field(default=None)
     text: str | None = Field(default=None, sa_column=Column(EncryptedText, nullable=True))
     skipped: bool = Field(default=False)
+    # Words in it suggested the client may be in danger: a note leaves it out unless the
+    # client said yes to bringing it to their therapist (`danger_shared`).
+    danger: bool = Field(default=False)
+    danger_shared: bool = Field(default=False)
     answered_at: datetime = _moment()
     updated_at: datetime = _moment()
 
@@ -290,3 +294,22 @@ class FitCheck(SQLModel, table=True):
     answers: str = Field(default="{}", sa_column=Column(EncryptedText, nullable=False))
     started_at: datetime = _moment()
     finished_at: datetime | None = _moment(nullable=True)
+
+
+class SafetyPlan(SQLModel, table=True):
+    """The client's own safety plan (/safetyplan): what they wrote for each part, by part
+    key, as encrypted JSON: it is as private as anything they write."""
+
+    __tablename__ = "safety_plans"
+
+    user_id: int = Field(
+        sa_column=Column(
+            BigInteger,
+            ForeignKey("users.id", ondelete="CASCADE"),
+            primary_key=True,
+            autoincrement=False,
+        )
+    )
+    sections: str = Field(default="{}", sa_column=Column(EncryptedText, nullable=False))
+    created_at: datetime = _moment()
+    updated_at: datetime = _moment()

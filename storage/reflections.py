@@ -113,12 +113,19 @@ async def save_rating(
 
 
 async def add_text(
-    *, session: AsyncSession, reflection: Reflection, question: str, text: str
+    *,
+    session: AsyncSession,
+    reflection: Reflection,
+    question: str,
+    text: str,
+    danger: bool = False,
 ) -> None:
-    """One more message of the answer to a question; messages join into one answer."""
+    """One more message of the answer to a question; messages join into one answer. A
+    message that suggested danger flags the whole answer, so a note leaves it out."""
     answer = await _answer(session, reflection, question)
     answer.text = f"{answer.text}\n\n{text}" if answer.text else text
     answer.skipped = False
+    answer.danger = answer.danger or danger
     _touch(session, answer)
 
 
@@ -126,7 +133,19 @@ async def clear_answer(*, session: AsyncSession, reflection: Reflection, questio
     """Forget the text of an answer, so the client can write it afresh."""
     answer = await _answer(session, reflection, question)
     answer.text = None
+    answer.danger = answer.danger_shared = False
     _touch(session, answer)
+
+
+async def share_danger(*, session: AsyncSession, reflection: Reflection) -> None:
+    """The client agreed to bring what they wrote about being in danger, in this
+    reflection, to their therapist: their notes may hold it now."""
+    assert reflection.id is not None
+    await session.exec(
+        update(Answer)
+        .where(col(Answer.reflection_id) == reflection.id, col(Answer.danger).is_(True))
+        .values(danger_shared=True)
+    )
 
 
 async def skip(*, session: AsyncSession, reflection: Reflection, question: str) -> None:

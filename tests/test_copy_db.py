@@ -16,7 +16,7 @@ from sqlalchemy import select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import SQLModel
 
-from storage import fits, notes, preferences, reflections, repo, schedules
+from storage import fits, notes, preferences, reflections, repo, safety, schedules
 from storage.crypto import EncryptedText, attach_cipher, cipher_from
 from storage.db import Database, create_engine, upgrade_schema
 from storage.models import Answer, FitCheck, Goal, OwnQuestion, Schedule
@@ -104,6 +104,9 @@ async def _a_deployment(url: str, key_file: Path) -> None:
                     session=session, user_id=user_id, serial=1, item="feels_right", choice="yes"
                 )
                 await fits.finish(session=session, user_id=user_id, serial=1, at=NOW)
+                await safety.save_section(
+                    session=session, user_id=user_id, section="reasons", text="My sister"
+                )
     finally:
         await engine.dispose()
 

@@ -42,6 +42,8 @@ class Step(StrEnum):
     FIT_SEEING = "fit_seeing"
     FIT_RESUME = "fit_resume"
     ASK_COUNTRY = "ask_country"
+    OFFER_SHARE = "offer_share"
+    SAFETY_PLAN = "safety_plan"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,8 @@ class AnswerView:
     rating: int | None = None
     text: str | None = None
     skipped: bool = False
+    # Words in it suggested the client may be in danger.
+    danger: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +143,8 @@ class Facts:
     # For /note: the note a button names, or (for a new one) what a new note would hold.
     note: NoteView | None = None
     last_note_serial: int = 0
+    # The client's safety plan, part key -> their words (None: none, or not loaded).
+    safety_plan: Mapping[str, str] | None = None
 
 
 # Events: what the client did.
@@ -334,6 +340,24 @@ class AddText:
     serial: int
     question: str
     text: str
+    # The message suggested the client may be in danger: notes leave the answer out.
+    danger: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ShareDanger:
+    """The client agreed to bring what they wrote about being in danger in this reflection
+    to their therapist: their note may hold it."""
+
+    serial: int
+
+
+@dataclass(frozen=True, slots=True)
+class SaveSafetyPlan:
+    """Write one part of the client's safety plan ("" clears it)."""
+
+    section: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -479,6 +503,8 @@ Storage = (
     | StartReflection
     | SaveRating
     | AddText
+    | ShareDanger
+    | SaveSafetyPlan
     | ClearAnswer
     | SkipQuestion
     | MoveTo

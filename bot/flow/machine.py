@@ -4,6 +4,7 @@ anywhere, then whatever the current step is waiting for."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from bot.flow import (
     country,
@@ -15,6 +16,7 @@ from bot.flow import (
     reflection,
     resources,
     review,
+    safety,
     sessions,
 )
 from bot.flow.core import (
@@ -40,6 +42,12 @@ DELETE_NO = "del:no"
 
 # In a state's data: the album (media group) last answered, so the rest of it isn't.
 ALBUM = "_album"
+# In a state's data: when the full crisis message was last shown. Within the window, more
+# words of danger get a short caring line pointing to it, not the whole block again.
+CRISIS_AT = "_crisis_at"
+CRISIS_WINDOW = timedelta(minutes=30)
+# Lines that would make a reply to words of danger read like a form.
+_FORM_LINES = frozenset({"idle.text", "reflection.noted", "reflection.comment_kept"})
 
 StepHandler = Callable[[State, Event, Facts], Outcome]
 OfferHandler = Callable[[State, Event, Facts], Outcome | None]
@@ -58,6 +66,7 @@ _STEPS: dict[Step, StepHandler] = {
     Step.ADD_EXTRA: sessions.add_extra,
     Step.FIT: fit.walking,
     Step.ASK_COUNTRY: country.answer,
+    Step.SAFETY_PLAN: safety.writing,
 }
 # Offers wait for a button; anything else makes them lapse and is handled as if idle.
 _OFFERS: dict[Step, OfferHandler] = {
@@ -66,6 +75,7 @@ _OFFERS: dict[Step, OfferHandler] = {
     Step.CONFIRM_DELETE: lambda state, event, facts: _confirm_delete(event),
     Step.FIT_SEEING: fit.offer_lapses,
     Step.FIT_RESUME: fit.offer_lapses,
+    Step.OFFER_SHARE: reflection.offer_share,
 }
 # Menu buttons act wherever the client is, checked against the client's own data.
 _MENUS: dict[str, Callable[[State, Press, Facts], Outcome]] = {
@@ -77,6 +87,7 @@ _MENUS: dict[str, Callable[[State, Press, Facts], Outcome]] = {
     fit.OFFER: fit.press,
     summary.PRESS: review.press_summary,
     note.PRESS: review.press_note,
+    safety.PRESS: safety.press,
 }
 # Steps and commands that need no more than the client's profile (see `needs_context`).
 _LIGHT_STEPS = frozenset({Step.IDLE, Step.ASK_TIME_ZONE, Step.ASK_COUNTRY})
@@ -87,14 +98,59 @@ _LIGHT_COMMANDS = frozenset(
 
 def step(state: State, event: Event, facts: Facts) -> Outcome:
     """Move a client's conversation on by one event. Words that suggest the client may be
-    in danger bring crisis resources first; then the conversation goes on as it would."""
+    in danger bring crisis resources first; then the conversation goes on, gently."""
     if isinstance(event, NonText) and event.album:
         return _album(state, event, facts)
-    outcome = fit.note_paused(state, event, _step(state, event, facts))
     crisis = facts.crisis
     if isinstance(event, Text) and crisis is not None and crisis.suggests_danger(event.text):
-        return Outcome(outcome.state, (crisis_reply(facts), *outcome.effects))
-    return outcome
+        return _in_danger(state, event, facts)
+    outcome = fit.note_paused(state, event, _step(state, event, facts))
+    return _with_mark(outcome, _recent_crisis(state, facts))
+
+
+def _in_danger(state: State, event: Text, facts: Facts) -> Outcome:
+    """Help first: the crisis message with the client's own plan, or, if it was shown a
+    little while ago, a short caring line pointing to it. Then no form-like line: inside
+    a reflection the words are kept (flagged, so no note holds them unasked) and the
+    client chooses to pause or carry on; elsewhere the step goes on as it would."""
+    recent = _recent_crisis(state, facts)
+    if recent is not None:
+        help_now: tuple[Reply, ...] = (Reply("crisis.again"),)
+    else:
+        help_now = (crisis_reply(facts), *safety.in_crisis(facts))
+    if state.step is Step.REFLECTING:
+        outcome = reflection.in_danger(state, event.text, facts)
+    else:
+        went_on = fit.note_paused(state, event, _step(state, event, facts))
+        kept = tuple(
+            e for e in went_on.effects if not (isinstance(e, Reply) and e.text in _FORM_LINES)
+        )
+        outcome = Outcome(went_on.state, kept)
+    mark = recent or facts.now.isoformat()
+    return _with_mark(Outcome(outcome.state, (*help_now, *outcome.effects)), mark)
+
+
+def _recent_crisis(state: State, facts: Facts) -> str | None:
+    """When the full crisis message was shown, if that was within the window."""
+    raw = state.data.get(CRISIS_AT)
+    try:
+        shown = datetime.fromisoformat(raw) if isinstance(raw, str) else None
+    except ValueError:
+        return None
+    if shown is None or not timedelta(0) <= facts.now - shown <= CRISIS_WINDOW:
+        return None
+    return raw if isinstance(raw, str) else None
+
+
+def _with_mark(outcome: Outcome, mark: str | None) -> Outcome:
+    """The outcome, its state carrying when the crisis message was shown (or not, once
+    the window has passed), whatever step it moved to."""
+    data = {k: v for k, v in outcome.state.data.items() if k != CRISIS_AT}
+    if mark is None and len(data) == len(outcome.state.data):
+        return outcome
+    if mark is not None:
+        data[CRISIS_AT] = mark
+    return Outcome(State(outcome.state.step, data), outcome.effects)
 
 
 def _album(state: State, event: NonText, facts: Facts) -> Outcome:
@@ -160,6 +216,10 @@ def ask_again(state: State, facts: Facts) -> tuple[Reply, ...]:
         return question_menu.ask_again()
     if state.step in fit.STEPS:
         return fit.ask_again(state, facts)
+    if state.step is Step.SAFETY_PLAN:
+        return safety.ask_again(state, facts)
+    if state.step is Step.OFFER_SHARE:
+        return reflection.offer_again(state, facts)
     setup = (Step.SET_DAYS, Step.SET_TIME, Step.SET_LENGTH, Step.SET_FREQUENCY, Step.ADD_EXTRA)
     if state.step in setup:
         return sessions.ask_again(state)
@@ -190,7 +250,8 @@ def _command(state: State, command: Command, facts: Facts) -> Outcome:
     if command.name == "privacy":
         return Outcome(state, (Reply("privacy"), *ask_again(state, facts)))
     if command.name == "urgent":
-        return Outcome(state, (crisis_reply(facts), *ask_again(state, facts)))
+        help_now = (crisis_reply(facts), *safety.in_crisis(facts))
+        return Outcome(state, (*help_now, *ask_again(state, facts)))
     if command.name == "cancel":
         if state.step is Step.CONFIRM_DELETE:
             return Outcome(State(), (Reply("delete.kept"),))
@@ -204,6 +265,8 @@ def _command(state: State, command: Command, facts: Facts) -> Outcome:
         return review.command(command, state, facts, ask_again(state, facts))
     if command.name == "reflect":
         return reflection.begin(facts)
+    if command.name == "safetyplan":
+        return safety.show(facts, paused)
     if command.name == "fit":
         outcome = fit.begin(state, facts)
         return Outcome(outcome.state, (*paused, *outcome.effects))

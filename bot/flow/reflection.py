@@ -31,6 +31,7 @@ from bot.flow.core import (
     ReflectionView,
     Reply,
     SaveRating,
+    ShareDanger,
     SkipQuestion,
     StartReflection,
     State,
@@ -44,6 +45,7 @@ from bot.timezones import local_time
 PRESS = "r:"
 RESUME = "rs:"
 RAISE = "rr:"
+SHARE = "rd:"
 
 # Which answer the thank-you reflects back, first found first.
 _ECHO_ORDER = ("helpful", "bring_up", "felt_right", "progress", "obstacles", "not_helpful")
@@ -89,6 +91,34 @@ def reflecting(state: State, event: Event, facts: Facts) -> Outcome:
     if isinstance(event, NonText):
         return Outcome(state, (Reply("reflection.only_text"),))
     return Outcome(state, ask_again(r, facts))
+
+
+def in_danger(state: State, text: str, facts: Facts) -> Outcome:
+    """Words that suggest danger, written as an answer (after the crisis message): kept
+    with the question, flagged so no note holds them unless the client agrees, and no
+    "Kept." as if nothing happened: the client chooses to pause or to carry on."""
+    r = facts.reflection
+    if r is None or r.serial != state.data.get("serial"):
+        return reflecting(state, Text(text), facts)
+    key = r.questions[r.position]
+    choice = (_button(r, "pause", "button.pause_here"), _button(r, "carry", "button.carry_on"))
+    return Outcome(
+        state,
+        (AddText(r.serial, key, text, danger=True), Reply("crisis.choice", buttons=(choice,))),
+    )
+
+
+def offer_share(state: State, event: Event, facts: Facts) -> Outcome | None:
+    """Bring what the client wrote about being in danger to their therapist's note, or
+    keep it out. None: the offer lapses, and it stays out."""
+    if not (isinstance(event, Press) and event.data.startswith(SHARE)):
+        return None
+    serial, _, action = event.data.removeprefix(SHARE).partition(":")
+    if serial != str(state.data.get("serial")):
+        return Outcome(state, (Toast("toast.stale_button"),))
+    if action == "yes":
+        return Outcome(State(), (ShareDanger(int(serial)), Reply("share.added")))
+    return Outcome(State(), (Reply("share.kept_out"),))
 
 
 def offer_resume(state: State, event: Event, facts: Facts) -> Outcome | None:
@@ -161,6 +191,8 @@ def offer_again(state: State, facts: Facts) -> tuple[Reply, ...]:
         return (_resume_offer(facts.reflection),)
     if state.step is Step.OFFER_RAISE:
         return (_raise_offer(int(state.data.get("serial", 0)), _stored(state), facts),)
+    if state.step is Step.OFFER_SHARE:
+        return (_share_offer(int(state.data.get("serial", 0))),)
     return ()
 
 
@@ -222,6 +254,10 @@ def _press(state: State, r: ReflectionView, key: str, data: str, facts: Facts) -
     if action == "back" and r.position > 0:
         back = replace(r, position=r.position - 1)
         return Outcome(state, (MoveTo(r.serial, back.position), ask(back, facts)))
+    if action == "carry":
+        return Outcome(state, (ask(r, facts),))
+    if action == "pause":
+        return Outcome(State(), (Reply("crisis.paused"),))
     if action == "clear" and not is_rating(key):
         cleared = replace(r, answers={k: v for k, v in r.answers.items() if k != key})
         return Outcome(
@@ -249,6 +285,12 @@ def _advance(
 
 
 def _finish(r: ReflectionView, effects: tuple[Effect, ...], facts: Facts) -> Outcome:
+    if any(answer.danger for answer in r.answers.values()):
+        # Danger was expressed: no quote to reflect back, no list of low ratings; one
+        # line for how hard it sounds and where help is, and a question about the note.
+        gentle = (FinishReflection(r.serial, complete=True), Reply("reflection.thanks_gentle"))
+        state = State(Step.OFFER_SHARE, {"serial": r.serial})
+        return Outcome(state, (*effects, *gentle, _share_offer(r.serial)))
     thanks = Reply("reflection.thanks", {"echo": _echo(r)})
     done = (*effects, FinishReflection(r.serial, complete=True), thanks)
     low = low_ratings(r, facts.recent_ratings)
@@ -256,6 +298,14 @@ def _finish(r: ReflectionView, effects: tuple[Effect, ...], facts: Facts) -> Out
         return Outcome(State(), done)
     state = State(Step.OFFER_RAISE, {"serial": r.serial, "ratings": [list(x) for x in low]})
     return Outcome(state, (*done, _raise_offer(r.serial, low, facts)))
+
+
+def _share_offer(serial: int) -> Reply:
+    buttons = (
+        (Button("button.share_yes", f"{SHARE}{serial}:yes"),),
+        (Button("button.share_no", f"{SHARE}{serial}:no"),),
+    )
+    return Reply("reflection.share_offer", buttons=buttons)
 
 
 def low_ratings(r: ReflectionView, averages: Mapping[str, float]) -> tuple[tuple[str, int], ...]:
@@ -309,6 +359,9 @@ def _so_far(answer: AnswerView | None) -> Arg:
         return ""
     if answer.rating is not None:
         return Ref("reflection.so_far_rating", {"rating": str(answer.rating)})
+    if answer.text and answer.danger:
+        # Not their hardest words quoted back under a question: only that they're kept.
+        return Ref("reflection.so_far_kept")
     if answer.text:
         return Ref("reflection.so_far_text", {"text": _shorten(answer.text, _SO_FAR_LENGTH)})
     if answer.skipped:

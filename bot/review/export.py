@@ -55,6 +55,8 @@ class Export:
     goals: list[dict[str, Any]] = field(default_factory=list)
     own_questions: list[dict[str, Any]] = field(default_factory=list)
     schedule: dict[str, Any] | None = None
+    # The client's safety plan: (part key, its title, their words), in the plan's order.
+    safety_plan: list[tuple[str, str, str]] = field(default_factory=list)
     chart_png: bytes | None = None
     titles: dict[str, str] = field(default_factory=dict)
     # The country the client chose for crisis help (/country), if they chose one.
@@ -92,6 +94,8 @@ def to_csv(export: Export) -> bytes:
                     "yes" if session.finished else "no",
                 )
             )
+    for key, title, text in export.safety_plan:
+        writer.writerow(("", "", f"safety_plan:{key}", title, "", _cell(text), "no", ""))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -130,6 +134,7 @@ def to_json(export: Export) -> bytes:
             for s in history.sessions
         ],
         "fit_checks": export.fit_checks,
+        "safety_plan": {key: text for key, _, text in export.safety_plan},
     }
     return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
 
@@ -151,6 +156,9 @@ def to_pdf(export: Export) -> bytes:
     story += _section(styles, safe, export.titles.get("sessions", ""), export.session_lines)
     if export.fit_lines:
         story += _section(styles, safe, export.titles.get("fit", ""), export.fit_lines)
+    if export.safety_plan:
+        plan = [(title, [text]) for _, title, text in export.safety_plan]
+        story += _section(styles, safe, export.titles.get("safety_plan", ""), plan)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,

@@ -20,6 +20,9 @@ DONE = "done"
 # Open answers a note takes, and the order of its sections ("how" holds the ratings).
 SECTIONS = ("bring_up", "how", "helpful", "not_helpful", "obstacles")
 NOTED = ("bring_up", "helpful", "not_helpful", "obstacles")
+# Items in the client's words: an answer, or (to any question) words of danger the client
+# agreed to bring to their therapist ("shared", under "I'd like to bring up").
+WORDS = ("answer", "shared")
 # A rating this much lower than the time before is worth a word.
 DROP = 2
 # More than this and a note stops being something to read out in a session.
@@ -47,7 +50,14 @@ class NoteItem:
     @property
     def section(self) -> str:
         """Which part of the note it belongs in."""
+        if self.kind == "shared":
+            return "bring_up"
         return self.question if self.kind == "answer" else "how"
+
+    @property
+    def words(self) -> bool:
+        """Whether it is the client's own words (not a rating)."""
+        return self.kind in WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +138,7 @@ def _body(note: NoteView, *, draft: bool, limit: int | None) -> tuple[Ref, ...]:
             continue
         lines.append(Ref(f"note.section.{section}"))
         for index, item in shown:
-            if not draft and item.kind == "answer" and item.text:
+            if not draft and item.words and item.text:
                 # Whole in the final note; a very long answer goes on over more messages.
                 parts = split_text(item.text, _LONGEST_LINE, _sent_size)
                 lines.append(Ref("note.line", {"item": Ref("note.words", {"text": parts[0]})}))
@@ -145,7 +155,7 @@ def _body(note: NoteView, *, draft: bool, limit: int | None) -> tuple[Ref, ...]:
 
 
 def _content(item: NoteItem, limit: int | None) -> Ref:
-    if item.kind == "answer":
+    if item.words:
         text = item.text or ""
         if limit is not None:
             text = _shortened(text, limit)

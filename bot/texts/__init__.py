@@ -11,7 +11,7 @@ import re
 
 from bot.commands import COMMANDS
 from bot.flow.core import Arg, Ref
-from bot.texts import core, fit, review
+from bot.texts import core, fit, review, safety
 
 DEFAULT_LANGUAGE = "en"
 
@@ -29,7 +29,7 @@ def _merged(*parts: dict[str, str]) -> dict[str, str]:
     return merged
 
 
-CATALOGUE: dict[str, dict[str, str]] = {"en": _merged(core.EN, fit.EN, review.EN)}
+CATALOGUE: dict[str, dict[str, str]] = {"en": _merged(core.EN, fit.EN, review.EN, safety.EN)}
 
 
 def render(text_id: str, language: str = DEFAULT_LANGUAGE, **args: Arg) -> str:

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage import preferences, reflections, repo
+from storage import preferences, reflections, repo, safety
 from storage.crypto import (
     KeyProblem,
     UnreadableText,
@@ -41,6 +41,7 @@ async def _write_one_of_each(engine: AsyncEngine) -> None:
         await reflections.save_rating(
             session=session, reflection=reflection, question="heard", rating=4
         )
+        await safety.save_section(session=session, user_id=1, section="reasons", text=SECRET)
 
 
 async def test_texts_are_unreadable_in_the_database_and_readable_through_the_bot(
@@ -48,7 +49,7 @@ async def test_texts_are_unreadable_in_the_database_and_readable_through_the_bot
 ):
     await _write_one_of_each(engine)
     async with engine.connect() as connection:
-        for table in ("answers", "goals", "own_questions"):
+        for table in ("answers", "goals", "own_questions", "safety_plans"):
             rows = (await connection.execute(text(f"SELECT * FROM {table}"))).all()
             assert rows and all("marker-7f3a" not in repr(row) for row in rows), table
         # Ratings stay plain, so summaries can query them.
@@ -141,7 +142,8 @@ async def test_rotation_moves_every_text_to_the_new_key_without_loss(tmp_path: P
     rotator = create_engine(url)
     both = cipher_from(f"{new},{old}", tmp_path / "unused")
     attach_cipher(rotator, both)
-    assert await rotate(rotator, both) == 3  # a goal, an own question, an answer
+    # A goal, an own question, an answer, a safety plan.
+    assert await rotate(rotator, both) == 4
     await rotator.dispose()
     reader = create_engine(url)  # the new key alone now reads everything
     attach_cipher(reader, cipher_from(new, tmp_path / "unused"))
@@ -149,8 +151,10 @@ async def test_rotation_moves_every_text_to_the_new_key_without_loss(tmp_path: P
         goals = await preferences.active_goals(session=session, user_id=1)
         own = await preferences.active_own_questions(session=session, user_id=1)
         answers = await reflections.answers_to(session=session, reflection_id=1)
+        plan = await safety.get_plan(session=session, user_id=1)
     await reader.dispose()
     assert [goals[0].text, own[0].text] == [SECRET, SECRET]
+    assert plan == {"reasons": SECRET}
     assert {a.question: a.text for a in answers}["helpful"] == SECRET
 
 
