@@ -194,3 +194,12 @@ def test_a_file_without_a_default_is_refused(tmp_path: Path):
     path.write_text(json.dumps({"US": {"emergency": "911", "helplines": []}}))
     with pytest.raises(ValueError):
         load(path)
+
+
+def test_a_step_waiting_for_a_place_keeps_waiting_without_a_form_line():
+    asking = State(Step.ASK_TIME_ZONE, {"purpose": "onboarding"})
+    outcome = flow.step(asking, Text("I want to die"), BERLIN)
+    # Help, and no "I couldn't find that place" after it; the question still waits.
+    assert _texts(outcome) == ["crisis"]
+    assert outcome.state.step is Step.ASK_TIME_ZONE
+    assert flow.step(asking, Text("I want to diet"), BERLIN).effects  # ordinary words re-ask

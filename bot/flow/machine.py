@@ -23,12 +23,14 @@ from bot.flow.core import (
     Button,
     Command,
     Edited,
+    Effect,
     EraseClient,
     Event,
     Facts,
     NonText,
     Outcome,
     Press,
+    Redraw,
     Reply,
     State,
     Step,
@@ -122,12 +124,26 @@ def _in_danger(state: State, event: Text, facts: Facts) -> Outcome:
         outcome = reflection.in_danger(state, event.text, facts)
     else:
         went_on = fit.note_paused(state, event, _step(state, event, facts))
+        if state.step is not Step.IDLE and went_on.state == state and _only_words(went_on):
+            # A step waiting for typed input (a place, a country, a time) that couldn't use
+            # these words: "I couldn't find that place" after the helplines reads as a form.
+            # The step keeps waiting, unchanged, until the client is ready.
+            went_on = Outcome(state, tuple(e for e in went_on.effects if not _is_reply(e)))
         kept = tuple(
             e for e in went_on.effects if not (isinstance(e, Reply) and e.text in _FORM_LINES)
         )
         outcome = Outcome(went_on.state, kept)
     mark = recent or facts.now.isoformat()
     return _with_mark(Outcome(outcome.state, (*help_now, *outcome.effects)), mark)
+
+
+def _is_reply(effect: Effect) -> bool:
+    return isinstance(effect, Reply | Redraw | Toast)
+
+
+def _only_words(outcome: Outcome) -> bool:
+    """Whether the outcome only speaks: it stores nothing and moves nowhere."""
+    return all(_is_reply(effect) for effect in outcome.effects)
 
 
 def _recent_crisis(state: State, facts: Facts) -> str | None:
