@@ -46,8 +46,8 @@ async def run(options: Options) -> list[Figure]:
             logger.warning("fairness not measured: %s", str(problem).splitlines()[0])
             return [Figure("fairness: other client's /help", None, "s", "<= 2")]
         note = (
-            f"round {number}: {options.burst} from a client (got {flooder} messages back), "
-            f"{options.burst} from a stranger (got {stranger})"
+            f"round {number}: {options.burst} messages from a client (who got {flooder} "
+            f"back) and from a stranger (who got {stranger})"
         )
         figures.append(Figure("fairness: other client's /help", waited, "s", "<= 2", note))
     return figures
@@ -81,8 +81,20 @@ async def _round(options: Options) -> tuple[float | None, int, int]:
                     waited: float | None = time.monotonic() - started
                 except NoMessageError:
                     waited = None
-                # What the flooders got back, once the bot has had time to answer them.
-                await asyncio.sleep(5)
+                await _settled(emulator)
                 flooder = len(emulator.messages(FLOODER)) - 1
                 stranger = len(emulator.messages(STRANGER))
     return waited, flooder, stranger
+
+
+async def _settled(emulator: Emulator, quiet: float = 3.0, most: float = 120.0) -> None:
+    """Until the bot has sent nothing for `quiet` seconds (at most `most`): what the
+    flooders got back, once the bot has answered them at one message a second."""
+    deadline = time.monotonic() + most
+    count = -1
+    while time.monotonic() < deadline:
+        now = sum(1 for call in emulator.calls if call.method.lower() != "getupdates")
+        if now == count:
+            return
+        count = now
+        await asyncio.sleep(quiet)

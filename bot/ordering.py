@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Literal
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
@@ -109,12 +109,17 @@ class PerClientOrder(BaseUpdateProcessor):
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Wait for this client's earlier updates, then for a free slot, then handle it;
-        or, past the sender's rate, turn it away at once."""
+        or, past the sender's rate, turn it away."""
         key = _client_key(update)
-        if self._turned_away(update, key):
+        warning = self._turned_away(update, key)
+        if warning is not None:
             if asyncio.iscoroutine(coroutine):
                 coroutine.close()  # never started: nothing of it ran
-            return
+            if not warning:
+                return
+            # The one warning of the window waits its turn like an update: it follows the
+            # replies to what was kept.
+            coroutine = warning()
         if key is None:
             async with self._slots:
                 await coroutine
@@ -131,16 +136,27 @@ class PerClientOrder(BaseUpdateProcessor):
                 del self._waiting[key]
                 del self._locks[key]
 
-    def _turned_away(self, update: object, key: int | None) -> bool:
-        """Past its sender's rate: counted, answered (`turned_away`), and not handled."""
-        rate = self.rate
+    def _turned_away(
+        self, update: object, key: int | None
+    ) -> Callable[[], Awaitable[None]] | Literal[False] | None:
+        """None: let in. Past its sender's rate: False when answered already (a press, or
+        no warning due), or the warning to give in the sender's turn."""
+        rate, answer = self.rate, self.turned_away
         if not isinstance(update, Update) or key is None or rate is None:
-            return False
+            return None
         if not _limited(update) or rate.let_in(key, self._waiting.get(key, 0)):
+            return None
+        warn = rate.first_warning(key)
+        if answer is None:
             return False
-        if self.turned_away is not None:
-            self.turned_away(update, rate.first_warning(key))
-        return True
+        if update.callback_query is not None or not warn:
+            answer(update, warn)
+            return False
+
+        async def in_turn() -> None:
+            answer(update, True)
+
+        return in_turn
 
     async def initialize(self) -> None:
         """Nothing to set up."""
