@@ -109,7 +109,9 @@ async def poll(application: Application, stopping: asyncio.Event) -> None:  # ty
         while not stopping.is_set():
             busy = bool(in_flight.tasks)
             try:
-                batch = await _fetch(application, in_flight.offset, stopping, busy=busy)
+                batch = await _fetch(
+                    application, in_flight.offset, stopping, busy=busy, newest=in_flight.newest
+                )
             except RetryAfter as flood:
                 await _sleep(_seconds(flood.retry_after), stopping)
                 continue
@@ -150,10 +152,12 @@ async def _fetch(
     stopping: asyncio.Event,
     *,
     busy: bool = False,
+    newest: int | None = None,
 ) -> tuple[list[Update], int | None] | None:
     """The next batch: its readable updates and the last update id in it (None: empty).
     None when asked to stop while waiting for it. `busy`: updates are in hand, so
-    Telegram answers at once anyway; don't ask it to wait."""
+    Telegram answers at once anyway; don't ask it to wait. `newest`: the last update read
+    before; those up to it are not read again."""
     request = application.bot.do_api_request(
         "getUpdates",
         api_kwargs={
@@ -176,14 +180,16 @@ async def _fetch(
         with contextlib.suppress(asyncio.CancelledError, NetworkError):
             await fetch
         return None
-    return _parse(application, fetch.result())
+    return _parse(application, fetch.result(), newest)
 
 
 def _parse(
     application: Application,  # type: ignore[type-arg]
     raw: object,
+    newest: int | None = None,
 ) -> tuple[list[Update], int | None]:
-    """Updates from the raw batch, one at a time.
+    """Updates from the raw batch, one at a time; those up to `newest` were read before
+    (Telegram sends them again until they are acknowledged) and are passed over.
 
     PTB's own get_updates fails the whole batch on one update it can't read (a newer or
     older Bot API than this PTB expects), logs the raw batch (clients' messages) and, as
@@ -197,6 +203,8 @@ def _parse(
         if isinstance(update_id, int):
             # Even an unreadable update moves the offset on, so it isn't fetched forever.
             last_id = update_id if last_id is None else max(last_id, update_id)
+            if newest is not None and update_id <= newest:
+                continue
         try:
             updates.append(Update.de_json(item, application.bot))
         except Exception as problem:
