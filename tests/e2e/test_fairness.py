@@ -103,10 +103,12 @@ async def test_button_presses_past_the_rate_are_each_answered(
     assert plain("flood.slow_down_press") in toasts
 
 
+@pytest.mark.parametrize("webhook", [False, True], ids=["polling", "webhook"])
 async def test_a_turn_past_its_time_limit_is_rolled_back_and_the_client_asked_again(
-    emulator: Emulator, tmp_path: Path, database_url: str
+    emulator: Emulator, tmp_path: Path, database_url: str, webhook: bool
 ):
-    bot = BotProcess(emulator, tmp_path, database_url, extra_env={"TURN_TIMEOUT_SECONDS": "2"})
+    env = {"TURN_TIMEOUT_SECONDS": "2"}
+    bot = BotProcess(emulator, tmp_path, database_url, extra_env=env, webhook=webhook)
     await bot.start()
     try:
         await emulator.send_text(OTHER, "/help")
@@ -115,6 +117,7 @@ async def test_a_turn_past_its_time_limit_is_rolled_back_and_the_client_asked_ag
             sent = await emulator.send_text(OTHER, "/goals")
             apology = await emulator.next_message(OTHER, timeout=20)
         assert apology.plain_text == plain("turn.too_slow")
+        update_id = await sent_update_id(emulator, sent, webhook)
         # Nothing of the abandoned turn was kept: the same command works as new.
         await emulator.send_text(OTHER, "/goals")
         assert "goal" in ((await emulator.next_message(OTHER, timeout=20)).plain_text or "")
@@ -124,12 +127,16 @@ async def test_a_turn_past_its_time_limit_is_rolled_back_and_the_client_asked_ag
     lines = [line for line in bot.log.splitlines() if "took longer than" in line]
     tag = ClientTags(current_key(None, tmp_path / "encryption.key"))(OTHER)
     assert len(lines) == 1
-    assert f"Update {sent_update_id(emulator, sent)} of client {tag} " in lines[0]
+    assert f"Update {update_id} of client {tag} " in lines[0]
     assert str(OTHER) not in lines[0]
 
 
-def sent_update_id(emulator: Emulator, message: dict[str, object]) -> int:
-    """The update id the emulator gave the message the client sent."""
+async def sent_update_id(emulator: Emulator, message: dict[str, object], webhook: bool) -> int:
+    """The update id the emulator gave the message the client sent (the second update of
+    the test, in webhook mode)."""
+    if webhook:
+        await until(lambda: len({d.update_id for d in emulator.webhook_deliveries}) >= 2)
+        return sorted({d.update_id for d in emulator.webhook_deliveries})[1]
     for call in emulator.calls_to("getUpdates"):
         for update in call.response.get("result") or []:
             if update.get("message", {}).get("message_id") == message["message_id"]:
