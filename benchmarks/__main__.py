@@ -1,5 +1,5 @@
 """`python -m benchmarks` runs every benchmark and prints one table of figures;
-`python -m benchmarks throughput|replicas|scale|fanout|review [options]` runs one."""
+`python -m benchmarks throughput|replicas|scale|fanout|review|fairness [options]` runs one."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import logging
 import sys
 import time
 
-from benchmarks import fanout, replicas, review, scale, throughput
+from benchmarks import fairness, fanout, replicas, review, scale, throughput
 from benchmarks.databases import KINDS
 from benchmarks.figures import Figure, table
 from benchmarks.scenarios import SCENARIOS
@@ -84,6 +84,14 @@ def _parser() -> argparse.ArgumentParser:
     looking_back.add_argument(
         "--database", choices=KINDS, default=back.database, help="default: %(default)s"
     )
+    flooded = commands.add_parser(
+        "fairness", help="another client's wait while one client and a stranger flood the bot"
+    )
+    fair = fairness.Options()
+    flooded.add_argument(
+        "--burst", type=int, default=fair.burst, help="messages from each; default: %(default)s"
+    )
+    flooded.add_argument("--rounds", type=int, default=fair.rounds, help="default: %(default)s")
     return parser
 
 
@@ -96,6 +104,8 @@ async def _run(args: argparse.Namespace) -> list[Figure]:
         )
     if args.benchmark == "review":
         return await review.run(review.Options(weeks=args.weeks, database=args.database))
+    if args.benchmark == "fairness":
+        return await fairness.run(fairness.Options(burst=args.burst, rounds=args.rounds))
     if args.benchmark == "fanout":
         return await fanout.run(
             fanout.Options(
@@ -111,6 +121,7 @@ async def _run(args: argparse.Namespace) -> list[Figure]:
         figures += await fanout.run(fanout.Options())
         figures += await scale.run(scale.Options())
         figures += await review.run(review.Options())
+        figures += await fairness.run(fairness.Options(rounds=1))
     return figures
 
 

@@ -51,8 +51,8 @@ class Options:
     limit: float = 300.0  # messages/s: the emulator's flood limit
     # The bot is told to send this much less (TELEGRAM_MAX_MESSAGES_PER_SECOND), as an
     # operator leaves headroom: at exactly the limit, the network's jitter bunches a few
-    # sends together and the server refuses one, and each refusal stops all of PTB's sends
-    # for over a second.
+    # sends together and the server refuses one, and each refusal holds that chat's sends
+    # for over a second (handlers.pacing).
     headroom: float = 0.02
     database: str = "sqlite"
     dispatch_interval: float = 1.0

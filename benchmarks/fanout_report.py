@@ -47,7 +47,7 @@ def figures_for(run: Run) -> list[Figure]:
         Figure(
             "fanout: 429s received", run.refused_overall + run.refused_in_chat, "responses",
             note=f"{run.refused_overall} over the overall limit, {run.refused_in_chat} over a "
-            "chat's 1/s; each stops all of PTB's sends for retry_after + 0.1 s",
+            "chat's 1/s; each holds its chat's sends for retry_after + 0.1 s",
         ),
         Figure(
             "fanout: prompts lost (emulator)", missing, "prompts", target="0",

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from telegram import BotCommand, Update
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     BaseHandler,
@@ -30,11 +29,14 @@ from bot.crisis import CrisisData
 from bot.crisis import load as load_crisis
 from bot.http import AiohttpRequest
 from bot.logs import ClientTags
-from bot.ordering import PerClientOrder
+from bot.ordering import PerClientOrder, SenderRate
 from bot.texts import plain
 from handlers import conversation, groups, membership
 from handlers.dispatch import dispatch_due, plan_missing, prepare
 from handlers.errors import on_error
+from handlers.flood import TurnAway
+from handlers.outbox import Outbox
+from handlers.pacing import ChatPacing
 from storage.crypto import attach_cipher, cipher_from, current_key
 from storage.db import Database, create_engine, upgrade_schema
 
@@ -99,6 +101,9 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
         # PTB leaves it open when the bot never got going (the Bot API unreachable at start).
         await app.bot.request.shutdown()
 
+    # Every sender's burst is counted as it arrives, admitted client or not.
+    rate = SenderRate()
+    order = PerClientOrder(rate=rate)
     application = (
         ApplicationBuilder()
         .token(token)
@@ -107,12 +112,9 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
         # Every call but getUpdates: a sixth of httpx's CPU per call (bot.http says why).
         .request(AiohttpRequest())
         .context_types(ContextTypes(context=BotContext, bot_data=Dependencies))
-        .concurrent_updates(PerClientOrder())
-        .rate_limiter(
-            AIORateLimiter(
-                overall_max_rate=settings.telegram_max_messages_per_second, max_retries=3
-            )
-        )
+        .concurrent_updates(order)
+        # A flood wait for one chat delays that chat only (handlers.pacing says why).
+        .rate_limiter(ChatPacing(settings.telegram_max_messages_per_second, max_retries=3))
         # No Updater: bot.polling acknowledges updates only after handling them.
         .updater(None)
         .post_init(on_startup)
@@ -125,6 +127,9 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
     dependencies.crisis = load_crisis_data(settings.crisis_resources_file)
     dependencies.settings = settings
     dependencies.client_tags = client_tags
+    dependencies.outbox = Outbox()
+    order.turned_away = TurnAway(application, dependencies.outbox)
+    rate.queued = dependencies.outbox.queued  # a private chat's id is its client's
     application.add_handlers(handlers())
     application.add_error_handler(on_error)
     # The alarm clock for prompts; the prompts themselves live in the database.

@@ -103,6 +103,9 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8080, ge=1, le=65535)
+    # A turn (loading, stepping and storing one update) that takes longer is abandoned,
+    # rolled back, and the client asked to send it again.
+    turn_timeout_seconds: float = Field(default=20.0, gt=0)
 
     @field_validator("database_url")
     @classmethod

@@ -12,6 +12,7 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.crisis import CrisisData
 from bot.logs import ClientTags
+from handlers.outbox import Outbox
 from storage.db import Database
 
 
@@ -27,6 +28,8 @@ class Dependencies:
         self.settings: Settings | None = None
         # Keyed by the deployment's encryption key once the app is built.
         self.client_tags = ClientTags()
+        # Each chat's replies, sent after the turn that made them (handlers.outbox).
+        self.outbox: Outbox | None = None
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], Dependencies]):
@@ -60,6 +63,14 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], D
         task = asyncio.get_running_loop().create_task(coroutine)
         tasks.add(task)
         task.add_done_callback(tasks.discard)
+
+    @property
+    def outbox(self) -> Outbox:
+        """Where a turn leaves its replies, to go out in order after it (handlers.outbox)."""
+        outbox = self.bot_data.outbox
+        if outbox is None:
+            raise RuntimeError("the outbox is not attached; build the app with build_application")
+        return outbox
 
     @property
     def settings(self) -> Settings:

@@ -21,6 +21,7 @@ from telegram.ext import Application
 from bot.config import ConfigError, Webhook
 from bot.polling import ALLOWED_UPDATES, poll
 from bot.webhook import WebhookServer
+from handlers.outbox import Outbox
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +66,8 @@ async def _serve(
         finally:
             stopping.set()
             waiting.cancel()
-            await polling  # finishes the batch in hand; re-raises a fatal polling error
+            await polling  # finishes the updates in hand; re-raises a fatal polling error
+            await _send_queued(application)
             await application.stop()
 
 
@@ -99,7 +101,16 @@ async def _serve_webhook(
             # Stop accepting and finish the updates in hand. The webhook stays set: other
             # replicas may still be serving, and this one picks up where it left off.
             await server.stop()
+            await _send_queued(application)
             await application.stop()
+
+
+async def _send_queued(application: Application) -> None:  # type: ignore[type-arg]
+    """Replies still queued after the last turn go out, for a bounded time (PTB's stop would
+    wait for them without end)."""
+    outbox = getattr(application.bot_data, "outbox", None)
+    if isinstance(outbox, Outbox):
+        await outbox.close()
 
 
 async def stop_signal() -> None:

@@ -1,16 +1,20 @@
 """One turn of a client's conversation: load, step, store, then reply.
 
 The answer and the state that follows it are written in one transaction; messages go out
-only after it commits. If the process dies in between, the client's next message finds the
-stored state and the bot asks its question again: nothing is lost.
+only after it commits, queued for the client's chat (handlers.outbox), so the turn ends at
+the commit. If the process dies in between, the client's next message finds the stored
+state and the bot asks its question again: nothing is lost. A turn has a time limit
+(TURN_TIMEOUT_SECONDS): one that overruns is rolled back and the client asked to send it
+again, so no update stays unfinished for long (bot.polling says why that matters).
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hmac
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime
 
@@ -74,23 +78,63 @@ async def take_turn(update: Update, context: BotContext, event: Event) -> None:
     if context.settings.restricted and not await admitted(context, user.id, event):
         # Not one of this deployment's clients: a polite word, and nothing stored.
         await answer_press(update)
-        await context.bot.send_message(chat.id, render("access.refused"), parse_mode=ParseMode.HTML)
+        _post(update, context, chat.id, _refusal(context, chat.id))
         return
-    outcome, language = await _store(update, context, event)
+    limit = asyncio.timeout(context.settings.turn_timeout_seconds)
+    try:
+        async with limit:
+            outcome, language = await _store(update, context, event)
+    except TimeoutError:
+        if not limit.expired():
+            raise  # a timeout of its own (the database's, say): the error handler's
+        who, most = context.client_tag(user.id), context.settings.turn_timeout_seconds
+        logger.warning("Update %s of client %s took longer than %.0f s; rolled back, the "
+                       "client asked to send it again", update.update_id, who, most)  # fmt: skip
+        await answer_press(update)
+        _post(update, context, chat.id, _too_slow(context, chat.id, user.language_code))
+        return
     if outcome is None:
         # Delivered again after a restart: it was stored the first time; do nothing twice.
         logger.info("Update %s was already handled; ignoring the repeat", update.update_id)
         await answer_press(update)
         return
-    try:
-        await deliver(update, context, outcome.effects, language)
-    except Forbidden:
-        raise  # they blocked the bot: there is no one to tell
-    except TelegramError as problem:
-        # Stored, but not all of the reply got through (the network, or a flood limit that
-        # outlasted the rate limiter's retries): say so rather than "try again", which
-        # would store the same answer a second time.
-        raise DeliveryFailed from problem
+    effects = outcome.effects
+
+    async def replies() -> None:
+        try:
+            await deliver(update, context, effects, language)
+        except Forbidden:
+            raise  # they blocked the bot: there is no one to tell
+        except TelegramError as problem:
+            # Stored, but not all of the reply got through (the network, or a flood limit
+            # that outlasted the rate limiter's retries): say so rather than "try again",
+            # which would store the same answer a second time.
+            raise DeliveryFailed from problem
+
+    _post(update, context, chat.id, replies)
+
+
+def _post(
+    update: Update, context: BotContext, chat_id: int, deliver: Callable[[], Awaitable[None]]
+) -> None:
+    """Queue a delivery for the chat; its errors reach the error handler with the update."""
+    context.outbox.post(context.application, chat_id, update, deliver)
+
+
+def _refusal(context: BotContext, chat_id: int) -> Callable[[], Awaitable[None]]:
+    async def refuse() -> None:
+        await context.bot.send_message(chat_id, render("access.refused"), parse_mode=ParseMode.HTML)
+
+    return refuse
+
+
+def _too_slow(
+    context: BotContext, chat_id: int, language: str | None
+) -> Callable[[], Awaitable[None]]:
+    async def apologise() -> None:
+        await send(context, chat_id, Reply("turn.too_slow"), language or "en")
+
+    return apologise
 
 
 async def _store(update: Update, context: BotContext, event: Event) -> tuple[Outcome | None, str]:

@@ -184,6 +184,15 @@ EN: dict[str, str] = {
         "Sorry, I can't save anything right now, so I haven't kept what you just sent. "
         "Everything from before is safe. Please send it again a little later."
     ),
+    "flood.slow_down": (
+        "That was a lot of messages at once, so I didn't keep the last few. Please send "
+        "them again, a little more slowly."
+    ),
+    "flood.slow_down_press": "That was a lot at once. Please tap again in a few seconds.",
+    "turn.too_slow": (
+        "Sorry, that took me too long, so I didn't keep what you just sent. Everything "
+        "from before is safe. Please send it again in a moment."
+    ),
     "private_only": (
         "I only talk in a private chat, so that what you write stays between us. Open a "
         "chat with me directly: @{bot_username}"

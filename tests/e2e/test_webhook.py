@@ -194,6 +194,28 @@ async def test_a_wrong_or_missing_secret_gets_403_and_changes_nothing(
     assert webhook_bot.query("SELECT id FROM users") == [(EVE,)]
 
 
+async def test_a_deeply_nested_body_is_400_and_the_server_header_names_no_version(
+    emulator: Emulator, webhook_bot: BotProcess
+):
+    """A body nested past Python's recursion limit, with the secret, is refused with one
+    log line; no answer names the software or its version."""
+    secret = webhook_bot.webhook_secret
+    assert secret is not None
+    depth = 100_000
+    nested = b'{"update_id": 900002, "x": ' + b"[" * depth + b"]" * depth + b"}"
+    async with httpx.AsyncClient(timeout=10) as client:
+        refused = await client.post(
+            webhook_bot.webhook_url, content=nested, headers={SECRET_HEADER: secret}
+        )
+        health = await client.get(webhook_bot.health_url)
+    assert refused.status_code == 400
+    for answer in (refused, health):
+        assert answer.headers["Server"] == "reflection-companion"
+    log = webhook_bot.log
+    assert "unreadable body (RecursionError)" in log
+    assert "Traceback" not in log
+
+
 async def test_an_update_posted_again_is_acknowledged_and_taken_once(
     emulator: Emulator, webhook_bot: BotProcess
 ):
@@ -205,6 +227,8 @@ async def test_an_update_posted_again_is_acknowledged_and_taken_once(
         first = await client.post(webhook_bot.webhook_url, json=eve_says_start(), headers=headers)
         assert first.status_code == 200
         assert "companion for your therapy" in (await emulator.next_message(EVE)).plain_text
+        # The 200 came once the turn was stored; its replies go out after (handlers.outbox).
+        assert "time zone" in (await emulator.next_message(EVE)).plain_text
         replies = len(emulator.messages(EVE))
         again = await client.post(webhook_bot.webhook_url, json=eve_says_start(), headers=headers)
     assert again.status_code == 200
