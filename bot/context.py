@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Coroutine
 from typing import Any
 
 from telegram.ext import CallbackContext, ExtBot
 
+from bot.access import CodeTags, Doorkeeper
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.crisis import CrisisData
@@ -27,6 +29,9 @@ class Dependencies:
         self.settings: Settings | None = None
         # Keyed by the deployment's encryption key once the app is built.
         self.client_tags = ClientTags()
+        self.code_tags = CodeTags(os.urandom(32))
+        # Failed invite codes and refusals, per sender, in this process (bot.access).
+        self.doorkeeper = Doorkeeper()
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], Dependencies]):

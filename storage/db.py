@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import sqlite3
+import stat
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +16,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import event, text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -24,6 +26,11 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 # How long a SQLite writer waits for another one before "database is locked".
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# What the WAL file is cut back to after a checkpoint: pages a client's erase overwrote
+# must not linger in an old, larger WAL.
+SQLITE_JOURNAL_SIZE_LIMIT = 1 << 20
+# Tries of the checkpoint that empties the WAL after an erase, while readers hold it.
+_CHECKPOINT_ATTEMPTS = 5
 
 
 class DatabaseUnavailable(Exception):
@@ -81,14 +88,44 @@ def create_engine(database_url: str) -> AsyncEngine:
     which end up in logs.
     """
     if database_url.startswith("sqlite"):
+        create_private_file(sqlite_file(database_url))
         engine = create_async_engine(database_url, hide_parameters=True)
         _tune_sqlite(engine)
         return engine
     return create_async_engine(database_url, hide_parameters=True, pool_pre_ping=True)
 
 
+def sqlite_file(database_url: str) -> Path | None:
+    """The file of a SQLite database URL (None: in memory)."""
+    database = make_url(database_url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def create_private_file(path: Path | None) -> None:
+    """Create the SQLite file readable by its owner only, before SQLite does (which would
+    follow the umask, usually world-readable). SQLite gives its -wal and -shm files the
+    main file's mode, so they are private too. An existing file is left as it is."""
+    if path is None:
+        return
+    with contextlib.suppress(FileExistsError, FileNotFoundError, PermissionError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def readable_by_others(path: Path) -> bool:
+    """Whether a file's mode lets its group or anyone else read it."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return bool(mode & (stat.S_IRGRP | stat.S_IROTH))
+
+
 def _tune_sqlite(engine: AsyncEngine) -> None:
-    """WAL for concurrent readers, a busy timeout, foreign keys, and BEGIN IMMEDIATE.
+    """WAL for concurrent readers, a busy timeout, foreign keys, and BEGIN IMMEDIATE;
+    deleted rows overwritten with zeros (secure_delete), and the WAL kept small, so an
+    erase leaves nothing behind in the files (`scrub_after_erase`).
 
     A deferred SQLite transaction that reads and then writes fails at once with "database is
     locked" when another connection wrote meanwhile; taking the write lock at BEGIN makes
@@ -103,6 +140,8 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA secure_delete = ON")
+        cursor.execute(f"PRAGMA journal_size_limit = {SQLITE_JOURNAL_SIZE_LIMIT}")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
@@ -134,11 +173,43 @@ class Database:
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """A session in a transaction that commits on leaving (rolls back on an error)."""
-        async with self._writing(), self.sessions() as session, session.begin():
+        async with self.writing(), self.sessions() as session, session.begin():
             yield session
 
-    def _writing(self) -> contextlib.AbstractAsyncContextManager[object]:
+    def writing(self) -> contextlib.AbstractAsyncContextManager[object]:
+        """This process's turn at writing (SQLite); nothing to wait for on PostgreSQL."""
         return self._writer if self._writer is not None else contextlib.nullcontext()
+
+
+async def scrub_after_erase(database: Database, tables: list[str]) -> bool:
+    """After an erase commits, make the erased rows unreadable from the live database.
+
+    SQLite: secure_delete already zeroed the rows in the pages, but the WAL still holds the
+    pages as they were before; a TRUNCATE checkpoint copies the zeroed pages into the file
+    and empties the WAL. It waits for readers (the busy timeout), so it is tried a few
+    times. PostgreSQL: a deleted row stays in its page as a dead tuple until VACUUM takes
+    it out; VACUUM (not FULL) runs beside reads and writes, takes no lock a turn needs, and
+    costs time in proportion to the tables, so it runs after the reply, never in a turn.
+    Returns whether it finished; the caller logs a failure (the next erase tries again).
+    """
+    if database.engine.dialect.name == "sqlite":
+        for _ in range(_CHECKPOINT_ATTEMPTS):
+            async with database.writing(), database.engine.connect() as connection:
+                busy, *_ = (
+                    await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                ).one()
+            if not busy:
+                return True
+            await asyncio.sleep(0.2)
+        return False
+    autocommit = await database.engine.connect()
+    try:
+        await autocommit.execution_options(isolation_level="AUTOCOMMIT")
+        quoted = ", ".join(f'"{table}"' for table in tables)
+        await autocommit.exec_driver_sql(f"VACUUM {quoted}")
+    finally:
+        await autocommit.close()
+    return True
 
 
 def alembic_config() -> Config:

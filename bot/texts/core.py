@@ -91,9 +91,22 @@ EN: dict[str, str] = {
         "/start is there. Take care."
     ),
     "delete.kept": "Nothing was deleted. Everything is as it was.",
+    "stranger.start": (
+        "Hello. I don't keep anything about you at the moment, so let's begin at the "
+        "start: send /start and I'll explain what I do. If you need help right now, "
+        "send /urgent."
+    ),
+    "stranger.press": "I don't keep anything about you now. Send /start to begin.",
     "access.refused": (
         "Hello. This companion is run by a practice for its own clients, so I can't "
         "start with you here. If you were given an invite link, please open it again. "
+        "If you are in danger or need urgent help, call your local emergency number or "
+        "find a helpline at findahelpline.com."
+    ),
+    "access.withdrawn": (
+        "Hello. The practice that runs this companion has ended access for this "
+        "account, so I can't carry on with you here. What you wrote stays with the "
+        "practice until they erase it: please ask them if you'd like it erased or a copy. "
         "If you are in danger or need urgent help, call your local emergency number or "
         "find a helpline at findahelpline.com."
     ),
@@ -249,6 +262,11 @@ EN: dict[str, str] = {
     "reflection.so_far_skipped": "\n\nYou skipped this one.",
     "reflection.noted": "Kept. Add more if you like, or press Next.",
     "reflection.comment_kept": "Thank you, I've kept that with this question.",
+    "reflection.answer_full": (
+        "This answer has reached its limit of {limit} characters, so I didn't add that "
+        "last message; everything you wrote before it is kept. Your message is still here "
+        "in our chat, and we can carry on from here."
+    ),
     "reflection.only_text": (
         "I can only keep text, so I haven't kept that. If you'd like, type it instead."
     ),
