@@ -15,7 +15,6 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlalchemy.exc import DBAPIError
-from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
@@ -252,11 +251,8 @@ def _silenced(context: BotContext, user_id: int) -> bool:
 
 async def _scrub(context: BotContext, update_id: int) -> None:
     """After an erase commits: the erased rows made unreadable from the database files."""
-    import storage.models  # noqa: F401  (every table on the metadata)
-
-    tables = [table.name for table in SQLModel.metadata.sorted_tables]
     try:
-        done = await scrub_after_erase(context.database, tables)
+        done = await scrub_after_erase(context.database)
     except Exception as problem:  # logged, never raised: the erase itself is committed
         logger.warning(
             "Update %s: scrubbing after an erase failed (%s)", update_id, type(problem).__name__
@@ -264,7 +260,9 @@ async def _scrub(context: BotContext, update_id: int) -> None:
         return
     if not done:
         logger.warning(
-            "Update %s: the WAL stayed busy after an erase; the next one tries again", update_id
+            "Update %s: the database stayed busy after an erase; the erased rows wait for "
+            "the next checkpoint or vacuum",
+            update_id,
         )
 
 

@@ -17,6 +17,7 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -29,8 +30,11 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 # What the WAL file is cut back to after a checkpoint: pages a client's erase overwrote
 # must not linger in an old, larger WAL.
 SQLITE_JOURNAL_SIZE_LIMIT = 1 << 20
-# Tries of the checkpoint that empties the WAL after an erase, while readers hold it.
+# Tries of the checkpoint that empties the WAL after an erase, while readers hold it (or
+# of PostgreSQL's VACUUM FULL, while a transaction holds a table).
 _CHECKPOINT_ATTEMPTS = 5
+# The longest PostgreSQL's VACUUM FULL waits for a table's lock: turns queue behind it.
+_VACUUM_LOCK_WAIT = "2s"
 
 
 class DatabaseUnavailable(Exception):
@@ -181,35 +185,72 @@ class Database:
         return self._writer if self._writer is not None else contextlib.nullcontext()
 
 
-async def scrub_after_erase(database: Database, tables: list[str]) -> bool:
+async def scrub_after_erase(database: Database) -> bool:
     """After an erase commits, make the erased rows unreadable from the live database.
 
     SQLite: secure_delete already zeroed the rows in the pages, but the WAL still holds the
-    pages as they were before; a TRUNCATE checkpoint copies the zeroed pages into the file
-    and empties the WAL. It waits for readers (the busy timeout), so it is tried a few
-    times. PostgreSQL: a deleted row stays in its page as a dead tuple until VACUUM takes
-    it out; VACUUM (not FULL) runs beside reads and writes, takes no lock a turn needs, and
-    costs time in proportion to the tables, so it runs after the reply, never in a turn.
-    Returns whether it finished; the caller logs a failure (the next erase tries again).
+    pages as they were; a TRUNCATE checkpoint copies the zeroed pages into the file and
+    empties the WAL. It waits for readers (the busy timeout), so it is tried a few times.
+
+    PostgreSQL: a deleted row stays in its page as a dead tuple, and plain VACUUM only
+    marks its space free: the bytes stay until something overwrites them. The tables that
+    hold a client's words (encrypted texts, the flow's work in progress) are rewritten by
+    VACUUM FULL, which drops the old files. It locks the table while it copies it (time in
+    proportion to the table: a practice's tables are small), so it waits at most
+    `_VACUUM_LOCK_WAIT` for the lock and is tried again, rather than queue every client's
+    turn behind a long transaction. The other tables (times, ratings, schedules) get plain
+    VACUUM, which runs beside reads and writes. Returns whether it finished; the caller
+    runs it after the reply, never in a turn, and logs a failure.
     """
     if database.engine.dialect.name == "sqlite":
         for _ in range(_CHECKPOINT_ATTEMPTS):
             async with database.writing(), database.engine.connect() as connection:
-                busy, *_ = (
-                    await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-                ).one()
+                # On the driver's connection: SQLAlchemy would wrap it in BEGIN IMMEDIATE,
+                # and a checkpoint can't run inside a transaction.
+                raw = (await connection.get_raw_connection()).driver_connection
+                assert raw is not None
+                async with raw.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
+                    busy, *_ = await cursor.fetchone()
             if not busy:
                 return True
             await asyncio.sleep(0.2)
         return False
-    autocommit = await database.engine.connect()
+    words, others = _tables_by_content()
+    connection = await database.engine.connect()
     try:
-        await autocommit.execution_options(isolation_level="AUTOCOMMIT")
-        quoted = ", ".join(f'"{table}"' for table in tables)
-        await autocommit.exec_driver_sql(f"VACUUM {quoted}")
+        await connection.execution_options(isolation_level="AUTOCOMMIT")
+        await connection.exec_driver_sql(f"SET lock_timeout = '{_VACUUM_LOCK_WAIT}'")
+        await connection.exec_driver_sql("SET statement_timeout = 0")
+        await connection.exec_driver_sql(f"VACUUM {', '.join(others)}")
+        for _ in range(_CHECKPOINT_ATTEMPTS):
+            try:
+                await connection.exec_driver_sql(f"VACUUM FULL {', '.join(words)}")
+                return True
+            except DBAPIError as problem:
+                if str(getattr(problem.orig, "sqlstate", "")) != "55P03":  # lock not available
+                    raise
+            await asyncio.sleep(1.0)
+        return False
     finally:
-        await autocommit.close()
-    return True
+        with contextlib.suppress(DBAPIError):
+            await connection.exec_driver_sql("RESET ALL")
+        await connection.close()
+
+
+def _tables_by_content() -> tuple[list[str], list[str]]:
+    """The tables holding a client's words (an encrypted column, or the flow's data), and
+    the others, quoted for SQL."""
+    from sqlmodel import SQLModel
+
+    import storage.models  # noqa: F401  (every table on the metadata)
+    from storage.crypto import EncryptedText
+
+    words: list[str] = []
+    others: list[str] = []
+    for table in SQLModel.metadata.sorted_tables:
+        texts = any(isinstance(column.type, EncryptedText) for column in table.columns)
+        (words if texts or table.name == "flow_states" else others).append(f'"{table.name}"')
+    return words, others
 
 
 def alembic_config() -> Config:

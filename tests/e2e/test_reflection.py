@@ -100,7 +100,8 @@ async def test_a_low_rating_is_offered_for_the_next_sessions_note(
     assert "You could say" in offer.plain_text
     done = await press(emulator, ADA, offer, "Add to my note")
     assert "Added to your note" in done.plain_text
-    assert bot.query("SELECT question, rating, raised_at FROM topics") == [("heard", 3, None)]
+    ((question, rating, raised),) = bot.query("SELECT question, rating, raised_at FROM topics")
+    assert (bot.decrypt(question), rating, raised) == ("heard", 3, None)  # which, encrypted
 
 
 async def test_leaving_midway_and_resuming_after_a_restart(emulator: Emulator, bot: BotProcess):
