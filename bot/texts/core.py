@@ -72,19 +72,24 @@ EN: dict[str, str] = {
     "privacy": (
         "<b>What I keep, and who can see it</b>\n\n"
         "\u2022 Your time zone, your session times, and when I message you.\n"
-        "\u2022 Your answers, goals, own questions and /fit checks, encrypted in the "
-        "database. Ratings and dates are kept plain, so I can show you how things "
-        "change, and so are your notes' choices (which answers each note holds).\n\n"
+        "\u2022 Your answers, goals, own questions, /fit checks and what you mean to raise "
+        "next time, encrypted in the database. Ratings, dates, your session schedule and "
+        "when I message you are kept plain, so I can show you how things change and "
+        "message you on time, and so are your notes' choices (which answers each note "
+        "holds).\n\n"
         "I never send what you write to anyone, your therapist included: you decide "
         "what to share. The person or practice running this bot holds the database and "
         "its key, so they could read it. Telegram carries our messages, and chats with "
         "bots are not end-to-end encrypted.\n\n"
         "/export sends you everything you've written, as a PDF, a spreadsheet and a "
-        "JSON file. /delete erases everything about you, at any time."
+        "JSON file. /delete erases everything about you, at any time, from the database "
+        "at once. Copies in the backups of whoever runs this bot stay until those backups "
+        "expire; ask them how long they keep them."
     ),
     "delete.confirm": (
         "<b>Erase everything?</b> Your answers, goals, questions, schedule and settings "
-        "will be deleted for good. This can't be undone."
+        "will be deleted for good (copies in the backups of whoever runs this bot stay "
+        "until those backups expire). This can't be undone."
     ),
     "delete.done": (
         "Done: everything about you is erased. If you'd like to start again one day, "
