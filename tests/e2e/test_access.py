@@ -131,7 +131,10 @@ async def test_guessing_codes_is_cut_short_and_the_right_one_then_waits_an_hour(
 def test_codes_too_short_or_unfit_for_a_link_are_refused_at_start(tmp_path: Path):
     for codes in ("tiny7", "clinic#1", "good-code-1,bad code 2"):
         env = {**os.environ, "PYTHONPATH": str(REPO), "INVITE_CODES": codes}
-        env.update(TELEGRAM_BOT_TOKEN="123456:" + "A" * 35)
+        # A closed port on loopback: nothing may go further, should it get that far.
+        env.update(
+            TELEGRAM_BOT_TOKEN="123456:" + "A" * 35, TELEGRAM_API_BASE_URL="http://127.0.0.1:9/bot"
+        )
         done = subprocess.run(
             [sys.executable, "-m", "bot"], cwd=tmp_path, env=env,
             capture_output=True, text=True, timeout=60,
