@@ -70,10 +70,12 @@ def admission_holds(
     tags: CodeTags,
 ) -> bool:
     """Whether a client the bot knows may go on. A revoked one never; a listed id always;
-    otherwise, in strict mode, only while their invite code is still offered."""
+    otherwise, in strict mode on a bot for some people only, while their invite code is
+    still offered."""
     if admission == REVOKED:
         return False
-    if user_id in listed or not strict:
+    invites = tuple(invites)
+    if user_id in listed or not strict or not (listed or invites):
         return True
     if admission is not None and admission.startswith(_INVITE):
         return any(hmac.compare_digest(admission, tags(code)) for code in invites)
