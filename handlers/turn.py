@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hmac
 import logging
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -251,6 +252,7 @@ def _silenced(context: BotContext, user_id: int) -> bool:
 
 async def _scrub(context: BotContext, update_id: int) -> None:
     """After an erase commits: the erased rows made unreadable from the database files."""
+    started = time.monotonic()
     try:
         done = await scrub_after_erase(context.database)
     except Exception as problem:  # logged, never raised: the erase itself is committed
@@ -258,7 +260,13 @@ async def _scrub(context: BotContext, update_id: int) -> None:
             "Update %s: scrubbing after an erase failed (%s)", update_id, type(problem).__name__
         )
         return
-    if not done:
+    if done:
+        logger.info(
+            "Update %s: erased rows scrubbed from the database files in %.1f s",
+            update_id,
+            time.monotonic() - started,
+        )
+    else:
         logger.warning(
             "Update %s: the database stayed busy after an erase; the erased rows wait for "
             "the next checkpoint or vacuum",

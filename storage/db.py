@@ -34,7 +34,9 @@ SQLITE_JOURNAL_SIZE_LIMIT = 1 << 20
 # of PostgreSQL's VACUUM FULL, while a transaction holds a table).
 _CHECKPOINT_ATTEMPTS = 5
 # The longest PostgreSQL's VACUUM FULL waits for a table's lock: turns queue behind it.
-_VACUUM_LOCK_WAIT = "2s"
+_VACUUM_LOCK_WAIT = "500ms"
+# The longest one VACUUM after an erase may run.
+_VACUUM_LIMIT = "120s"
 
 
 class DatabaseUnavailable(Exception):
@@ -220,7 +222,8 @@ async def scrub_after_erase(database: Database) -> bool:
     try:
         await connection.execution_options(isolation_level="AUTOCOMMIT")
         await connection.exec_driver_sql(f"SET lock_timeout = '{_VACUUM_LOCK_WAIT}'")
-        await connection.exec_driver_sql("SET statement_timeout = 0")
+        # Longer than a turn's statements may take, for a rewrite, but bounded all the same.
+        await connection.exec_driver_sql(f"SET statement_timeout = '{_VACUUM_LIMIT}'")
         await connection.exec_driver_sql(f"VACUUM {', '.join(others)}")
         for _ in range(_CHECKPOINT_ATTEMPTS):
             try:
