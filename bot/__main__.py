@@ -25,14 +25,20 @@ def main(argv: list[str] | None = None) -> int:
         "command",
         nargs="?",
         default="run",
-        choices=["run", "demo", "new-key", "rotate-key", "copy-db"],
+        choices=["run", "demo", "new-key", "rotate-key", "copy-db", "revoke", "invites"],
         help=(
             "run: the bot, with long polling, or a webhook when WEBHOOK_URL is set "
             "(default); demo: try it in this terminal; "
             "new-key: print a new encryption key; rotate-key: re-encrypt everything with a "
             "new key; copy-db --to URL: copy everything into another, empty database "
-            "(e.g. PostgreSQL, for several replicas), the bot stopped"
+            "(e.g. PostgreSQL, for several replicas), the bot stopped; "
+            "revoke TAG|CODE: refuse a client (by the tag the log shows) or everyone an "
+            "invite code let in; invites: print each invite code's t.me link"
         ),
+    )
+    parser.add_argument("target", nargs="?", help="revoke: a client's tag, or an invite code")
+    parser.add_argument(
+        "--username", help="invites: the bot's @username (otherwise asked of Telegram)"
     )
     parser.add_argument(
         "--to",
@@ -61,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "copy-db":
             return copy_db(settings, args.to)
+        if args.command in ("revoke", "invites"):
+            return access_command(settings, args.command, args.target, args.username)
         if args.command == "demo":
             from bot.demo import run_demo
 
@@ -111,6 +119,34 @@ def run(settings: Settings) -> int:
     except TelegramError as problem:
         print(f"Cannot start: the Bot API said: {problem.message}", file=sys.stderr)
         return 3
+    return 0
+
+
+def access_command(
+    settings: Settings, command: str, target: str | None, username: str | None
+) -> int:
+    """`revoke TAG|CODE` or `invites`; a refusal is one line."""
+    from bot.access_commands import RevokeRefused, invite_links, revoke
+
+    if command == "invites":
+        try:
+            print("\n".join(asyncio.run(invite_links(settings, username))))
+        except TelegramError as problem:
+            print(
+                f"Cannot ask Telegram the bot's username ({type(problem).__name__}); "
+                "give it: python -m bot invites --username NAME",
+                file=sys.stderr,
+            )
+            return 3
+        return 0
+    if not target:
+        print("Cannot revoke: name a client's tag or an invite code", file=sys.stderr)
+        return 2
+    try:
+        print(asyncio.run(revoke(settings, target)))
+    except RevokeRefused as problem:
+        print(f"Cannot revoke: {problem}.", file=sys.stderr)
+        return 2
     return 0
 
 

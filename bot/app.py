@@ -21,6 +21,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.access import CodeTags
 from bot.clock import clock_for
 from bot.commands import COMMAND_NAMES, COMMANDS
 from bot.config import ConfigError, Settings
@@ -38,7 +39,13 @@ from handlers.flood import TurnAway
 from handlers.outbox import Outbox
 from handlers.pacing import ChatPacing
 from storage.crypto import attach_cipher, cipher_from, current_key
-from storage.db import Database, create_engine, upgrade_schema
+from storage.db import (
+    Database,
+    create_engine,
+    readable_by_others,
+    sqlite_file,
+    upgrade_schema,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +83,9 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
     engine = create_engine(settings.database_url)
     key = settings.encryption_key.get_secret_value() if settings.encryption_key else None
     attach_cipher(engine, cipher_from(key, settings.encryption_key_file))
-    client_tags = ClientTags(current_key(key, settings.encryption_key_file))
+    secret = current_key(key, settings.encryption_key_file)
+    client_tags = ClientTags(secret)
+    warn_if_readable_by_others(settings, key)
 
     database = Database(engine)
     clock = clock_for(settings.clock_file)
@@ -130,6 +139,7 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
     dependencies.outbox = Outbox()
     order.turned_away = TurnAway(application, dependencies.outbox)
     rate.queued = dependencies.outbox.queued  # a private chat's id is its client's
+    dependencies.code_tags = CodeTags(secret)
     application.add_handlers(handlers())
     application.add_error_handler(on_error)
     # The alarm clock for prompts; the prompts themselves live in the database.
@@ -140,6 +150,21 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
     # Clients whose prompts went missing (a long outage) are planned after start, in batches.
     application.job_queue.run_repeating(plan_missing, interval=0.5, first=0.2, name="plan")
     return application
+
+
+def warn_if_readable_by_others(settings: Settings, key: str | None) -> None:
+    """One warning for each of the key file and the SQLite file that other users of this
+    machine could read: together they are every client's words."""
+    files = {"The key file": None if key else settings.encryption_key_file}
+    if settings.database_url.startswith("sqlite"):
+        files["The database file"] = sqlite_file(settings.database_url)
+    for what, path in files.items():
+        if path is not None and readable_by_others(path):
+            logger.warning(
+                "%s %s can be read by other users of this machine; make it private: chmod 600",
+                what,
+                path,
+            )
 
 
 def load_crisis_data(path: Path | None) -> CrisisData:

@@ -45,6 +45,10 @@ class ConfigError(Exception):
     """A setting is missing or unusable; the message is one line for the operator."""
 
 
+# Invite codes travel in t.me/<bot>?start=CODE links, whose rule this is; 8 or more
+# characters so that guessing one (a few tries an hour, bot.access) is hopeless.
+INVITE_CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
 # Telegram's rule for setWebhook's secret_token.
 WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 _MAKE_A_SECRET = "make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))'"
@@ -91,6 +95,9 @@ class Settings(BaseSettings):
     # and/or invite codes a client sends as "/start CODE" (a t.me/<bot>?start=CODE link).
     allowed_user_ids: str = ""
     invite_codes: SecretStr | None = None
+    # Strict: a client whose id was taken off ALLOWED_USER_IDS, or whose invite code was
+    # taken out of INVITE_CODES, is refused from their next message on (bot.access).
+    access_strict: bool = False
     # Crisis phrases and helplines by country; the bundled bot/data/crisis.json by default.
     crisis_resources_file: Path | None = None
     # For tests and demos only: read "now" from this file instead of the system clock.
@@ -126,6 +133,19 @@ class Settings(BaseSettings):
         for part in value.split(","):
             if part.strip() and not part.strip().isdigit():
                 raise ValueError("ALLOWED_USER_IDS must be Telegram user ids, comma-separated")
+        return value
+
+    @field_validator("invite_codes")
+    @classmethod
+    def _link_safe_codes(cls, value: SecretStr | None) -> SecretStr | None:
+        codes = [c.strip() for c in (value.get_secret_value() if value else "").split(",")]
+        for number, code in enumerate((c for c in codes if c), start=1):
+            # Never the code itself in the message: it is a secret, and messages are logged.
+            if not INVITE_CODE_PATTERN.match(code):
+                raise ValueError(
+                    f"invite code {number} must be 8-64 characters of A-Z, a-z, 0-9, _ and - "
+                    "(shorter ones can be guessed; others don't survive a t.me link)"
+                )
         return value
 
     @property

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Coroutine
 from typing import Any
 
 from telegram.ext import CallbackContext, ExtBot
 
+from bot.access import CodeTags, Doorkeeper
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.crisis import CrisisData
@@ -30,6 +32,9 @@ class Dependencies:
         self.client_tags = ClientTags()
         # Each chat's replies, sent after the turn that made them (handlers.outbox).
         self.outbox: Outbox | None = None
+        self.code_tags = CodeTags(os.urandom(32))
+        # Failed invite codes and refusals, per sender, in this process (bot.access).
+        self.doorkeeper = Doorkeeper()
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], Dependencies]):

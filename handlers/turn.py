@@ -14,9 +14,10 @@ import asyncio
 import contextlib
 import hmac
 import logging
+import time
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy.exc import DBAPIError
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -24,14 +25,17 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from bot import flow
+from bot import access, flow
 from bot.context import BotContext
 from bot.crisis import CrisisData
+from bot.flow import machine as flow_machine
 from bot.flow.core import (
+    Client,
     Command,
     Effect,
     EraseClient,
     Event,
+    Facts,
     Outcome,
     Press,
     Redraw,
@@ -53,7 +57,7 @@ from handlers.facts import load_facts
 from handlers.keyboards import keyboard
 from handlers.sending import send
 from storage import repo
-from storage.db import conflicting_write, database_locked
+from storage.db import conflicting_write, database_locked, scrub_after_erase
 from storage.models import FlowState, User
 
 logger = logging.getLogger(__name__)
@@ -75,10 +79,9 @@ async def take_turn(update: Update, context: BotContext, event: Event) -> None:
     if user is None or chat is None or chat.type != chat.PRIVATE:
         # Only a private chat is the client's; nothing from elsewhere is stored.
         return
-    if context.settings.restricted and not await admitted(context, user.id, event):
-        # Not one of this deployment's clients: a polite word, and nothing stored.
+    if _silenced(context, user.id):
+        # Too many wrong invite codes this hour: nothing they send is looked at or answered.
         await answer_press(update)
-        _post(update, context, chat.id, _refusal(context, chat.id))
         return
     limit = asyncio.timeout(context.settings.turn_timeout_seconds)
     try:
@@ -98,6 +101,8 @@ async def take_turn(update: Update, context: BotContext, event: Event) -> None:
         logger.info("Update %s was already handled; ignoring the repeat", update.update_id)
         await answer_press(update)
         return
+    if any(isinstance(effect, EraseClient) for effect in outcome.effects):
+        context.in_background(_scrub(context, update.update_id))
     effects = outcome.effects
 
     async def replies() -> None:
@@ -121,13 +126,6 @@ def _post(
     context.outbox.post(context.application, chat_id, update, deliver)
 
 
-def _refusal(context: BotContext, chat_id: int) -> Callable[[], Awaitable[None]]:
-    async def refuse() -> None:
-        await context.bot.send_message(chat_id, render("access.refused"), parse_mode=ParseMode.HTML)
-
-    return refuse
-
-
 def _too_slow(
     context: BotContext, chat_id: int, language: str | None
 ) -> Callable[[], Awaitable[None]]:
@@ -148,9 +146,21 @@ async def _store(update: Update, context: BotContext, event: Event) -> tuple[Out
     for attempt in range(1, LOCKED_ATTEMPTS + 1):
         try:
             async with context.database.transaction() as session:
-                client = await repo.get_or_create_user(
-                    session=session, user_id=user.id, chat_id=chat.id, language=user.language_code
-                )
+                client = await repo.lock_user(session=session, user_id=user.id)
+                if client is None or not _still_admitted(context, client):
+                    at_door = _at_the_door(context, user.id, event, client=client)
+                    if isinstance(at_door, Outcome):
+                        # Refused, or someone the bot keeps nothing about: nothing stored.
+                        return at_door, client.language if client else "en"
+                    client = await repo.get_or_create_user(
+                        session=session,
+                        user_id=user.id,
+                        chat_id=chat.id,
+                        language=user.language_code,
+                        admission=at_door,
+                    )
+                    client.admission = at_door  # let back in by a code still offered
+                repo.reactivate(session=session, user=client, chat_id=chat.id)
                 stored = await repo.load_flow(session=session, user_id=user.id)
                 if repo.already_handled(stored, update.update_id):
                     return None, client.language
@@ -212,18 +222,95 @@ async def _step(
     return outcome
 
 
-async def admitted(context: BotContext, user_id: int, event: Event) -> bool:
-    """For a bot that isn't open to all: a listed user, a client admitted before, or a new
-    one who brings a valid invite code ("/start CODE")."""
+def _still_admitted(context: BotContext, client: User) -> bool:
+    """Whether a known client may go on: not revoked, and in strict mode still listed or
+    holding a code still offered (bot.access)."""
     settings = context.settings
-    if user_id in settings.allowed_ids:
-        return True
-    if isinstance(event, Command) and event.name == "start" and event.args:
-        offered = event.args.strip().encode()
-        if any(hmac.compare_digest(offered, code.encode()) for code in settings.invites):
-            return True
-    async with context.database.transaction() as session:
-        return await repo.get_user(session=session, user_id=user_id) is not None
+    return access.admission_holds(
+        client.admission,
+        client.id,
+        listed=settings.allowed_ids,
+        invites=settings.invites,
+        strict=settings.access_strict,
+        tags=context.bot_data.code_tags,
+    )
+
+
+def _at_the_door(
+    context: BotContext, user_id: int, event: Event, *, client: User | None
+) -> str | Outcome:
+    """For someone who isn't (or is no longer) a client: how their /start lets them in
+    ("listed", "invite:<hash>", "open"), or what they are told instead, storing nothing.
+    A refusal is said once a window, then not at all; a wrong invite code is logged by the
+    sender's tag (never the code) and counted against their tries."""
+    settings, known = context.settings, client is not None
+    revoked = client is not None and client.admission == access.REVOKED
+    if not known and (not settings.restricted or user_id in settings.allowed_ids):
+        if isinstance(event, Command) and event.name == "start":
+            return access.LISTED if settings.restricted else access.OPEN
+        facts = Facts(Client(), context.clock.now(), crisis=context.crisis)
+        return flow_machine.stranger(event, facts)
+    if isinstance(event, Command) and event.name == "start" and event.args and not revoked:
+        # A new code lets in someone new, or back someone whose code was withdrawn; a
+        # revoked client stays out (bot.access).
+        tag = _offered_code(context, user_id, event.args)
+        if tag is not None:
+            return tag
+    now = datetime.now(UTC)
+    if not context.bot_data.doorkeeper.should_answer_refusal(user_id, now):
+        return Outcome(State())
+    why = "no longer admitted" if known else "not admitted"
+    logger.info("Refused %s: %s", context.client_tag(user_id), why)
+    return Outcome(State(), (Reply("access.withdrawn" if known else "access.refused"),))
+
+
+def _offered_code(context: BotContext, user_id: int, args: str) -> str | None:
+    """The stored mark of the invite code offered ("invite:<hash>"), or None when it is no
+    code of this bot's (counted against the sender's tries)."""
+    offered = args.strip()
+    if any(
+        hmac.compare_digest(offered.encode(), code.encode()) for code in context.settings.invites
+    ):
+        return context.bot_data.code_tags(offered)
+    doorkeeper, tag = context.bot_data.doorkeeper, context.client_tag(user_id)
+    failed = doorkeeper.code_failed(user_id, datetime.now(UTC))
+    logger.warning("Sender %s offered a wrong invite code (%d this hour)", tag, failed)
+    if failed >= access.INVITE_TRIES:
+        logger.warning("Sender %s: nothing more from them is looked at for an hour", tag)
+    return None
+
+
+def _silenced(context: BotContext, user_id: int) -> bool:
+    """A sender who offered too many wrong invite codes this hour, and isn't listed."""
+    return (
+        context.settings.restricted
+        and user_id not in context.settings.allowed_ids
+        and not context.bot_data.doorkeeper.may_try_code(user_id, datetime.now(UTC))
+    )
+
+
+async def _scrub(context: BotContext, update_id: int) -> None:
+    """After an erase commits: the erased rows made unreadable from the database files."""
+    started = time.monotonic()
+    try:
+        done = await scrub_after_erase(context.database)
+    except Exception as problem:  # logged, never raised: the erase itself is committed
+        logger.warning(
+            "Update %s: scrubbing after an erase failed (%s)", update_id, type(problem).__name__
+        )
+        return
+    if done:
+        logger.info(
+            "Update %s: erased rows scrubbed from the database files in %.1f s",
+            update_id,
+            time.monotonic() - started,
+        )
+    else:
+        logger.warning(
+            "Update %s: the database stayed busy after an erase; the erased rows wait for "
+            "the next checkpoint or vacuum",
+            update_id,
+        )
 
 
 def _prompt_named(event: Event) -> int | None:

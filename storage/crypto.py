@@ -1,4 +1,5 @@
-"""Encryption at rest for everything a client writes (answers, goals, their own questions).
+"""Encryption at rest for everything a client writes (answers, goals, their own questions,
+the topics they mean to raise).
 
 Fernet (AES-128-CBC with HMAC-SHA256, from the `cryptography` package) through MultiFernet:
 the first key encrypts, every key listed decrypts, so a new key can be put in front and old
@@ -93,6 +94,12 @@ class EncryptedText(TypeDecorator[str]):
             raise UnreadableText(
                 "a stored text can't be decrypted: is ENCRYPTION_KEY the key it was written with?"
             ) from None
+
+
+def attached_cipher(dialect: Dialect) -> MultiFernet | None:
+    """The cipher attached to the engine of this dialect, if any (for data migrations,
+    which run on the bot's own connection)."""
+    return _CIPHERS.get(dialect)
 
 
 def _cipher(dialect: Dialect) -> MultiFernet:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import sqlite3
+import stat
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +16,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import event, text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -24,6 +27,16 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 # How long a SQLite writer waits for another one before "database is locked".
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# What the WAL file is cut back to after a checkpoint: pages a client's erase overwrote
+# must not linger in an old, larger WAL.
+SQLITE_JOURNAL_SIZE_LIMIT = 1 << 20
+# Tries of the checkpoint that empties the WAL after an erase, while readers hold it (or
+# of PostgreSQL's VACUUM FULL, while a transaction holds a table).
+_CHECKPOINT_ATTEMPTS = 5
+# The longest PostgreSQL's VACUUM FULL waits for a table's lock: turns queue behind it.
+_VACUUM_LOCK_WAIT = "500ms"
+# The longest one VACUUM after an erase may run.
+_VACUUM_LIMIT = "120s"
 
 
 class DatabaseUnavailable(Exception):
@@ -81,14 +94,44 @@ def create_engine(database_url: str) -> AsyncEngine:
     which end up in logs.
     """
     if database_url.startswith("sqlite"):
+        create_private_file(sqlite_file(database_url))
         engine = create_async_engine(database_url, hide_parameters=True)
         _tune_sqlite(engine)
         return engine
     return create_async_engine(database_url, hide_parameters=True, pool_pre_ping=True)
 
 
+def sqlite_file(database_url: str) -> Path | None:
+    """The file of a SQLite database URL (None: in memory)."""
+    database = make_url(database_url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def create_private_file(path: Path | None) -> None:
+    """Create the SQLite file readable by its owner only, before SQLite does (which would
+    follow the umask, usually world-readable). SQLite gives its -wal and -shm files the
+    main file's mode, so they are private too. An existing file is left as it is."""
+    if path is None:
+        return
+    with contextlib.suppress(FileExistsError, FileNotFoundError, PermissionError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def readable_by_others(path: Path) -> bool:
+    """Whether a file's mode lets its group or anyone else read it."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return bool(mode & (stat.S_IRGRP | stat.S_IROTH))
+
+
 def _tune_sqlite(engine: AsyncEngine) -> None:
-    """WAL for concurrent readers, a busy timeout, foreign keys, and BEGIN IMMEDIATE.
+    """WAL for concurrent readers, a busy timeout, foreign keys, and BEGIN IMMEDIATE;
+    deleted rows overwritten with zeros (secure_delete), and the WAL kept small, so an
+    erase leaves nothing behind in the files (`scrub_after_erase`).
 
     A deferred SQLite transaction that reads and then writes fails at once with "database is
     locked" when another connection wrote meanwhile; taking the write lock at BEGIN makes
@@ -103,6 +146,8 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA secure_delete = ON")
+        cursor.execute(f"PRAGMA journal_size_limit = {SQLITE_JOURNAL_SIZE_LIMIT}")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
@@ -134,11 +179,81 @@ class Database:
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """A session in a transaction that commits on leaving (rolls back on an error)."""
-        async with self._writing(), self.sessions() as session, session.begin():
+        async with self.writing(), self.sessions() as session, session.begin():
             yield session
 
-    def _writing(self) -> contextlib.AbstractAsyncContextManager[object]:
+    def writing(self) -> contextlib.AbstractAsyncContextManager[object]:
+        """This process's turn at writing (SQLite); nothing to wait for on PostgreSQL."""
         return self._writer if self._writer is not None else contextlib.nullcontext()
+
+
+async def scrub_after_erase(database: Database) -> bool:
+    """After an erase commits, make the erased rows unreadable from the live database.
+
+    SQLite: secure_delete already zeroed the rows in the pages, but the WAL still holds the
+    pages as they were; a TRUNCATE checkpoint copies the zeroed pages into the file and
+    empties the WAL. It waits for readers (the busy timeout), so it is tried a few times.
+
+    PostgreSQL: a deleted row stays in its page as a dead tuple, and plain VACUUM only
+    marks its space free: the bytes stay until something overwrites them. The tables that
+    hold a client's words (encrypted texts, the flow's work in progress) are rewritten by
+    VACUUM FULL, which drops the old files. It locks the table while it copies it (time in
+    proportion to the table: a practice's tables are small), so it waits at most
+    `_VACUUM_LOCK_WAIT` for the lock and is tried again, rather than queue every client's
+    turn behind a long transaction. The other tables (times, ratings, schedules) get plain
+    VACUUM, which runs beside reads and writes. Returns whether it finished; the caller
+    runs it after the reply, never in a turn, and logs a failure.
+    """
+    if database.engine.dialect.name == "sqlite":
+        for _ in range(_CHECKPOINT_ATTEMPTS):
+            async with database.writing(), database.engine.connect() as connection:
+                # On the driver's connection: SQLAlchemy would wrap it in BEGIN IMMEDIATE,
+                # and a checkpoint can't run inside a transaction.
+                raw = (await connection.get_raw_connection()).driver_connection
+                assert raw is not None
+                async with raw.execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
+                    busy, *_ = await cursor.fetchone()
+            if not busy:
+                return True
+            await asyncio.sleep(0.2)
+        return False
+    words, others = _tables_by_content()
+    connection = await database.engine.connect()
+    try:
+        await connection.execution_options(isolation_level="AUTOCOMMIT")
+        await connection.exec_driver_sql(f"SET lock_timeout = '{_VACUUM_LOCK_WAIT}'")
+        # Longer than a turn's statements may take, for a rewrite, but bounded all the same.
+        await connection.exec_driver_sql(f"SET statement_timeout = '{_VACUUM_LIMIT}'")
+        await connection.exec_driver_sql(f"VACUUM {', '.join(others)}")
+        for _ in range(_CHECKPOINT_ATTEMPTS):
+            try:
+                await connection.exec_driver_sql(f"VACUUM FULL {', '.join(words)}")
+                return True
+            except DBAPIError as problem:
+                if str(getattr(problem.orig, "sqlstate", "")) != "55P03":  # lock not available
+                    raise
+            await asyncio.sleep(1.0)
+        return False
+    finally:
+        with contextlib.suppress(DBAPIError):
+            await connection.exec_driver_sql("RESET ALL")
+        await connection.close()
+
+
+def _tables_by_content() -> tuple[list[str], list[str]]:
+    """The tables holding a client's words (an encrypted column, or the flow's data), and
+    the others, quoted for SQL."""
+    from sqlmodel import SQLModel
+
+    import storage.models  # noqa: F401  (every table on the metadata)
+    from storage.crypto import EncryptedText
+
+    words: list[str] = []
+    others: list[str] = []
+    for table in SQLModel.metadata.sorted_tables:
+        texts = any(isinstance(column.type, EncryptedText) for column in table.columns)
+        (words if texts or table.name == "flow_states" else others).append(f'"{table.name}"')
+    return words, others
 
 
 def alembic_config() -> Config:

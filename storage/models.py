@@ -37,6 +37,9 @@ class User(SQLModel, table=True):
     language: str = Field(default="en", max_length=16)
     # False once the client blocked the bot; true again when they write.
     active: bool = Field(default=True)
+    # How they were let in: "listed", "invite:<keyed hash of the code>", "open", or
+    # "revoked" (bot.access); None for clients from before it was kept.
+    admission: str | None = Field(default=None, max_length=80)
     # Built-in reflection questions the client turned off (/questions).
     disabled_questions: list[str] = Field(
         default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
@@ -174,7 +177,10 @@ class OwnQuestion(SQLModel, table=True):
 
 
 class Topic(SQLModel, table=True):
-    """Something the client agreed to raise at their next session (a rating that dropped)."""
+    """Something the client agreed to raise at their next session (a rating that dropped).
+
+    Which question it is, encrypted: what a client means to raise with their therapist is
+    theirs ("I don't feel heard"); the rating stays plain, as every rating does."""
 
     __tablename__ = "topics"
     __table_args__ = (Index("ix_topics_open", "user_id", "raised_at"),)
@@ -185,7 +191,7 @@ class Topic(SQLModel, table=True):
         default=None,
         sa_column=Column(ForeignKey("reflections.id", ondelete="SET NULL"), nullable=True),
     )
-    question: str = Field(max_length=32)
+    question: str = Field(sa_column=Column(EncryptedText, nullable=False))
     rating: int | None = Field(default=None)
     created_at: datetime = _moment()
     # When it went into a preparation note the client used; None while still to raise.

@@ -21,9 +21,15 @@ async def get_user(*, session: AsyncSession, user_id: int) -> User | None:
 
 
 async def get_or_create_user(
-    *, session: AsyncSession, user_id: int, chat_id: int, language: str | None
+    *,
+    session: AsyncSession,
+    user_id: int,
+    chat_id: int,
+    language: str | None,
+    admission: str | None = None,
 ) -> User:
-    """The client, created on first contact, locked until the transaction ends.
+    """The client, created on first contact (their /start; `admission` says how they were
+    let in, bot.access), locked until the transaction ends.
 
     The lock (a row lock on PostgreSQL; SQLite's BEGIN IMMEDIATE locks the whole database)
     serializes one client's turns even across bot processes. Writing again marks a client who
@@ -35,9 +41,42 @@ async def get_or_create_user(
         # First contact. Another process may be creating the same client right now: insert
         # if absent, then read (and lock) whichever row won.
         await insert_if_absent(
-            session, User, id=user_id, chat_id=chat_id, language=_language(language)
+            session,
+            User,
+            id=user_id,
+            chat_id=chat_id,
+            language=_language(language),
+            admission=admission,
         )
         user = (await session.exec(statement)).one()
+    return _reactivated(session, user, chat_id)
+
+
+async def lock_user(*, session: AsyncSession, user_id: int) -> User | None:
+    """The client, locked until the transaction ends as `get_or_create_user` does, or None
+    for someone the bot keeps nothing about: only /start creates a client. Unchanged: see
+    `reactivate` once they are let in."""
+    statement = select(User).where(col(User.id) == user_id).with_for_update()
+    return (await session.exec(statement)).first()
+
+
+def reactivate(*, session: AsyncSession, user: User, chat_id: int) -> User:
+    """A client who writes is reachable again (they had blocked the bot), in this chat."""
+    return _reactivated(session, user, chat_id)
+
+
+async def set_admission(*, session: AsyncSession, user_ids: Iterable[int], admission: str) -> int:
+    """Record how these clients are admitted now (bot.access); returns how many changed."""
+    ids = list(user_ids)
+    if not ids:
+        return 0
+    result = await session.exec(
+        update(User).where(col(User.id).in_(ids)).values(admission=admission, updated_at=utc_now())
+    )
+    return int(result.rowcount or 0)
+
+
+def _reactivated(session: AsyncSession, user: User, chat_id: int) -> User:
     if not user.active or user.chat_id != chat_id:
         user.active = True
         user.chat_id = chat_id

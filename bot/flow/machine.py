@@ -169,6 +169,27 @@ def _with_mark(outcome: Outcome, mark: str | None) -> Outcome:
     return Outcome(State(outcome.state.step, data), outcome.effects)
 
 
+# What someone the bot keeps nothing about may ask for without becoming a client: these
+# answers need nothing stored.
+_STRANGER_COMMANDS = frozenset({"help", "urgent", "privacy"})
+
+
+def stranger(event: Event, facts: Facts) -> Outcome:
+    """Someone the bot keeps nothing about (never started, or erased) sent something other
+    than /start. Only /start makes a client, so nothing is stored: a press (an erase
+    confirmed twice, redelivered after a restart) gets a brief notice; /help, /urgent and
+    /privacy their answer; words of danger the crisis resources; anything else a kind
+    pointer to /start. The state returned is never saved."""
+    if isinstance(event, Press):
+        return Outcome(State(), (Toast("stranger.press"),))
+    if isinstance(event, Command) and event.name in _STRANGER_COMMANDS:
+        return Outcome(State(), _command(State(), event, facts).effects)
+    crisis = facts.crisis
+    if isinstance(event, Text) and crisis is not None and crisis.suggests_danger(event.text):
+        return Outcome(State(), (crisis_reply(facts), Reply("stranger.start")))
+    return Outcome(State(), (Reply("stranger.start"),))
+
+
 def _album(state: State, event: NonText, facts: Facts) -> Outcome:
     """Several photos sent at once arrive one by one: the first is answered as any
     non-text message, the rest of the same album quietly (one reply is enough)."""

@@ -51,6 +51,11 @@ SHARE = "rd:"
 _ECHO_ORDER = ("helpful", "bring_up", "felt_right", "progress", "obstacles", "not_helpful")
 _QUOTE_LENGTH = 160
 _SO_FAR_LENGTH = 300
+# The most one answer holds, across the messages added to it: enough for pages of
+# reflection, and a bound on what one client can make every later read of it cost.
+ANSWER_LIMIT = 20_000
+# What joins two messages of one answer (storage.reflections.add_text).
+_JOIN = 2
 # A rating this low, or this far below the client's own recent average, is worth raising.
 LOW_RATING = 5
 DROP = 2
@@ -76,6 +81,9 @@ def reflecting(state: State, event: Event, facts: Facts) -> Outcome:
         return Outcome(State(), (Reply("reflection.gone"),))
     key = r.questions[r.position]
     if isinstance(event, Text):
+        if _too_long(r, key, event.text):
+            full = Reply("reflection.answer_full", {"limit": f"{ANSWER_LIMIT:,}"})
+            return Outcome(state, (full, *ask_again(r, facts)))
         if not is_rating(key):
             noted = Reply("reflection.noted", buttons=((_button(r, "next", "button.next"),),))
             return Outcome(state, (AddText(r.serial, key, event.text), noted))
@@ -119,6 +127,14 @@ def offer_share(state: State, event: Event, facts: Facts) -> Outcome | None:
     if action == "yes":
         return Outcome(State(), (ShareDanger(int(serial)), Reply("share.added")))
     return Outcome(State(), (Reply("share.kept_out"),))
+
+
+def _too_long(r: ReflectionView, key: str, text: str) -> bool:
+    """Whether this message would take the answer past its limit. It is then kept out
+    whole, never cut: the client is told, and keeps their words in their own chat."""
+    kept = r.answers[key].text if key in r.answers else None
+    total = len(text) + (len(kept) + _JOIN if kept else 0)
+    return total > ANSWER_LIMIT
 
 
 def offer_resume(state: State, event: Event, facts: Facts) -> Outcome | None:

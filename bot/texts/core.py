@@ -127,29 +127,46 @@ EN: dict[str, str] = {
         "<b>What I keep, and who can see it</b>\n\n"
         "\u2022 Your time zone (and your country, if you set one with /country), your "
         "session times, and when I message you.\n"
-        "\u2022 Your answers, goals, own questions, /fit checks and /safetyplan, "
-        "encrypted in the "
-        "database. Ratings and dates are kept plain, so I can show you how things "
-        "change, and so are your notes' choices (which answers each note holds).\n\n"
+        "\u2022 Your answers, goals, own questions, /fit checks, /safetyplan and what you "
+        "mean to raise next time, encrypted in the database. Ratings, dates, your session "
+        "schedule and when I message you are kept plain, so I can show you how things "
+        "change and message you on time, and so are your notes' choices (which answers "
+        "each note holds).\n\n"
         "I never send what you write to anyone, your therapist included: you decide "
         "what to share. The person or practice running this bot holds the database and "
         "its key, so they could read it. Telegram carries our messages, and chats with "
         "bots are not end-to-end encrypted.\n\n"
         "/export sends you everything you've written, as a PDF, a spreadsheet and a "
-        "JSON file. /delete erases everything about you, at any time."
+        "JSON file. /delete erases everything about you, at any time, from the database "
+        "at once. Copies in the backups of whoever runs this bot stay until those backups "
+        "expire; ask them how long they keep them."
     ),
     "delete.confirm": (
         "<b>Erase everything?</b> Your answers, goals, questions, schedule and settings "
-        "will be deleted for good. This can't be undone."
+        "will be deleted for good (copies in the backups of whoever runs this bot stay "
+        "until those backups expire). This can't be undone."
     ),
     "delete.done": (
         "Done: everything about you is erased. If you'd like to start again one day, "
         "/start is there. Take care."
     ),
     "delete.kept": "Nothing was deleted. Everything is as it was.",
+    "stranger.start": (
+        "Hello. I don't keep anything about you at the moment, so let's begin at the "
+        "start: send /start and I'll explain what I do. If you need help right now, "
+        "send /urgent."
+    ),
+    "stranger.press": "I don't keep anything about you now. Send /start to begin.",
     "access.refused": (
         "Hello. This companion is run by a practice for its own clients, so I can't "
         "start with you here. If you were given an invite link, please open it again. "
+        "If you are in danger or need urgent help, call your local emergency number or "
+        "find a helpline at findahelpline.com."
+    ),
+    "access.withdrawn": (
+        "Hello. The practice that runs this companion has ended access for this "
+        "account, so I can't carry on with you here. What you wrote stays with the "
+        "practice until they erase it: please ask them if you'd like it erased or a copy. "
         "If you are in danger or need urgent help, call your local emergency number or "
         "find a helpline at findahelpline.com."
     ),
@@ -314,6 +331,11 @@ EN: dict[str, str] = {
     "reflection.so_far_skipped": "\n\nYou skipped this one.",
     "reflection.noted": "Kept. Add more if you like, or press Next.",
     "reflection.comment_kept": "Thank you, I've kept that with this question.",
+    "reflection.answer_full": (
+        "This answer has reached its limit of {limit} characters, so I didn't add that "
+        "last message; everything you wrote before it is kept. Your message is still here "
+        "in our chat, and we can carry on from here."
+    ),
     "reflection.only_text": (
         "I can only keep text, so I haven't kept that. If you'd like, type it instead."
     ),

@@ -28,9 +28,14 @@ def _run(connection: Connection) -> None:
 
 async def _run_from_settings() -> None:
     from bot.config import Settings
+    from storage.crypto import attach_cipher, cipher_from
     from storage.db import create_engine
 
-    engine = create_engine(Settings().database_url)
+    settings = Settings()
+    engine = create_engine(settings.database_url)
+    # Data migrations encrypt with the bot's key (0005 encrypts the topics).
+    key = settings.encryption_key.get_secret_value() if settings.encryption_key else None
+    attach_cipher(engine, cipher_from(key, settings.encryption_key_file))
     async with engine.connect() as connection:
         await connection.run_sync(_run)
         await connection.commit()

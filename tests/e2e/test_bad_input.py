@@ -7,6 +7,7 @@ import pytest
 
 from emulator import Emulator
 from tests.e2e.conftest import BotProcess
+from tests.e2e.reflecting import onboard
 
 ADA = 1001
 MARKER = "my-private-reflection-7f3a"
@@ -31,6 +32,7 @@ async def test_non_text_during_the_time_zone_question(
 
 
 async def test_non_text_when_nothing_was_asked(emulator: Emulator, bot: BotProcess):
+    await onboard(emulator, ADA)  # a client: someone unknown is pointed to /start instead
     await emulator.send_media(ADA, "sticker")
     assert "only work with text" in (await emulator.next_message(ADA)).plain_text
 
@@ -77,6 +79,7 @@ async def test_an_edited_message_is_not_taken_as_an_answer(emulator: Emulator, b
 
 
 async def test_unknown_command_and_cancel(emulator: Emulator, bot: BotProcess):
+    await onboard(emulator, ADA)
     await emulator.send_text(ADA, "/frobnicate")
     assert "don't know that command" in (await emulator.next_message(ADA)).plain_text
     await emulator.send_text(ADA, "/cancel")

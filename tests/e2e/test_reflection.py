@@ -100,7 +100,8 @@ async def test_a_low_rating_is_offered_for_the_next_sessions_note(
     assert "You could say" in offer.plain_text
     done = await press(emulator, ADA, offer, "Add to my note")
     assert "Added to your note" in done.plain_text
-    assert bot.query("SELECT question, rating, raised_at FROM topics") == [("heard", 3, None)]
+    ((question, rating, raised),) = bot.query("SELECT question, rating, raised_at FROM topics")
+    assert (bot.decrypt(question), rating, raised) == ("heard", 3, None)  # which, encrypted
 
 
 async def test_leaving_midway_and_resuming_after_a_restart(emulator: Emulator, bot: BotProcess):
@@ -260,3 +261,27 @@ async def _until_fetched(emulator: Emulator, message: dict) -> None:
         except AssertionError:
             await asyncio.sleep(0.05)
     raise AssertionError("the bot never fetched the message")
+
+
+async def test_one_answer_stops_growing_at_its_limit_and_says_what_was_kept(
+    emulator: Emulator, bot: BotProcess
+):
+    await onboard(emulator, ADA)
+    await emulator.send_text(ADA, "/reflect")
+    await emulator.next_message(ADA)
+    q = await emulator.next_message(ADA)
+    for rating in ("8", "7", "6", "9"):
+        q = await press(emulator, ADA, q, rating)
+    assert "progress towards my goals" in q.plain_text
+    page = "x" * 3_999
+    for number in range(5):  # 5 messages and their joins: 20,003 characters, 4 fit
+        await emulator.send_text(ADA, f"{number}{page}")
+        reply = await emulator.next_message(ADA)
+    assert "limit of 20,000 characters" in reply.plain_text
+    assert "everything you wrote before it is kept" in reply.plain_text
+    assert "progress towards my goals" in (await emulator.next_message(ADA)).plain_text
+    ((stored,),) = bot.query("SELECT text FROM answers WHERE question = 'progress'")
+    kept = bot.decrypt(stored)
+    assert kept is not None and kept.split("\n\n") == [f"{n}{page}" for n in range(4)]
+    await emulator.send_text(ADA, "one more line")  # what still fits is kept
+    assert "Kept" in (await emulator.next_message(ADA)).plain_text

@@ -251,12 +251,11 @@ async def test_a_practice_bot_admits_listed_and_invited_clients_only(
         await emulator.send_text(2002, "/start")  # neither listed nor invited
         refused = await emulator.next_message(2002)
         assert "run by a practice for its own clients" in refused.plain_text
-        await emulator.send_text(2002, "/start wrong-code")
-        await emulator.next_message(2002)
-        await emulator.send_media(2002, "sticker")
-        await emulator.next_message(2002)
+        await emulator.send_text(2002, "/start wrong-code")  # refused once a window:
+        await emulator.send_media(2002, "sticker")  # these two are not answered
         await emulator.send_text(3003, "/start spring-2027")  # invited by link
         assert "Hello, and welcome" in (await emulator.next_message(3003)).plain_text
+        assert len(emulator.messages(2002)) == 1
         await emulator.next_message(3003)
         await emulator.send_text(3003, "Berlin")  # and from then on, simply a client
         assert "Europe/Berlin" in (await emulator.next_message(3003)).plain_text

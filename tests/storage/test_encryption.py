@@ -42,6 +42,10 @@ async def _write_one_of_each(engine: AsyncEngine) -> None:
             session=session, reflection=reflection, question="heard", rating=4
         )
         await safety.save_section(session=session, user_id=1, section="reasons", text=SECRET)
+        # Which question a client means to raise is theirs too; a marker stands for it.
+        await reflections.add_topics(
+            session=session, user_id=1, reflection=reflection, ratings=[("marker-7f3a", 4)]
+        )
 
 
 async def test_texts_are_unreadable_in_the_database_and_readable_through_the_bot(
@@ -49,7 +53,7 @@ async def test_texts_are_unreadable_in_the_database_and_readable_through_the_bot
 ):
     await _write_one_of_each(engine)
     async with engine.connect() as connection:
-        for table in ("answers", "goals", "own_questions", "safety_plans"):
+        for table in ("answers", "goals", "own_questions", "safety_plans", "topics"):
             rows = (await connection.execute(text(f"SELECT * FROM {table}"))).all()
             assert rows and all("marker-7f3a" not in repr(row) for row in rows), table
         # Ratings stay plain, so summaries can query them.
@@ -142,8 +146,8 @@ async def test_rotation_moves_every_text_to_the_new_key_without_loss(tmp_path: P
     rotator = create_engine(url)
     both = cipher_from(f"{new},{old}", tmp_path / "unused")
     attach_cipher(rotator, both)
-    # A goal, an own question, an answer, a safety plan.
-    assert await rotate(rotator, both) == 4
+    # A goal, an own question, an answer, a safety plan, a topic.
+    assert await rotate(rotator, both) == 5
     await rotator.dispose()
     reader = create_engine(url)  # the new key alone now reads everything
     attach_cipher(reader, cipher_from(new, tmp_path / "unused"))

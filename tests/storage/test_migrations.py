@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
@@ -58,3 +60,44 @@ async def test_replicas_starting_together_migrate_once_without_error(database_ur
         for engine in engines:
             await engine.dispose()
     assert version is not None
+
+
+async def test_topics_kept_before_are_encrypted_by_the_migration(database_url: str):
+    from alembic import command
+    from sqlalchemy import text
+
+    from storage.crypto import attach_cipher, cipher_from, new_key
+    from storage.db import alembic_config
+
+    def upgrade_to(revision: str):  # type: ignore[no-untyped-def]
+        def run(connection):  # type: ignore[no-untyped-def]
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+
+        return run
+
+    engine = create_engine(database_url)
+    cipher = cipher_from(new_key(), Path("unused"))
+    attach_cipher(engine, cipher)
+    try:
+        async with engine.begin() as connection:
+            await connection.run_sync(upgrade_to("0004"))
+            await connection.execute(
+                text("INSERT INTO users (id, chat_id, language, active, disabled_questions, "
+                     "created_at, updated_at) VALUES (1, 1, 'en', true, '[]', "
+                     "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"),
+            )  # fmt: skip
+            await connection.execute(
+                text("INSERT INTO topics (user_id, question, rating, created_at) "
+                     "VALUES (1, 'heard', 3, CURRENT_TIMESTAMP)"),
+            )  # fmt: skip
+        await upgrade_schema(engine)
+        async with engine.connect() as connection:
+            ((stored, rating),) = (
+                await connection.execute(text("SELECT question, rating FROM topics"))
+            ).all()
+    finally:
+        await engine.dispose()
+    assert stored != "heard" and rating == 3
+    assert cipher.decrypt(stored.encode()).decode() == "heard"
