@@ -45,6 +45,7 @@ from bot.flow.core import (
     State,
     Step,
     Storage,
+    Text,
     Toast,
 )
 from bot.flow.fit import needs_facts as needs_fit
@@ -53,7 +54,7 @@ from bot.flow.safety import needs_plan
 from bot.texts import plain, render
 from handlers import media
 from handlers.effects import EffectStore
-from handlers.facts import load_facts
+from handlers.facts import client_of, load_facts
 from handlers.keyboards import keyboard
 from handlers.sending import send
 from storage import repo
@@ -147,7 +148,13 @@ async def _store(update: Update, context: BotContext, event: Event) -> tuple[Out
         try:
             async with context.database.transaction() as session:
                 client = await repo.lock_user(session=session, user_id=user.id)
-                if client is None or not _still_admitted(context, client):
+                ended = client is not None and not _still_admitted(context, client)
+                if client is not None and ended and _in_danger(context, event):
+                    # Help in danger is never refused, whoever is asking.
+                    facts = Facts(client_of(client), context.clock.now(), crisis=context.crisis)
+                    return Outcome(State(), (flow_machine.crisis_reply(facts),)), client.language
+                # A client whose access ended may still take or erase what they wrote.
+                if client is None or (ended and not _still_theirs(event)):
                     at_door = _at_the_door(context, user.id, event, client=client)
                     if isinstance(at_door, Outcome):
                         # Refused, or someone the bot keeps nothing about: nothing stored.
@@ -234,6 +241,22 @@ def _still_admitted(context: BotContext, client: User) -> bool:
         strict=settings.access_strict,
         tags=context.bot_data.code_tags,
     )
+
+
+# What a client whose access was ended may still do: take a copy of what they wrote,
+# erase it, read what is kept, and find urgent help.
+_STILL_THEIRS_COMMANDS = frozenset({"export", "delete", "privacy", "urgent"})
+
+
+def _still_theirs(event: Event) -> bool:
+    if isinstance(event, Command):
+        return event.name in _STILL_THEIRS_COMMANDS
+    return isinstance(event, Press) and event.data.startswith(flow_machine.DELETE_PREFIX)
+
+
+def _in_danger(context: BotContext, event: Event) -> bool:
+    crisis = context.crisis
+    return isinstance(event, Text) and crisis is not None and crisis.suggests_danger(event.text)
 
 
 def _at_the_door(

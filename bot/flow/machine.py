@@ -39,8 +39,9 @@ from bot.flow.core import (
 )
 from bot.review import note, summary
 
-DELETE_YES = "del:yes"
-DELETE_NO = "del:no"
+DELETE_PREFIX = "del:"
+DELETE_YES = DELETE_PREFIX + "yes"
+DELETE_NO = DELETE_PREFIX + "no"
 
 # In a state's data: the album (media group) last answered, so the rest of it isn't.
 ALBUM = "_album"

@@ -165,8 +165,8 @@ EN: dict[str, str] = {
     ),
     "access.withdrawn": (
         "Hello. The practice that runs this companion has ended access for this "
-        "account, so I can't carry on with you here. What you wrote stays with the "
-        "practice until they erase it: please ask them if you'd like it erased or a copy. "
+        "account, so I can't carry on with you here. What you wrote is still yours: "
+        "/export sends you a copy, and /delete erases everything. "
         "If you are in danger or need urgent help, call your local emergency number or "
         "find a helpline at findahelpline.com."
     ),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from emulator import Emulator
 from tests.e2e.conftest import REPO, BotProcess
-from tests.e2e.reflecting import onboard, until
+from tests.e2e.reflecting import onboard, press, until
 
 ADA, BEA, GUESSER, HONEST = 1001, 2002, 6660, 7770
 CODE, OTHER_CODE = "welcome-7f3a", "spring-2027"
@@ -180,3 +180,43 @@ async def test_the_database_files_are_private_and_a_readable_key_file_is_named(
     await bot.stop()
     warning = re.search(r"WARNING .*key file .*can be read by other users", bot.log)
     assert warning is not None
+
+
+async def test_a_client_whose_access_ended_can_still_take_or_erase_their_words(
+    emulator: Emulator, tmp_path: Path, database_url: str
+):
+    bot = BotProcess(emulator, tmp_path, database_url, {"INVITE_CODES": CODE})
+    await bot.start()
+    try:
+        await emulator.send_text(ADA, f"/start {CODE}")
+        for _ in range(2):  # the welcome, the time zone question
+            await emulator.next_message(ADA)
+        await emulator.send_text(ADA, "Berlin")
+        for _ in range(2):  # the time zone saved, the sessions introduced
+            await emulator.next_message(ADA)
+        await press(emulator, ADA, await emulator.next_message(ADA), "Later")
+
+        from bot.logs import ClientTags
+        from storage.crypto import current_key
+
+        tag = ClientTags(current_key(None, tmp_path / "encryption.key"))(ADA)
+        assert (await cli(bot, "revoke", tag)).returncode == 0
+
+        await emulator.send_text(ADA, "/reflect")
+        refused = await emulator.next_message(ADA)
+        assert "ended access" in refused.plain_text and "/export" in refused.plain_text
+        # Help in danger is never refused, and it is their country's.
+        await emulator.send_text(ADA, "I want to die")
+        helped = await emulator.next_message(ADA)
+        assert "TelefonSeelsorge" in helped.plain_text and "ended access" not in helped.plain_text
+        await emulator.send_text(ADA, "/export")
+        assert "ended access" not in (await emulator.next_message(ADA)).plain_text
+        await emulator.send_text(ADA, "/delete")
+        confirm = await emulator.next_message(ADA)
+        while "Yes, erase everything" not in confirm.button_labels:  # past the export's files
+            confirm = await emulator.next_message(ADA)
+        done = await press(emulator, ADA, confirm, "Yes, erase everything")
+        assert "everything about you is erased" in done.plain_text
+        await until(lambda: bot.query("SELECT count(*) FROM users WHERE id = ?", ADA) == [(0,)])
+    finally:
+        await bot.stop()
