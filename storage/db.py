@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import socket
 import sqlite3
+import time
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +17,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import event, text
-from sqlalchemy.engine import Connection
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import Connection, ExceptionContext
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 logger = logging.getLogger(__name__)
@@ -74,8 +79,81 @@ def unwritable(problem: BaseException) -> str | None:
     return None
 
 
-def create_engine(database_url: str) -> AsyncEngine:
-    """An async engine for SQLite (aiosqlite) or PostgreSQL (asyncpg).
+@dataclass(frozen=True)
+class Timeouts:
+    """How long anything waits for PostgreSQL, in seconds: every wait has a bound.
+
+    A server that is reachable but silent (a stuck proxy, a network that drops packets)
+    would otherwise hold a client's turn until TCP gives up, minutes later.
+    """
+
+    connect: float  # to open a connection: TCP, TLS, start-up and authentication
+    statement: float  # one statement, as the server counts it (it cancels the statement)
+    # One statement, as this process waits for it: a little longer than `statement`, so a
+    # slow but alive server answers with its own cancellation and the connection stays good.
+    answer: float
+    idle_in_transaction: float  # the server ends a session left idle inside a transaction
+    pool: float  # for a free connection when every pooled one is busy
+
+
+# The running bot: a client waits on each of these, and is told to try again after them.
+SERVING = Timeouts(connect=3, statement=3, answer=4, idle_in_transaction=15, pool=4)
+# Migrations, copy-db, rotate-key, tests and benchmarks: long statements on purpose.
+PATIENT = Timeouts(connect=10, statement=600, answer=610, idle_in_transaction=120, pool=30)
+
+# TCP keepalives on both ends, so a connection whose peer vanished (a dropped network, a
+# crashed host) is noticed while idle: by the server, which then ends the session and its
+# locks, and by this process, whose pool then discards it instead of reusing it.
+KEEPALIVE_IDLE, KEEPALIVE_INTERVAL, KEEPALIVE_COUNT = 30, 10, 3
+# Linux: data left unacknowledged this long ends the connection (ms).
+TCP_USER_TIMEOUT_MS = 30_000
+# Pooled connections are renewed after this long (s), whatever a firewall does to old ones.
+POOL_RECYCLE = 1800
+
+
+class DatabaseUnreachable(Exception):
+    """The database doesn't answer in time, or the connection to it failed: nothing of this
+    transaction was kept. `cause` says why, for the operator (never a client's words)."""
+
+    def __init__(self, cause: str) -> None:
+        super().__init__(cause)
+        self.cause = cause
+
+
+# PostgreSQL's codes for a server that can't take the transaction now: connection
+# failures, a shut-down or starting server, no connection slots left.
+_UNAVAILABLE = {
+    "57P01": "the server was shut down",
+    "57P02": "the server crashed",
+    "57P03": "the server is starting up or shutting down",
+    "53300": "the server has no connection slots left",
+}
+
+
+def unreachable(problem: BaseException) -> str | None:
+    """Why the database can't be reached right now (it is silent, refuses or lost the
+    connection, or is shutting down), or None for any other failure. Only for failures
+    raised by the database layer: a TimeoutError or OSError there is the network's."""
+    if isinstance(problem, DatabaseUnreachable):
+        return problem.cause
+    if isinstance(problem, sa_exc.TimeoutError):
+        return "no free connection in the pool in time (every one is waiting on the server)"
+    if isinstance(problem, TimeoutError):
+        return "no answer in time"
+    if isinstance(problem, OSError):
+        return f"the connection failed ({type(problem).__name__})"
+    if isinstance(problem, sa_exc.DBAPIError):
+        code = str(getattr(problem.orig, "sqlstate", "") or "")
+        if code in _UNAVAILABLE:
+            return _UNAVAILABLE[code]
+        if code.startswith("08") or problem.connection_invalidated:
+            return "the connection was lost"
+    return None
+
+
+def create_engine(database_url: str, timeouts: Timeouts = PATIENT) -> AsyncEngine:
+    """An async engine for SQLite (aiosqlite) or PostgreSQL (asyncpg), every wait bounded
+    by `timeouts` on PostgreSQL (SQLite waits its busy timeout; it has no network).
 
     `hide_parameters` keeps bound values (what a client wrote) out of exception messages,
     which end up in logs.
@@ -84,7 +162,73 @@ def create_engine(database_url: str) -> AsyncEngine:
         engine = create_async_engine(database_url, hide_parameters=True)
         _tune_sqlite(engine)
         return engine
-    return create_async_engine(database_url, hide_parameters=True, pool_pre_ping=True)
+    engine = create_async_engine(
+        database_url,
+        hide_parameters=True,
+        # A pooled connection is tried (bounded by `answer`) before use; one that fails is
+        # replaced, so a restarted server costs no client an error.
+        pool_pre_ping=True,
+        pool_timeout=timeouts.pool,
+        pool_recycle=POOL_RECYCLE,
+        connect_args={
+            "timeout": timeouts.connect,
+            "command_timeout": timeouts.answer,
+            "server_settings": {
+                "statement_timeout": str(int(timeouts.statement * 1000)),
+                "idle_in_transaction_session_timeout": str(
+                    int(timeouts.idle_in_transaction * 1000)
+                ),
+                "tcp_keepalives_idle": str(KEEPALIVE_IDLE),
+                "tcp_keepalives_interval": str(KEEPALIVE_INTERVAL),
+                "tcp_keepalives_count": str(KEEPALIVE_COUNT),
+            },
+        },
+    )
+    event.listen(engine.sync_engine, "connect", _keep_alive)
+    event.listen(engine.sync_engine, "handle_error", _give_up_on_silent_connection)
+    event.listen(engine.sync_engine.pool, "invalidate", _end_at_once)
+    return engine
+
+
+def _keep_alive(_dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+    """Client-side TCP keepalives on a new connection. asyncpg has no option for them
+    (MagicStack/asyncpg#606); its transport's socket takes them, as asyncio documents
+    (`get_extra_info("socket")`). Where that isn't reachable the timeouts still bound
+    every wait: keepalives only find a dead idle connection sooner."""
+    transport = getattr(record.driver_connection, "_transport", None)
+    sock = transport.get_extra_info("socket") if transport is not None else None
+    if sock is None or sock.family not in (socket.AF_INET, socket.AF_INET6):
+        return
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
+    for name, value in (
+        ("TCP_KEEPIDLE", KEEPALIVE_IDLE),
+        ("TCP_KEEPINTVL", KEEPALIVE_INTERVAL),
+        ("TCP_KEEPCNT", KEEPALIVE_COUNT),
+        ("TCP_USER_TIMEOUT", TCP_USER_TIMEOUT_MS),
+    ):
+        if hasattr(socket, name):  # Linux has all four; other systems some
+            sock.setsockopt(socket.IPPROTO_TCP, getattr(socket, name), value)
+
+
+def _give_up_on_silent_connection(context: ExceptionContext) -> BaseException | None:
+    """A statement that timed out, or whose connection failed, leaves the connection in an
+    unknown state: it is discarded (and the pool's older ones with it), not reused, and
+    the failure becomes DatabaseUnreachable, which says why."""
+    cause = unreachable(context.original_exception)
+    if cause is None:
+        return None
+    context.is_disconnect = True
+    return DatabaseUnreachable(cause)
+
+
+def _end_at_once(_dbapi_connection: Any, record: ConnectionPoolEntry, problem: Any) -> None:
+    """A connection discarded because the network failed is ended at once: a polite close
+    would wait on the same silent network (asyncpg gives it 2 s) while a client waits."""
+    if problem is None or unreachable(problem) is None:
+        return
+    terminate = getattr(record.driver_connection, "terminate", None)
+    if terminate is not None:
+        terminate()
 
 
 def _tune_sqlite(engine: AsyncEngine) -> None:
@@ -124,21 +268,119 @@ class Database:
     instead, and take the next turn the moment the last one commits. BEGIN IMMEDIATE still
     guards against other processes. PostgreSQL needs no such lock: row locks order a
     client's turns and let different clients write at once.
+
+    When the database stops answering (`unreachable`), the operator is told once, with the
+    cause, and the pool's connections are dropped: they may all hang on the same silent
+    network. Until it answers again, one transaction at a time tries it (bounded by the
+    engine's timeouts) while the others wait for that try and share its outcome: every
+    waiting client hears "try again shortly" within seconds, not when TCP gives up, and
+    once the database is back they all go ahead.
     """
+
+    # While the database is down, how often the log says it still is (s).
+    STILL_DOWN_EVERY = 60.0
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.sessions = session_factory(engine)
         self._writer = asyncio.Lock() if engine.dialect.name == "sqlite" else None
+        self._down_since: float | None = None
+        self._cause = ""
+        self._trying: asyncio.Future[bool] | None = None  # a try of a database that is down
+        self._refused = 0
+        self._said_at = 0.0
 
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        """A session in a transaction that commits on leaving (rolls back on an error)."""
-        async with self._writing(), self.sessions() as session, session.begin():
-            yield session
+        """A session in a transaction that commits on leaving (rolls back on an error);
+        DatabaseUnreachable when the database doesn't answer in time."""
+        trying = await self._admit()
+        try:
+            async with self._writing(), self.sessions() as session, session.begin():
+                await self._connect(session)
+                if trying is not None:
+                    self._came_back(trying)
+                yield session
+        except DatabaseUnreachable as problem:
+            if trying is not None:
+                self._refused += 1
+            await self._went_down(problem.cause)
+            raise
+        finally:
+            if trying is not None and not trying.done():
+                trying.set_result(False)  # failed, or cancelled: the next one tries again
+                if trying is self._trying:
+                    self._trying = None
+
+    @property
+    def answering(self) -> bool:
+        """False from the moment the database stopped answering until it answers again."""
+        return self._down_since is None
 
     def _writing(self) -> contextlib.AbstractAsyncContextManager[object]:
         return self._writer if self._writer is not None else contextlib.nullcontext()
+
+    async def _admit(self) -> asyncio.Future[bool] | None:
+        """While the database is down: wait for the try under way and share its outcome
+        (DatabaseUnreachable, or go ahead), or be the one that tries (the future returned,
+        to be settled)."""
+        while self._down_since is not None:
+            if self._trying is None:
+                self._trying = asyncio.get_running_loop().create_future()
+                return self._trying
+            if not await asyncio.shield(self._trying):
+                self._refused += 1
+                self._still_down()
+                raise DatabaseUnreachable(self._cause)
+        return None
+
+    async def _connect(self, session: AsyncSession) -> None:
+        """Take a connection now (a new one, or a pooled one tried first), so that a
+        network failure here is known to be the database's."""
+        try:
+            await session.connection()
+        except Exception as problem:
+            cause = unreachable(problem)
+            if cause is None:
+                raise
+            raise DatabaseUnreachable(cause) from problem
+
+    async def _went_down(self, cause: str) -> None:
+        if self._down_since is not None:
+            return
+        self._down_since = self._said_at = time.monotonic()
+        self._cause, self._refused = cause, 0
+        where = self.engine.url.render_as_string(hide_password=True)
+        logger.error(
+            "The database at %s isn't answering (%s): clients are told their words can't "
+            "be saved right now and to try again shortly; what was saved before is safe",
+            where, cause,
+        )  # fmt: skip
+        # Every pooled connection may be stuck on the same silent network: start afresh.
+        # Not closed (closing waits on each); dropped, and asyncpg ends each one when it
+        # is collected. Connections in use are discarded when their transaction fails.
+        await self.engine.dispose(close=False)
+
+    def _still_down(self) -> None:
+        now = time.monotonic()
+        if self._down_since is None or now - self._said_at < self.STILL_DOWN_EVERY:
+            return
+        self._said_at = now
+        logger.error(
+            "The database still isn't answering (%s) after %.0f s; %d turns and jobs "
+            "turned away so far",
+            self._cause, now - self._down_since, self._refused,
+        )  # fmt: skip
+
+    def _came_back(self, trying: asyncio.Future[bool]) -> None:
+        if self._down_since is not None:
+            logger.warning(
+                "The database answers again, after %.0f s; %d turns and jobs were turned away",
+                time.monotonic() - self._down_since, self._refused,
+            )  # fmt: skip
+        self._down_since = None
+        self._trying = None
+        trying.set_result(True)
 
 
 def alembic_config() -> Config:
