@@ -35,7 +35,7 @@ from bot.texts import plain
 from handlers import conversation, groups, membership
 from handlers.dispatch import dispatch_due, plan_missing, prepare
 from handlers.errors import on_error
-from storage.crypto import attach_cipher, cipher_from, current_key
+from storage.crypto import attach_cipher, cipher_source, current_key
 from storage.db import SERVING, Database, create_engine, upgrade_schema
 
 logger = logging.getLogger(__name__)
@@ -74,7 +74,8 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
     # A client waits on this engine: every wait on the database is short (storage.db).
     engine = create_engine(settings.database_url, SERVING)
     key = settings.encryption_key.get_secret_value() if settings.encryption_key else None
-    attach_cipher(engine, cipher_from(key, settings.encryption_key_file))
+    # A key file is followed as it changes (rotate-key while the bot runs).
+    attach_cipher(engine, cipher_source(key, settings.encryption_key_file))
     client_tags = ClientTags(current_key(key, settings.encryption_key_file))
 
     database = Database(engine)
