@@ -312,11 +312,6 @@ class Database:
                 if trying is self._trying:
                     self._trying = None
 
-    @property
-    def answering(self) -> bool:
-        """False from the moment the database stopped answering until it answers again."""
-        return self._down_since is None
-
     def _writing(self) -> contextlib.AbstractAsyncContextManager[object]:
         return self._writer if self._writer is not None else contextlib.nullcontext()
 
