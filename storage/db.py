@@ -142,12 +142,14 @@ def unreachable(problem: BaseException) -> str | None:
         return "no answer in time"
     if isinstance(problem, OSError):
         return f"the connection failed ({type(problem).__name__})"
-    if isinstance(problem, sa_exc.DBAPIError):
-        code = str(getattr(problem.orig, "sqlstate", "") or "")
-        if code in _UNAVAILABLE:
-            return _UNAVAILABLE[code]
-        if code.startswith("08") or problem.connection_invalidated:
-            return "the connection was lost"
+    # asyncpg's own error when connecting, or wrapped by SQLAlchemy in a statement.
+    code = str(getattr(getattr(problem, "orig", problem), "sqlstate", "") or "")
+    if code in _UNAVAILABLE:
+        return _UNAVAILABLE[code]
+    if code.startswith("08"):
+        return "the connection was lost"
+    if isinstance(problem, sa_exc.DBAPIError) and problem.connection_invalidated:
+        return "the connection was lost"
     return None
 
 
@@ -223,7 +225,7 @@ def _give_up_on_silent_connection(context: ExceptionContext) -> BaseException | 
 
 def _end_at_once(_dbapi_connection: Any, record: ConnectionPoolEntry, problem: Any) -> None:
     """A connection discarded because the network failed is ended at once: a polite close
-    would wait on the same silent network (asyncpg gives it 2 s) while a client waits."""
+    would wait on the same silent network (SQLAlchemy gives it 2 s) while a client waits."""
     if problem is None or unreachable(problem) is None:
         return
     terminate = getattr(record.driver_connection, "terminate", None)
@@ -347,8 +349,8 @@ class Database:
         self._cause, self._refused = cause, 0
         where = self.engine.url.render_as_string(hide_password=True)
         logger.error(
-            "The database at %s isn't answering (%s): clients are told their words can't "
-            "be saved right now and to try again shortly; what was saved before is safe",
+            "The database at %s isn't answering: %s. Clients who write are told nothing "
+            "can be saved right now and to try again shortly; what was saved before is safe",
             where, cause,
         )  # fmt: skip
         # Every pooled connection may be stuck on the same silent network: start afresh.
@@ -362,9 +364,9 @@ class Database:
             return
         self._said_at = now
         logger.error(
-            "The database still isn't answering (%s) after %.0f s; %d turns and jobs "
+            "The database still isn't answering after %.0f s: %s; %d turns and jobs "
             "turned away so far",
-            self._cause, now - self._down_since, self._refused,
+            now - self._down_since, self._cause, self._refused,
         )  # fmt: skip
 
     def _came_back(self, trying: asyncio.Future[bool]) -> None:

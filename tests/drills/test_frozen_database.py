@@ -154,7 +154,7 @@ async def _drill(emulator: Emulator, bot: BotProcess, proxy: SilentProxy, direct
     said = bot.log[logged_before:].splitlines()
     outage_lines = [line for line in said if any(f" {level} " in line for level in LOUD)]
     assert len(outage_lines) == 1, outage_lines
-    assert "isn't answering (no answer in time)" in outage_lines[0]
+    assert "isn't answering: no answer in time" in outage_lines[0]
     await asyncio.sleep(max(0.0, FROZEN - (time.monotonic() - frozen_at)))
 
     proxy.thaw()
