@@ -45,11 +45,13 @@ def database_locked(problem: BaseException) -> bool:
 
 
 # PostgreSQL's codes for a transaction that lost to a concurrent one and was rolled back
-# whole: a deadlock, a serialization failure, or a unique key another writer took first.
+# whole: a deadlock, a serialization failure, a unique key another writer took first, or
+# a lock held longer than the lock timeout (storage.db.Timeouts).
 _CONFLICTS = {
     "40P01": "a deadlock with a concurrent write",
     "40001": "a serialization failure against a concurrent write",
     "23505": "a concurrent write took the same unique key first",
+    "55P03": "a lock held by another transaction past the lock timeout",
 }
 
 
@@ -88,6 +90,9 @@ class Timeouts:
     """
 
     connect: float  # to open a connection: TCP, TLS, start-up and authentication
+    # A lock another transaction holds (an operator's long query, another replica's turn):
+    # the server gives up waiting, and the turn is tried again like any lost race.
+    lock: float
     statement: float  # one statement, as the server counts it (it cancels the statement)
     # One statement, as this process waits for it: a little longer than `statement`, so a
     # slow but alive server answers with its own cancellation and the connection stays good.
@@ -97,9 +102,11 @@ class Timeouts:
 
 
 # The running bot: a client waits on each of these, and is told to try again after them.
-SERVING = Timeouts(connect=3, statement=3, answer=4, idle_in_transaction=15, pool=4)
+SERVING = Timeouts(connect=3, lock=3, statement=4, answer=5, idle_in_transaction=15, pool=4)
 # Migrations, copy-db, rotate-key, tests and benchmarks: long statements on purpose.
-PATIENT = Timeouts(connect=10, statement=600, answer=610, idle_in_transaction=120, pool=30)
+PATIENT = Timeouts(
+    connect=10, lock=600, statement=600, answer=610, idle_in_transaction=120, pool=30
+)
 
 # TCP keepalives on both ends, so a connection whose peer vanished (a dropped network, a
 # crashed host) is noticed while idle: by the server, which then ends the session and its
@@ -176,6 +183,7 @@ def create_engine(database_url: str, timeouts: Timeouts = PATIENT) -> AsyncEngin
             "timeout": timeouts.connect,
             "command_timeout": timeouts.answer,
             "server_settings": {
+                "lock_timeout": str(int(timeouts.lock * 1000)),
                 "statement_timeout": str(int(timeouts.statement * 1000)),
                 "idle_in_transaction_session_timeout": str(
                     int(timeouts.idle_in_transaction * 1000)

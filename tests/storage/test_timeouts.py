@@ -14,7 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage.db import SERVING, Database, create_engine, unreachable
+from storage.db import SERVING, Database, conflicting_write, create_engine, unreachable
 from tests.conftest import fresh_postgres_database
 
 
@@ -34,6 +34,7 @@ async def test_the_bots_engine_has_the_server_bound_long_statements_and_idle_tra
         shown = {
             name: (await connection.execute(text(f"SHOW {name}"))).scalar_one()
             for name in (
+                "lock_timeout",
                 "statement_timeout",
                 "idle_in_transaction_session_timeout",
                 "tcp_keepalives_idle",
@@ -45,7 +46,8 @@ async def test_the_bots_engine_has_the_server_bound_long_statements_and_idle_tra
         sock = raw.driver_connection._transport.get_extra_info("socket")
         keepalive = sock.getsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE)
     assert shown == {
-        "statement_timeout": "3s",
+        "lock_timeout": "3s",
+        "statement_timeout": "4s",
         "idle_in_transaction_session_timeout": "15s",
         "tcp_keepalives_idle": "30",
         "tcp_keepalives_interval": "10",
@@ -69,3 +71,17 @@ async def test_a_statement_past_the_limit_is_cancelled_and_the_database_stays_up
     assert waited < 15, waited  # liveness only: without the limit it would be 30 s
     async with database.transaction() as session:
         assert (await (await session.connection()).execute(text("SELECT 1"))).scalar_one() == 1
+
+
+async def test_a_lock_held_past_the_limit_is_a_lost_race_to_try_again(serving: AsyncEngine):
+    database = Database(serving)
+    async with database.transaction() as session:
+        await (await session.connection()).execute(text("CREATE TABLE held (id int)"))
+    async with serving.connect() as holder:
+        await holder.execute(text("LOCK TABLE held IN ACCESS EXCLUSIVE MODE"))
+        with pytest.raises(DBAPIError) as caught:
+            async with database.transaction() as session:
+                await (await session.connection()).execute(text("SELECT * FROM held"))
+        await holder.rollback()
+    assert conflicting_write(caught.value) is not None  # so a turn is tried again
+    assert unreachable(caught.value) is None
