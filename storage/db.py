@@ -8,6 +8,7 @@ import logging
 import socket
 import sqlite3
 import time
+import weakref
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -197,7 +198,31 @@ def create_engine(database_url: str, timeouts: Timeouts = PATIENT) -> AsyncEngin
     event.listen(engine.sync_engine, "connect", _keep_alive)
     event.listen(engine.sync_engine, "handle_error", _give_up_on_silent_connection)
     event.listen(engine.sync_engine.pool, "invalidate", _end_at_once)
+    idle: weakref.WeakSet[Any] = weakref.WeakSet()
+    _IDLE[engine.sync_engine] = idle
+
+    @event.listens_for(engine.sync_engine.pool, "checkin")
+    def _now_idle(_dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+        if record.driver_connection is not None:
+            idle.add(record.driver_connection)
+
+    @event.listens_for(engine.sync_engine.pool, "checkout")
+    def _now_busy(_dbapi_connection: Any, record: ConnectionPoolEntry, _proxy: Any) -> None:
+        idle.discard(record.driver_connection)
+
     return engine
+
+
+# Each PostgreSQL engine's pooled connections not in use, to end when the database goes
+# silent: they are most likely stuck on the same network.
+_IDLE: weakref.WeakKeyDictionary[Any, weakref.WeakSet[Any]] = weakref.WeakKeyDictionary()
+
+
+def end_idle_connections(engine: AsyncEngine) -> None:
+    """End the pool's idle connections at once, without a word to the server: the pool
+    then finds each closed when it is next taken (its pre-ping) and opens a new one."""
+    for connection in list(_IDLE.get(engine.sync_engine, ())):
+        connection.terminate()
 
 
 def _keep_alive(_dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
@@ -280,7 +305,7 @@ class Database:
     client's turns and let different clients write at once.
 
     When the database stops answering (`unreachable`), the operator is told once, with the
-    cause, and the pool's connections are dropped: they may all hang on the same silent
+    cause, and the pool's idle connections are ended: they may all hang on the same silent
     network. Until it answers again, one transaction at a time tries it (bounded by the
     engine's timeouts) while the others wait for that try and share its outcome: every
     waiting client hears "try again shortly" within seconds, not when TCP gives up, and
@@ -314,7 +339,7 @@ class Database:
         except DatabaseUnreachable as problem:
             if trying is not None:
                 self._refused += 1
-            await self._went_down(problem.cause)
+            self._went_down(problem.cause)
             raise
         finally:
             if trying is not None and not trying.done():
@@ -350,7 +375,7 @@ class Database:
                 raise
             raise DatabaseUnreachable(cause) from problem
 
-    async def _went_down(self, cause: str) -> None:
+    def _went_down(self, cause: str) -> None:
         if self._down_since is not None:
             return
         self._down_since = self._said_at = time.monotonic()
@@ -361,10 +386,9 @@ class Database:
             "can be saved right now and to try again shortly; what was saved before is safe",
             where, cause,
         )  # fmt: skip
-        # Every pooled connection may be stuck on the same silent network: start afresh.
-        # Not closed (closing waits on each); dropped, and asyncpg ends each one when it
-        # is collected. Connections in use are discarded when their transaction fails.
-        await self.engine.dispose(close=False)
+        # The idle ones are most likely stuck on the same silent network: ended now, so
+        # that none is tried again once it answers. Those in use end with their timeout.
+        end_idle_connections(self.engine)
 
     def _still_down(self) -> None:
         now = time.monotonic()
