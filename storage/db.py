@@ -307,9 +307,10 @@ class Database:
     When the database stops answering (`unreachable`), the operator is told once, with the
     cause, and the pool's idle connections are ended: they may all hang on the same silent
     network. Until it answers again, one transaction at a time tries it (bounded by the
-    engine's timeouts) while the others wait for that try and share its outcome: every
-    waiting client hears "try again shortly" within seconds, not when TCP gives up, and
-    once the database is back they all go ahead.
+    engine's timeouts) while the others wait for that try and share its outcome (a failure
+    only if the try began after they came): every waiting client hears "try again shortly"
+    within two tries' time, not when TCP gives up, and once the database is back the next
+    ones go ahead.
     """
 
     # While the database is down, how often the log says it still is (s).
@@ -322,6 +323,7 @@ class Database:
         self._down_since: float | None = None
         self._cause = ""
         self._trying: asyncio.Future[bool] | None = None  # a try of a database that is down
+        self._trying_since = 0.0
         self._refused = 0
         self._said_at = 0.0
 
@@ -351,14 +353,18 @@ class Database:
         return self._writer if self._writer is not None else contextlib.nullcontext()
 
     async def _admit(self) -> asyncio.Future[bool] | None:
-        """While the database is down: wait for the try under way and share its outcome
-        (DatabaseUnreachable, or go ahead), or be the one that tries (the future returned,
-        to be settled)."""
+        """While the database is down: wait for the try under way and go ahead if it got
+        through; refused only by a try that began after this transaction came (one begun
+        earlier may have met a database that has since come back: then this one waits for
+        a fresh try, or makes it). Returns the future to settle when this one is the try."""
+        came = time.monotonic()
         while self._down_since is not None:
             if self._trying is None:
                 self._trying = asyncio.get_running_loop().create_future()
+                self._trying_since = time.monotonic()
                 return self._trying
-            if not await asyncio.shield(self._trying):
+            trying, since = self._trying, self._trying_since
+            if not await asyncio.shield(trying) and since >= came:
                 self._refused += 1
                 self._still_down()
                 raise DatabaseUnreachable(self._cause)
