@@ -26,7 +26,7 @@ from typing import Generic, TypeVar
 
 from bot.context import BotContext
 from storage import schedules
-from storage.db import DatabaseUnreachable
+from storage.outage import DatabaseUnreachable
 
 logger = logging.getLogger(__name__)
 

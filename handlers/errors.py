@@ -16,8 +16,9 @@ from handlers.facts import load_facts
 from handlers.sending import retrying, send
 from handlers.turn import DeliveryFailed, answer_press, state_of
 from storage import repo
-from storage.db import DatabaseUnreachable, unwritable
+from storage.db import unwritable
 from storage.models import FlowState
+from storage.outage import DatabaseUnreachable
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,6 @@ import contextlib
 import logging
 import socket
 import sqlite3
-import time
 import weakref
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -23,6 +22,8 @@ from sqlalchemy.engine import Connection, ExceptionContext
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.outage import DatabaseUnreachable, Outage
 
 logger = logging.getLogger(__name__)
 
@@ -117,15 +118,6 @@ KEEPALIVE_IDLE, KEEPALIVE_INTERVAL, KEEPALIVE_COUNT = 30, 10, 3
 TCP_USER_TIMEOUT_MS = 30_000
 # Pooled connections are renewed after this long (s), whatever a firewall does to old ones.
 POOL_RECYCLE = 1800
-
-
-class DatabaseUnreachable(Exception):
-    """The database doesn't answer in time, or the connection to it failed: nothing of this
-    transaction was kept. `cause` says why, for the operator (never a client's words)."""
-
-    def __init__(self, cause: str) -> None:
-        super().__init__(cause)
-        self.cause = cause
 
 
 # PostgreSQL's codes for a server that can't take the transaction now: connection
@@ -304,71 +296,37 @@ class Database:
     guards against other processes. PostgreSQL needs no such lock: row locks order a
     client's turns and let different clients write at once.
 
-    When the database stops answering (`unreachable`), the operator is told once, with the
-    cause, and the pool's idle connections are ended: they may all hang on the same silent
-    network. Until it answers again, one transaction at a time tries it (bounded by the
-    engine's timeouts) while the others wait for that try and share its outcome (a failure
-    only if the try began after they came): every waiting client hears "try again shortly"
-    within two tries' time, not when TCP gives up, and once the database is back the next
-    ones go ahead.
+    When the database stops answering, transactions go through `storage.outage.Outage`:
+    one at a time tries the database, and the others share what it found.
     """
-
-    # While the database is down, how often the log says it still is (s).
-    STILL_DOWN_EVERY = 60.0
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.sessions = session_factory(engine)
         self._writer = asyncio.Lock() if engine.dialect.name == "sqlite" else None
-        self._down_since: float | None = None
-        self._cause = ""
-        self._trying: asyncio.Future[bool] | None = None  # a try of a database that is down
-        self._trying_since = 0.0
-        self._refused = 0
-        self._said_at = 0.0
+        self._outage = Outage(
+            engine.url.render_as_string(hide_password=True),
+            lambda: end_idle_connections(engine),
+        )
 
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """A session in a transaction that commits on leaving (rolls back on an error);
         DatabaseUnreachable when the database doesn't answer in time."""
-        trying = await self._admit()
+        trying = await self._outage.admit()
         try:
             async with self._writing(), self.sessions() as session, session.begin():
                 await self._connect(session)
-                if trying is not None:
-                    self._came_back(trying)
+                self._outage.answered(trying)
                 yield session
         except DatabaseUnreachable as problem:
-            if trying is not None:
-                self._refused += 1
-            self._went_down(problem.cause)
+            self._outage.failed(trying, problem.cause)
             raise
         finally:
-            if trying is not None and not trying.done():
-                trying.set_result(False)  # failed, or cancelled: the next one tries again
-                if trying is self._trying:
-                    self._trying = None
+            self._outage.settle(trying)
 
     def _writing(self) -> contextlib.AbstractAsyncContextManager[object]:
         return self._writer if self._writer is not None else contextlib.nullcontext()
-
-    async def _admit(self) -> asyncio.Future[bool] | None:
-        """While the database is down: wait for the try under way and go ahead if it got
-        through; refused only by a try that began after this transaction came (one begun
-        earlier may have met a database that has since come back: then this one waits for
-        a fresh try, or makes it). Returns the future to settle when this one is the try."""
-        came = time.monotonic()
-        while self._down_since is not None:
-            if self._trying is None:
-                self._trying = asyncio.get_running_loop().create_future()
-                self._trying_since = time.monotonic()
-                return self._trying
-            trying, since = self._trying, self._trying_since
-            if not await asyncio.shield(trying) and since >= came:
-                self._refused += 1
-                self._still_down()
-                raise DatabaseUnreachable(self._cause)
-        return None
 
     async def _connect(self, session: AsyncSession) -> None:
         """Take a connection now (a new one, or a pooled one tried first), so that a
@@ -380,42 +338,6 @@ class Database:
             if cause is None:
                 raise
             raise DatabaseUnreachable(cause) from problem
-
-    def _went_down(self, cause: str) -> None:
-        if self._down_since is not None:
-            return
-        self._down_since = self._said_at = time.monotonic()
-        self._cause, self._refused = cause, 0
-        where = self.engine.url.render_as_string(hide_password=True)
-        logger.error(
-            "The database at %s isn't answering: %s. Clients who write are told nothing "
-            "can be saved right now and to try again shortly; what was saved before is safe",
-            where, cause,
-        )  # fmt: skip
-        # The idle ones are most likely stuck on the same silent network: ended now, so
-        # that none is tried again once it answers. Those in use end with their timeout.
-        end_idle_connections(self.engine)
-
-    def _still_down(self) -> None:
-        now = time.monotonic()
-        if self._down_since is None or now - self._said_at < self.STILL_DOWN_EVERY:
-            return
-        self._said_at = now
-        logger.error(
-            "The database still isn't answering after %.0f s: %s; %d turns and jobs "
-            "turned away so far",
-            now - self._down_since, self._cause, self._refused,
-        )  # fmt: skip
-
-    def _came_back(self, trying: asyncio.Future[bool]) -> None:
-        if self._down_since is not None:
-            logger.warning(
-                "The database answers again, after %.0f s; %d turns and jobs were turned away",
-                time.monotonic() - self._down_since, self._refused,
-            )  # fmt: skip
-        self._down_since = None
-        self._trying = None
-        trying.set_result(True)
 
 
 def alembic_config() -> Config:
