@@ -41,6 +41,14 @@ def main(argv: list[str] | None = None) -> int:
         "--username", help="invites: the bot's @username (otherwise asked of Telegram)"
     )
     parser.add_argument(
+        "--restarted",
+        action="store_true",
+        help=(
+            "rotate-key with ENCRYPTION_KEY: every bot process was restarted with the new "
+            "key first in ENCRYPTION_KEY"
+        ),
+    )
+    parser.add_argument(
         "--to",
         metavar="URL",
         help="copy-db: the database to copy into, like postgresql://user@host/database",
@@ -63,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "rotate-key":
             from bot.keys import rotate_key
 
-            print(asyncio.run(rotate_key(settings)))
+            print(asyncio.run(rotate_key(settings, restarted=args.restarted)))
             return 0
         if args.command == "copy-db":
             return copy_db(settings, args.to)

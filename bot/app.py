@@ -38,8 +38,9 @@ from handlers.errors import on_error
 from handlers.flood import TurnAway
 from handlers.outbox import Outbox
 from handlers.pacing import ChatPacing
-from storage.crypto import attach_cipher, cipher_from, current_key
+from storage.crypto import attach_cipher, cipher_source, current_key
 from storage.db import (
+    SERVING,
     Database,
     create_engine,
     readable_by_others,
@@ -80,9 +81,11 @@ def handlers() -> list[BaseHandler[Update, BotContext, None]]:
 
 def build_application(settings: Settings, token: str) -> Application:  # type: ignore[type-arg]
     """The bot, wired to its database; `python -m bot` and the demo both run this."""
-    engine = create_engine(settings.database_url)
+    # A client waits on this engine: every wait on the database is short (storage.db).
+    engine = create_engine(settings.database_url, SERVING)
     key = settings.encryption_key.get_secret_value() if settings.encryption_key else None
-    attach_cipher(engine, cipher_from(key, settings.encryption_key_file))
+    # A key file is followed as it changes (rotate-key while the bot runs).
+    attach_cipher(engine, cipher_source(key, settings.encryption_key_file))
     secret = current_key(key, settings.encryption_key_file)
     client_tags = ClientTags(secret)
     warn_if_readable_by_others(settings, key)
@@ -91,7 +94,12 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
     clock = clock_for(settings.clock_file)
 
     async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
-        await upgrade_schema(engine)
+        # Migrations on an engine of their own, whose statements may take long.
+        migrating = create_engine(settings.database_url)
+        try:
+            await upgrade_schema(migrating)
+        finally:
+            await migrating.dispose()
         await prepare(database)
         await app.bot.set_my_commands(
             [BotCommand(command.name, plain(command.description)) for command in COMMANDS]

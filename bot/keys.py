@@ -1,4 +1,10 @@
-"""`python -m bot rotate-key`: a new encryption key, and every stored text re-encrypted."""
+"""`python -m bot rotate-key`: a new encryption key, and every stored text re-encrypted.
+
+Safe while the bot runs on a key file: running processes follow the file
+(storage.crypto.KeyFile), and the old keys stay listed after the new one, so a text written
+or re-encrypted at any moment of the change stays readable. ENCRYPTION_KEY can't change in a
+running process, so there the operator gives every process the new list first.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +12,30 @@ import os
 import tempfile
 
 from bot.config import Settings
-from storage.crypto import attach_cipher, cipher_from, new_key, rotate
+from storage.crypto import KeyProblem, attach_cipher, cipher_from, new_key, rotate
 from storage.db import create_engine, upgrade_schema
 
+# Why rotate-key won't go ahead with ENCRYPTION_KEY, and what to do instead.
+RESTART_FIRST = (
+    "ENCRYPTION_KEY is read once, when a bot process starts, so a running bot would not know "
+    "the new key and couldn't read what is re-encrypted with it. First make a key "
+    "(python -m bot new-key), put it in front (ENCRYPTION_KEY=<new>,<old>) for every bot "
+    "process and restart them all (they then read both keys and write with the new one); "
+    "then run: python -m bot rotate-key --restarted"
+)
 
-async def rotate_key(settings: Settings) -> str:
+
+async def rotate_key(settings: Settings, *, restarted: bool = False) -> str:
     """Re-encrypt everything with a new key; returns what happened, for the operator.
 
     With a key file, a new key is written in front of the old ones (old backups stay
-    readable with the old keys kept after it). With ENCRYPTION_KEY, the operator puts the
-    new key first themselves (python -m bot new-key), and everything moves to it.
+    readable with the old keys kept after it); running bots on this key file follow it.
+    With ENCRYPTION_KEY, the operator puts the new key first themselves and restarts every
+    bot process (`restarted` says they did), and everything moves to it.
     """
     if settings.encryption_key is not None:
+        if not restarted:
+            raise KeyProblem(RESTART_FIRST)
         keys = settings.encryption_key.get_secret_value()
         cipher = cipher_from(keys, settings.encryption_key_file)
         where = "the first key in ENCRYPTION_KEY"

@@ -26,6 +26,7 @@ from typing import Generic, TypeVar
 
 from bot.context import BotContext
 from storage import schedules
+from storage.outage import DatabaseUnreachable
 
 logger = logging.getLogger(__name__)
 
@@ -121,6 +122,8 @@ class _Burst(Generic[Item]):
                         self.room.release()  # taken by another dispatcher, or not to send
                     for item in items:
                         self.claimed.put_nowait(item)
+        except DatabaseUnreachable:
+            pass  # storage.db has said so, once; the next tick tries again
         except Exception as problem:  # the database failed us; the next tick tries again
             logger.warning("Sending due prompts stopped: %s", type(problem).__name__)
         finally:

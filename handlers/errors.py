@@ -18,6 +18,7 @@ from handlers.turn import DeliveryFailed, answer_press, state_of
 from storage import repo
 from storage.db import unwritable
 from storage.models import FlowState
+from storage.outage import DatabaseUnreachable
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +27,10 @@ async def on_error(update: object, context: BotContext) -> None:
     """Log the failure by type and traceback only; apologise and re-ask in a private chat."""
     error = context.error
     update_id = update.update_id if isinstance(update, Update) else None
+    unreachable = isinstance(error, DatabaseUnreachable)
     if not isinstance(update, Update) or update.effective_chat is None:
+        if unreachable:
+            return  # storage.db has said so once, with the cause; a job tries again itself
         logger.error("Background failure: %s", type(error).__name__, exc_info=error)
         return
     chat = update.effective_chat
@@ -38,7 +42,10 @@ async def on_error(update: object, context: BotContext) -> None:
         logger.info("Update %s: %s can't be reached (%s)", update_id, who, error.message)
         return
     reason = unwritable(error) if error is not None else None
-    if reason is not None:
+    if unreachable:
+        # Not one line per update: storage.db logged the outage once, with its cause.
+        logger.debug("Update %s of %s not stored: the database is down", update_id, who)
+    elif reason is not None:
         # One line: the operator needs the cause (a full or read-only disk), not the frames.
         logger.error("Update %s of %s not stored: the database can't be written (%s)",
                      update_id, who, reason)  # fmt: skip
@@ -51,6 +58,8 @@ async def on_error(update: object, context: BotContext) -> None:
     apology = "error.delivery" if isinstance(error, DeliveryFailed) else "error"
     if reason is not None:
         apology = "error.storage"  # nothing was kept: they need to send it again, later
+    if unreachable:
+        apology = "error.unreachable"
     try:
         await answer_press(update)
         await retrying(
@@ -59,6 +68,8 @@ async def on_error(update: object, context: BotContext) -> None:
     except TelegramError as second:
         kind = type(second).__name__
         logger.warning("Could not tell %s about the failure: %s", who, kind)
+    if unreachable:
+        return  # the question is in the database, which isn't answering
     # The question again even if the apology didn't get through: that is what they need.
     try:
         await _ask_again(update, context)

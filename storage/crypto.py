@@ -7,13 +7,17 @@ rows read until they are re-encrypted. Ratings and timestamps stay plain, to be 
 
 Each engine carries its own cipher (`attach_cipher`), looked up by the column type through
 the engine's dialect: no process-wide key, so tests and tools can open two databases with
-different keys side by side.
+different keys side by side. The running bot's cipher follows its key file (`KeyFile`), so
+`python -m bot rotate-key` needs no restart.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
+import logging
 import os
+import time
 import weakref
 from pathlib import Path
 from typing import Any
@@ -24,7 +28,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.types import TypeDecorator
 
-_CIPHERS: weakref.WeakKeyDictionary[Dialect, MultiFernet] = weakref.WeakKeyDictionary()
+logger = logging.getLogger(__name__)
 
 
 class KeyProblem(Exception):
@@ -63,12 +67,73 @@ def _listed_keys(keys: str | None, key_file: Path) -> tuple[list[str], str]:
     return lines, f"the key file {key_file}"
 
 
+class KeyFile:
+    """The key file's keys, read again when the file changes: `rotate-key` run while the bot
+    runs writes a new key in front of the old ones (replacing the file whole), and this
+    process then encrypts with the new key and reads rows of either. A text that can't be
+    decrypted makes it look at once, so a row just re-encrypted is never unreadable."""
+
+    # How often the file is looked at while nothing fails (s): until then new texts are
+    # encrypted with the previous key, which stays listed, so they stay readable.
+    LOOK_EVERY = 1.0
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._stamp = self._stamp_now()
+        self._cipher = cipher_from(None, path)
+        self._looked_at = time.monotonic()
+
+    def cipher(self) -> MultiFernet:
+        """The cipher from the keys the file holds now (looked at every LOOK_EVERY s)."""
+        now = time.monotonic()
+        if now - self._looked_at >= self.LOOK_EVERY:
+            self._looked_at = now
+            self.reload()
+        return self._cipher
+
+    def reload(self) -> bool:
+        """Read the file again if it changed; whether the keys did."""
+        stamp = self._stamp_now()
+        if stamp == self._stamp:
+            return False
+        try:
+            cipher = cipher_from(None, self.path)
+        except KeyProblem as problem:
+            # Half edited by hand, say: the keys in use stay, and the next look tries again.
+            logger.warning(
+                "The key file changed but can't be used (%s); keeping the keys in use", problem
+            )
+            return False
+        self._stamp, self._cipher = stamp, cipher
+        logger.info("The key file changed: its first key encrypts from now on, all decrypt")
+        return True
+
+    def _stamp_now(self) -> tuple[int, int, int] | None:
+        try:
+            found = os.stat(self.path)
+        except OSError:
+            return None
+        return found.st_ino, found.st_mtime_ns, found.st_size
+
+
+def cipher_source(keys: str | None, key_file: Path) -> MultiFernet | KeyFile:
+    """For the running bot: the keys in ENCRYPTION_KEY (fixed for the life of the process),
+    or the key file, followed as it changes."""
+    if keys:
+        return cipher_from(keys, key_file)
+    cipher_from(None, key_file)  # checks it, and makes one the first time
+    return KeyFile(key_file)
+
+
+_CIPHERS: weakref.WeakKeyDictionary[Dialect, MultiFernet | KeyFile] = weakref.WeakKeyDictionary()
+
+
 def new_key() -> str:
     """A fresh random key, as ENCRYPTION_KEY and the key file hold them."""
     return Fernet.generate_key().decode("ascii")
 
 
-def attach_cipher(engine: AsyncEngine, cipher: MultiFernet) -> None:
+def attach_cipher(engine: AsyncEngine, cipher: MultiFernet | KeyFile) -> None:
     """Encrypt and decrypt the engine's EncryptedText columns with this cipher."""
     _CIPHERS[engine.sync_engine.dialect] = cipher
 
@@ -87,26 +152,34 @@ class EncryptedText(TypeDecorator[str]):
     def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
         if value is None:
             return None
+        token = str(value).encode("ascii")
         try:
-            return _cipher(dialect).decrypt(str(value).encode("ascii")).decode("utf-8")
+            return _cipher(dialect).decrypt(token).decode("utf-8")
         except InvalidToken:
-            # Never the text itself in the message: it would end up in a log.
-            raise UnreadableText(
-                "a stored text can't be decrypted: is ENCRYPTION_KEY the key it was written with?"
-            ) from None
+            pass
+        source = _CIPHERS.get(dialect)
+        if isinstance(source, KeyFile) and source.reload():
+            # Re-encrypted with a key added since this process last looked at the file.
+            with contextlib.suppress(InvalidToken):
+                return source.cipher().decrypt(token).decode("utf-8")
+        # Never the text itself in the message: it would end up in a log.
+        raise UnreadableText(
+            "a stored text can't be decrypted: is ENCRYPTION_KEY the key it was written with?"
+        ) from None
 
 
 def attached_cipher(dialect: Dialect) -> MultiFernet | None:
     """The cipher attached to the engine of this dialect, if any (for data migrations,
     which run on the bot's own connection)."""
-    return _CIPHERS.get(dialect)
+    source = _CIPHERS.get(dialect)
+    return source.cipher() if isinstance(source, KeyFile) else source
 
 
 def _cipher(dialect: Dialect) -> MultiFernet:
-    cipher = _CIPHERS.get(dialect)
-    if cipher is None:
+    source = _CIPHERS.get(dialect)
+    if source is None:
         raise RuntimeError("no cipher attached to this engine: call storage.crypto.attach_cipher")
-    return cipher
+    return source.cipher() if isinstance(source, KeyFile) else source
 
 
 def _multi(keys: list[str], where: str) -> MultiFernet:
@@ -155,10 +228,13 @@ async def rotate(engine: AsyncEngine, cipher: MultiFernet) -> int:
                 )
                 for row_id, token in rows.all():
                     fresh = cipher.rotate(str(token).encode("ascii")).decode("ascii")
-                    await connection.execute(
+                    # Only if unchanged since read: a running bot may have written the row
+                    # meanwhile (with a key still listed, so it stays readable); writing
+                    # the old text back over it would lose what the client added.
+                    done = await connection.execute(
                         update(table)
-                        .where(key == row_id)
+                        .where(key == row_id, type_coerce(column, raw) == token)
                         .values({column.name: type_coerce(fresh, raw)})
                     )
-                    count += 1
+                    count += done.rowcount
     return count

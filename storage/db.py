@@ -6,9 +6,12 @@ import asyncio
 import contextlib
 import logging
 import os
+import socket
 import sqlite3
 import stat
+import weakref
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +19,14 @@ from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import event, text
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import Connection, ExceptionContext, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.outage import DatabaseUnreachable, Outage
 
 logger = logging.getLogger(__name__)
 
@@ -53,11 +60,13 @@ def database_locked(problem: BaseException) -> bool:
 
 
 # PostgreSQL's codes for a transaction that lost to a concurrent one and was rolled back
-# whole: a deadlock, a serialization failure, or a unique key another writer took first.
+# whole: a deadlock, a serialization failure, a unique key another writer took first, or
+# a lock held longer than the lock timeout (storage.db.Timeouts).
 _CONFLICTS = {
     "40P01": "a deadlock with a concurrent write",
     "40001": "a serialization failure against a concurrent write",
     "23505": "a concurrent write took the same unique key first",
+    "55P03": "a lock held by another transaction past the lock timeout",
 }
 
 
@@ -87,8 +96,79 @@ def unwritable(problem: BaseException) -> str | None:
     return None
 
 
-def create_engine(database_url: str) -> AsyncEngine:
-    """An async engine for SQLite (aiosqlite) or PostgreSQL (asyncpg).
+@dataclass(frozen=True)
+class Timeouts:
+    """How long anything waits for PostgreSQL, in seconds: every wait has a bound.
+
+    A server that is reachable but silent (a stuck proxy, a network that drops packets)
+    would otherwise hold a client's turn until TCP gives up, minutes later.
+    """
+
+    connect: float  # to open a connection: TCP, TLS, start-up and authentication
+    # A lock another transaction holds (an operator's long query, another replica's turn):
+    # the server gives up waiting, and the turn is tried again like any lost race.
+    lock: float
+    statement: float  # one statement, as the server counts it (it cancels the statement)
+    # One statement, as this process waits for it: a little longer than `statement`, so a
+    # slow but alive server answers with its own cancellation and the connection stays good.
+    answer: float
+    idle_in_transaction: float  # the server ends a session left idle inside a transaction
+    pool: float  # for a free connection when every pooled one is busy
+
+
+# The running bot: a client waits on each of these, and is told to try again after them.
+SERVING = Timeouts(connect=3, lock=3, statement=4, answer=5, idle_in_transaction=15, pool=4)
+# Migrations, copy-db, rotate-key, tests and benchmarks: long statements on purpose.
+PATIENT = Timeouts(
+    connect=10, lock=600, statement=600, answer=610, idle_in_transaction=120, pool=30
+)
+
+# TCP keepalives on both ends, so a connection whose peer vanished (a dropped network, a
+# crashed host) is noticed while idle: by the server, which then ends the session and its
+# locks, and by this process, whose pool then discards it instead of reusing it.
+KEEPALIVE_IDLE, KEEPALIVE_INTERVAL, KEEPALIVE_COUNT = 30, 10, 3
+# Linux: data left unacknowledged this long ends the connection (ms).
+TCP_USER_TIMEOUT_MS = 30_000
+# Pooled connections are renewed after this long (s), whatever a firewall does to old ones.
+POOL_RECYCLE = 1800
+
+
+# PostgreSQL's codes for a server that can't take the transaction now: connection
+# failures, a shut-down or starting server, no connection slots left.
+_UNAVAILABLE = {
+    "57P01": "the server was shut down",
+    "57P02": "the server crashed",
+    "57P03": "the server is starting up or shutting down",
+    "53300": "the server has no connection slots left",
+}
+
+
+def unreachable(problem: BaseException) -> str | None:
+    """Why the database can't be reached right now (it is silent, refuses or lost the
+    connection, or is shutting down), or None for any other failure. Only for failures
+    raised by the database layer: a TimeoutError or OSError there is the network's."""
+    if isinstance(problem, DatabaseUnreachable):
+        return problem.cause
+    if isinstance(problem, sa_exc.TimeoutError):
+        return "no free connection in the pool in time (every one is waiting on the server)"
+    if isinstance(problem, TimeoutError):
+        return "no answer in time"
+    if isinstance(problem, OSError):
+        return f"the connection failed ({type(problem).__name__})"
+    # asyncpg's own error when connecting, or wrapped by SQLAlchemy in a statement.
+    code = str(getattr(getattr(problem, "orig", problem), "sqlstate", "") or "")
+    if code in _UNAVAILABLE:
+        return _UNAVAILABLE[code]
+    if code.startswith("08"):
+        return "the connection was lost"
+    if isinstance(problem, sa_exc.DBAPIError) and problem.connection_invalidated:
+        return "the connection was lost"
+    return None
+
+
+def create_engine(database_url: str, timeouts: Timeouts = PATIENT) -> AsyncEngine:
+    """An async engine for SQLite (aiosqlite) or PostgreSQL (asyncpg), every wait bounded
+    by `timeouts` on PostgreSQL (SQLite waits its busy timeout; it has no network).
 
     `hide_parameters` keeps bound values (what a client wrote) out of exception messages,
     which end up in logs.
@@ -98,7 +178,98 @@ def create_engine(database_url: str) -> AsyncEngine:
         engine = create_async_engine(database_url, hide_parameters=True)
         _tune_sqlite(engine)
         return engine
-    return create_async_engine(database_url, hide_parameters=True, pool_pre_ping=True)
+    engine = create_async_engine(
+        database_url,
+        hide_parameters=True,
+        # A pooled connection is tried (bounded by `answer`) before use; one that fails is
+        # replaced, so a restarted server costs no client an error.
+        pool_pre_ping=True,
+        pool_timeout=timeouts.pool,
+        pool_recycle=POOL_RECYCLE,
+        connect_args={
+            "timeout": timeouts.connect,
+            "command_timeout": timeouts.answer,
+            "server_settings": {
+                "lock_timeout": str(int(timeouts.lock * 1000)),
+                "statement_timeout": str(int(timeouts.statement * 1000)),
+                "idle_in_transaction_session_timeout": str(
+                    int(timeouts.idle_in_transaction * 1000)
+                ),
+                "tcp_keepalives_idle": str(KEEPALIVE_IDLE),
+                "tcp_keepalives_interval": str(KEEPALIVE_INTERVAL),
+                "tcp_keepalives_count": str(KEEPALIVE_COUNT),
+            },
+        },
+    )
+    event.listen(engine.sync_engine, "connect", _keep_alive)
+    event.listen(engine.sync_engine, "handle_error", _give_up_on_silent_connection)
+    event.listen(engine.sync_engine.pool, "invalidate", _end_at_once)
+    idle: weakref.WeakSet[Any] = weakref.WeakSet()
+    _IDLE[engine.sync_engine] = idle
+
+    @event.listens_for(engine.sync_engine.pool, "checkin")
+    def _now_idle(_dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+        if record.driver_connection is not None:
+            idle.add(record.driver_connection)
+
+    @event.listens_for(engine.sync_engine.pool, "checkout")
+    def _now_busy(_dbapi_connection: Any, record: ConnectionPoolEntry, _proxy: Any) -> None:
+        idle.discard(record.driver_connection)
+
+    return engine
+
+
+# Each PostgreSQL engine's pooled connections not in use, to end when the database goes
+# silent: they are most likely stuck on the same network.
+_IDLE: weakref.WeakKeyDictionary[Any, weakref.WeakSet[Any]] = weakref.WeakKeyDictionary()
+
+
+def end_idle_connections(engine: AsyncEngine) -> None:
+    """End the pool's idle connections at once, without a word to the server: the pool
+    then finds each closed when it is next taken (its pre-ping) and opens a new one."""
+    for connection in list(_IDLE.get(engine.sync_engine, ())):
+        connection.terminate()
+
+
+def _keep_alive(_dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+    """Client-side TCP keepalives on a new connection. asyncpg has no option for them
+    (MagicStack/asyncpg#606); its transport's socket takes them, as asyncio documents
+    (`get_extra_info("socket")`). Where that isn't reachable the timeouts still bound
+    every wait: keepalives only find a dead idle connection sooner."""
+    transport = getattr(record.driver_connection, "_transport", None)
+    sock = transport.get_extra_info("socket") if transport is not None else None
+    if sock is None or sock.family not in (socket.AF_INET, socket.AF_INET6):
+        return
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
+    for name, value in (
+        ("TCP_KEEPIDLE", KEEPALIVE_IDLE),
+        ("TCP_KEEPINTVL", KEEPALIVE_INTERVAL),
+        ("TCP_KEEPCNT", KEEPALIVE_COUNT),
+        ("TCP_USER_TIMEOUT", TCP_USER_TIMEOUT_MS),
+    ):
+        if hasattr(socket, name):  # Linux has all four; other systems some
+            sock.setsockopt(socket.IPPROTO_TCP, getattr(socket, name), value)
+
+
+def _give_up_on_silent_connection(context: ExceptionContext) -> BaseException | None:
+    """A statement that timed out, or whose connection failed, leaves the connection in an
+    unknown state: it is discarded (and the pool's older ones with it), not reused, and
+    the failure becomes DatabaseUnreachable, which says why."""
+    cause = unreachable(context.original_exception)
+    if cause is None:
+        return None
+    context.is_disconnect = True
+    return DatabaseUnreachable(cause)
+
+
+def _end_at_once(_dbapi_connection: Any, record: ConnectionPoolEntry, problem: Any) -> None:
+    """A connection discarded because the network failed is ended at once: a polite close
+    would wait on the same silent network (SQLAlchemy gives it 2 s) while a client waits."""
+    if problem is None or unreachable(problem) is None:
+        return
+    terminate = getattr(record.driver_connection, "terminate", None)
+    if terminate is not None:
+        terminate()
 
 
 def sqlite_file(database_url: str) -> Path | None:
@@ -169,22 +340,50 @@ class Database:
     instead, and take the next turn the moment the last one commits. BEGIN IMMEDIATE still
     guards against other processes. PostgreSQL needs no such lock: row locks order a
     client's turns and let different clients write at once.
+
+    When the database stops answering, transactions go through `storage.outage.Outage`:
+    one at a time tries the database, and the others share what it found.
     """
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.sessions = session_factory(engine)
         self._writer = asyncio.Lock() if engine.dialect.name == "sqlite" else None
+        self._outage = Outage(
+            engine.url.render_as_string(hide_password=True),
+            lambda: end_idle_connections(engine),
+        )
 
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        """A session in a transaction that commits on leaving (rolls back on an error)."""
-        async with self.writing(), self.sessions() as session, session.begin():
-            yield session
+        """A session in a transaction that commits on leaving (rolls back on an error);
+        DatabaseUnreachable when the database doesn't answer in time."""
+        trying = await self._outage.admit()
+        try:
+            async with self.writing(), self.sessions() as session, session.begin():
+                await self._connect(session)
+                self._outage.answered(trying)
+                yield session
+        except DatabaseUnreachable as problem:
+            self._outage.failed(trying, problem.cause)
+            raise
+        finally:
+            self._outage.settle(trying)
 
     def writing(self) -> contextlib.AbstractAsyncContextManager[object]:
         """This process's turn at writing (SQLite); nothing to wait for on PostgreSQL."""
         return self._writer if self._writer is not None else contextlib.nullcontext()
+
+    async def _connect(self, session: AsyncSession) -> None:
+        """Take a connection now (a new one, or a pooled one tried first), so that a
+        network failure here is known to be the database's."""
+        try:
+            await session.connection()
+        except Exception as problem:
+            cause = unreachable(problem)
+            if cause is None:
+                raise
+            raise DatabaseUnreachable(cause) from problem
 
 
 async def scrub_after_erase(database: Database) -> bool:

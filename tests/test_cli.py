@@ -203,6 +203,60 @@ async def test_rotate_key_puts_a_new_key_first_and_keeps_everything_readable(tmp
     assert [goal.text for goal in goals] == ["walk every day"]
 
 
+async def test_rotate_key_with_encryption_key_waits_for_every_bot_to_know_the_new_key(
+    tmp_path: Path,
+):
+    import asyncio
+
+    from storage import preferences, repo
+    from storage.crypto import attach_cipher, cipher_from, new_key
+    from storage.db import create_engine, session_factory, upgrade_schema
+
+    old, new = new_key(), new_key()
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
+    engine = create_engine(url)
+    attach_cipher(engine, cipher_from(old, tmp_path / "unused"))
+    await upgrade_schema(engine)
+    async with session_factory(engine)() as session, session.begin():
+        await repo.get_or_create_user(session=session, user_id=1, chat_id=1, language="en")
+        await preferences.add_goal(session=session, user_id=1, text="walk every day")
+    written = await _goal_tokens(engine)
+    await engine.dispose()
+
+    keys = f"{new},{old}"
+    refused = await asyncio.to_thread(
+        run_bot, tmp_path, "rotate-key", DATABASE_URL=url, ENCRYPTION_KEY=keys
+    )
+    assert refused.returncode == 2
+    said = one_line(refused)
+    assert "restart" in said and "--restarted" in said and new not in said
+    reader = create_engine(url)
+    assert await _goal_tokens(reader) == written  # nothing re-encrypted
+    await reader.dispose()
+
+    done = await asyncio.to_thread(
+        run_bot, tmp_path, "rotate-key", "--restarted", DATABASE_URL=url, ENCRYPTION_KEY=keys
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Re-encrypted 1 stored texts" in done.stdout
+    reader = create_engine(url)
+    attach_cipher(reader, cipher_from(new, tmp_path / "unused"))  # the new key alone
+    async with session_factory(reader)() as session:
+        goals = await preferences.active_goals(session=session, user_id=1)
+    await reader.dispose()
+    assert [goal.text for goal in goals] == ["walk every day"]
+
+
+async def _goal_tokens(engine: object) -> list[str]:
+    from sqlalchemy import text
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    assert isinstance(engine, AsyncEngine)
+    async with engine.connect() as connection:
+        rows = await connection.execute(text("SELECT text FROM goals ORDER BY id"))
+        return [str(token) for (token,) in rows.all()]
+
+
 def test_a_malformed_allow_list_is_one_line(tmp_path: Path):
     result = run_bot(
         tmp_path, TELEGRAM_BOT_TOKEN="123456789:" + "A" * 35, ALLOWED_USER_IDS="1001,ada"

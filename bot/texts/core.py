@@ -197,6 +197,10 @@ EN: dict[str, str] = {
         "Sorry, part of my reply didn't get through. What you sent is saved, so there's "
         "no need to send it again."
     ),
+    "error.unreachable": (
+        "Sorry, I can't save anything right now, so what you just sent may not be kept. "
+        "Everything from before is safe. Please try again in a minute."
+    ),
     "error.storage": (
         "Sorry, I can't save anything right now, so I haven't kept what you just sent. "
         "Everything from before is safe. Please send it again a little later."
