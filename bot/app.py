@@ -96,6 +96,8 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
     async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
         # Migrations on an engine of their own, whose statements may take long.
         migrating = create_engine(settings.database_url)
+        # Data migrations encrypt what clients wrote before (topics, in 0005).
+        attach_cipher(migrating, cipher_source(key, settings.encryption_key_file))
         try:
             await upgrade_schema(migrating)
         finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+from pathlib import Path
 
 from bot.commands import COMMANDS
 from emulator import Emulator
@@ -106,3 +107,46 @@ async def test_blocking_the_bot_marks_the_client_inactive(emulator: Emulator, bo
     await emulator.send_text(ADA, "/help")
     await emulator.next_message(ADA)
     assert bot.query("SELECT active FROM users WHERE id = ?", ADA) == [(1,)]
+
+
+async def test_an_existing_database_with_topics_is_upgraded_by_starting_the_bot(
+    emulator: Emulator, tmp_path: Path, database_url: str
+):
+    """A deployment from before topics were encrypted (schema 0004) starts, and the topic
+    its client meant to raise is encrypted with the bot's key on the way."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from storage.crypto import cipher_from, new_key
+    from storage.db import alembic_config, create_engine
+
+    key_file = tmp_path / "encryption.key"
+    key_file.write_text(new_key())
+    key_file.chmod(0o600)
+
+    def to_0004(connection):  # type: ignore[no-untyped-def]
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0004")
+
+    engine = create_engine(database_url)
+    try:
+        async with engine.begin() as connection:
+            await connection.run_sync(to_0004)
+            await connection.execute(
+                text("INSERT INTO users (id, chat_id, language, active, disabled_questions, "
+                     "created_at, updated_at) VALUES (41, 41, 'en', true, '[]', "
+                     "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"),
+            )  # fmt: skip
+            await connection.execute(
+                text("INSERT INTO topics (user_id, question, rating, created_at) "
+                     "VALUES (41, 'heard', 3, CURRENT_TIMESTAMP)"),
+            )  # fmt: skip
+    finally:
+        await engine.dispose()
+
+    bot = BotProcess(emulator, tmp_path, database_url)
+    await bot.start()
+    await bot.stop()
+    ((stored,),) = bot.query("SELECT question FROM topics")
+    assert cipher_from(None, key_file).decrypt(str(stored).encode()).decode() == "heard"
