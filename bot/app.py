@@ -149,6 +149,7 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
     dependencies.outbox = Outbox()
     order.turned_away = TurnAway(application, dependencies.outbox)
     rate.queued = dependencies.outbox.queued  # a private chat's id is its client's
+    order.urgent = dependencies.crisis.suggests_danger
     dependencies.code_tags = CodeTags(secret)
     application.add_handlers(handlers())
     application.add_error_handler(on_error)

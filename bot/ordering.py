@@ -73,6 +73,12 @@ class SenderRate:
         if warned is not None and now - warned < self._window:
             return False
         self._warned[sender] = now
+        if len(self._warned) >= _REMEMBERED:
+            # Senders turned away for their backlog alone have no bucket to be forgotten
+            # with: warnings older than the window are forgotten on their own.
+            for other, when in list(self._warned.items()):
+                if now - when >= self._window:
+                    del self._warned[other]
         return True
 
     def _forget_idle(self, now: float) -> None:
@@ -106,6 +112,9 @@ class PerClientOrder(BaseUpdateProcessor):
         self.rate = rate
         # Set by the composition root: answers an update turned away (handlers.flood).
         self.turned_away: TurnedAway | None = None
+        # Set by the composition root: words that suggest danger, which are never turned
+        # away, however fast they come (bot.crisis).
+        self.urgent: Callable[[str], bool] = lambda _: False
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Wait for this client's earlier updates, then for a free slot, then handle it;
@@ -144,7 +153,9 @@ class PerClientOrder(BaseUpdateProcessor):
         rate, answer = self.rate, self.turned_away
         if not isinstance(update, Update) or key is None or rate is None:
             return None
-        if not _limited(update) or rate.let_in(key, self._waiting.get(key, 0)):
+        if not _limited(update) or self._urgent(update):
+            return None
+        if rate.let_in(key, self._waiting.get(key, 0)):
             return None
         warn = rate.first_warning(key)
         if answer is None:
@@ -157,6 +168,11 @@ class PerClientOrder(BaseUpdateProcessor):
             answer(update, True)
 
         return in_turn
+
+    def _urgent(self, update: Update) -> bool:
+        message = update.message or update.edited_message
+        words = message.text or message.caption if message is not None else None
+        return bool(words) and self.urgent(words or "")
 
     async def initialize(self) -> None:
         """Nothing to set up."""

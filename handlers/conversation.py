@@ -58,7 +58,8 @@ async def on_non_text(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None:
         return
-    await take_turn(update, context, NonText(kind_of(message), message.media_group_id))
+    caption = message.caption or ""
+    await take_turn(update, context, NonText(kind_of(message), message.media_group_id, caption))
 
 
 async def on_edited(update: Update, context: BotContext) -> None:
@@ -67,7 +68,7 @@ async def on_edited(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None or (message.text is None and message.caption is None):
         return
-    await take_turn(update, context, Edited())
+    await take_turn(update, context, Edited(message.text or message.caption or ""))
 
 
 def kind_of(message: Message) -> str:

@@ -45,7 +45,6 @@ from bot.flow.core import (
     State,
     Step,
     Storage,
-    Text,
     Toast,
 )
 from bot.flow.fit import needs_facts as needs_fit
@@ -80,8 +79,9 @@ async def take_turn(update: Update, context: BotContext, event: Event) -> None:
     if user is None or chat is None or chat.type != chat.PRIVATE:
         # Only a private chat is the client's; nothing from elsewhere is stored.
         return
-    if _silenced(context, user.id):
-        # Too many wrong invite codes this hour: nothing they send is looked at or answered.
+    if _silenced(context, user.id) and not _in_danger(context, event):
+        # Too many wrong invite codes this hour: nothing they send is looked at or answered
+        # (but words of danger, which always get help).
         await answer_press(update)
         return
     limit = asyncio.timeout(context.settings.turn_timeout_seconds)
@@ -149,10 +149,13 @@ async def _store(update: Update, context: BotContext, event: Event) -> tuple[Out
             async with context.database.transaction() as session:
                 client = await repo.lock_user(session=session, user_id=user.id)
                 ended = client is not None and not _still_admitted(context, client)
-                if client is not None and ended and _in_danger(context, event):
-                    # Help in danger is never refused, whoever is asking.
-                    facts = Facts(client_of(client), context.clock.now(), crisis=context.crisis)
-                    return Outcome(State(), (flow_machine.crisis_reply(facts),)), client.language
+                if (client is None or ended) and _in_danger(context, event):
+                    # Help in danger is never refused, whoever is asking, and nothing
+                    # follows it: no pointer to /start, no refusal.
+                    profile = client_of(client) if client is not None else Client()
+                    facts = Facts(profile, context.clock.now(), crisis=context.crisis)
+                    help_now = (flow_machine.crisis_reply(facts),)
+                    return Outcome(State(), help_now), client.language if client else "en"
                 # A client whose access ended may still take or erase what they wrote.
                 if client is None or (ended and not _still_theirs(event)):
                     at_door = _at_the_door(context, user.id, event, client=client)
@@ -255,8 +258,8 @@ def _still_theirs(event: Event) -> bool:
 
 
 def _in_danger(context: BotContext, event: Event) -> bool:
-    crisis = context.crisis
-    return isinstance(event, Text) and crisis is not None and crisis.suggests_danger(event.text)
+    crisis, words = context.crisis, flow_machine.words_of(event)
+    return bool(words) and crisis is not None and crisis.suggests_danger(words)
 
 
 def _at_the_door(

@@ -16,8 +16,10 @@ from bot.flow.core import (
     AnswerView,
     Client,
     Command,
+    Edited,
     Facts,
     FinishReflection,
+    NonText,
     Press,
     ReflectionView,
     Reply,
@@ -203,3 +205,22 @@ def test_a_step_waiting_for_a_place_keeps_waiting_without_a_form_line():
     assert _texts(outcome) == ["crisis"]
     assert outcome.state.step is Step.ASK_TIME_ZONE
     assert flow.step(asking, Text("I want to diet"), BERLIN).effects  # ordinary words re-ask
+
+
+def test_words_of_danger_dont_grow_a_full_answer_past_its_limit():
+    full = AnswerView(text="x" * 19_990)
+    reflection = ReflectionView(1, ("helpful",), 0, date(2026, 11, 24), {"helpful": full})
+    facts = replace(BERLIN, reflection=reflection, last_serial=1)
+    outcome = flow.step(State(Step.REFLECTING, {"serial": 1}), Text("I want to die"), facts)
+    assert _texts(outcome) == ["crisis", "reflection.answer_full", "crisis.choice"]
+    assert not any(isinstance(e, AddText) for e in outcome.effects)
+
+
+@pytest.mark.parametrize(
+    "event", [NonText("photo", words="I want to die"), Edited("I want to kill myself")]
+)
+def test_a_caption_or_an_edit_with_words_of_danger_brings_help_and_nothing_after(event):
+    outcome = flow.step(State(), event, BERLIN)
+    assert _texts(outcome) == ["crisis"]  # not "I can only read text", not "edits aren't read"
+    quiet = flow.step(State(), NonText("photo", words="a photo of my cat"), BERLIN)
+    assert "crisis" not in _texts(quiet)

@@ -119,10 +119,14 @@ def test_the_plan_is_read_only_for_turns_that_may_show_it():
     assert not needs_plan(State(), Command("help"), crisis)
 
 
-def test_words_of_danger_written_as_a_warning_sign_bring_help_and_the_plan_goes_on():
+def test_a_warning_sign_that_names_the_danger_is_saved_without_the_crisis_block():
+    # Writing the plan is the safety work itself: each part naming the danger would
+    # otherwise bring the helplines (or "crisis.again") before every "Saved.".
     state = State(Step.SAFETY_PLAN, {"part": 0, "walk": True})
     outcome = flow.step(state, Text("when I start thinking I want to die"), FACTS)
-    assert outcome.effects[0].text == "crisis"
+    assert all(
+        e.text not in ("crisis", "crisis.again") for e in outcome.effects if isinstance(e, Reply)
+    )
     assert _saves(outcome) == [
         SaveSafetyPlan("warning_signs", "when I start thinking I want to die")
     ]

@@ -179,11 +179,16 @@ class NonText:
 
     kind: str
     album: str | None = None
+    # A caption the client wrote under it: read for words of danger only.
+    words: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Edited:
-    """The client edited an earlier message."""
+    """The client edited an earlier message (`words`, as it reads now: read for words of
+    danger only; an edit changes no stored answer)."""
+
+    words: str = ""
 
 
 Event = Text | Command | Press | NonText | Edited

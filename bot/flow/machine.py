@@ -102,11 +102,18 @@ _LIGHT_COMMANDS = frozenset(
 def step(state: State, event: Event, facts: Facts) -> Outcome:
     """Move a client's conversation on by one event. Words that suggest the client may be
     in danger bring crisis resources first; then the conversation goes on, gently."""
+    crisis = facts.crisis
+    words = words_of(event)
+    # Writing a safety plan is the safety work itself: its warning signs name the danger,
+    # and the plan's own texts point to /urgent. Elsewhere, help comes first.
+    screening = state.step is not Step.SAFETY_PLAN
+    if screening and words and crisis is not None and crisis.suggests_danger(words):
+        if isinstance(event, Text):
+            return _in_danger(state, event, facts)
+        # A caption or an edit: help, and none of "I can only read text" after it.
+        return _with_mark(Outcome(state, _help_now(state, facts)), _crisis_mark(state, facts))
     if isinstance(event, NonText) and event.album:
         return _album(state, event, facts)
-    crisis = facts.crisis
-    if isinstance(event, Text) and crisis is not None and crisis.suggests_danger(event.text):
-        return _in_danger(state, event, facts)
     outcome = fit.note_paused(state, event, _step(state, event, facts))
     return _with_mark(outcome, _recent_crisis(state, facts))
 
@@ -116,11 +123,7 @@ def _in_danger(state: State, event: Text, facts: Facts) -> Outcome:
     little while ago, a short caring line pointing to it. Then no form-like line: inside
     a reflection the words are kept (flagged, so no note holds them unasked) and the
     client chooses to pause or carry on; elsewhere the step goes on as it would."""
-    recent = _recent_crisis(state, facts)
-    if recent is not None:
-        help_now: tuple[Reply, ...] = (Reply("crisis.again"),)
-    else:
-        help_now = (crisis_reply(facts), *safety.in_crisis(facts))
+    help_now = _help_now(state, facts)
     if state.step is Step.REFLECTING:
         outcome = reflection.in_danger(state, event.text, facts)
     else:
@@ -134,8 +137,30 @@ def _in_danger(state: State, event: Text, facts: Facts) -> Outcome:
             e for e in went_on.effects if not (isinstance(e, Reply) and e.text in _FORM_LINES)
         )
         outcome = Outcome(went_on.state, kept)
-    mark = recent or facts.now.isoformat()
-    return _with_mark(Outcome(outcome.state, (*help_now, *outcome.effects)), mark)
+    outcome = Outcome(outcome.state, (*help_now, *outcome.effects))
+    return _with_mark(outcome, _crisis_mark(state, facts))
+
+
+def words_of(event: Event) -> str:
+    """What the client wrote, wherever it came: a message, a caption, an edit."""
+    if isinstance(event, Text):
+        return event.text
+    if isinstance(event, NonText | Edited):
+        return event.words
+    return ""
+
+
+def _help_now(state: State, facts: Facts) -> tuple[Reply, ...]:
+    """The crisis message with the client's own plan; or, if it was shown a little while
+    ago, a short caring line pointing to it."""
+    if _recent_crisis(state, facts) is not None:
+        return (Reply("crisis.again"),)
+    return (crisis_reply(facts), *safety.in_crisis(facts))
+
+
+def _crisis_mark(state: State, facts: Facts) -> str:
+    """When the full crisis message was shown: now, unless it was shown within the window."""
+    return _recent_crisis(state, facts) or facts.now.isoformat()
 
 
 def _is_reply(effect: Effect) -> bool:
@@ -187,7 +212,7 @@ def stranger(event: Event, facts: Facts) -> Outcome:
         return Outcome(State(), _command(State(), event, facts).effects)
     crisis = facts.crisis
     if isinstance(event, Text) and crisis is not None and crisis.suggests_danger(event.text):
-        return Outcome(State(), (crisis_reply(facts), Reply("stranger.start")))
+        return Outcome(State(), (crisis_reply(facts),))  # nothing after help
     return Outcome(State(), (Reply("stranger.start"),))
 
 

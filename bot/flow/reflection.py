@@ -110,10 +110,12 @@ def in_danger(state: State, text: str, facts: Facts) -> Outcome:
         return reflecting(state, Text(text), facts)
     key = r.questions[r.position]
     choice = (_button(r, "pause", "button.pause_here"), _button(r, "carry", "button.carry_on"))
-    return Outcome(
-        state,
-        (AddText(r.serial, key, text, danger=True), Reply("crisis.choice", buttons=(choice,))),
-    )
+    then = Reply("crisis.choice", buttons=(choice,))
+    if _too_long(r, key, text):
+        # The answer's limit holds here too; the client is told, gently, after the help.
+        full = Reply("reflection.answer_full", {"limit": f"{ANSWER_LIMIT:,}"})
+        return Outcome(state, (full, then))
+    return Outcome(state, (AddText(r.serial, key, text, danger=True), then))
 
 
 def offer_share(state: State, event: Event, facts: Facts) -> Outcome | None:

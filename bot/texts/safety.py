@@ -44,7 +44,8 @@ EN: dict[str, str] = {
         "A safety plan is a few things you write down now, while you can, to turn to if "
         "things get very hard: what warns you, what helps, who you can call. It has six "
         "short parts. Write as much or as little as you like, skip any part, and change "
-        "it whenever you want. It's kept encrypted, and I never send it to anyone."
+        "it whenever you want. It's kept encrypted, and I never send it to anyone. If you "
+        "are in danger now, /urgent shows who you can call."
     ),
     "safety.ask": ("<i>Part {n} of {total}</i>\n\n<b>{title}</b>\n{hint}{so_far}"),
     "safety.so_far": "\n\nNow: <i>{text}</i>\n\nSend new words to replace it.",

@@ -142,3 +142,24 @@ async def sent_update_id(emulator: Emulator, message: dict[str, object], webhook
             if update.get("message", {}).get("message_id") == message["message_id"]:
                 return int(update["update_id"])
     raise AssertionError("the message was never delivered")
+
+
+async def test_words_of_danger_in_a_burst_are_never_turned_away(
+    emulator: Emulator, practice_bot: BotProcess
+):
+    """A client in distress typing many short messages fast, and a stranger, each get the
+    helplines for the words that suggest danger, however far past the rate they come."""
+    await emulator.send_text(FLOODER, "/help")
+    await emulator.next_message(FLOODER)
+    for number in range(40):
+        await emulator.send_text(FLOODER, f"burst words {number}")
+        await emulator.send_text(STRANGER, f"stranger words {number}")
+    await emulator.send_text(FLOODER, "i want to kill myself")
+    await emulator.send_text(STRANGER, "i want to kill myself")
+    for user in (FLOODER, STRANGER):
+        await until(lambda user=user: any("112" in t for t in texts(emulator, user)), within=60)
+    # Nothing but the help follows it for the stranger: no refusal after the helplines.
+    stranger = texts(emulator, STRANGER)
+    helped = next(i for i, t in enumerate(stranger) if "112" in t)
+    await asyncio.sleep(1)
+    assert all("can't start with you" not in t for t in texts(emulator, STRANGER)[helped:])
