@@ -73,6 +73,10 @@ class DeliveryFailed(Exception):
     """A turn was stored, but its reply could not be sent."""
 
 
+class TurnTooSlow(Exception):
+    """A turn ran past its time limit before its commit, and was rolled back whole."""
+
+
 async def take_turn(update: Update, context: BotContext, event: Event) -> None:
     """Step the client's flow with `event`, store the outcome, then send the replies."""
     user, chat = update.effective_user, update.effective_chat
@@ -84,13 +88,9 @@ async def take_turn(update: Update, context: BotContext, event: Event) -> None:
         # (but words of danger, which always get help).
         await answer_press(update)
         return
-    limit = asyncio.timeout(context.settings.turn_timeout_seconds)
     try:
-        async with limit:
-            outcome, language = await _store(update, context, event)
-    except TimeoutError:
-        if not limit.expired():
-            raise  # a timeout of its own (the database's, say): the error handler's
+        outcome, language = await _store(update, context, event)
+    except TurnTooSlow:
         who, most = context.client_tag(user.id), context.settings.turn_timeout_seconds
         logger.warning("Update %s of client %s took longer than %.0f s; rolled back, the "
                        "client asked to send it again", update.update_id, who, most)  # fmt: skip
@@ -141,44 +141,25 @@ async def _store(update: Update, context: BotContext, event: Event) -> tuple[Out
     before), and the client's language. When another process holds SQLite's write lock
     past the busy timeout, or PostgreSQL rolled the turn back for a concurrent write (a
     deadlock with a background job, say), the transaction was rolled back whole: it is
-    tried again, and reads what the other one committed."""
-    user, chat = update.effective_user, update.effective_chat
-    assert user is not None and chat is not None
+    tried again, and reads what the other one committed.
+
+    The turn's time limit covers the tries up to their commit, never the commit itself:
+    cut short there, a commit could still land while the client is told it didn't, and
+    their answer would be stored twice when they sent it again. The commit is bounded by
+    the database's own timeouts (storage.db)."""
+    deadline = asyncio.get_running_loop().time() + context.settings.turn_timeout_seconds
     for attempt in range(1, LOCKED_ATTEMPTS + 1):
+        limit = asyncio.timeout_at(deadline)
         try:
-            async with context.database.transaction() as session:
-                client = await repo.lock_user(session=session, user_id=user.id)
-                ended = client is not None and not _still_admitted(context, client)
-                if (client is None or ended) and _in_danger(context, event):
-                    # Help in danger is never refused, whoever is asking, and nothing
-                    # follows it: no pointer to /start, no refusal.
-                    profile = client_of(client) if client is not None else Client()
-                    facts = Facts(profile, context.clock.now(), crisis=context.crisis)
-                    help_now = (flow_machine.crisis_reply(facts),)
-                    return Outcome(State(), help_now), client.language if client else "en"
-                # A client whose access ended may still take or erase what they wrote.
-                if client is None or (ended and not _still_theirs(event)):
-                    at_door = _at_the_door(context, user.id, event, client=client)
-                    if isinstance(at_door, Outcome):
-                        # Refused, or someone the bot keeps nothing about: nothing stored.
-                        return at_door, client.language if client else "en"
-                    client = await repo.get_or_create_user(
-                        session=session,
-                        user_id=user.id,
-                        chat_id=chat.id,
-                        language=user.language_code,
-                        admission=at_door,
-                    )
-                    client.admission = at_door  # let back in by a code still offered
-                repo.reactivate(session=session, user=client, chat_id=chat.id)
-                stored = await repo.load_flow(session=session, user_id=user.id)
-                if repo.already_handled(stored, update.update_id):
-                    return None, client.language
-                now = context.clock.now()
-                outcome = await _step(
-                    session, client, stored, event, update.update_id, now, context.crisis
-                )
-                return outcome, client.language
+            async with limit:
+                async with context.database.transaction() as session:
+                    turn = await _turn(session, update, context, event)
+                    limit.reschedule(None)  # stored: the commit is not to be cut short
+                return turn
+        except TimeoutError:
+            if limit.expired():
+                raise TurnTooSlow from None
+            raise  # a timeout of its own (the database's, say): the error handler's
         except DBAPIError as problem:
             conflict = conflicting_write(problem)
             if attempt == LOCKED_ATTEMPTS or not (conflict or database_locked(problem)):
@@ -186,6 +167,45 @@ async def _store(update: Update, context: BotContext, event: Event) -> tuple[Out
             why = conflict or "the database is locked by another process"
             logger.warning("Update %s: %s; trying again", update.update_id, why)
     raise AssertionError("unreachable")
+
+
+async def _turn(
+    session: AsyncSession, update: Update, context: BotContext, event: Event
+) -> tuple[Outcome | None, str]:
+    """The turn inside its transaction: the client locked, admitted (or met at the door),
+    the update checked against the last handled, then the flow stepped and stored."""
+    user, chat = update.effective_user, update.effective_chat
+    assert user is not None and chat is not None
+    client = await repo.lock_user(session=session, user_id=user.id)
+    ended = client is not None and not _still_admitted(context, client)
+    if (client is None or ended) and _in_danger(context, event):
+        # Help in danger is never refused, whoever is asking, and nothing follows it: no
+        # pointer to /start, no refusal.
+        profile = client_of(client) if client is not None else Client()
+        facts = Facts(profile, context.clock.now(), crisis=context.crisis)
+        help_now = (flow_machine.crisis_reply(facts),)
+        return Outcome(State(), help_now), client.language if client else "en"
+    # A client whose access ended may still take or erase what they wrote.
+    if client is None or (ended and not _still_theirs(event)):
+        at_door = _at_the_door(context, user.id, event, client=client)
+        if isinstance(at_door, Outcome):
+            # Refused, or someone the bot keeps nothing about: nothing stored.
+            return at_door, client.language if client else "en"
+        client = await repo.get_or_create_user(
+            session=session,
+            user_id=user.id,
+            chat_id=chat.id,
+            language=user.language_code,
+            admission=at_door,
+        )
+        client.admission = at_door  # let back in by a code still offered
+    repo.reactivate(session=session, user=client, chat_id=chat.id)
+    stored = await repo.load_flow(session=session, user_id=user.id)
+    if repo.already_handled(stored, update.update_id):
+        return None, client.language
+    now = context.clock.now()
+    outcome = await _step(session, client, stored, event, update.update_id, now, context.crisis)
+    return outcome, client.language
 
 
 async def _step(

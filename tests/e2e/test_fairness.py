@@ -111,8 +111,9 @@ async def test_a_turn_past_its_time_limit_is_rolled_back_and_the_client_asked_ag
     bot = BotProcess(emulator, tmp_path, database_url, extra_env=env, webhook=webhook)
     await bot.start()
     try:
-        await emulator.send_text(OTHER, "/help")
-        await emulator.next_message(OTHER)
+        await emulator.send_text(OTHER, "/start")  # a client: their row is there to lock
+        for _ in range(2):  # the welcome, the time zone question
+            await emulator.next_message(OTHER)
         async with write_lock(database_url, OTHER):
             sent = await emulator.send_text(OTHER, "/goals")
             apology = await emulator.next_message(OTHER, timeout=20)
