@@ -57,7 +57,7 @@ from handlers.facts import client_of, load_facts
 from handlers.keyboards import keyboard
 from handlers.sending import send
 from storage import repo
-from storage.db import conflicting_write, database_locked, scrub_after_erase
+from storage.db import conflicting_write, database_locked
 from storage.models import FlowState, User
 
 logger = logging.getLogger(__name__)
@@ -339,12 +339,14 @@ async def _scrub(context: BotContext, update_id: int) -> None:
     """After an erase commits: the erased rows made unreadable from the database files."""
     started = time.monotonic()
     try:
-        done = await scrub_after_erase(context.database)
+        done = await context.database.scrub_after_erases()
     except Exception as problem:  # logged, never raised: the erase itself is committed
         logger.warning(
             "Update %s: scrubbing after an erase failed (%s)", update_id, type(problem).__name__
         )
         return
+    if done is None:
+        return  # a scrub under way runs once more for this erase
     if done:
         logger.info(
             "Update %s: erased rows scrubbed from the database files in %.1f s",

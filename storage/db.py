@@ -353,6 +353,25 @@ class Database:
             engine.url.render_as_string(hide_password=True),
             lambda: end_idle_connections(engine),
         )
+        self._scrubbing = False
+        self._scrub_again = False
+
+    async def scrub_after_erases(self) -> bool | None:
+        """`scrub_after_erase`, one at a time: erases while one runs are covered by one
+        more run after it (None: this call's erase is left to the run under way). Clients
+        erasing again and again can't queue rewrites of every table behind each other."""
+        if self._scrubbing:
+            self._scrub_again = True
+            return None
+        self._scrubbing = True
+        try:
+            while True:
+                self._scrub_again = False
+                done = await scrub_after_erase(self)
+                if not self._scrub_again:
+                    return done
+        finally:
+            self._scrubbing = False
 
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
