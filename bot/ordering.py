@@ -4,12 +4,15 @@ a sender's burst beyond a sensible rate is cut short at the door."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Literal
 
 from telegram import Update
-from telegram.ext import BaseUpdateProcessor
+from telegram.ext import Application, BaseUpdateProcessor
+
+logger = logging.getLogger(__name__)
 
 # PTB's base class takes a concurrency slot *before* our per-client lock, so a client with
 # many queued updates would hold slots while waiting on itself and starve everyone else.
@@ -200,3 +203,18 @@ def _client_key(update: object) -> int | None:
     if update.effective_chat is not None:
         return update.effective_chat.id
     return None
+
+
+async def handle_update(application: Application, update: Update) -> bool:  # type: ignore[type-arg]
+    """Handle one update through the application's update processor (this module's
+    ordering); whether it was. The handlers' own errors go to the error handler: a
+    failure here is PTB itself, logged by the update's id alone."""
+    try:
+        await application.update_processor.process_update(
+            update, application.process_update(update)
+        )
+    except Exception as problem:
+        logger.error("Update %s could not be handled (%s)", update.update_id,
+                     type(problem).__name__)  # fmt: skip
+        return False
+    return True

@@ -21,12 +21,14 @@ import asyncio
 import contextlib
 import logging
 import warnings
-from datetime import timedelta
 
 from telegram import Update
 from telegram.error import Conflict, NetworkError, RetryAfter
 from telegram.ext import Application
 from telegram.warnings import PTBUserWarning
+
+from bot.ordering import handle_update
+from handlers.pacing import retry_seconds
 
 logger = logging.getLogger(__name__)
 
@@ -113,7 +115,7 @@ async def poll(application: Application, stopping: asyncio.Event) -> None:  # ty
                     application, in_flight.offset, stopping, busy=busy, newest=in_flight.newest
                 )
             except RetryAfter as flood:
-                await _sleep(_seconds(flood.retry_after), stopping)
+                await _sleep(retry_seconds(flood.retry_after), stopping)
                 continue
             except Conflict:
                 logger.warning("Another process is polling with this token; waiting")
@@ -214,23 +216,9 @@ def _parse(
 
 
 async def _handle_one(application: Application, update: Update) -> None:  # type: ignore[type-arg]
-    """Handle one update: after the same client's earlier ones (the application's update
-    processor), concurrently with everyone else's."""
-    try:
-        await application.update_processor.process_update(
-            update, application.process_update(update)
-        )
-    except Exception as problem:
-        # The handlers' errors went to the error handler; this is PTB itself failing.
-        logger.error("Update %s could not be handled (%s)", update.update_id,
-                     type(problem).__name__)  # fmt: skip
-
-
-def _seconds(retry_after: object) -> float:
-    """RetryAfter.retry_after is seconds, or a timedelta in newer PTB releases."""
-    if isinstance(retry_after, timedelta):
-        return retry_after.total_seconds()
-    return float(retry_after) if isinstance(retry_after, int | float) else 1.0
+    """Handle one update: after the same client's earlier ones, concurrently with everyone
+    else's (bot.ordering)."""
+    await handle_update(application, update)
 
 
 async def _sleep(seconds: float, stopping: asyncio.Event) -> None:

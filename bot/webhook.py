@@ -36,6 +36,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.config import ConfigError, Webhook
+from bot.ordering import handle_update
 from storage.db import Database
 
 logger = logging.getLogger(__name__)
@@ -210,17 +211,8 @@ class WebhookServer:
         if update is None:
             # Answered 200 all the same: Telegram would post it again forever otherwise.
             return web.Response(status=200)
-        application = self._application
-        try:
-            # Different clients concurrently, one client's updates in order (bot.ordering).
-            await application.update_processor.process_update(
-                update, application.process_update(update)
-            )
-        except Exception as problem:
-            # The handlers' errors went to the error handler; this is PTB itself failing.
+        if not await handle_update(self._application, update):
             # Telegram posts the update again; if it was stored, the repeat changes nothing.
-            logger.error("Update %s could not be handled (%s)", update.update_id,
-                         type(problem).__name__)  # fmt: skip
             return web.Response(status=500)
         return web.Response(status=200)
 

@@ -66,7 +66,7 @@ class ChatPacing(BaseRateLimiter[int]):
             except RetryAfter as flood:
                 if attempt == retries:
                     raise
-                pause = _seconds(flood.retry_after) + 0.1
+                pause = retry_seconds(flood.retry_after) + 0.1
                 logger.info("Flood limit hit by %s; that chat waits %.1f s", endpoint, pause)
                 until = time.monotonic() + pause
                 self._forget_past()
@@ -129,7 +129,7 @@ def _is_group(chat: int | str) -> bool:
     return isinstance(chat, str) or chat < 0
 
 
-def _seconds(retry_after: object) -> float:
+def retry_seconds(retry_after: object) -> float:
     """RetryAfter.retry_after is seconds, or a timedelta in newer PTB releases."""
     if isinstance(retry_after, timedelta):
         return retry_after.total_seconds()
