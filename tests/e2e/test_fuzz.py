@@ -22,8 +22,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from emulator import Emulator
-from tests.conftest import fresh_postgres_database
-from tests.e2e.conftest import BotProcess
+from tests.support.databases import fresh_postgres_database
+from tests.support.process import BotProcess
 
 UPDATES = int(os.environ.get("FUZZ_UPDATES", "10000"))
 USERS = [1001, 1002, 1003]

@@ -6,8 +6,8 @@ import signal
 
 from bot.commands import COMMANDS
 from emulator import Emulator
-from tests.e2e.conftest import BotProcess
-from tests.e2e.reflecting import until
+from tests.support.players import until
+from tests.support.process import BotProcess
 
 ADA = 1001
 
