@@ -9,7 +9,7 @@ import logging
 import sys
 import time
 
-from benchmarks import fairness, fanout, replicas, review, scale, throughput
+from benchmarks import fairness, fanout, fanout_run, replicas, review, scale, throughput
 from benchmarks.databases import KINDS
 from benchmarks.figures import Figure, table
 from benchmarks.scenarios import SCENARIOS
@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     burst = commands.add_parser(
         "fanout", help="prompts due at one moment, sent under a Telegram-like flood limit"
     )
-    fan = fanout.Options()
+    fan = fanout_run.Options()
     burst.add_argument("--clients", type=int, default=fan.clients, help="default: %(default)s")
     burst.add_argument(
         "--limit", type=float, default=fan.limit,
@@ -108,7 +108,7 @@ async def _run(args: argparse.Namespace) -> list[Figure]:
         return await fairness.run(fairness.Options(burst=args.burst, rounds=args.rounds))
     if args.benchmark == "fanout":
         return await fanout.run(
-            fanout.Options(
+            fanout_run.Options(
                 clients=args.clients,
                 limit=args.limit,
                 database=args.database,
@@ -118,7 +118,7 @@ async def _run(args: argparse.Namespace) -> list[Figure]:
     figures = await throughput.run(_options(args))
     if args.benchmark is None:
         figures += await replicas.run(replicas.Options())
-        figures += await fanout.run(fanout.Options())
+        figures += await fanout.run(fanout_run.Options())
         figures += await scale.run(scale.Options())
         figures += await review.run(review.Options())
         figures += await fairness.run(fairness.Options(rounds=1))

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
+from benchmarks.fanout_run import Probe, Run
 from benchmarks.figures import Figure
 from benchmarks.report import percentile
-
-if TYPE_CHECKING:
-    from benchmarks.fanout import Probe, Run
 
 TARGET_SHARE = 0.95
 # The flood limit lets a sender that was idle send one second's worth at once.

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from benchmarks import throughput
 from benchmarks.figures import Figure
 from benchmarks.report import figures_for, rate
+from benchmarks.results import Contender, Result
 from benchmarks.scenarios import SCENARIOS
 
 SQLITE = "webhook-sqlite"
@@ -42,14 +43,14 @@ class Options:
     max_messages_per_second: float = 1000.0
 
 
-def contenders() -> list[throughput.Contender]:
+def contenders() -> list[Contender]:
     """One bot on SQLite; two replicas on PostgreSQL; one on PostgreSQL, for context."""
     scenario = SCENARIOS["reflection"]
     return [
-        throughput.Contender(SQLITE, ("bot",), scenario, "sqlite", webhook=True),
-        throughput.Contender(TWO_POSTGRES, ("bot",), scenario, "postgresql", webhook=True,
+        Contender(SQLITE, ("bot",), scenario, "sqlite", webhook=True),
+        Contender(TWO_POSTGRES, ("bot",), scenario, "postgresql", webhook=True,
                              replicas=2),
-        throughput.Contender(POSTGRES, ("bot",), scenario, "postgresql", webhook=True),
+        Contender(POSTGRES, ("bot",), scenario, "postgresql", webhook=True),
     ]  # fmt: skip
 
 
@@ -61,7 +62,7 @@ async def run(options: Options) -> list[Figure]:
         scenario="reflection",
         max_messages_per_second=options.max_messages_per_second,
     )
-    rounds: dict[str, list[throughput.Result]] = {c.label: [] for c in contenders()}
+    rounds: dict[str, list[Result]] = {c.label: [] for c in contenders()}
     for number in range(options.rounds):
         order = contenders() if number % 2 == 0 else contenders()[::-1]
         for result in await throughput.measure_all(order, settings, RUN_TIMEOUT):
@@ -92,15 +93,15 @@ async def run(options: Options) -> list[Figure]:
     return figures
 
 
-def pooled(results: Sequence[throughput.Result]) -> throughput.Result:
+def pooled(results: Sequence[Result]) -> Result:
     """One contender's rounds as one measurement: every client's steps over the sum of the
     rounds' wall time (the first error, if any round failed)."""
     first = results[0]
     failed = next((result.error for result in results if result.error), None)
     if failed is not None:
-        return throughput.Result(first.contender, error=failed)
+        return Result(first.contender, error=failed)
     wall = sum(result.wall_seconds for result in results)
-    return throughput.Result(
+    return Result(
         first.contender,
         runs=[run for result in results for run in result.runs],
         steps_each=first.steps_each,

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from benchmarks.figures import Figure
-
-if TYPE_CHECKING:
-    from benchmarks.throughput import Result
+from benchmarks.results import Result
 
 BASELINE = "echo-ptb"
 TARGET_RATIO = 0.8

@@ -17,7 +17,7 @@ import logging
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.databases import BenchDatabase, fresh_database, postgres_unavailable
@@ -31,6 +31,7 @@ from benchmarks.processes import (
     webhook_environment,
 )
 from benchmarks.report import figures_for
+from benchmarks.results import Contender, Mismatch, Result
 from benchmarks.scenarios import ECHO, SCENARIOS, Scenario
 from emulator import Emulator
 
@@ -55,56 +56,6 @@ class Options:
     # Telegram's 30 messages/s it, not the bot, would set the pace.
     max_messages_per_second: float = 1000.0
     step_timeout: float = 15.0
-
-
-@dataclass(frozen=True)
-class Mismatch:
-    """Clients whose stored state is not what their steps should have left."""
-
-    what: str
-    clients: int
-    example: str
-
-    def __str__(self) -> str:
-        return f"{self.what}: {self.clients} client(s) differ, e.g. {self.example}"
-
-
-@dataclass(frozen=True)
-class Contender:
-    """A bot under test and the part its clients play. `webhook`: the bot in webhook mode,
-    the emulator posting to it; `replicas` such processes on one database, the emulator
-    posting to each in turn (benchmarks.replicas)."""
-
-    label: str
-    module: tuple[str, ...]
-    scenario: Scenario
-    database: str | None = None
-    webhook: bool = False
-    replicas: int = 1
-    # A package the bot needs that the project doesn't (the `bench` extra's).
-    needs: str | None = None
-
-
-@dataclass
-class Result:
-    """One contender's measured run."""
-
-    contender: Contender
-    runs: list[ClientRun] = field(default_factory=list)
-    steps_each: int = 0
-    wall_seconds: float = float("nan")
-    bot_cpu: float = float("nan")  # share of one core during the measured run
-    harness_cpu: float = float("nan")
-    state_problems: list[Mismatch] = field(default_factory=list)
-    error: str | None = None
-
-    @property
-    def actions(self) -> int:
-        return sum(run.steps_done for run in self.runs)
-
-    @property
-    def replies_missing(self) -> int:
-        return sum(run.replies_missing for run in self.runs)
 
 
 def contenders(options: Options) -> list[Contender]:

@@ -1,8 +1,8 @@
 """Bot API calls over aiohttp rather than PTB's default, httpx.
 
-Why: on our machines httpx spends about 3 ms of CPU on each request, aiohttp about 0.5 ms
-(a raw comparison on one emulator). At a few hundred prompts a second (benchmarks/fanout.py)
-httpx alone needed more than a core. PTB lets a bot bring its own request class; this one
+Why: httpx spends several times the CPU aiohttp does on each request, and at a few hundred
+prompts a second (the rate benchmarks/fanout.py measures) that difference alone is more than
+a core. PTB lets a bot bring its own request class; this one
 keeps PTB's meaning: a call that runs out of time raises TimedOut, any other failure to reach
 the server NetworkError, and every answer, errors included, goes back to PTB to read.
 """
@@ -107,7 +107,8 @@ def _body(request_data: RequestData | None, files: dict[str, Any]) -> Any:
     """Form fields, as multipart with the files when there are any (as httpx sends them)."""
     fields = request_data.json_parameters if request_data else {}
     if not files:
-        # Encoded here: aiohttp's FormData took a third of the whole call.
+        # Encoded here: aiohttp's FormData does far more work than plain fields need, on
+        # every call.
         return aiohttp.payload.BytesPayload(
             urlencode(fields).encode(), content_type="application/x-www-form-urlencoded"
         )

@@ -71,8 +71,8 @@ async def prepare(database: Database) -> None:
 
 async def plan_missing(context: BotContext) -> None:
     """After start, in the background: plan clients whose prompts are missing (after a long
-    outage, say), one batch per call, until a pass through all clients is done. Doing it
-    before the bot is ready took 20 s for 10,000 such clients in the scale benchmark."""
+    outage, say), one batch per call, until a pass through all clients is done. Not before
+    the bot is ready: with thousands of clients to plan, replies would wait for all of it."""
     job = context.job
     after = job.data if job is not None and isinstance(job.data, int) else 0
     now = context.clock.now()

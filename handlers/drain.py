@@ -1,8 +1,8 @@
 """Sending a burst of due prompts as fast as Telegram allows, without holding up replies.
 
-Thousands of clients can have a session ending at the same hour. One prompt after another,
-each with a dozen database round trips, the dispatcher sent about a third of what a 100/s
-limit allowed (benchmarks/fanout.py). Here a burst goes out in groups: a group is claimed in
+Thousands of clients can have a session ending at the same hour. Sent one after another,
+each with a dozen database round trips, prompts would go out far below the rate Telegram
+allows (benchmarks/fanout.py measures it). So a burst goes out in groups: a group is claimed in
 one transaction (each prompt still by a conditional update: never two claimants), its
 prompts are sent concurrently through PTB's rate limiter, which sets the pace, and how they
 went is recorded in one transaction as soon as they finish. The next group is claimed while
@@ -38,7 +38,7 @@ Settle = Callable[[BotContext, list[tuple[Item, str]], datetime], Awaitable[None
 # Sends under way at once, and the size of a group: enough to keep the rate limiter busy
 # while earlier sends wait for their answer (Telegram's take up to a few hundred ms: at 30/s
 # that is about 8), few enough that a client's reply waits behind little: here 0.04 s of
-# sending at the configured rate. More did not send faster in benchmarks/fanout.py.
+# sending at the configured rate. More would not send faster: the rate limiter sets the pace.
 QUEUE_SECONDS = 0.04
 MIN_IN_FLIGHT = 8
 # Due prompts read per query; the next are read once these are claimed.

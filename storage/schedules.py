@@ -248,18 +248,6 @@ async def interrupted(*, session: AsyncSession) -> int:
     return int(result.rowcount or 0)
 
 
-async def last_sent(*, session: AsyncSession, user_id: int, kind: str) -> datetime | None:
-    """When the client's last prompt of this kind was sent."""
-    statement = (
-        select(Prompt.sent_at)
-        .where(col(Prompt.user_id) == user_id, col(Prompt.kind) == kind)
-        .where(col(Prompt.sent_at).is_not(None))
-        .order_by(col(Prompt.sent_at).desc())
-        .limit(1)
-    )
-    return (await session.exec(statement)).first()
-
-
 async def unplanned(
     *,
     session: AsyncSession,

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 
 from bot import flow
 from bot.flow.core import (
-    Arg,
     Client,
     Command,
     Facts,
@@ -15,8 +14,6 @@ from bot.flow.core import (
     FitView,
     Outcome,
     Press,
-    Redraw,
-    Ref,
     Reply,
     SaveFitChoice,
     StartFit,
@@ -24,7 +21,8 @@ from bot.flow.core import (
     Step,
     Toast,
 )
-from bot.texts import CATALOGUE, plain, render
+from bot.texts import plain
+from tests.support.outcomes import check_outcome
 
 NOW = datetime(2026, 11, 24, 18, 50, tzinfo=UTC)
 LATER = datetime(2026, 12, 22, 9, 0, tzinfo=UTC)
@@ -33,7 +31,6 @@ CLIENT = Client(time_zone="Europe/Berlin")
 SEEING = Facts(CLIENT, NOW, last_serial=2)
 # A client with no history at all.
 NEW = Facts(CLIENT, NOW)
-TELEGRAM_LIMIT = 4096
 
 
 def walking(position: int, answers=None, serial: int = 3, seeing: bool = True, **facts):
@@ -58,38 +55,6 @@ def shown(reply: Reply) -> str:
 
 def labels(reply: Reply) -> list[str]:
     return [plain(b.label, **b.args) for row in reply.buttons for b in row]
-
-
-def ids_in(arg: Arg) -> set[str]:
-    """Every catalogue id an argument refers to, however deeply."""
-    if isinstance(arg, str):
-        return set()
-    if isinstance(arg, Ref):
-        return {arg.text}.union(*(ids_in(a) for a in arg.args.values()))
-    return set().union(*(ids_in(ref) for ref in arg))
-
-
-def check_outcome(outcome: Outcome) -> set[str]:
-    """Known texts that render, buttons Telegram accepts, messages that fit in one; returns
-    the catalogue ids the outcome used."""
-    found: set[str] = set()
-    for effect in outcome.effects:
-        reply = effect.reply if isinstance(effect, Redraw) else effect
-        if isinstance(reply, Reply):
-            used = {reply.text}.union(*(ids_in(a) for a in reply.args.values()))
-            for row in reply.buttons:
-                for button in row:
-                    assert 1 <= len(button.data.encode()) <= 64
-                    assert plain(button.label, **button.args)
-                    used |= {button.label}.union(*(ids_in(a) for a in button.args.values()))
-            assert used <= CATALOGUE["en"].keys(), used - CATALOGUE["en"].keys()
-            found |= used
-            assert len(render(reply.text, **reply.args)) <= TELEGRAM_LIMIT
-        if isinstance(reply, Toast):
-            assert reply.text in CATALOGUE["en"]
-            found |= {reply.text}.union(*(ids_in(a) for a in reply.args.values()))
-            assert plain(reply.text, **reply.args)
-    return found
 
 
 def drive(

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from emulator import Emulator
+from tests.support.databases import encrypted_engine
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -175,13 +176,11 @@ async def test_rotate_key_puts_a_new_key_first_and_keeps_everything_readable(tmp
     import asyncio
 
     from storage import preferences, repo
-    from storage.crypto import attach_cipher, cipher_from
-    from storage.db import create_engine, session_factory, upgrade_schema
+    from storage.db import session_factory, upgrade_schema
 
     key_file = tmp_path / "encryption.key"
     url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
-    engine = create_engine(url)
-    attach_cipher(engine, cipher_from(None, key_file))  # makes the first key
+    engine = encrypted_engine(url, key_file=key_file)  # makes the first key
     await upgrade_schema(engine)
     async with session_factory(engine)() as session, session.begin():
         await repo.get_or_create_user(session=session, user_id=1, chat_id=1, language="en")
@@ -195,8 +194,7 @@ async def test_rotate_key_puts_a_new_key_first_and_keeps_everything_readable(tmp
     keys = key_file.read_text().split()
     assert len(keys) == 2 and keys[1] == first_key and keys[0] != first_key
     assert oct(key_file.stat().st_mode & 0o777) == "0o600"
-    reader = create_engine(url)
-    attach_cipher(reader, cipher_from(keys[0], tmp_path / "unused"))  # the new key alone
+    reader = encrypted_engine(url, keys[0])  # the new key alone
     async with session_factory(reader)() as session:
         goals = await preferences.active_goals(session=session, user_id=1)
     await reader.dispose()
@@ -209,13 +207,12 @@ async def test_rotate_key_with_encryption_key_waits_for_every_bot_to_know_the_ne
     import asyncio
 
     from storage import preferences, repo
-    from storage.crypto import attach_cipher, cipher_from, new_key
+    from storage.crypto import new_key
     from storage.db import create_engine, session_factory, upgrade_schema
 
     old, new = new_key(), new_key()
     url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
-    engine = create_engine(url)
-    attach_cipher(engine, cipher_from(old, tmp_path / "unused"))
+    engine = encrypted_engine(url, old)
     await upgrade_schema(engine)
     async with session_factory(engine)() as session, session.begin():
         await repo.get_or_create_user(session=session, user_id=1, chat_id=1, language="en")
@@ -239,8 +236,7 @@ async def test_rotate_key_with_encryption_key_waits_for_every_bot_to_know_the_ne
     )
     assert done.returncode == 0, done.stderr
     assert "Re-encrypted 1 stored texts" in done.stdout
-    reader = create_engine(url)
-    attach_cipher(reader, cipher_from(new, tmp_path / "unused"))  # the new key alone
+    reader = encrypted_engine(url, new)  # the new key alone
     async with session_factory(reader)() as session:
         goals = await preferences.active_goals(session=session, user_id=1)
     await reader.dispose()

@@ -17,11 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import SQLModel
 
 from storage import fits, notes, preferences, reflections, repo, safety, schedules
-from storage.crypto import EncryptedText, attach_cipher, cipher_from
-from storage.db import Database, create_engine, upgrade_schema
+from storage.crypto import EncryptedText
+from storage.db import Database, upgrade_schema
 from storage.models import Answer, FitCheck, Goal, OwnQuestion, Schedule
 from storage.schedules import Planned
-from tests.conftest import fresh_postgres_database
+from tests.support.databases import encrypted_engine, fresh_postgres_database
 from tests.test_cli import run_bot
 
 NOW = datetime(2026, 11, 24, 18, 50, tzinfo=UTC)
@@ -35,16 +35,10 @@ async def postgres_url() -> AsyncIterator[str]:
         yield url
 
 
-def _engine(url: str, key_file: Path) -> AsyncEngine:
-    engine = create_engine(url)
-    attach_cipher(engine, cipher_from(None, key_file))
-    return engine
-
-
 async def _a_deployment(url: str, key_file: Path) -> None:
     """Two clients who used everything: reflections with words, goals, questions of their
     own, a schedule with prompts, a note, fit checks, a topic to raise."""
-    engine = _engine(url, key_file)
+    engine = encrypted_engine(url, key_file=key_file)
     await upgrade_schema(engine)
     database = Database(engine)
     try:
@@ -148,7 +142,10 @@ async def test_copy_db_moves_everything_to_postgresql_readable_with_the_same_key
     assert result.returncode == 0, result.stderr
     assert re.search(r"users +2\n", result.stdout) and re.search(r"answers +4\n", result.stdout)
 
-    source, target = _engine(source_url, key_file), _engine(postgres_url, key_file)
+    source, target = (
+        encrypted_engine(source_url, key_file=key_file),
+        encrypted_engine(postgres_url, key_file=key_file),
+    )
     try:
         copied, original = await _every_row(target), await _every_row(source)
         assert copied == original
@@ -166,7 +163,10 @@ async def test_copy_db_moves_everything_to_postgresql_readable_with_the_same_key
         run_bot, tmp_path, "copy-db", "--to", back_url, DATABASE_URL=postgres_url
     )
     assert back.returncode == 0, back.stderr
-    target, returned = _engine(postgres_url, key_file), _engine(back_url, key_file)
+    target, returned = (
+        encrypted_engine(postgres_url, key_file=key_file),
+        encrypted_engine(back_url, key_file=key_file),
+    )
     try:
         assert await _every_row(returned) == await _every_row(target)
     finally:
@@ -226,7 +226,7 @@ async def test_a_copy_failing_midway_is_one_line_and_leaves_the_target_empty(
     assert "copying the table goals failed (IntegrityError 23503)" in lines[0]
     assert "nothing was copied, the target is still empty" in lines[0]
     assert str(orphan) not in result.stderr + result.stdout
-    target = _engine(postgres_url, key_file)
+    target = encrypted_engine(postgres_url, key_file=key_file)
     try:
         rows = await _every_row(target)
     finally:

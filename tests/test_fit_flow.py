@@ -32,13 +32,13 @@ from tests.fitting import (
     NEW,
     NOW,
     SEEING,
-    check_outcome,
     labels,
     of,
     shown,
     texts,
     walking,
 )
+from tests.support.outcomes import check_outcome
 
 # Every button at every position.
 

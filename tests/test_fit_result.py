@@ -32,14 +32,12 @@ from tests.fitting import (
     NEW,
     NOW,
     SEEING,
-    TELEGRAM_LIMIT,
-    check_outcome,
     drive,
-    ids_in,
     of,
     shown,
     walking,
 )
+from tests.support.outcomes import TELEGRAM_LIMIT, check_outcome, ids_in
 
 # The result.
 

@@ -13,7 +13,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 from bot.ordering import PerClientOrder
 from bot.polling import poll
 from emulator import Emulator
-from tests.e2e.reflecting import until
+from tests.support.players import until
 
 BUSY, OTHER = 1001, 1002
 

@@ -39,7 +39,8 @@ from bot.flow.core import (
     Toast,
 )
 from bot.flow.questions import BUILT_IN, OPEN, RATINGS, questions_for
-from bot.texts import CATALOGUE, plain, render
+from bot.texts import plain, render
+from tests.support.outcomes import check_outcome
 
 NOW = datetime(2026, 11, 24, 18, 50, tzinfo=UTC)
 CLIENT = Client(time_zone="Europe/Berlin")
@@ -136,17 +137,7 @@ def test_every_step_answers_every_event(state_facts, event):
     state, facts = state_facts
     outcome = flow.step(state, event, facts)
     assert outcome.effects, "the client always hears back"
-    for effect in outcome.effects:
-        reply = effect.reply if isinstance(effect, Redraw) else effect
-        if isinstance(reply, Reply):
-            assert reply.text in CATALOGUE["en"]
-            render(reply.text, **reply.args)
-            for row in reply.buttons:
-                for button in row:
-                    assert 1 <= len(button.data.encode()) <= 64
-                    assert plain(button.label, **button.args)
-        if isinstance(reply, Toast):
-            plain(reply.text, **reply.args)
+    check_outcome(outcome)
     if outcome.state.step is Step.REFLECTING:
         assert outcome.state.data["serial"] >= 1
 

@@ -30,7 +30,8 @@ from bot.flow.core import (
     Toast,
 )
 from bot.schedule import SessionSchedule
-from bot.texts import CATALOGUE, plain, render
+from bot.texts import plain, render
+from tests.support.outcomes import check_outcome
 
 MONDAY_10_BERLIN = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 FACTS = Facts(Client(time_zone="Europe/Berlin"), MONDAY_10_BERLIN)
@@ -81,15 +82,7 @@ EVENTS = [
 def test_every_setup_step_answers_every_event(state, event, facts):
     outcome = flow.step(state, event, facts)
     assert outcome.effects
-    for effect in outcome.effects:
-        reply = effect.reply if isinstance(effect, Redraw) else effect
-        if isinstance(reply, Reply):
-            assert reply.text in CATALOGUE["en"]
-            render(reply.text, **reply.args)
-            for row in reply.buttons:
-                for button in row:
-                    assert 1 <= len(button.data.encode()) <= 64
-                    plain(button.label, **button.args)
+    check_outcome(outcome)
 
 
 def test_days_toggle_in_place_and_done_needs_at_least_one():

@@ -19,7 +19,7 @@ from telegram import Bot, Update
 from bot.config import ConfigError, Webhook
 from bot.webhook import SECRET_HEADER, WebhookServer
 from storage.db import Database, create_engine
-from tests.e2e.conftest import free_port
+from tests.support.process import free_port
 
 SECRET = "s3cret_-token"
 

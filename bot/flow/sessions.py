@@ -43,7 +43,6 @@ from bot.schedule import (
 from bot.schedule_parse import format_local, parse_one_off, parse_session_time
 
 DAYS, TIME, LENGTH, FREQUENCY, CARD = "sd:", "st:", "sl:", "sf:", "sc:"
-PREFIXES = (DAYS, TIME, LENGTH, FREQUENCY, CARD)
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _TIME_BUTTONS = tuple(f"{hour:02d}:00" for hour in range(8, 21))
 _LENGTHS = (45, 50, 60, 90)

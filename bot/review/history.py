@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from bot.flow.questions import GOAL, OWN, RATINGS
+from bot.flow.questions import GOAL, OWN
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +56,6 @@ class History:
     total: int = 0
     # The newest serial when the window was read: pages stay the same while paging.
     upto: int = 0
-
-
-def is_rated(question: str) -> bool:
-    """Whether a question is answered with a rating (the four, and goal progress)."""
-    return question in RATINGS or question.startswith(GOAL)
 
 
 def previous_ratings(history: History) -> dict[int, dict[str, int]]:

@@ -1,5 +1,6 @@
 """The drills' fixtures: the emulator, a bot process on a fresh database, a seeded random
 generator whose seed is printed, and the drill's size (quick, or long with DRILLS=long).
+Every drill is marked `drill`, so the quick tier can leave them out.
 
 The bot fixtures run each drill on SQLite and on PostgreSQL (tests/conftest.py
 `database_url`), like the end-to-end tests. Drills of SQLite's own failures stay on SQLite
@@ -17,13 +18,17 @@ from pathlib import Path
 import pytest
 
 from emulator import Emulator
-from tests.e2e.conftest import BotProcess, Clock
+from tests.support.clock import Clock
+from tests.support.process import BotProcess
+from tests.support.process import emulator as emulator  # the fixture, found here by pytest
+
+HERE = Path(__file__).parent
 
 
-@pytest.fixture
-async def emulator() -> AsyncIterator[Emulator]:
-    async with Emulator(bot_username="reflection_test_bot") as emu:
-        yield emu
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.drill)
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storage import reflections, repo
-from storage.crypto import attach_cipher, cipher_from
-from storage.db import Database, create_engine
-from tests.drills.person import Answer
+from storage.db import Database
+from tests.support.databases import encrypted_engine
+from tests.support.players import Answer
 
 
 @dataclass(frozen=True)
@@ -26,8 +26,7 @@ async def read_reflections(
     database_url: str, key_file: Path, users: list[int]
 ) -> dict[int, list[Stored]]:
     """Every reflection of each client, oldest first, with its answers decrypted."""
-    engine = create_engine(database_url)
-    attach_cipher(engine, cipher_from(None, key_file))
+    engine = encrypted_engine(database_url, key_file=key_file)
     database = Database(engine)
     found: dict[int, list[Stored]] = {}
     try:

@@ -25,8 +25,8 @@ import pytest
 from emulator import Emulator, SentMessage
 from tests.drills.conftest import UNTHROTTLED
 from tests.drills.scale import sized
-from tests.e2e.conftest import BotProcess
-from tests.e2e.reflecting import onboard, press
+from tests.support.players import onboard, press
+from tests.support.process import BotProcess
 
 # SQLite only: these drills fill or freeze the disk under the bot's SQLite file; a PostgreSQL
 # server's disk is the server's, not something the bot's tests can fill.

@@ -20,9 +20,9 @@ from sqlalchemy.engine import make_url
 from emulator import Emulator, SentMessage
 from tests.drills.conftest import UNTHROTTLED
 from tests.drills.scale import sized
-from tests.e2e import database
-from tests.e2e.conftest import BotProcess
-from tests.e2e.reflecting import onboard, press
+from tests.support import databases as database
+from tests.support.players import onboard, press
+from tests.support.process import BotProcess
 
 CLIENTS = sized(4, 20)
 FROZEN = sized(12.0, 60.0)  # seconds the proxy passes nothing

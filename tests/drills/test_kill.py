@@ -10,10 +10,16 @@ import time
 
 from emulator import Emulator
 from tests.drills.ledger import problems, read_reflections
-from tests.drills.person import Person, everyone_finishes, plan_answers
 from tests.drills.scale import sized
-from tests.e2e.conftest import BotProcess
-from tests.e2e.reflecting import a_text_answer_kept, onboard, until
+from tests.support.players import (
+    Person,
+    a_text_answer_kept,
+    everyone_finishes,
+    onboard,
+    plan_answers,
+    until,
+)
+from tests.support.process import BotProcess
 
 CLIENTS = sized(16, 200)
 KILLS = sized(4, 20)

@@ -14,10 +14,9 @@ import pytest
 
 from emulator import Emulator
 from tests.drills.ledger import problems, read_reflections
-from tests.drills.person import Person, everyone_finishes, plan_answers
 from tests.drills.scale import sized
-from tests.e2e.conftest import BotProcess
-from tests.e2e.reflecting import onboard
+from tests.support.players import Person, everyone_finishes, onboard, plan_answers
+from tests.support.process import BotProcess
 
 CLIENTS = sized(6, 40)
 # Longer than the bot's busy timeout (storage.db.SQLITE_BUSY_TIMEOUT_MS, 10 s): SQLite's own

@@ -17,11 +17,11 @@ from zoneinfo import ZoneInfo
 
 from emulator import Emulator, SentMessage
 from tests.drills.ledger import problems, read_reflections
-from tests.drills.person import Person, everyone_finishes, plan_answers
 from tests.drills.scale import sized
 from tests.drills.storm import TOO_LATE, Storm
-from tests.e2e.conftest import BotProcess, Clock
-from tests.e2e.reflecting import press, press_in_place
+from tests.support.clock import Clock
+from tests.support.players import Person, everyone_finishes, plan_answers, press, press_in_place
+from tests.support.process import BotProcess
 
 CLIENTS = sized(6, 100)
 BERLIN = ZoneInfo("Europe/Berlin")

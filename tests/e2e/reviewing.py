@@ -7,7 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from emulator import Emulator, SentMessage
-from tests.e2e.reflecting import press
+from tests.support.players import press
 
 BERLIN = ZoneInfo("Europe/Berlin")
 # The default reflection's open questions, in the order they are asked.

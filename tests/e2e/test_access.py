@@ -13,8 +13,8 @@ from pathlib import Path
 
 from bot.texts import plain
 from emulator import Emulator
-from tests.e2e.conftest import REPO, BotProcess
-from tests.e2e.reflecting import onboard, press, until
+from tests.support.players import onboard, press, until
+from tests.support.process import REPO, BotProcess
 
 ADA, BEA, GUESSER, HONEST = 1001, 2002, 6660, 7770
 CODE, OTHER_CODE = "welcome-7f3a", "spring-2027"

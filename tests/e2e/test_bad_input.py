@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from emulator import Emulator
-from tests.e2e.conftest import BotProcess
-from tests.e2e.reflecting import onboard
+from tests.support.players import onboard
+from tests.support.process import BotProcess
 
 ADA = 1001
 MARKER = "my-private-reflection-7f3a"

@@ -4,8 +4,8 @@ covered country, or from the country they set with /country."""
 from __future__ import annotations
 
 from emulator import Emulator
-from tests.e2e.conftest import BotProcess
-from tests.e2e.reflecting import onboard
+from tests.support.players import onboard
+from tests.support.process import BotProcess
 
 ADA = 1001
 

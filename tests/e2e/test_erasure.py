@@ -9,9 +9,9 @@ import signal
 from cryptography.fernet import InvalidToken
 
 from emulator import Emulator
-from tests.e2e import database
-from tests.e2e.conftest import BotProcess
-from tests.e2e.reflecting import button, onboard, press, press_in_place, until
+from tests.support import databases as database
+from tests.support.players import button, onboard, press, press_in_place, until
+from tests.support.process import BotProcess
 
 ADA, OTHER = 1001, 2002
 GOAL, ANSWER = "marker-goal-6d1e", "marker-answer-6d1e"

@@ -15,9 +15,9 @@ from bot.logs import ClientTags
 from bot.texts import plain
 from emulator import Emulator, FloodLimit
 from storage.crypto import current_key
-from tests.e2e.conftest import BotProcess
-from tests.e2e.database import write_lock
-from tests.e2e.reflecting import until
+from tests.support.databases import write_lock
+from tests.support.players import until
+from tests.support.process import BotProcess
 
 FLOODER, OTHER, STRANGER = 3101, 3102, 3103
 BURST = 100

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 from emulator import Emulator, SentMessage
-from tests.e2e.conftest import BotProcess
-from tests.e2e.reflecting import button, onboard, press, until
+from tests.support.players import button, onboard, press, until
+from tests.support.process import BotProcess
 
 ADA = 1001
 

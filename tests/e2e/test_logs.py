@@ -10,8 +10,8 @@ from pathlib import Path
 from bot.logs import ClientTags
 from emulator import Emulator, SentMessage
 from storage.crypto import current_key
-from tests.e2e.conftest import BotProcess
-from tests.e2e.reflecting import onboard, press
+from tests.support.players import onboard, press
+from tests.support.process import BotProcess
 
 CLIENT = 7301928465
 GROUP = -1009182736450

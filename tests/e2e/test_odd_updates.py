@@ -5,8 +5,8 @@ The updates come from the corpus (tests/e2e/corpus/)."""
 from __future__ import annotations
 
 from emulator import Emulator
-from tests.e2e.conftest import BotProcess
 from tests.e2e.update_corpus import CLIENT_ID, GROUP_CHATS, case_named
+from tests.support.process import BotProcess
 
 CHANNEL = -1002233445566
 SUPERGROUP = GROUP_CHATS["supergroup"]["id"]

@@ -7,8 +7,9 @@ from collections import Counter
 
 from benchmarks.fanout_data import AFTER, BEFORE, prompt_first_line, seed
 from emulator import Emulator, FloodLimit
-from tests.e2e.conftest import BotProcess, Clock
-from tests.e2e.reflecting import until
+from tests.support.clock import Clock
+from tests.support.players import until
+from tests.support.process import BotProcess
 
 FIRST = 5_000
 

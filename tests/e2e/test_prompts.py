@@ -6,8 +6,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from emulator import Emulator
-from tests.e2e.conftest import BotProcess, Clock
-from tests.e2e.reflecting import press, press_in_place, until
+from tests.support.clock import Clock
+from tests.support.players import press, press_in_place, until
+from tests.support.process import BotProcess
 
 ADA = 1001
 BERLIN = ZoneInfo("Europe/Berlin")

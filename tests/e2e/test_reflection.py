@@ -7,9 +7,9 @@ import asyncio
 import signal
 
 from emulator import Emulator
-from tests.e2e.conftest import BotProcess
-from tests.e2e.database import write_lock
-from tests.e2e.reflecting import button, onboard, press, press_in_place
+from tests.support.databases import write_lock
+from tests.support.players import button, onboard, press, press_in_place
+from tests.support.process import BotProcess
 
 ADA = 1001
 

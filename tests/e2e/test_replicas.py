@@ -31,12 +31,19 @@ import pytest
 
 from benchmarks.fanout_data import AFTER, BEFORE, SESSION_DAY, prompt_first_line, seed
 from emulator import Delivery, Emulator
-from tests.conftest import fresh_postgres_database
 from tests.drills.ledger import problems, read_reflections
-from tests.drills.person import Person, everyone_finishes, plan_answers
 from tests.drills.scale import sized
-from tests.e2e.conftest import BotProcess, Clock
-from tests.e2e.reflecting import a_text_answer_kept, button, until
+from tests.support.clock import Clock
+from tests.support.databases import fresh_postgres_database
+from tests.support.players import (
+    Person,
+    a_text_answer_kept,
+    button,
+    everyone_finishes,
+    plan_answers,
+    until,
+)
+from tests.support.process import BotProcess
 
 CLIENTS = sized(200, 400)
 USERS = list(range(7_000, 7_000 + CLIENTS))

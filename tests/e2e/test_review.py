@@ -12,9 +12,10 @@ from PIL import Image
 from pypdf import PdfReader
 
 from emulator import Emulator, SentMessage
-from tests.e2e.conftest import BotProcess, Clock
-from tests.e2e.reflecting import onboard, press_in_place
 from tests.e2e.reviewing import berlin, reflect, toast_after
+from tests.support.clock import Clock
+from tests.support.players import onboard, press_in_place
+from tests.support.process import BotProcess
 
 ADA = 2001
 TELEGRAM_LIMIT = 4096

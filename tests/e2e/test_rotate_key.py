@@ -9,9 +9,9 @@ import sys
 from cryptography.fernet import Fernet
 
 from emulator import Emulator
-from tests.e2e.conftest import BotProcess
-from tests.e2e.reflecting import onboard, press
 from tests.e2e.reviewing import reflect
+from tests.support.players import onboard, press
+from tests.support.process import BotProcess
 
 CLIENT = 4242
 BEFORE = {"progress": "Sleeping better since March", "helpful": "The breathing exercise"}

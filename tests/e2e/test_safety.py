@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from emulator import Emulator
-from tests.e2e.conftest import BotProcess
-from tests.e2e.reflecting import onboard, press
+from tests.support.players import onboard, press
+from tests.support.process import BotProcess
 
 ADA = 1001
 
@@ -240,7 +240,7 @@ async def test_privacy_says_what_is_kept_and_who_can_read_it(emulator: Emulator,
 async def test_a_practice_bot_admits_listed_and_invited_clients_only(
     emulator: Emulator, tmp_path, database_url: str
 ):
-    from tests.e2e.conftest import BotProcess as Process
+    from tests.support.process import BotProcess as Process
 
     env = {"ALLOWED_USER_IDS": "1001", "INVITE_CODES": "welcome-7f3a,spring-2027"}
     bot = Process(emulator, tmp_path, database_url, env)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from bot.commands import COMMANDS
 from emulator import Emulator
-from tests.e2e.conftest import BotProcess
-from tests.e2e.reflecting import until
+from tests.support.players import until
+from tests.support.process import BotProcess
 
 ADA = 1001
 

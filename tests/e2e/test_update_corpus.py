@@ -17,10 +17,10 @@ import pytest
 from telegram import InaccessibleMessage, TelegramObject, Update
 
 from emulator import Emulator
-from tests.e2e import database
-from tests.e2e.conftest import BotProcess
-from tests.e2e.reflecting import button, until
 from tests.e2e.update_corpus import CLIENT_ID, Case, cases, entries
+from tests.support import databases as database
+from tests.support.players import button, until
+from tests.support.process import BotProcess
 
 ECHOED_GOAL = "<b>corpus-goal</b> & <i>me</i>"
 # What a client wrote that must never reach the HTML a message is sent with unescaped.

@@ -20,10 +20,9 @@ import pytest
 from bot.polling import ALLOWED_UPDATES
 from emulator import Emulator
 from tests.drills.ledger import problems, read_reflections
-from tests.drills.person import Person, plan_answers
-from tests.e2e.conftest import PUBLIC_WEBHOOK_URL, BotProcess
-from tests.e2e.database import write_lock
-from tests.e2e.reflecting import onboard, until
+from tests.support.databases import write_lock
+from tests.support.players import Person, onboard, plan_answers, until
+from tests.support.process import PUBLIC_WEBHOOK_URL, BotProcess
 
 ADA = 1001
 EVE = 4242

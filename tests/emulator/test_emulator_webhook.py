@@ -15,8 +15,8 @@ from aiohttp import web
 
 from emulator import Emulator
 from emulator.webhooks import SECRET_HEADER
-from tests.e2e.reflecting import until
 from tests.emulator.botapi import BotApi
+from tests.support.players import until
 
 HOOK = "https://bot.example.org/telegram"
 SECRET = "s3cret_-token"

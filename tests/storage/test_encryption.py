@@ -16,11 +16,11 @@ from storage import preferences, reflections, repo, safety
 from storage.crypto import (
     KeyProblem,
     UnreadableText,
-    attach_cipher,
     cipher_from,
     new_key,
 )
-from storage.db import create_engine, session_factory, upgrade_schema
+from storage.db import session_factory, upgrade_schema
+from tests.support.databases import encrypted_engine
 
 SECRET = "marker-7f3a: I am afraid of my father"
 
@@ -68,8 +68,7 @@ async def test_texts_are_unreadable_in_the_database_and_readable_through_the_bot
 
 async def test_the_sqlite_file_holds_no_client_text_in_the_clear(tmp_path: Path):
     path = tmp_path / "bot.sqlite3"
-    engine = create_engine(f"sqlite+aiosqlite:///{path}")
-    attach_cipher(engine, cipher_from(new_key(), tmp_path / "unused"))
+    engine = encrypted_engine(f"sqlite+aiosqlite:///{path}")
     await upgrade_schema(engine)
     await _write_one_of_each(engine)
     await engine.dispose()
@@ -85,13 +84,11 @@ def _all_bytes(folder: Path) -> bytes:
 
 async def test_a_wrong_key_is_a_clear_error_that_holds_no_text(tmp_path: Path):
     path = tmp_path / "bot.sqlite3"
-    writer = create_engine(f"sqlite+aiosqlite:///{path}")
-    attach_cipher(writer, cipher_from(new_key(), tmp_path / "unused"))
+    writer = encrypted_engine(f"sqlite+aiosqlite:///{path}")
     await upgrade_schema(writer)
     await _write_one_of_each(writer)
     await writer.dispose()
-    reader = create_engine(f"sqlite+aiosqlite:///{path}")
-    attach_cipher(reader, cipher_from(new_key(), tmp_path / "unused"))
+    reader = encrypted_engine(f"sqlite+aiosqlite:///{path}")
     async with session_factory(reader)() as session:
         with pytest.raises(UnreadableText) as caught:
             await preferences.active_goals(session=session, user_id=1)
@@ -102,13 +99,11 @@ async def test_a_wrong_key_is_a_clear_error_that_holds_no_text(tmp_path: Path):
 async def test_an_old_key_still_reads_after_a_new_one_is_put_in_front(tmp_path: Path):
     old, new = new_key(), new_key()
     path = tmp_path / "bot.sqlite3"
-    writer = create_engine(f"sqlite+aiosqlite:///{path}")
-    attach_cipher(writer, cipher_from(old, tmp_path / "unused"))
+    writer = encrypted_engine(f"sqlite+aiosqlite:///{path}", old)
     await upgrade_schema(writer)
     await _write_one_of_each(writer)
     await writer.dispose()
-    reader = create_engine(f"sqlite+aiosqlite:///{path}")
-    attach_cipher(reader, cipher_from(f"{new},{old}", tmp_path / "unused"))
+    reader = encrypted_engine(f"sqlite+aiosqlite:///{path}", f"{new},{old}")
     async with session_factory(reader)() as session:
         goals = await preferences.active_goals(session=session, user_id=1)
     await reader.dispose()
@@ -138,19 +133,16 @@ async def test_rotation_moves_every_text_to_the_new_key_without_loss(tmp_path: P
 
     old, new = new_key(), new_key()
     url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
-    writer = create_engine(url)
-    attach_cipher(writer, cipher_from(old, tmp_path / "unused"))
+    writer = encrypted_engine(url, old)
     await upgrade_schema(writer)
     await _write_one_of_each(writer)
     await writer.dispose()
-    rotator = create_engine(url)
     both = cipher_from(f"{new},{old}", tmp_path / "unused")
-    attach_cipher(rotator, both)
+    rotator = encrypted_engine(url, cipher=both)
     # A goal, an own question, an answer, a safety plan, a topic.
     assert await rotate(rotator, both) == 5
     await rotator.dispose()
-    reader = create_engine(url)  # the new key alone now reads everything
-    attach_cipher(reader, cipher_from(new, tmp_path / "unused"))
+    reader = encrypted_engine(url, new)  # the new key alone now reads everything
     async with session_factory(reader)() as session:
         goals = await preferences.active_goals(session=session, user_id=1)
         own = await preferences.active_own_questions(session=session, user_id=1)

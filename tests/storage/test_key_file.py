@@ -12,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.keys import _replace_key_file
 from storage import preferences, repo
 from storage.crypto import KeyFile, attach_cipher, cipher_from, new_key, rotate
-from storage.db import create_engine, session_factory
+from storage.db import session_factory
+from tests.support.databases import encrypted_engine
 
 
 async def test_a_running_process_reads_and_writes_with_a_key_added_to_its_file(
@@ -30,9 +31,8 @@ async def test_a_running_process_reads_and_writes_with_a_key_added_to_its_file(
     # rotate-key, from another process: a new key first in the file, everything moved to it.
     fresh = new_key()
     _replace_key_file(key_file, [fresh, *first])
-    rotator = create_engine(database_url)
     both = cipher_from(None, key_file)
-    attach_cipher(rotator, both)
+    rotator = encrypted_engine(database_url, cipher=both)
     assert await rotate(rotator, both) == 1
     await rotator.dispose()
 

@@ -12,6 +12,7 @@ from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401  (the tables)
 from storage.db import create_engine, upgrade_schema
+from tests.support.databases import encrypted_engine
 
 
 async def test_an_empty_database_is_migrated_to_head_twice_without_harm(database_url: str):
@@ -66,7 +67,7 @@ async def test_topics_kept_before_are_encrypted_by_the_migration(database_url: s
     from alembic import command
     from sqlalchemy import text
 
-    from storage.crypto import attach_cipher, cipher_from, new_key
+    from storage.crypto import cipher_from, new_key
     from storage.db import alembic_config
 
     def upgrade_to(revision: str):  # type: ignore[no-untyped-def]
@@ -77,9 +78,8 @@ async def test_topics_kept_before_are_encrypted_by_the_migration(database_url: s
 
         return run
 
-    engine = create_engine(database_url)
     cipher = cipher_from(new_key(), Path("unused"))
-    attach_cipher(engine, cipher)
+    engine = encrypted_engine(database_url, cipher=cipher)
     try:
         async with engine.begin() as connection:
             await connection.run_sync(upgrade_to("0004"))

@@ -23,10 +23,11 @@ from bot.flow.core import Press, State, Toast
 from handlers import dispatch, review
 from handlers.facts import load_facts
 from storage import fits, notes, reflections, repo, schedules
-from storage.crypto import attach_cipher, cipher_from, new_key
-from storage.db import Database, create_engine, upgrade_schema
+from storage.crypto import cipher_from, new_key
+from storage.db import Database, upgrade_schema
 from storage.models import FitCheck, FlowState, Note, Prompt, Reflection, Schedule, User
 from storage.schedules import Planned
+from tests.support.databases import encrypted_engine
 
 TUESDAY = date(2026, 11, 24)
 NOW = datetime(2026, 11, 24, 17, 50, tzinfo=UTC)
@@ -39,9 +40,7 @@ T = TypeVar("T")
 async def replicas(database_url: str) -> AsyncIterator[tuple[Database, Database]]:
     """Two replicas' databases: one schema, one key, an engine each."""
     cipher = cipher_from(new_key(), Path("unused"))
-    engines = [create_engine(database_url), create_engine(database_url)]
-    for engine in engines:
-        attach_cipher(engine, cipher)
+    engines = [encrypted_engine(database_url, cipher=cipher) for _ in range(2)]
     await upgrade_schema(engines[0])
     yield Database(engines[0]), Database(engines[1])
     for engine in engines:

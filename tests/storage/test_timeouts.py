@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.db import SERVING, Database, conflicting_write, create_engine, unreachable
-from tests.conftest import fresh_postgres_database
+from tests.support.databases import fresh_postgres_database
 
 
 @pytest.fixture

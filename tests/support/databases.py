@@ -1,4 +1,6 @@
-"""The bot's database read (and held) directly, as an operator would, on SQLite or PostgreSQL.
+"""The tests' databases: a fresh PostgreSQL database, an engine with its cipher as the bot
+sets one up, and the bot's database read (and held) directly, as an operator would, on SQLite
+or PostgreSQL.
 
 Tests write SQLite's SQL: `?` placeholders, and expect values as SQLite hands them back (dates
 as text, flags as 0/1), so one assertion holds on both databases. PostgreSQL is reached with
@@ -10,14 +12,23 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import re
 import sqlite3
 import threading
+import uuid
 from collections.abc import AsyncIterator, Coroutine
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 import asyncpg
+import pytest
+from cryptography.fernet import MultiFernet
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from storage.crypto import KeyFile, attach_cipher, cipher_from, new_key
+from storage.db import create_engine
 
 Row = tuple[object, ...]
 T = TypeVar("T")
@@ -25,6 +36,64 @@ T = TypeVar("T")
 _SQLITE = "sqlite+aiosqlite:///"
 # A quoted literal (left as it is) or a `?` placeholder (numbered for asyncpg).
 _PLACEHOLDER = re.compile(r"'[^']*'|\?")
+
+
+# Where the PostgreSQL tests find a server; they are skipped, saying so, when none answers.
+POSTGRES_URL = os.environ.get(
+    "TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+)
+
+
+async def _postgres_available() -> str | None:
+    try:
+        connection = await asyncpg.connect(_dsn(POSTGRES_URL), timeout=3)
+    except (OSError, asyncpg.PostgresError) as problem:
+        return f"no PostgreSQL at TEST_POSTGRES_URL={POSTGRES_URL} ({type(problem).__name__})"
+    await connection.close()
+    return None
+
+
+@contextlib.asynccontextmanager
+async def fresh_postgres_database() -> AsyncIterator[str]:
+    """The URL of a new, empty PostgreSQL database, dropped afterwards; the test is skipped,
+    naming TEST_POSTGRES_URL, when no server answers there."""
+    reason = await _postgres_available()
+    if reason is not None:
+        pytest.skip(reason)
+    name = f"rc_test_{uuid.uuid4().hex[:12]}"
+    admin = await asyncpg.connect(_dsn(POSTGRES_URL))
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    base, _, _ = POSTGRES_URL.rpartition("/")
+    try:
+        yield f"{base}/{name}"
+    finally:
+        admin = await asyncpg.connect(_dsn(POSTGRES_URL))
+        try:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await admin.close()
+
+
+def encrypted_engine(
+    database_url: str,
+    keys: str | None = None,
+    *,
+    key_file: Path | None = None,
+    cipher: MultiFernet | KeyFile | None = None,
+) -> AsyncEngine:
+    """An engine on the database whose encrypted columns use, as the bot would: `cipher`;
+    else `keys` (ENCRYPTION_KEY: comma-separated, newest first); else the key file (made the
+    first time); else a fresh key of its own."""
+    if cipher is None:
+        if keys is None and key_file is None:
+            keys = new_key()
+        cipher = cipher_from(keys, key_file or Path("unused"))
+    engine = create_engine(database_url)
+    attach_cipher(engine, cipher)
+    return engine
 
 
 def on_sqlite(database_url: str) -> bool:
