@@ -225,3 +225,21 @@ async def test_a_client_whose_access_ended_can_still_take_or_erase_their_words(
         await until(lambda: bot.query("SELECT count(*) FROM users WHERE id = ?", ADA) == [(0,)])
     finally:
         await bot.stop()
+
+
+async def test_a_sender_silenced_for_wrong_codes_still_gets_help_in_danger(
+    emulator: Emulator, tmp_path: Path, database_url: str
+):
+    bot = BotProcess(emulator, tmp_path, database_url, {"INVITE_CODES": CODE})
+    await bot.start()
+    try:
+        for guess in range(6):  # past the tries of the hour: nothing more is read...
+            await emulator.send_text(GUESSER, f"/start guess-{guess:05d}")
+        await until(lambda: emulator.pending_updates() == 0, within=30)
+        await emulator.send_text(GUESSER, "/help")
+        await emulator.send_text(GUESSER, "i want to kill myself")  # ...but this is
+        await until(lambda: any(URGENT in (m.plain_text or "") and "112" in (m.plain_text or "")
+                                for m in emulator.messages(GUESSER)), within=30)  # fmt: skip
+    finally:
+        await bot.stop()
+    assert not any("what I can do" in (m.plain_text or "") for m in emulator.messages(GUESSER))
