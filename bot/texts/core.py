@@ -344,8 +344,8 @@ EN: dict[str, str] = {
         "I can only keep text, so I haven't kept that. If you'd like, type it instead."
     ),
     "reflection.thanks": (
-        "Thank you for taking the time to reflect. Everything you wrote is kept for you, "
-        "and only you can see it.{echo}"
+        "Thank you for taking the time to reflect. Everything you wrote is kept privately "
+        "for you; /privacy says who could access it.{echo}"
     ),
     "reflection.echo": "\n\nOne thing you noted: <i>\u201c{quote}\u201d</i>",
     "reflection.raise_offer": (

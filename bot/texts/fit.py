@@ -18,8 +18,8 @@ EN: dict[str, str] = {
     "fit.intro": (
         "Let's look at how your therapy fits you: {total} short questions, one tap each. "
         "First what you'd like from a therapist, then what it's like with yours. There are "
-        "no right answers, and only you see them. Skip anything; /cancel stops and keeps "
-        "what you've chosen."
+        "no right answers, and your answers are kept privately for you (/privacy says who "
+        "could access them). Skip anything; /cancel stops and keeps what you've chosen."
     ),
     "fit.intro_looking": (
         "Let's work out what you're looking for in a therapist: {total} short questions, "
