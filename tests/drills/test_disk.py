@@ -25,7 +25,7 @@ import pytest
 from emulator import Emulator, SentMessage
 from tests.drills.conftest import UNTHROTTLED
 from tests.drills.scale import sized
-from tests.support.players import onboard, press
+from tests.support.players import onboard, press, the_four_ratings_given
 from tests.support.process import BotProcess
 
 # SQLite only: these drills fill or freeze the disk under the bot's SQLite file; a PostgreSQL
@@ -81,13 +81,7 @@ async def _halfway(emulator: Emulator, users: list[int]) -> tuple[list[int], lis
 
     async def one(user: int) -> SentMessage:
         await onboard(emulator, user)
-        await emulator.send_text(user, "/reflect")
-        await emulator.next_message(user)
-        question = await emulator.next_message(user)
-        for rating in ("7", "6", "8", "5"):
-            question = await press(emulator, user, question, rating)
-        assert "Question 5 of 10" in (question.plain_text or "")
-        return question
+        return await the_four_ratings_given(emulator, user)
 
     return users, list(await asyncio.gather(*(one(user) for user in users)))
 

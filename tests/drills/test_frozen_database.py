@@ -21,7 +21,7 @@ from emulator import Emulator, SentMessage
 from tests.drills.conftest import UNTHROTTLED
 from tests.drills.scale import sized
 from tests.support import databases as database
-from tests.support.players import onboard, press
+from tests.support.players import onboard, press, the_four_ratings_given
 from tests.support.process import BotProcess
 
 CLIENTS = sized(4, 20)
@@ -201,12 +201,7 @@ async def _first_answer_kept(emulator: Emulator, user: int) -> SentMessage:
     """The client rates the first four questions and answers the fifth in words; returns
     the sixth question (a text one)."""
     await onboard(emulator, user)
-    await emulator.send_text(user, "/reflect")
-    await emulator.next_message(user)
-    question = await emulator.next_message(user)
-    for rating in ("7", "6", "8", "5"):
-        question = await press(emulator, user, question, rating)
-    assert "Question 5 of 10" in (question.plain_text or "")
+    question = await the_four_ratings_given(emulator, user)
     await emulator.send_text(user, f"{user} before the freeze")
     kept = await emulator.next_message(user)
     assert (kept.plain_text or "").startswith("Kept."), kept.plain_text

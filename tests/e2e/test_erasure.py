@@ -10,7 +10,7 @@ from cryptography.fernet import InvalidToken
 
 from emulator import Emulator
 from tests.support import databases as database
-from tests.support.players import button, onboard, press, press_in_place, until
+from tests.support.players import button, onboard, only_the_ratings, press, until
 from tests.support.process import BotProcess
 
 ADA, OTHER = 1001, 2002
@@ -56,11 +56,7 @@ def file_bytes(bot: BotProcess) -> bytes:
 async def a_client_with_a_goal_an_answer_and_a_topic(emulator: Emulator) -> None:
     """ADA: a comment on a rating (an answer), a low rating to raise (a topic), a goal."""
     await onboard(emulator, ADA)
-    await emulator.send_text(ADA, "/questions")
-    menu = await emulator.next_message(ADA)
-    for label in ("progress", "obstacles", "helpful", "wasn't helpful", "feel right", "bring up"):
-        target = next(t for row in menu.buttons for t, _ in row if label in t.lower())
-        await press_in_place(emulator, ADA, menu, target)
+    await only_the_ratings(emulator, ADA)
     await emulator.send_text(ADA, "/reflect")
     await emulator.next_message(ADA)
     await emulator.next_message(ADA)

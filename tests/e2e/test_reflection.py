@@ -8,7 +8,7 @@ import signal
 
 from emulator import Emulator
 from tests.support.databases import write_lock
-from tests.support.players import button, onboard, press, press_in_place
+from tests.support.players import button, onboard, only_the_ratings, press
 from tests.support.process import BotProcess
 
 ADA = 1001
@@ -82,11 +82,7 @@ async def test_a_low_rating_is_offered_for_the_next_sessions_note(
     emulator: Emulator, bot: BotProcess
 ):
     await onboard(emulator, ADA)
-    await emulator.send_text(ADA, "/questions")
-    menu = await emulator.next_message(ADA)
-    for label in ("progress", "obstacles", "helpful", "wasn't helpful", "feel right", "bring up"):
-        target = next(t for row in menu.buttons for t, _ in row if label in t.lower())
-        await press_in_place(emulator, ADA, menu, target)
+    await only_the_ratings(emulator, ADA)
     await emulator.send_text(ADA, "/reflect")
     await emulator.next_message(ADA)
     q = await emulator.next_message(ADA)

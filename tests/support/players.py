@@ -65,6 +65,26 @@ async def press(emulator: Emulator, user: int, message: SentMessage, label: str)
     return await emulator.next_message(user)
 
 
+async def only_the_ratings(emulator: Emulator, user: int) -> None:
+    """Turn off every written question in /questions, leaving the ratings."""
+    await emulator.send_text(user, "/questions")
+    menu = await emulator.next_message(user)
+    for label in ("progress", "obstacles", "helpful", "wasn't helpful", "feel right", "bring up"):
+        target = next(t for row in menu.buttons for t, _ in row if label in t.lower())
+        await press_in_place(emulator, user, menu, target)
+
+
+async def the_four_ratings_given(emulator: Emulator, user: int) -> SentMessage:
+    """/reflect, and the four ratings given (7, 6, 8, 5); returns the fifth question."""
+    await emulator.send_text(user, "/reflect")
+    await emulator.next_message(user)
+    question = await emulator.next_message(user)
+    for rating in ("7", "6", "8", "5"):
+        question = await press(emulator, user, question, rating)
+    assert "Question 5 of 10" in (question.plain_text or "")
+    return question
+
+
 async def a_text_answer_kept(
     emulator: Emulator, unless: Callable[[], bool] = lambda: False
 ) -> None:
