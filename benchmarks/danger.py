@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.crisis import CrisisData, load
+from features.safety.crisis import CrisisData, load
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "crisis_corpus.txt"
 

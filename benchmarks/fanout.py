@@ -29,9 +29,9 @@ from benchmarks.fanout_report import figures_for
 from benchmarks.fanout_run import Options, Probe, Run
 from benchmarks.figures import Figure
 from benchmarks.processes import BotDidNotStart, BotProcess, bot_environment, running_bot
-from bot.texts import plain
 from emulator import Emulator, FloodLimit, NoMessageError, SentMessage
 from emulator.flood import counts_as_message
+from features.kernel.texts import plain
 
 logger = logging.getLogger(__name__)
 

@@ -10,10 +10,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from bot.flow import prompts
-from bot.planning import REFLECTION, plan, preferences_of, schedule_of
-from bot.texts import plain
-from storage import repo, schedules
+from features.kernel.texts import plain
+from features.schedule import prompts
+from features.schedule.planning import REFLECTION, plan, preferences_of, schedule_of
+from storage import clients as repo
+from storage import schedules
 from storage.db import Database, create_engine, upgrade_schema
 from storage.models import Prompt, Schedule, User
 

@@ -25,7 +25,8 @@ from benchmarks.databases import fresh_database, postgres_unavailable
 from benchmarks.figures import Figure
 from benchmarks.processes import BotDidNotStart, bot_environment, running_bot
 from emulator import Emulator
-from storage import preferences, reflections, repo
+from storage import clients, reflections
+from storage import goals as preferences
 from storage.crypto import attach_cipher, cipher_from
 from storage.db import Database, create_engine, upgrade_schema
 
@@ -88,10 +89,10 @@ async def _fill(url: str, key_file: Path, weeks: int) -> None:
     first = date.today() - timedelta(weeks=weeks)
     try:
         async with database.transaction() as session:
-            await repo.get_or_create_user(
+            await clients.get_or_create_user(
                 session=session, user_id=CLIENT, chat_id=CLIENT, language="en"
             )
-            await repo.set_time_zone(session=session, user_id=CLIENT, time_zone="Europe/Berlin")
+            await clients.set_time_zone(session=session, user_id=CLIENT, time_zone="Europe/Berlin")
             goals = [
                 await preferences.add_goal(session=session, user_id=CLIENT, text=text)
                 for text in ("Sleep through the night", "Say no at work without guilt")

@@ -13,7 +13,7 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.config import ConfigError, Settings
 from bot.logs import configure_logging
-from bot.runner import serve, stop_signal
+from bot.serve import serve, stop_signal
 from storage.crypto import KeyProblem, new_key
 from storage.db import DatabaseUnavailable
 
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         if args.command == "rotate-key":
-            from bot.keys import rotate_key
+            from bot.cli.rotate_key import rotate_key
 
             print(asyncio.run(rotate_key(settings, restarted=args.restarted)))
             return 0
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in ("revoke", "invites"):
             return access_command(settings, args.command, args.target, args.username)
         if args.command == "demo":
-            from bot.demo import run_demo
+            from bot.cli.demo import run_demo
 
             return run_demo(settings)
         return run(settings)
@@ -134,7 +134,7 @@ def access_command(
     settings: Settings, command: str, target: str | None, username: str | None
 ) -> int:
     """`revoke TAG|CODE` or `invites`; a refusal is one line."""
-    from bot.access_commands import RevokeRefused, invite_links, revoke
+    from bot.cli.access import RevokeRefused, invite_links, revoke
 
     if command == "invites":
         try:
@@ -160,7 +160,7 @@ def access_command(
 
 def copy_db(settings: Settings, target: str | None) -> int:
     """Copy the database into the one named by --to; a refusal is one line."""
-    from bot.copy_db import CopyRefused, copy_database
+    from bot.cli.copy_db import CopyRefused, copy_database
 
     if not target:
         print("Cannot copy: name the target: python -m bot copy-db --to URL", file=sys.stderr)

@@ -21,23 +21,23 @@ from telegram.ext import (
     filters,
 )
 
-from bot.access import CodeTags
-from bot.clock import clock_for
-from bot.commands import COMMAND_NAMES, COMMANDS
 from bot.config import ConfigError, Settings
-from bot.context import BotContext, Dependencies
-from bot.crisis import CrisisData
-from bot.crisis import load as load_crisis
-from bot.http import AiohttpRequest
 from bot.logs import ClientTags
-from bot.ordering import PerClientOrder, SenderRate
-from bot.texts import plain
+from features.kernel.clock import clock_for
+from features.kernel.commands import COMMAND_NAMES, COMMANDS
+from features.kernel.texts import plain
+from features.privacy.access import CodeTags
+from features.safety.crisis import CrisisData
+from features.safety.crisis import load as load_crisis
 from handlers import conversation, groups, membership
-from handlers.dispatch import dispatch_due, plan_missing, prepare
+from handlers.context import BotContext, Dependencies
 from handlers.errors import on_error
 from handlers.flood import TurnAway
+from handlers.http import AiohttpRequest
+from handlers.ordering import PerClientOrder, SenderRate
 from handlers.outbox import Outbox
 from handlers.pacing import ChatPacing
+from handlers.prompt_jobs import dispatch_due, plan_missing, prepare
 from storage.crypto import attach_cipher, cipher_source, current_key
 from storage.db import (
     SERVING,
@@ -128,13 +128,13 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
         .token(token)
         .base_url(settings.telegram_api_base_url)
         .base_file_url(file_url_for(settings.telegram_api_base_url))
-        # Every call but getUpdates: a sixth of httpx's CPU per call (bot.http says why).
+        # Every call but getUpdates: a sixth of httpx's CPU per call (handlers.http says why).
         .request(AiohttpRequest())
         .context_types(ContextTypes(context=BotContext, bot_data=Dependencies))
         .concurrent_updates(order)
         # A flood wait for one chat delays that chat only (handlers.pacing says why).
         .rate_limiter(ChatPacing(settings.telegram_max_messages_per_second, max_retries=3))
-        # No Updater: bot.polling acknowledges updates only after handling them.
+        # No Updater: handlers.polling acknowledges updates only after handling them.
         .updater(None)
         .post_init(on_startup)
         .post_shutdown(on_shutdown)

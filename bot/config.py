@@ -46,7 +46,7 @@ class ConfigError(Exception):
 
 
 # Invite codes travel in t.me/<bot>?start=CODE links, whose rule this is; 8 or more
-# characters so that guessing one (a few tries an hour, bot.access) is hopeless.
+# characters so that guessing one (a few tries an hour, features.privacy.access) is hopeless.
 INVITE_CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 # Telegram's rule for setWebhook's secret_token.
@@ -57,7 +57,7 @@ _MAKE_A_SECRET = "make one with: python -c 'import secrets; print(secrets.token_
 @dataclass(frozen=True)
 class Webhook:
     """Webhook mode: Telegram posts updates to `url`, which a reverse proxy passes to
-    `listen`:`port`; a request without `secret` in its header is refused (bot.webhook)."""
+    `listen`:`port`; a request without `secret` in its header is refused (handlers.webhook)."""
 
     url: str
     secret: str
@@ -96,9 +96,10 @@ class Settings(BaseSettings):
     allowed_user_ids: str = ""
     invite_codes: SecretStr | None = None
     # Strict: a client whose id was taken off ALLOWED_USER_IDS, or whose invite code was
-    # taken out of INVITE_CODES, is refused from their next message on (bot.access).
+    # taken out of INVITE_CODES, is refused from their next message on (features.privacy.access).
     access_strict: bool = False
-    # Crisis phrases and helplines by country; the bundled bot/data/crisis.json by default.
+    # Crisis phrases and helplines by country; by default the bundled
+    # features/safety/data/crisis.json.
     crisis_resources_file: Path | None = None
     # For tests and demos only: read "now" from this file instead of the system clock.
     clock_file: Path | None = None

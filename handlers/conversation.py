@@ -7,9 +7,9 @@ import contextlib
 from telegram import Message, Update
 from telegram.error import TelegramError
 
-from bot.context import BotContext
-from bot.flow import Command, Edited, NonText, Press, Text
-from bot.texts import plain
+from features.kernel.texts import plain
+from features.kernel.vocabulary import Command, Edited, NonText, Press, Text
+from handlers.context import BotContext
 from handlers.turn import take_turn
 
 # Message attributes that say what a non-text message carries, most specific first.

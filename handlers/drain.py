@@ -12,7 +12,7 @@ Only a few sends are under way at once (`QUEUE_SECONDS` worth at the configured 
 rate limiter serves first come, first served, so a client's answer to a pressed button waits
 behind those few prompts, not behind thousands. A process killed mid-burst leaves at most
 two groups claimed and unsent, where one prompt at a time left one: they are marked
-interrupted at the next start and not resent (handlers.dispatch).
+interrupted at the next start and not resent (handlers.prompt_jobs).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Generic, TypeVar
 
-from bot.context import BotContext
+from handlers.context import BotContext
 from storage import schedules
 from storage.outage import DatabaseUnreachable
 

@@ -9,7 +9,14 @@ from sqlalchemy import delete
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.flow.core import (
+from features.common.session_times import (
+    NOT_REGULAR,
+    first_session_date,
+    next_session,
+    out_of_quiet_hours,
+    without_session,
+)
+from features.kernel.vocabulary import (
     AddGoal,
     AddOwnQuestion,
     AddText,
@@ -41,16 +48,9 @@ from bot.flow.core import (
     Storage,
     ToggleNoteItem,
 )
-from bot.planning import preferences_of, schedule_of
-from bot.schedule import (
-    NOT_REGULAR,
-    first_session_date,
-    next_session,
-    out_of_quiet_hours,
-    without_session,
-)
-from handlers.plans import plan_prompts
-from storage import fits, notes, preferences, reflections, repo, safety, schedules
+from features.schedule.planning import preferences_of, schedule_of
+from features.schedule.plans import plan_prompts
+from storage import clients, fits, goals, notes, reflections, safety, schedules
 from storage.models import Reflection, Schedule, User
 
 logger = logging.getLogger(__name__)
@@ -70,13 +70,13 @@ class EffectStore:
         session, user_id = self._session, self._user.id
         match effect:
             case SaveTimeZone(time_zone=zone):
-                await repo.set_time_zone(session=session, user_id=user_id, time_zone=zone)
+                await clients.set_time_zone(session=session, user_id=user_id, time_zone=zone)
                 self._user.time_zone = zone
                 row = await schedules.get_schedule(session=session, user_id=user_id)
                 if row is not None:  # the same wall-clock times, in the new zone
                     await plan_prompts(session, row, zone, self._now, afresh=True)
             case SaveCountry(country=country):
-                await repo.set_country(session=session, user_id=user_id, country=country)
+                await clients.set_country(session=session, user_id=user_id, country=country)
                 self._user.country = country
             case EraseClient():
                 # Every table about a client references users.id ON DELETE CASCADE.
@@ -122,19 +122,17 @@ class EffectStore:
                     session=session, user_id=user_id, reflection=reflection, ratings=list(ratings)
                 )
             case AddGoal(text=text):
-                await preferences.add_goal(session=session, user_id=user_id, text=text)
+                await goals.add_goal(session=session, user_id=user_id, text=text)
             case EditGoal(goal_id=goal_id, text=text):
-                await preferences.edit_goal(
-                    session=session, user_id=user_id, goal_id=goal_id, text=text
-                )
+                await goals.edit_goal(session=session, user_id=user_id, goal_id=goal_id, text=text)
             case RetireGoal(goal_id=goal_id):
-                await preferences.retire_goal(session=session, user_id=user_id, goal_id=goal_id)
+                await goals.retire_goal(session=session, user_id=user_id, goal_id=goal_id)
             case SetQuestionEnabled(question=question, enabled=enabled):
-                await preferences.set_question_enabled(
+                await goals.set_question_enabled(
                     session=session, user=self._user, question=question, enabled=enabled
                 )
             case AddOwnQuestion(text=text):
-                await preferences.add_own_question(session=session, user_id=user_id, text=text)
+                await goals.add_own_question(session=session, user_id=user_id, text=text)
             case CreateNote(serial=serial, items=items, session_date=day):
                 await notes.create(
                     session=session,
@@ -148,7 +146,7 @@ class EffectStore:
             case FinishNote(serial=serial):
                 await notes.finish(session=session, user_id=user_id, serial=serial, at=self._now)
             case RemoveOwnQuestion(question_id=question_id):
-                await preferences.remove_own_question(
+                await goals.remove_own_question(
                     session=session, user_id=user_id, question_id=question_id
                 )
             case StartFit(serial=serial, seeing_therapist=seeing):

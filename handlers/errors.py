@@ -9,13 +9,13 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 
-from bot import flow
-from bot.context import BotContext
-from bot.texts import render
+from features import router
+from features.kernel.texts import render
+from handlers.context import BotContext
 from handlers.facts import load_facts
 from handlers.sending import retrying, send
 from handlers.turn import DeliveryFailed, answer_press, state_of
-from storage import repo
+from storage import clients
 from storage.db import unwritable
 from storage.models import FlowState
 from storage.outage import DatabaseUnreachable
@@ -84,7 +84,7 @@ async def _ask_again(update: Update, context: BotContext) -> None:
     if user is None or chat is None:
         return
     async with context.database.transaction() as session:
-        client = await repo.get_user(session=session, user_id=user.id)
+        client = await clients.get_user(session=session, user_id=user.id)
         if client is None:
             return
         stored = await session.get(FlowState, user.id)
@@ -92,5 +92,5 @@ async def _ask_again(update: Update, context: BotContext) -> None:
             return
         state = state_of(stored)
         facts = await load_facts(session, client, context.clock.now(), full=True)
-    for reply in flow.ask_again(state, facts):
+    for reply in router.ask_again(state, facts):
         await send(context, chat.id, reply, client.language)

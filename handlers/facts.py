@@ -7,11 +7,19 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.flow.core import AnswerView, Client, Facts, FitView, PromptView, ReflectionView
-from bot.flow.review import Wanted
-from bot.planning import preferences_of, schedule_of
-from handlers import review
-from storage import fits, preferences, reflections, safety, schedules
+from features.kernel.vocabulary import (
+    AnswerView,
+    Client,
+    Facts,
+    FitView,
+    PromptView,
+    ReflectionView,
+)
+from features.review import loaders
+from features.review.flow import Wanted
+from features.schedule.planning import preferences_of, schedule_of
+from storage import fits, reflections, safety, schedules
+from storage import goals as preferences
 from storage.models import Reflection, User
 
 
@@ -77,7 +85,7 @@ async def load_facts(
             last_fit=_fit_view(await fits.latest_finished(session=session, user_id=user.id)),
         )
     if wanted is not None:
-        facts = await review.load(session, user, facts, wanted)
+        facts = await loaders.load(session, user, facts, wanted)
     return facts
 
 

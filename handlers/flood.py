@@ -1,4 +1,4 @@
-"""Answering an update turned away at the door (`bot.ordering.SenderRate`): past a sender's
+"""Answering an update turned away at the door (`handlers.ordering.SenderRate`): past a sender's
 rate, a message is not kept; they hear it once per window, kindly, and a button press is
 always answered, so its spinner stops."""
 
@@ -12,7 +12,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import Application
 
-from bot.texts import plain, render
+from features.kernel.texts import plain, render
 from handlers.outbox import Outbox
 
 logger = logging.getLogger(__name__)

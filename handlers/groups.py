@@ -7,8 +7,8 @@ import logging
 from telegram import Update
 from telegram.error import TelegramError
 
-from bot.context import BotContext
-from bot.texts import render
+from features.kernel.texts import render
+from handlers.context import BotContext
 
 logger = logging.getLogger(__name__)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.flow import Button
-from bot.texts import plain
+from features.kernel.texts import plain
+from features.kernel.vocabulary import Button
 
 
 def keyboard(rows: tuple[tuple[Button, ...], ...], language: str) -> InlineKeyboardMarkup | None:

@@ -12,19 +12,19 @@ from typing import TYPE_CHECKING, Any
 
 from telegram.constants import ParseMode
 
-from bot.context import BotContext
-from bot.flow import safety as safety_parts
-from bot.flow.core import Reply, SendExport, ShowChart
-from bot.flow.questions import GOAL, OWN
-from bot.review import summary
-from bot.review.history import History, goal_of, own_question_of
-from bot.texts import plain, render
-from handlers import review
+from features.common.questions import GOAL, OWN
+from features.kernel.texts import plain, render
+from features.kernel.vocabulary import Reply, SendExport, ShowChart
+from features.review import loaders, summary
+from features.review.history import History, goal_of, own_question_of
+from features.safety import safety_plan as safety_parts
+from handlers.context import BotContext
 from handlers.sending import retrying, send
-from storage import history, repo, safety, schedules
+from storage import clients as repo
+from storage import review_rows, safety, schedules
 
 if TYPE_CHECKING:
-    from bot.review import export
+    from features.review import export
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ async def send_output(
 def _chart_png(effect: ShowChart, language: str) -> bytes:
     # matplotlib and reportlab load on first use, not at start: a second of start-up and
     # 50 MB a bot whose clients never ask for a chart needn't pay.
-    from bot.review import chart
+    from features.review import chart
 
     series = [
         (plain(s.label.text, language, **s.label.args), s.values, s.goal) for s in effect.series
@@ -69,19 +69,21 @@ async def _export_files(
         user = await repo.get_user(session=session, user_id=user_id)
         if user is None:
             return None
-        rows = await history.reflections_in(
+        rows = await review_rows.reflections_in(
             session=session, user_id=user_id, days=None, at_least=0, today=now.date()
         )
-        everything = await review.history_of(session, user_id, rows)
-        goals = await history.all_goals(session=session, user_id=user_id)
-        own = await history.all_own_questions(session=session, user_id=user_id)
+        everything = await loaders.history_of(session, user_id, rows)
+        goals = await review_rows.all_goals(session=session, user_id=user_id)
+        own = await review_rows.all_own_questions(session=session, user_id=user_id)
         row = await schedules.get_schedule(session=session, user_id=user_id)
-        fit_checks, fit_lines = await review.fit_results(session, user_id, user.time_zone, language)
+        fit_checks, fit_lines = await loaders.fit_results(
+            session, user_id, user.time_zone, language
+        )
         plan = await safety.get_plan(session=session, user_id=user_id) or {}
         time_zone, country = user.time_zone, user.country
     if not everything.sessions and not goals and not own and not fit_checks and not plan:
         return None
-    from bot.review import export
+    from features.review import export
 
     data = export.Export(
         history=everything,
@@ -113,7 +115,7 @@ async def _export_files(
 
 def _files(data: export.Export, language: str, day: str) -> list[tuple[str, bytes]]:
     """Drawn and written on a worker thread."""
-    from bot.review import export
+    from features.review import export
 
     effect = summary.chart(data.history)
     if effect is not None:

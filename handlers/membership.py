@@ -6,9 +6,9 @@ import logging
 
 from telegram import ChatMember, Update
 
-from bot.context import BotContext
+from handlers.context import BotContext
 from handlers.groups import point_to_private
-from storage import repo
+from storage import clients
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ async def on_my_chat_member(update: Update, context: BotContext) -> None:
     if change.chat.type == change.chat.PRIVATE:
         active = status not in gone
         async with context.database.transaction() as session:
-            known = await repo.set_active(session=session, user_id=change.chat.id, active=active)
+            known = await clients.set_active(session=session, user_id=change.chat.id, active=active)
         if known:  # someone who never became a client leaves no trace, not even here
             what = "unblocked" if active else "blocked"
             logger.info("Client %s %s the bot", context.client_tag(change.chat.id), what)

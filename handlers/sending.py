@@ -10,9 +10,9 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError, TimedOut
 
-from bot.context import BotContext
-from bot.flow.core import Reply
-from bot.texts import render
+from features.kernel.texts import render
+from features.kernel.vocabulary import Reply
+from handlers.context import BotContext
 from handlers.keyboards import keyboard
 
 logger = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ only after it commits, queued for the client's chat (handlers.outbox), so the tu
 the commit. If the process dies in between, the client's next message finds the stored
 state and the bot asks its question again: nothing is lost. A turn has a time limit
 (TURN_TIMEOUT_SECONDS): one that overruns is rolled back and the client asked to send it
-again, so no update stays unfinished for long (bot.polling says why that matters).
+again, so no update stays unfinished for long (handlers.polling says why that matters).
 """
 
 from __future__ import annotations
@@ -25,11 +25,10 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from bot import access, flow
-from bot.context import BotContext
-from bot.crisis import CrisisData
-from bot.flow import machine as flow_machine
-from bot.flow.core import (
+from features import router
+from features.fit.flow import needs_facts as needs_fit
+from features.kernel.texts import plain, render
+from features.kernel.vocabulary import (
     Client,
     Command,
     Effect,
@@ -47,16 +46,17 @@ from bot.flow.core import (
     Storage,
     Toast,
 )
-from bot.flow.fit import needs_facts as needs_fit
-from bot.flow.review import wanted
-from bot.flow.safety import needs_plan
-from bot.texts import plain, render
+from features.privacy import access
+from features.review.flow import wanted
+from features.safety.crisis import CrisisData
+from features.safety.safety_plan import needs_plan
 from handlers import media
+from handlers.context import BotContext
 from handlers.effects import EffectStore
 from handlers.facts import client_of, load_facts
 from handlers.keyboards import keyboard
 from handlers.sending import send
-from storage import repo
+from storage import clients
 from storage.db import conflicting_write, database_locked
 from storage.models import FlowState, User
 
@@ -176,14 +176,14 @@ async def _turn(
     the update checked against the last handled, then the flow stepped and stored."""
     user, chat = update.effective_user, update.effective_chat
     assert user is not None and chat is not None
-    client = await repo.lock_user(session=session, user_id=user.id)
+    client = await clients.lock_user(session=session, user_id=user.id)
     ended = client is not None and not _still_admitted(context, client)
     if (client is None or ended) and _in_danger(context, event):
         # Help in danger is never refused, whoever is asking, and nothing follows it: no
         # pointer to /start, no refusal.
         profile = client_of(client) if client is not None else Client()
         facts = Facts(profile, context.clock.now(), crisis=context.crisis)
-        help_now = (flow_machine.crisis_reply(facts),)
+        help_now = (router.crisis_reply(facts),)
         return Outcome(State(), help_now), client.language if client else "en"
     # A client whose access ended may still take or erase what they wrote.
     if client is None or (ended and not _still_theirs(event)):
@@ -191,7 +191,7 @@ async def _turn(
         if isinstance(at_door, Outcome):
             # Refused, or someone the bot keeps nothing about: nothing stored.
             return at_door, client.language if client else "en"
-        client = await repo.get_or_create_user(
+        client = await clients.get_or_create_user(
             session=session,
             user_id=user.id,
             chat_id=chat.id,
@@ -199,9 +199,9 @@ async def _turn(
             admission=at_door,
         )
         client.admission = at_door  # let back in by a code still offered
-    repo.reactivate(session=session, user=client, chat_id=chat.id)
-    stored = await repo.load_flow(session=session, user_id=user.id)
-    if repo.already_handled(stored, update.update_id):
+    clients.reactivate(session=session, user=client, chat_id=chat.id)
+    stored = await clients.load_flow(session=session, user_id=user.id)
+    if clients.already_handled(stored, update.update_id):
         return None, client.language
     now = context.clock.now()
     outcome = await _step(session, client, stored, event, update.update_id, now, context.crisis)
@@ -219,7 +219,7 @@ async def _step(
 ) -> Outcome:
     """Step the flow and store its effects and the new state, in the caller's transaction."""
     state = state_of(stored)
-    full = flow.needs_context(state, event)
+    full = router.needs_context(state, event)
     facts = await load_facts(
         session,
         client,
@@ -231,7 +231,7 @@ async def _step(
         safety_plan=needs_plan(state, event, crisis),
     )
     facts = replace(facts, crisis=crisis)
-    outcome = flow.step(state, event, facts)
+    outcome = router.step(state, event, facts)
     # The event's kind and the steps only: never the event itself, which holds the text.
     logger.debug("%s: %s -> %s", type(event).__name__, state.step, outcome.state.step)
     store = EffectStore(session, client, now)
@@ -242,7 +242,7 @@ async def _step(
         # The client and their flow row are gone; saving the state would bring one back.
         session.expunge_all()
         return outcome
-    await repo.save_flow(
+    await clients.save_flow(
         session=session,
         flow=stored,
         step=outcome.state.step.value,
@@ -254,7 +254,7 @@ async def _step(
 
 def _still_admitted(context: BotContext, client: User) -> bool:
     """Whether a known client may go on: not revoked, and in strict mode still listed or
-    holding a code still offered (bot.access)."""
+    holding a code still offered (features.privacy.access)."""
     settings = context.settings
     return access.admission_holds(
         client.admission,
@@ -274,11 +274,11 @@ _STILL_THEIRS_COMMANDS = frozenset({"export", "delete", "privacy", "urgent"})
 def _still_theirs(event: Event) -> bool:
     if isinstance(event, Command):
         return event.name in _STILL_THEIRS_COMMANDS
-    return isinstance(event, Press) and event.data.startswith(flow_machine.DELETE_PREFIX)
+    return isinstance(event, Press) and event.data.startswith(router.DELETE_PREFIX)
 
 
 def _in_danger(context: BotContext, event: Event) -> bool:
-    crisis, words = context.crisis, flow_machine.words_of(event)
+    crisis, words = context.crisis, router.words_of(event)
     return bool(words) and crisis is not None and crisis.suggests_danger(words)
 
 
@@ -295,10 +295,10 @@ def _at_the_door(
         if isinstance(event, Command) and event.name == "start":
             return access.LISTED if settings.restricted else access.OPEN
         facts = Facts(Client(), context.clock.now(), crisis=context.crisis)
-        return flow_machine.stranger(event, facts)
+        return router.stranger(event, facts)
     if isinstance(event, Command) and event.name == "start" and event.args and not revoked:
         # A new code lets in someone new, or back someone whose code was withdrawn; a
-        # revoked client stays out (bot.access).
+        # revoked client stays out (features.privacy.access).
         tag = _offered_code(context, user_id, event.args)
         if tag is not None:
             return tag

@@ -38,7 +38,7 @@ class User(SQLModel, table=True):
     # False once the client blocked the bot; true again when they write.
     active: bool = Field(default=True)
     # How they were let in: "listed", "invite:<keyed hash of the code>", "open", or
-    # "revoked" (bot.access); None for clients from before it was kept.
+    # "revoked" (features.privacy.access); None for clients from before it was kept.
     admission: str | None = Field(default=None, max_length=80)
     # Built-in reflection questions the client turned off (/questions).
     disabled_questions: list[str] = Field(

@@ -11,8 +11,8 @@ from sqlalchemy import delete, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.clients import insert_all_if_absent, insert_if_absent
 from storage.models import Prompt, Schedule, User
-from storage.repo import insert_all_if_absent, insert_if_absent
 from storage.types import utc_now
 
 PENDING = "pending"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from bot import flow
-from bot.flow.core import (
+from features import router
+from features.kernel.texts import plain
+from features.kernel.vocabulary import (
     Client,
     Command,
     Facts,
@@ -21,7 +22,6 @@ from bot.flow.core import (
     Step,
     Toast,
 )
-from bot.texts import plain
 from tests.support.outcomes import check_outcome
 
 NOW = datetime(2026, 11, 24, 18, 50, tzinfo=UTC)
@@ -62,11 +62,11 @@ def drive(
 ) -> tuple[FitView, Outcome]:
     """Walk /fit from the command to the last press, storing what the flow says to store."""
     used = set() if used is None else used
-    outcome = flow.step(State(), Command("fit"), facts)
+    outcome = router.step(State(), Command("fit"), facts)
     used |= check_outcome(outcome)
     if outcome.state.step is Step.FIT_SEEING:
         action = "seeing" if seeing else "looking"
-        outcome = flow.step(
+        outcome = router.step(
             outcome.state, Press(f"fo:{outcome.state.data['serial']}:{action}"), facts
         )
         used |= check_outcome(outcome)
@@ -75,7 +75,7 @@ def drive(
     for choice in choices:
         position = outcome.state.data["position"]
         pressed = Press(f"f:{check.serial}:{position}:{choice}")
-        outcome = flow.step(outcome.state, pressed, replace(facts, fit=check))
+        outcome = router.step(outcome.state, pressed, replace(facts, fit=check))
         used |= check_outcome(outcome)
         for saved in of(outcome, SaveFitChoice):
             check = replace(check, answers={**check.answers, saved.item: saved.choice})

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from storage import reflections, repo
+from storage import clients, reflections
 from storage.db import Database
 from tests.support.databases import encrypted_engine
 from tests.support.players import Answer
@@ -32,7 +32,7 @@ async def read_reflections(
     try:
         async with database.transaction() as session:
             for user in users:
-                assert await repo.get_user(session=session, user_id=user) is not None, user
+                assert await clients.get_user(session=session, user_id=user) is not None, user
                 found[user] = []
                 last = await reflections.last_serial(session=session, user_id=user)
                 for serial in range(1, last + 1):

@@ -27,7 +27,7 @@ CLIENTS = sized(6, 100)
 BERLIN = ZoneInfo("Europe/Berlin")
 PROMPT, NOTE = "A moment to look back", "For your next session"
 # Generous: a reply may wait out timed-out calls (5 s each), retries and 429s, its own or
-# another client's (bot.polling finishes a batch before it fetches the next).
+# another client's (handlers.polling finishes a batch before it fetches the next).
 PATIENCE = 60.0
 
 

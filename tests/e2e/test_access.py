@@ -11,8 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.texts import plain
 from emulator import Emulator
+from features.kernel.texts import plain
 from tests.support.players import onboard, press, until
 from tests.support.process import REPO, BotProcess
 
@@ -121,7 +121,7 @@ async def test_guessing_codes_is_cut_short_and_the_right_one_then_waits_an_hour(
         await asyncio.sleep(1.0)  # anything still to come from the guesser's updates
     finally:
         await bot.stop()
-    # Refused once, and told once to slow down (the burst limiter, bot.ordering); a code
+    # Refused once, and told once to slow down (the burst limiter, handlers.ordering); a code
     # from them is not even looked at once they guessed 5 wrong, so silence can't tell
     # them that a guess was right: the right code is refused too.
     said = sorted(message.plain_text or "" for message in emulator.messages(GUESSER))

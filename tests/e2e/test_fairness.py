@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from bot.logs import ClientTags
-from bot.texts import plain
 from emulator import Emulator, FloodLimit
+from features.kernel.texts import plain
 from storage.crypto import current_key
 from tests.support.databases import write_lock
 from tests.support.players import until

@@ -5,8 +5,8 @@ from __future__ import annotations
 import signal
 from pathlib import Path
 
-from bot.commands import COMMANDS
 from emulator import Emulator
+from features.kernel.commands import COMMANDS
 from tests.support.players import until
 from tests.support.process import BotProcess
 

@@ -2,7 +2,7 @@
 the running bot: none may crash it, break its HTML, inject markup through an echo, or leave
 anything from outside the client's private chat in the database.
 
-The bot asks Telegram for a few update types only (bot.polling.ALLOWED_UPDATES); a
+The bot asks Telegram for a few update types only (handlers.polling.ALLOWED_UPDATES); a
 deployment behind a proxy or a future Bot API could still deliver others, so the emulator
 here delivers every type regardless (`ignore_allowed_updates`).
 """

@@ -17,8 +17,8 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.polling import ALLOWED_UPDATES
 from emulator import Emulator
+from handlers.polling import ALLOWED_UPDATES
 from tests.drills.ledger import problems, read_reflections
 from tests.support.databases import write_lock
 from tests.support.players import Person, onboard, plan_answers, until

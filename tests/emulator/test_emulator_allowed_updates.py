@@ -7,8 +7,8 @@ from typing import Any
 
 import httpx
 
-from bot.polling import ALLOWED_UPDATES
 from emulator import Emulator
+from handlers.polling import ALLOWED_UPDATES
 from tests.emulator.botapi import BotApi
 
 INLINE_QUERY = {

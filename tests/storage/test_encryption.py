@@ -12,7 +12,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage import preferences, reflections, repo, safety
+from storage import clients as repo
+from storage import goals as preferences
+from storage import reflections, safety
 from storage.crypto import (
     KeyProblem,
     UnreadableText,

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage import fits, repo
+from storage import clients, fits
 from storage.db import Database
 
 NOW = datetime(2026, 11, 24, 18, 50, tzinfo=UTC)
@@ -18,7 +18,7 @@ LATER = datetime(2026, 12, 22, 9, 0, tzinfo=UTC)
 
 async def _client(database: Database, user_id: int = 1) -> None:
     async with database.transaction() as session:
-        await repo.get_or_create_user(
+        await clients.get_or_create_user(
             session=session, user_id=user_id, chat_id=user_id, language="en"
         )
 

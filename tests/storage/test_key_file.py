@@ -9,8 +9,9 @@ from cryptography.fernet import Fernet
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.keys import _replace_key_file
-from storage import preferences, repo
+from bot.cli.rotate_key import _replace_key_file
+from storage import clients
+from storage import goals as preferences
 from storage.crypto import KeyFile, attach_cipher, cipher_from, new_key, rotate
 from storage.db import session_factory
 from tests.support.databases import encrypted_engine
@@ -25,7 +26,7 @@ async def test_a_running_process_reads_and_writes_with_a_key_added_to_its_file(
     running = KeyFile(key_file)
     attach_cipher(engine, running)
     async with session_factory(engine)() as session, session.begin():
-        await repo.get_or_create_user(session=session, user_id=1, chat_id=1, language="en")
+        await clients.get_or_create_user(session=session, user_id=1, chat_id=1, language="en")
         await preferences.add_goal(session=session, user_id=1, text="walk every day")
 
     # rotate-key, from another process: a new key first in the file, everything moved to it.

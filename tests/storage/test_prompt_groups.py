@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import col, select
 
-from storage import repo, schedules
+from storage import clients, schedules
 from storage.db import Database
 from storage.models import Prompt, Schedule
 from storage.schedules import Planned
@@ -21,7 +21,7 @@ CLIENTS = range(1, 13)
 async def _clients_with_a_prompt_each(database: Database) -> list[int]:
     async with database.transaction() as session:
         for client in CLIENTS:
-            await repo.get_or_create_user(
+            await clients.get_or_create_user(
                 session=session, user_id=client, chat_id=client, language="en"
             )
         planned = [(client, Planned("reflection", TUESDAY, NOW)) for client in CLIENTS]
@@ -105,7 +105,7 @@ async def test_clients_come_with_their_schedule_or_none(engine: AsyncEngine):
     database = Database(engine)
     async with database.transaction() as session:
         for client in (1, 2):
-            await repo.get_or_create_user(
+            await clients.get_or_create_user(
                 session=session, user_id=client, chat_id=client, language="en"
             )
         row = Schedule(user_id=1, weekdays=[1], start_time="17:00", anchor=TUESDAY)

@@ -18,11 +18,13 @@ from sqlalchemy import delete, func
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import col, select
 
-from bot import flow
-from bot.flow.core import Press, State, Toast
-from handlers import dispatch, review
+from features import router as flow
+from features.kernel.vocabulary import Press, State, Toast
+from features.review import loaders
+from handlers import prompt_jobs
 from handlers.facts import load_facts
-from storage import fits, notes, reflections, repo, schedules
+from storage import clients as repo
+from storage import fits, notes, reflections, schedules
 from storage.crypto import cipher_from, new_key
 from storage.db import Database, upgrade_schema
 from storage.models import FitCheck, FlowState, Note, Prompt, Reflection, Schedule, User
@@ -218,13 +220,13 @@ async def test_a_scheduled_note_claimed_while_a_turn_makes_a_note_gets_the_next_
                                session_date=None)  # fmt: skip
 
     _, claimed = await _first_then_second(
-        note_turn, lambda: dispatch.claim(_context(two), [prompt.id], NOW)
+        note_turn, lambda: prompt_jobs.claim(_context(two), [prompt.id], NOW)
     )
     assert [item.prompt.id for item in claimed] == [prompt.id]
     async with one.transaction() as session:
         kept = await notes.for_prompt(session=session, prompt_id=prompt.id)
         assert kept is not None and kept.serial == 2
-        assert (await review.scheduled_note(session, prompt, NOW)).serial == 2  # made once
+        assert (await loaders.scheduled_note(session, prompt, NOW)).serial == 2  # made once
 
 
 async def test_a_client_deleted_while_their_prompt_was_sending_is_not_planned_again(replicas):
@@ -233,7 +235,7 @@ async def test_a_client_deleted_while_their_prompt_was_sending_is_not_planned_ag
     sent in the same group)."""
     one, two = replicas
     await _clients(one, [10, 11], prompts="reflection")
-    claimed = await dispatch.claim(_context(one), await _due_ids(one), NOW)
+    claimed = await prompt_jobs.claim(_context(one), await _due_ids(one), NOW)
     assert len(claimed) == 2
 
     async def erase(holding: asyncio.Event) -> None:
@@ -243,8 +245,8 @@ async def test_a_client_deleted_while_their_prompt_was_sending_is_not_planned_ag
             holding.set()
             await asyncio.sleep(HOLD)
 
-    sent = [(item, dispatch.SENT) for item in claimed]
-    await _first_then_second(erase, lambda: dispatch.settle(_context(two), sent, NOW))
+    sent = [(item, prompt_jobs.SENT) for item in claimed]
+    await _first_then_second(erase, lambda: prompt_jobs.settle(_context(two), sent, NOW))
     assert await _count(one, Prompt, col(Prompt.user_id) == 10) == 0
     statuses = await _statuses(one, 11)
     assert statuses[("reflection", TUESDAY)] == "sent"
@@ -256,7 +258,7 @@ async def test_two_replicas_planning_after_start_make_each_prompt_once(replicas)
     ids = list(range(300, 340))
     await _clients(one, ids)
     contexts = [_context(one), _context(two)]
-    await asyncio.gather(*(dispatch.plan_missing(context) for context in contexts))
+    await asyncio.gather(*(prompt_jobs.plan_missing(context) for context in contexts))
     async with one.transaction() as session:
         statement = select(Prompt.user_id, Prompt.kind, Prompt.session_date)
         rows = (await session.exec(statement)).all()
@@ -284,7 +286,7 @@ async def test_planning_after_start_leaves_alone_a_client_a_turn_just_replanned(
             planned = [Planned("reflection", thursday, NOW + timedelta(days=2))]
             await schedules.replan(session=session, user_id=12, planned=planned)
 
-    await _first_then_second(change_schedule, lambda: dispatch.plan_missing(_context(two)))
+    await _first_then_second(change_schedule, lambda: prompt_jobs.plan_missing(_context(two)))
     statuses = await _statuses(one, 12)
     assert {day for _, day in statuses} == {thursday}
 
@@ -292,13 +294,13 @@ async def test_planning_after_start_leaves_alone_a_client_a_turn_just_replanned(
 async def test_settling_plans_by_the_schedule_as_it_is_now(replicas):
     one, _ = replicas
     await _clients(one, [13], prompts="reflection")
-    (item,) = await dispatch.claim(_context(one), await _due_ids(one), NOW)
+    (item,) = await prompt_jobs.claim(_context(one), await _due_ids(one), NOW)
     async with one.transaction() as session:  # paused after the claim, before the record
         row = await schedules.get_schedule(session=session, user_id=13)
         assert row is not None
         row.paused = True
         await schedules.save_schedule(session=session, schedule=row)
-    await dispatch.settle(_context(one), [(item, dispatch.SENT)], NOW)
+    await prompt_jobs.settle(_context(one), [(item, prompt_jobs.SENT)], NOW)
     assert await _statuses(one, 13) == {("reflection", TUESDAY): "sent"}
 
 
@@ -307,9 +309,9 @@ async def test_a_send_another_replica_marked_interrupted_at_its_start_is_still_r
 ):
     one, two = replicas
     await _clients(one, [14], prompts="reflection")
-    (item,) = await dispatch.claim(_context(one), await _due_ids(one), NOW)
-    await dispatch.prepare(two)  # the other replica starts while this one sends
-    await dispatch.settle(_context(one), [(item, dispatch.SENT)], NOW)
+    (item,) = await prompt_jobs.claim(_context(one), await _due_ids(one), NOW)
+    await prompt_jobs.prepare(two)  # the other replica starts while this one sends
+    await prompt_jobs.settle(_context(one), [(item, prompt_jobs.SENT)], NOW)
     assert (await _statuses(one, 14))[("reflection", TUESDAY)] == "sent"
 
 
@@ -318,7 +320,7 @@ async def test_a_prompt_answered_before_its_send_was_recorded_stays_answered(rep
     the prompt has recorded the send: the record leaves the client's choice alone."""
     one, two = replicas
     await _clients(one, [15, 16], prompts="reflection")
-    claimed = await dispatch.claim(_context(one), await _due_ids(one), NOW)
+    claimed = await prompt_jobs.claim(_context(one), await _due_ids(one), NOW)
     async with two.transaction() as session:  # the presses, on the other replica
         await repo.get_or_create_user(session=session, user_id=15, chat_id=15, language="en")
         await schedules.close_session_prompts(
@@ -329,7 +331,7 @@ async def test_a_prompt_answered_before_its_send_was_recorded_stays_answered(rep
         assert later is not None
         due = NOW + timedelta(hours=3)
         assert await schedules.snooze(session=session, user_id=16, prompt_id=later, due_at=due)
-    await dispatch.settle(_context(one), [(item, dispatch.SENT) for item in claimed], NOW)
+    await prompt_jobs.settle(_context(one), [(item, prompt_jobs.SENT) for item in claimed], NOW)
     answered, put_off = await _statuses(one, 15), await _statuses(one, 16)
     assert answered[("reflection", TUESDAY)] == "answered"
     assert put_off[("reflection", TUESDAY)] == "pending"
@@ -344,8 +346,8 @@ async def test_a_send_recorded_as_usual_plans_its_reminder(replicas):
     """The other side of the test above: the reminder is there when nothing intervened."""
     one, _ = replicas
     await _clients(one, [17], prompts="reflection")
-    claimed = await dispatch.claim(_context(one), await _due_ids(one), NOW)
-    await dispatch.settle(_context(one), [(item, dispatch.SENT) for item in claimed], NOW)
+    claimed = await prompt_jobs.claim(_context(one), await _due_ids(one), NOW)
+    await prompt_jobs.settle(_context(one), [(item, prompt_jobs.SENT) for item in claimed], NOW)
     statuses = await _statuses(one, 17)
     assert statuses[("reflection", TUESDAY)] == "sent"
     assert statuses[("reminder", TUESDAY)] == "pending"
@@ -358,14 +360,14 @@ async def test_a_failed_send_the_client_pressed_meanwhile_keeps_their_choice(rep
     nor gives it up: it stays answered."""
     one, two = replicas
     await _clients(one, [18], prompts="reflection")
-    (item,) = await dispatch.claim(_context(one), await _due_ids(one), NOW)
+    (item,) = await prompt_jobs.claim(_context(one), await _due_ids(one), NOW)
     item = replace(item, prompt=item.prompt.model_copy(update={"attempts": attempts}))
     async with two.transaction() as session:
         await repo.get_or_create_user(session=session, user_id=18, chat_id=18, language="en")
         await schedules.close_session_prompts(
             session=session, user_id=18, session_date=TUESDAY, status="answered"
         )
-    await dispatch.settle(_context(one), [(item, dispatch.FAILED)], NOW)
+    await prompt_jobs.settle(_context(one), [(item, prompt_jobs.FAILED)], NOW)
     assert (await _statuses(one, 18))[("reflection", TUESDAY)] == "answered"
 
 
@@ -374,7 +376,7 @@ async def test_a_record_that_lost_to_a_concurrent_write_is_tried_again(replicas,
     tried again, not left claimed with the client's next prompts unplanned."""
     one, _ = replicas
     await _clients(one, [19], prompts="reflection")
-    claimed = await dispatch.claim(_context(one), await _due_ids(one), NOW)
+    claimed = await prompt_jobs.claim(_context(one), await _due_ids(one), NOW)
     real, calls = schedules.settle_many, []
 
     async def loses_once(**kwargs: Any) -> set[int]:
@@ -385,7 +387,7 @@ async def test_a_record_that_lost_to_a_concurrent_write_is_tried_again(replicas,
         return await real(**kwargs)
 
     monkeypatch.setattr(schedules, "settle_many", loses_once)
-    await dispatch.settle(_context(one), [(item, dispatch.SENT) for item in claimed], NOW)
+    await prompt_jobs.settle(_context(one), [(item, prompt_jobs.SENT) for item in claimed], NOW)
     assert len(calls) == 2
     statuses = await _statuses(one, 19)
     assert statuses[("reflection", TUESDAY)] == "sent"
@@ -399,7 +401,7 @@ async def test_a_replica_starting_skips_sends_another_is_recording_right_now(rep
     if one.engine.dialect.name == "sqlite":
         pytest.skip("SQLite has one writer: the start waits its turn, there are no row locks")
     await _clients(one, [20, 21], prompts="reflection")
-    await dispatch.claim(_context(one), await _due_ids(one), NOW)
+    await prompt_jobs.claim(_context(one), await _due_ids(one), NOW)
     (recording,) = [p for p in await _prompts(one) if p.user_id == 20]
 
     async def record_slowly(holding: asyncio.Event) -> None:
@@ -410,7 +412,7 @@ async def test_a_replica_starting_skips_sends_another_is_recording_right_now(rep
             await asyncio.sleep(HOLD * 3)
 
     async def start() -> None:
-        await asyncio.wait_for(dispatch.prepare(two), timeout=HOLD * 2)
+        await asyncio.wait_for(prompt_jobs.prepare(two), timeout=HOLD * 2)
 
     await _first_then_second(record_slowly, start)
     assert (await _statuses(one, 20))[("reflection", TUESDAY)] == "sending"
@@ -422,8 +424,8 @@ async def test_a_button_of_a_prompt_whose_send_was_never_recorded_expires(replic
     counting from when it came due, as a sent one's do from its sending."""
     one, _ = replicas
     await _clients(one, [22], prompts="reflection")
-    await dispatch.claim(_context(one), await _due_ids(one), NOW)
-    await dispatch.prepare(one)
+    await prompt_jobs.claim(_context(one), await _due_ids(one), NOW)
+    await prompt_jobs.prepare(one)
     (prompt,) = await _prompts(one)
     assert prompt.status == "interrupted" and prompt.sent_at is None
     async with one.transaction() as session:

@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from handlers.review import material
-from storage import reflections, repo, safety
+from features.review.loaders import material
+from storage import clients, reflections, safety
 from storage.db import Database
 
 LATER = datetime(2099, 1, 1, tzinfo=UTC)
@@ -17,7 +17,7 @@ LATER = datetime(2099, 1, 1, tzinfo=UTC)
 
 async def _reflection_with(database: Database, answers: dict[str, tuple[str, bool]]) -> None:
     async with database.transaction() as session:
-        await repo.get_or_create_user(session=session, user_id=1, chat_id=1, language="en")
+        await clients.get_or_create_user(session=session, user_id=1, chat_id=1, language="en")
         reflection = await reflections.start_reflection(
             session=session, user_id=1, serial=1, questions=list(answers),
             session_date=date(2026, 12, 1), source="reflect",
@@ -75,7 +75,7 @@ async def test_clearing_an_answer_clears_its_flag(engine: AsyncEngine):
 async def test_a_safety_plan_is_kept_encrypted_part_by_part(engine: AsyncEngine):
     database = Database(engine)
     async with database.transaction() as session:
-        await repo.get_or_create_user(session=session, user_id=1, chat_id=1, language="en")
+        await clients.get_or_create_user(session=session, user_id=1, chat_id=1, language="en")
         assert await safety.get_plan(session=session, user_id=1) is None
         await safety.save_section(session=session, user_id=1, section="reasons", text="marker-9c1e")
         await safety.save_section(session=session, user_id=1, section="contacts", text="Anna")
@@ -91,7 +91,7 @@ async def test_a_safety_plan_is_kept_encrypted_part_by_part(engine: AsyncEngine)
 async def test_a_note_made_before_words_of_danger_were_added_does_not_show_them(
     engine: AsyncEngine,
 ):
-    from handlers.review import view
+    from features.review.loaders import view
     from storage import notes
 
     database = Database(engine)

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage import repo, schedules
+from storage import clients, schedules
 from storage.db import Database
 from storage.schedules import Planned
 
@@ -17,7 +17,7 @@ TUESDAY = date(2026, 11, 24)
 
 async def _client_with_prompt(database: Database) -> int:
     async with database.transaction() as session:
-        await repo.get_or_create_user(session=session, user_id=1, chat_id=1, language="en")
+        await clients.get_or_create_user(session=session, user_id=1, chat_id=1, language="en")
         planned = [Planned("reflection", TUESDAY, NOW)]
         await schedules.ensure(session=session, user_id=1, planned=planned)
         (prompt,) = await schedules.due(session=session, now=NOW, limit=10)
@@ -63,7 +63,7 @@ async def test_a_claimed_prompt_is_no_longer_due_and_an_interrupted_one_is_not_r
 async def test_only_what_is_due_is_read(engine: AsyncEngine):
     database = Database(engine)
     async with database.transaction() as session:
-        await repo.get_or_create_user(session=session, user_id=1, chat_id=1, language="en")
+        await clients.get_or_create_user(session=session, user_id=1, chat_id=1, language="en")
         planned = [
             Planned("reflection", TUESDAY + timedelta(days=7 * n), NOW + timedelta(days=7 * n))
             for n in range(5)

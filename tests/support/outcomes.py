@@ -3,8 +3,8 @@ is known, renders, and Telegram would take it."""
 
 from __future__ import annotations
 
-from bot.flow.core import Arg, Outcome, Redraw, Ref, Reply, Toast
-from bot.texts import CATALOGUE, plain, render
+from features.kernel.texts import CATALOGUE, plain, render
+from features.kernel.vocabulary import Arg, Outcome, Redraw, Ref, Reply, Toast
 
 # Telegram's limit on one message's text, in characters.
 TELEGRAM_LIMIT = 4096

@@ -1,0 +1,114 @@
+"""/goals: the client's therapy goals in their own words: add, reword, set aside.
+
+The progress question names them, and each gets its own 0 to 10 rating in a reflection.
+Menu buttons carry `g:<action>[:<goal id>]` and are checked against the client's own
+goals, so a forged or stale id does nothing.
+"""
+
+from __future__ import annotations
+
+from features.common.questions import MAX_GOAL_LENGTH, MAX_GOALS
+from features.kernel.vocabulary import (
+    AddGoal,
+    Arg,
+    Button,
+    EditGoal,
+    Event,
+    Facts,
+    NonText,
+    Outcome,
+    Press,
+    Ref,
+    Reply,
+    RetireGoal,
+    State,
+    Step,
+    Text,
+    Toast,
+)
+
+PRESS = "g:"
+_LABEL_LENGTH = 40
+
+
+def show(facts: Facts, note: tuple[Reply, ...] = ()) -> Outcome:
+    """The client's goals and what they can do with them."""
+    return Outcome(State(), (*note, menu(facts)))
+
+
+def menu(facts: Facts) -> Reply:
+    """The list of goals with add / reword / set aside buttons."""
+    goals: Arg = tuple(
+        Ref("goals.item", {"n": str(n), "goal": text})
+        for n, text in enumerate(facts.goals.values(), start=1)
+    )
+    rows: list[tuple[Button, ...]] = [(Button("button.goal_add", f"{PRESS}add"),)]
+    if facts.goals:
+        rows.append(
+            (
+                Button("button.goal_edit", f"{PRESS}edit"),
+                Button("button.goal_retire", f"{PRESS}retire"),
+            )
+        )
+    return Reply("goals.menu" if facts.goals else "goals.none", {"goals": goals}, tuple(rows))
+
+
+def press(state: State, event: Press, facts: Facts) -> Outcome:
+    """A goals-menu button."""
+    action, _, raw_id = event.data.removeprefix(PRESS).partition(":")
+    if action == "add":
+        if len(facts.goals) >= MAX_GOALS:
+            return Outcome(state, (Toast("toast.goals_full", {"max": str(MAX_GOALS)}),))
+        return Outcome(State(Step.GOAL_NEW), (Reply("goals.ask_new"),))
+    if action in ("edit", "retire") and not raw_id:
+        return Outcome(state, (_pick(action, facts),))
+    goal_id = int(raw_id) if raw_id.isdigit() else -1
+    if goal_id not in facts.goals:
+        return Outcome(state, (Toast("toast.stale_button"),))
+    text = facts.goals[goal_id]
+    if action == "edit":
+        return Outcome(
+            State(Step.GOAL_EDIT, {"goal_id": goal_id}), (Reply("goals.ask_edit", {"goal": text}),)
+        )
+    if action == "retire":
+        return Outcome(State(), (RetireGoal(goal_id), Reply("goals.retired", {"goal": text})))
+    return Outcome(state, (Toast("toast.stale_button"),))
+
+
+def write(state: State, event: Event, facts: Facts) -> Outcome:
+    """The client types a new goal, or a goal's new wording."""
+    if isinstance(event, NonText) or not isinstance(event, Text):
+        return Outcome(state, (Reply("goals.only_text"),))
+    text = event.text.strip()
+    if not text:
+        return Outcome(state, ask_again(state))
+    if len(text) > MAX_GOAL_LENGTH:
+        return Outcome(state, (Reply("goals.too_long", {"max": str(MAX_GOAL_LENGTH)}),))
+    if state.step is Step.GOAL_EDIT:
+        goal_id = int(state.data.get("goal_id", -1))
+        if goal_id not in facts.goals:
+            return Outcome(State(), (Reply("goals.gone"),))
+        return Outcome(State(), (EditGoal(goal_id, text), Reply("goals.edited", {"goal": text})))
+    if len(facts.goals) >= MAX_GOALS:
+        return Outcome(State(), (Reply("goals.full", {"max": str(MAX_GOALS)}),))
+    return Outcome(State(), (AddGoal(text), Reply("goals.added", {"goal": text})))
+
+
+def ask_again(state: State) -> tuple[Reply, ...]:
+    """The goal question again, after an interruption."""
+    if state.step is Step.GOAL_EDIT:
+        return (Reply("goals.ask_edit_again"),)
+    return (Reply("goals.ask_new"),)
+
+
+def _pick(action: str, facts: Facts) -> Reply:
+    rows = tuple(
+        (Button("button.goal", f"{PRESS}{action}:{goal_id}", {"goal": _label(text)}),)
+        for goal_id, text in facts.goals.items()
+    )
+    return Reply(f"goals.pick_{action}", buttons=rows)
+
+
+def _label(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _LABEL_LENGTH else text[: _LABEL_LENGTH - 1] + "\u2026"

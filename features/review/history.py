@@ -1,0 +1,83 @@
+"""A client's reflections as plain data, read for review: the summary, the chart, the export."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from features.common.questions import GOAL, OWN
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """One answer as kept: a rating, words, or both (a rating with a comment)."""
+
+    question: str
+    rating: int | None = None
+    text: str | None = None
+    skipped: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """One reflection: the session it looked back on and what the client answered."""
+
+    serial: int
+    session_date: date
+    started_at: datetime
+    finished: bool
+    questions: tuple[str, ...]
+    answers: Mapping[str, Answered] = field(default_factory=dict)
+
+    def rating(self, question: str) -> int | None:
+        """The rating given to `question`, if any."""
+        answer = self.answers.get(question)
+        return answer.rating if answer is not None else None
+
+    def in_order(self) -> tuple[Answered, ...]:
+        """The answers in the order the questions were asked; any others after them."""
+        asked = [self.answers[q] for q in self.questions if q in self.answers]
+        others = [a for q, a in sorted(self.answers.items()) if q not in self.questions]
+        return (*asked, *others)
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """The reflections in a window, oldest first, with what's needed to show their trends."""
+
+    sessions: tuple[Session, ...]
+    # Per rating question, the last rating given before the window's first session.
+    earlier: Mapping[str, int] = field(default_factory=dict)
+    # The client's words for every goal and own question ever asked (set aside ones too).
+    goals: Mapping[int, str] = field(default_factory=dict)
+    own_questions: Mapping[int, str] = field(default_factory=dict)
+    # How many reflections the client has in all, inside the window or not.
+    total: int = 0
+    # The newest serial when the window was read: pages stay the same while paging.
+    upto: int = 0
+
+
+def previous_ratings(history: History) -> dict[int, dict[str, int]]:
+    """For each session (by serial), the rating each question had the time before: what
+    the trend arrows compare against."""
+    last: dict[str, int] = dict(history.earlier)
+    before: dict[int, dict[str, int]] = {}
+    for session in history.sessions:
+        before[session.serial] = dict(last)
+        for question, answer in session.answers.items():
+            if answer.rating is not None:
+                last[question] = answer.rating
+    return before
+
+
+def goal_of(question: str, history: History) -> str | None:
+    """The client's words for the goal a `goal:<id>` question is about."""
+    raw = question.removeprefix(GOAL)
+    return history.goals.get(int(raw)) if raw.isdigit() else None
+
+
+def own_question_of(question: str, history: History) -> str | None:
+    """The client's words for their own question `own:<id>`."""
+    raw = question.removeprefix(OWN)
+    return history.own_questions.get(int(raw)) if raw.isdigit() else None

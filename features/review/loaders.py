@@ -1,0 +1,233 @@
+"""Reading what /summary and /note show, inside the turn's transaction (and for the
+scheduled note, the dispatcher's): storage rows turned into the flows' plain views."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from features.common.session_times import next_session
+from features.common.timezones import local_time
+from features.fit import result
+from features.kernel.texts import plain
+from features.kernel.vocabulary import Facts, FitView
+from features.review import note as notes_view
+from features.review.flow import Wanted
+from features.review.history import Answered, History, Session
+from features.review.note import NoteItem, NoteView
+from storage import fits, notes, review_rows
+from storage.models import Note, Prompt, Topic, User
+
+# With no earlier note to start from, a note looks back this far.
+NOTE_LOOKBACK = timedelta(days=30)
+
+
+async def load(session: AsyncSession, user: User, facts: Facts, wanted: Wanted) -> Facts:
+    """The facts an event about review needs: a window of reflections, a kept note, or
+    what a new note would hold."""
+    if wanted.window is not None:
+        window = wanted.window
+        rows = await review_rows.reflections_in(
+            session=session,
+            user_id=user.id,
+            days=window.days,
+            at_least=window.at_least,
+            today=_today(user, facts.now),
+            upto=wanted.upto,
+        )
+        facts = replace(facts, history=await history_of(session, user.id, rows))
+    if wanted.note_serial is not None:
+        kept = await notes.by_serial(session=session, user_id=user.id, serial=wanted.note_serial)
+        facts = replace(facts, note=await view(session, kept) if kept is not None else None)
+    if wanted.new_note:
+        upcoming = facts.schedule
+        before = _today(user, facts.now)
+        if upcoming is not None:
+            found = next_session(upcoming, facts.now)
+            before = found.local_date if found is not None else before
+        items = await material(session, user.id, facts.now, before)
+        facts = replace(
+            facts,
+            note=NoteView(0, items),
+            last_note_serial=await notes.last_serial(session=session, user_id=user.id),
+        )
+    return facts
+
+
+async def scheduled_note(session: AsyncSession, prompt: Prompt, now: datetime) -> NoteView:
+    """The note a preparation prompt sends: made once (a retried send reuses it, with any
+    choices the client made), from what they wrote since the note before."""
+    assert prompt.id is not None
+    kept = await notes.for_prompt(session=session, prompt_id=prompt.id)
+    if kept is None:
+        items = await material(session, prompt.user_id, now, prompt.session_date)
+        kept = await notes.create(
+            session=session,
+            user_id=prompt.user_id,
+            serial=await notes.last_serial(session=session, user_id=prompt.user_id) + 1,
+            items=[(item.kind, item.ref, item.previous) for item in items],
+            session_date=prompt.session_date,
+            prompt_id=prompt.id,
+        )
+    return await view(session, kept)
+
+
+async def material(
+    session: AsyncSession, user_id: int, now: datetime, before: date
+) -> tuple[NoteItem, ...]:
+    """What a note for the session on `before` holds: answers with words, ratings the
+    client agreed to raise, and ratings that dropped, since the note for the session
+    before it (or the last 30 days)."""
+    since = (
+        await notes.previous_note_sent(session=session, user_id=user_id, before=before)
+        or now - NOTE_LOOKBACK
+    )
+    since = max(since, now - NOTE_LOOKBACK * 3)
+    goals = {g.id: g.text for g in await review_rows.all_goals(session=session, user_id=user_id)}
+    items: list[NoteItem] = []
+    for _, answer in await review_rows.answers_since(
+        session=session, user_id=user_id, since=since, questions=notes_view.NOTED
+    ):
+        assert answer.id is not None
+        if answer.danger and not answer.danger_shared:
+            continue  # words of danger go into a note only when the client said yes
+        items.append(NoteItem("answer", answer.id, answer.question, text=answer.text))
+    for answer in await review_rows.shared_danger_since(
+        session=session, user_id=user_id, since=since
+    ):
+        assert answer.id is not None
+        if answer.question not in notes_view.NOTED:  # those are in already
+            items.append(NoteItem("shared", answer.id, answer.question, text=answer.text))
+    topics = await notes.topics_to_raise(session=session, user_id=user_id, since=since)
+    raised = {(t.reflection_id, t.question) for t in topics}
+    for topic in topics:
+        assert topic.id is not None
+        goal = _goal_words(topic.question, goals)
+        items.append(NoteItem("topic", topic.id, topic.question, rating=topic.rating, goal=goal))
+    for change in await review_rows.ratings_since(session=session, user_id=user_id, since=since):
+        dropped = change.previous is not None and change.previous - change.rating >= notes_view.DROP
+        if dropped and (change.reflection_id, change.question) not in raised:
+            items.append(
+                NoteItem(
+                    "drop",
+                    change.answer_id,
+                    change.question,
+                    rating=change.rating,
+                    previous=change.previous,
+                    goal=_goal_words(change.question, goals),
+                )
+            )
+    return notes_view.in_order(items)
+
+
+async def view(session: AsyncSession, kept: Note) -> NoteView:
+    """A kept note with the words and ratings of its items read back."""
+    refs = [(str(i[0]), int(i[1])) for i in kept.items]
+    answers = await notes.answers_by_id(
+        session=session, user_id=kept.user_id, ids=[ref for kind, ref in refs if kind != "topic"]
+    )
+    topics = await notes.topics_by_id(
+        session=session, user_id=kept.user_id, ids=[ref for kind, ref in refs if kind == "topic"]
+    )
+    goals = {
+        g.id: g.text for g in await review_rows.all_goals(session=session, user_id=kept.user_id)
+    }
+    items = tuple(_item(raw, answers, topics, goals) for raw in kept.items)
+    final = kept.final_at is not None
+    return NoteView(kept.serial, items, final, kept.session_date, kept.prompt_id is not None)
+
+
+def _item(
+    raw: list[Any], answers: dict[int, Any], topics: dict[int, Topic], goals: dict[Any, str]
+) -> NoteItem:
+    kind, ref, included = str(raw[0]), int(raw[1]), bool(raw[2])
+    previous = raw[3] if len(raw) > 3 and isinstance(raw[3], int) else None
+    if kind == "topic":
+        topic = topics.get(ref)
+        question = topic.question if topic is not None else "other"
+        rating = topic.rating if topic is not None else None
+        goal = _goal_words(question, goals)
+        return NoteItem(kind, ref, question, included, rating=rating, goal=goal)
+    answer = answers.get(ref)
+    question = answer.question if answer is not None else "other"
+    if kind == "drop":
+        rating = answer.rating if answer is not None else None
+        goal = _goal_words(question, goals)
+        return NoteItem(kind, ref, question, included, rating=rating, previous=previous, goal=goal)
+    text = answer.text if answer is not None else None
+    if answer is not None and answer.danger and not answer.danger_shared:
+        # Words of danger added after the note was made: never shown in it unasked.
+        text, included = None, False
+    return NoteItem(kind, ref, question if answer is not None else "bring_up", included, text=text)
+
+
+async def history_of(session: AsyncSession, user_id: int, rows: review_rows.Rows) -> History:
+    """The flows' view of a window of reflections, with the words of every goal and own
+    question they may name."""
+    goals = await review_rows.all_goals(session=session, user_id=user_id)
+    own = await review_rows.all_own_questions(session=session, user_id=user_id)
+    sessions = []
+    for reflection in rows.reflections:
+        assert reflection.id is not None
+        answers = {
+            question: Answered(question, rating, text, rating is None and text is None)
+            for question, rating, text in rows.answers.get(reflection.id, [])
+        }
+        sessions.append(
+            Session(
+                serial=reflection.serial,
+                session_date=reflection.session_date,
+                started_at=reflection.started_at,
+                finished=reflection.finished_at is not None,
+                questions=tuple(reflection.questions),
+                answers=answers,
+            )
+        )
+    return History(
+        sessions=tuple(sessions),
+        earlier=rows.earlier,
+        goals={g.id: g.text for g in goals if g.id is not None},
+        own_questions={q.id: q.text for q in own if q.id is not None},
+        total=rows.total,
+        upto=rows.upto,
+    )
+
+
+def _goal_words(question: str, goals: dict[Any, str]) -> str | None:
+    raw = question.removeprefix("goal:")
+    return goals.get(int(raw)) if question.startswith("goal:") and raw.isdigit() else None
+
+
+def _today(user: User, now: datetime) -> date:
+    return local_time(user.time_zone, now).date() if user.time_zone else now.date()
+
+
+async def fit_results(
+    session: AsyncSession, user_id: int, time_zone: str | None, language: str
+) -> tuple[list[dict[str, Any]], list[tuple[str, list[str]]]]:
+    """Every finished /fit check, as data and as worded results (each with what changed
+    since the one before), for an export."""
+    records = await fits.finished_checks(session=session, user_id=user_id)
+    views = [
+        FitView(r.serial, r.seeing_therapist, r.answers, r.started_at, r.finished_at)
+        for r in records
+    ]
+    data = [
+        {
+            "check": r.serial,
+            "seeing_therapist": r.seeing_therapist,
+            "answers": dict(r.answers),
+            "finished_at": r.finished_at.isoformat() if r.finished_at else None,
+        }
+        for r in records
+    ]
+    worded = []
+    for index, view_ in enumerate(views):
+        previous = views[index - 1] if index else None
+        lines = result.result_lines(view_, previous, time_zone)
+        heading = plain("export.fit_heading", language, day=result.day_of(view_, time_zone))
+        worded.append((heading, [plain(line.text, language, **line.args) for line in lines]))
+    return data, worded

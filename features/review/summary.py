@@ -1,0 +1,207 @@
+"""`/summary`: the client's reflections in a window, newest first, in pages that fit a
+Telegram message, each rating with its trend against the session before."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from features.common.questions import GOAL, OPEN, OWN, RATINGS
+from features.kernel.texts import render
+from features.kernel.vocabulary import Arg, Button, ChartSeries, Ref, Reply, ShowChart
+from features.review.history import (
+    Answered,
+    History,
+    Session,
+    goal_of,
+    own_question_of,
+    previous_ratings,
+)
+from features.review.pages import PAGE_LIMIT, pack, size, split_text
+from features.review.window import DEFAULT, Window
+
+PRESS = "sum:"
+# Room on each page for its header, a "(continued)" line and the page footer.
+_CHROME = 400
+# Room for a label: a goal or a question of the client's own is at most 300 characters.
+_LABEL = 700
+# An answer up to this long (as sent, escaped) is never split across pages.
+LONGEST_WHOLE = PAGE_LIMIT - _CHROME - _LABEL
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """One unbreakable part of a page: a session's heading or one answer (or one part of
+    an answer too long for a page)."""
+
+    ref: Ref
+    day: str
+    heading: bool = False
+
+
+def pages(history: History, window: Window, language: str) -> list[Reply]:
+    """Every page of the summary, each with buttons to the newer and older pages."""
+    pieces = _pieces(history)
+    sizes = [size(render(p.ref.text, language, **p.ref.args)) for p in pieces]
+    groups = pack(sizes, PAGE_LIMIT - _CHROME)
+    header = _header(history, window)
+    replies = []
+    for number, group in enumerate(groups, start=1):
+        body = [pieces[i].ref for i in group]
+        first = pieces[group[0]]
+        if not first.heading:  # a session carried over from the page before
+            body.insert(0, Ref("summary.session_continued", {"day": first.day}))
+        footer: Arg = (
+            Ref("summary.footer", {"page": str(number), "pages": str(len(groups))})
+            if len(groups) > 1
+            else ""
+        )
+        args: dict[str, Arg] = {"header": header, "body": tuple(body), "footer": footer}
+        buttons = _buttons(window, history.upto, number, len(groups))
+        replies.append(Reply("summary.page", args, buttons))
+    return replies
+
+
+def page(history: History, window: Window, number: int, language: str) -> Reply | None:
+    """One page of the summary (None past the last page)."""
+    every = pages(history, window, language)
+    return every[number - 1] if 1 <= number <= len(every) else None
+
+
+def nothing_to_show(history: History, window: Window) -> Reply:
+    """A friendly word instead of an empty summary."""
+    if history.total == 0:
+        return Reply("summary.none")
+    return Reply("summary.none_in_window", {"days": str(window.days)})
+
+
+def chart(history: History) -> ShowChart | None:
+    """The ratings and goal progress over the window, when there are two sessions or more
+    to draw a line between."""
+    rated = [s for s in history.sessions if any(a.rating is not None for a in s.answers.values())]
+    if len(rated) < 2:
+        return None
+    questions = [q for q in RATINGS if any(s.rating(q) is not None for s in rated)]
+    goals = sorted(
+        {
+            q
+            for s in rated
+            for q, a in s.answers.items()
+            if q.startswith(GOAL) and a.rating is not None
+        },
+        key=_goal_order,
+    )
+    series = tuple(
+        ChartSeries(_label(q, history), tuple(s.rating(q) for s in rated), goal=q in goals)
+        for q in (*questions, *goals)
+    )
+    return ShowChart(tuple(s.session_date for s in rated), series)
+
+
+def session_blocks(history: History, *, newest_first: bool = True) -> list[tuple[Ref, list[Ref]]]:
+    """Each session's heading and its answers' lines (an export renders them as text)."""
+    before = previous_ratings(history)
+    sessions = reversed(history.sessions) if newest_first else iter(history.sessions)
+    blocks = []
+    for session in sessions:
+        unfinished: Arg = "" if session.finished else Ref("summary.unfinished")
+        heading = Ref("summary.session", {"day": _day(session), "unfinished": unfinished})
+        lines = [
+            ref
+            for answer in session.in_order()
+            for ref in _answer(answer, before[session.serial], history)
+        ]
+        blocks.append((heading, lines))
+    return blocks
+
+
+def _pieces(history: History) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    for heading, lines in session_blocks(history):
+        day = heading.args["day"]
+        assert isinstance(day, str)
+        pieces.append(_Piece(heading, day, heading=True))
+        pieces.extend(_Piece(line, day) for line in lines)
+    return pieces
+
+
+def _answer(answer: Answered, before: dict[str, int], history: History) -> list[Ref]:
+    label = _label(answer.question, history)
+    if answer.rating is not None:
+        rating: dict[str, Arg] = {
+            "label": label,
+            "rating": str(answer.rating),
+            "trend": _trend(answer.rating, before.get(answer.question)),
+        }
+        if not answer.text:
+            return [Ref("summary.rating", rating)]
+        parts = _parts(answer.text)
+        first = Ref("summary.rating_comment", {**rating, "text": parts[0]})
+        return [first, *(Ref("summary.continued", {"text": part}) for part in parts[1:])]
+    if not answer.text:
+        return []  # skipped: nothing was said
+    parts = _parts(answer.text)
+    first = Ref("summary.open", {"label": label, "text": parts[0]})
+    return [first, *(Ref("summary.continued", {"text": part}) for part in parts[1:])]
+
+
+def _parts(text: str) -> list[str]:
+    # Measured as sent (escaped: & becomes &amp;), with room for the longest label.
+    return split_text(text, LONGEST_WHOLE, _escaped_size)
+
+
+def _escaped_size(text: str) -> int:
+    return size(html.escape(text, quote=False))
+
+
+def _label(question: str, history: History) -> Ref:
+    if question in RATINGS or question in OPEN:
+        return Ref(f"summary.label.{question}")
+    if question.startswith(GOAL):
+        goal = goal_of(question, history)
+        return Ref("summary.label.goal", {"goal": goal}) if goal else Ref("summary.label.goal_gone")
+    if question.startswith(OWN):
+        own = own_question_of(question, history)
+        return Ref("summary.label.own", {"text": own}) if own else Ref("summary.label.own_gone")
+    return Ref("summary.label.other")
+
+
+def _trend(rating: int, previous: int | None) -> Arg:
+    if previous is None:
+        return ""
+    if rating > previous:
+        return Ref("summary.trend.up", {"previous": str(previous)})
+    if rating < previous:
+        return Ref("summary.trend.down", {"previous": str(previous)})
+    return Ref("summary.trend.same")
+
+
+def _header(history: History, window: Window) -> Ref:
+    if window.days is None:
+        span = Ref("summary.span.all")
+    elif window == DEFAULT:
+        span = Ref("summary.span.default", {"days": str(window.days)})
+    else:
+        span = Ref("summary.span.days", {"days": str(window.days)})
+    count = len(history.sessions)
+    counted = Ref("summary.count.one") if count == 1 else Ref("summary.count", {"n": str(count)})
+    return Ref("summary.header", {"span": span, "count": counted})
+
+
+def _buttons(window: Window, upto: int, number: int, total: int) -> tuple[tuple[Button, ...], ...]:
+    row = []
+    if number > 1:
+        row.append(Button("button.newer", f"{PRESS}{window.key}:{upto}:{number - 1}"))
+    if number < total:
+        row.append(Button("button.older", f"{PRESS}{window.key}:{upto}:{number + 1}"))
+    return (tuple(row),) if row else ()
+
+
+def _day(session: Session) -> str:
+    day = session.session_date
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def _goal_order(question: str) -> int:
+    raw = question.removeprefix(GOAL)
+    return int(raw) if raw.isdigit() else 0

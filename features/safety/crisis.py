@@ -1,0 +1,115 @@
+"""Crisis resources: shown at once, kindly, when a client's words suggest they may be in
+danger or they ask for urgent help. Never instead of listening: the conversation goes on.
+
+The phrases and the resources are data (`features/safety/data/crisis.json`, or the
+operator's own file via CRISIS_RESOURCES_FILE), so they can be reviewed and extended
+without touching code. Resources are by country; a client's country is the one they chose
+(/country), or their time zone's (features/safety/places.py, from tzdata). Matching
+(features/safety/danger.py) errs towards showing help: a false alarm costs a kind
+message; a miss could cost much more.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from features.safety import danger
+from features.safety.places import country_of_zone
+
+DEFAULT_FILE = Path(__file__).parent / "data" / "crisis.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Helpline:
+    """One line to call or text: its name, numbers as dialled there, and when it answers.
+    `keyword` is the word to text, where the line asks for one ("text HOME to 741741")."""
+
+    name: str
+    call: str = ""
+    text: str = ""
+    keyword: str = ""
+    hours: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """Where to get help in one place: the emergency number and helplines. `name` is the
+    country's, empty for the default; `source` is where the numbers were checked."""
+
+    emergency: str
+    helplines: tuple[Helpline, ...]
+    name: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisData:
+    """The phrases that suggest danger, and resources by country. `zones` is an operator's
+    own time zone -> country map, which wins over tzdata's."""
+
+    phrases: danger.Phrases
+    by_country: dict[str, Resource]
+    zones: dict[str, str]
+
+    def country_for(self, time_zone: str | None, chosen: str | None = None) -> str | None:
+        """The client's country: the one they chose (/country), else their time zone's."""
+        if chosen:
+            return chosen
+        return self.zones.get(time_zone or "") or country_of_zone(time_zone)
+
+    def resource_for(self, time_zone: str | None, chosen: str | None = None) -> Resource:
+        """The resources for the client's country, or the default."""
+        country = self.country_for(time_zone, chosen) or ""
+        return self.by_country.get(country, self.by_country["default"])
+
+    def suggests_danger(self, text: str) -> bool:
+        """Whether the words hold one of the phrases (features/safety/danger.py says how they
+        match)."""
+        return danger.suggests_danger(text, self.phrases)
+
+
+def load(path: Path | None = None) -> CrisisData:
+    """Read the crisis data file (the bundled one by default)."""
+    raw = json.loads((path or DEFAULT_FILE).read_text(encoding="utf-8"))
+    by_country = {
+        key: _resource(key, value)
+        for key, value in raw.items()
+        if isinstance(value, dict) and "emergency" in value
+    }
+    if "default" not in by_country:
+        raise ValueError("the crisis resources file needs a 'default' entry")
+    phrases = danger.compile_phrases(raw.get("phrases", []))
+    zones = {str(zone): str(country) for zone, country in raw.get("zones", {}).items()}
+    return CrisisData(phrases, by_country, zones)
+
+
+def _resource(key: str, value: dict[str, Any]) -> Resource:
+    """One country's entry. A helpline may be a bare string (the older form of the file)."""
+    if key != "default" and not re.fullmatch(r"[A-Z]{2}", key):
+        raise ValueError(f"crisis resources: {key!r} is not an ISO country code")
+    helplines = tuple(
+        Helpline(name=line) if isinstance(line, str) else _helpline(key, line)
+        for line in value.get("helplines", [])
+    )
+    return Resource(
+        emergency=str(value["emergency"]),
+        helplines=helplines,
+        name=str(value.get("name", "")),
+        source=str(value.get("source", "")),
+    )
+
+
+def _helpline(key: str, line: dict[str, Any]) -> Helpline:
+    if not line.get("name") or not (line.get("call") or line.get("text")):
+        raise ValueError(f"crisis resources: a helpline of {key} needs a name and a number")
+    return Helpline(
+        name=str(line["name"]),
+        call=str(line.get("call", "")),
+        text=str(line.get("text", "")),
+        keyword=str(line.get("keyword", "")),
+        hours=str(line.get("hours", "")),
+    )

@@ -1,0 +1,52 @@
+"""The crisis message for one client: their country's emergency number and helplines,
+each line written so that a phone can dial it from the chat."""
+
+from __future__ import annotations
+
+from features.kernel.vocabulary import Arg, Facts, Ref, Reply
+from features.safety.crisis import Helpline
+
+
+def crisis_reply(facts: Facts) -> Reply:
+    """Where to get help now, for the client's country (chosen, or their time zone's)."""
+    if facts.crisis is None:
+        return Reply("crisis.fallback")
+    client = facts.client
+    resource = facts.crisis.resource_for(client.time_zone, client.country)
+    lines = tuple(_line(line) for line in resource.helplines)
+    if resource.name and not resource.helplines:
+        lines = (Ref("crisis.find_a_helpline"),)
+    where: Arg = Ref("crisis.where", {"country": resource.name}) if resource.name else ""
+    known = resource.name or client.country
+    hint = "crisis.country_hint" if known else "crisis.country_hint_unknown"
+    args: dict[str, Arg] = {
+        "emergency": resource.emergency,
+        "where": where,
+        "helplines": lines,
+        "country_hint": Ref(hint),
+    }
+    return Reply("crisis", args)
+
+
+def _line(line: Helpline) -> Ref:
+    """One helpline: "• Samaritans: call 116 123 (24/7, free)"."""
+    if not line.call and not line.text:  # a line of an older file, written out whole
+        return Ref("crisis.helpline", {"text": line.name})
+    hours: Arg = Ref("crisis.hours", {"hours": line.hours}) if line.hours else ""
+    return Ref("crisis.line", {"name": line.name, "ways": _ways(line), "hours": hours})
+
+
+def _ways(line: Helpline) -> Ref:
+    call, text, word = line.call, line.text, line.keyword
+    if call and text == call and not word:
+        return Ref("crisis.ways.call_or_text", {"number": call})
+    texting = (
+        Ref("crisis.ways.text_word", {"word": word, "number": text})
+        if word
+        else Ref("crisis.ways.text", {"number": text})
+    )
+    if call and text:
+        return Ref("crisis.ways.call_and", {"number": call, "texting": texting})
+    if call:
+        return Ref("crisis.ways.call", {"number": call})
+    return texting

@@ -1,0 +1,80 @@
+"""Which prompts should exist for a client, from their schedule: pure, no I/O.
+
+At any time a client with a schedule has, planned: the reflection prompt of the session in
+progress or just ended (if still to come), and the preparation note and reflection prompt of
+their next session. After a prompt is sent the plan moves on by itself (`plan` again from
+then); the storage's unique key (client, kind, session date) makes planning idempotent.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from features.common.session_times import (
+    PromptPreferences,
+    Session,
+    SessionSchedule,
+    next_session,
+    preparation_note_at,
+    previous_session,
+    reflection_prompt_at,
+    reminder_at,
+)
+from storage.models import Schedule
+from storage.schedules import Planned
+
+REFLECTION = "reflection"
+REMINDER = "reminder"
+PREPARATION = "preparation"
+
+
+def schedule_of(row: Schedule, time_zone: str) -> SessionSchedule:
+    """The pure schedule from its stored row."""
+    return SessionSchedule(
+        weekdays=tuple(row.weekdays),
+        start=time.fromisoformat(row.start_time),
+        time_zone=time_zone,
+        anchor=row.anchor,
+        duration=timedelta(minutes=row.duration_minutes),
+        every_weeks=row.every_weeks,
+        skipped=frozenset(date.fromisoformat(day) for day in row.skipped),
+        extra=tuple(datetime.fromisoformat(moment) for moment in row.extra),
+        paused=row.paused,
+    )
+
+
+def preferences_of(row: Schedule) -> PromptPreferences:
+    """When the client wants to hear from the bot, from their stored row."""
+    return PromptPreferences(
+        reflection_delay=timedelta(minutes=row.reflection_delay_minutes),
+        quiet_start=time.fromisoformat(row.quiet_start),
+        quiet_end=time.fromisoformat(row.quiet_end),
+    )
+
+
+def plan(schedule: SessionSchedule, prefs: PromptPreferences, now: datetime) -> list[Planned]:
+    """The prompts that should exist from `now` on."""
+    planned: list[Planned] = []
+    last = previous_session(schedule, now)
+    if last is not None and reflection_prompt_at(last, schedule, prefs) > now:
+        planned.append(_reflection(last, schedule, prefs))
+    upcoming = next_session(schedule, now)
+    if upcoming is not None:
+        before = previous_session(schedule, upcoming.starts_at)
+        note_at = preparation_note_at(upcoming, before, schedule, prefs)
+        if note_at > now:
+            planned.append(Planned(PREPARATION, upcoming.local_date, note_at))
+        planned.append(_reflection(upcoming, schedule, prefs))
+    return planned
+
+
+def reminder(
+    session_date: date, prompted_at: datetime, schedule: SessionSchedule, prefs: PromptPreferences
+) -> Planned | None:
+    """The one gentle reminder of a reflection prompt sent at `prompted_at`, if any."""
+    due = reminder_at(prompted_at, schedule, prefs)
+    return Planned(REMINDER, session_date, due) if due is not None else None
+
+
+def _reflection(session: Session, schedule: SessionSchedule, prefs: PromptPreferences) -> Planned:
+    return Planned(REFLECTION, session.local_date, reflection_prompt_at(session, schedule, prefs))

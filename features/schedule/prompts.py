@@ -1,0 +1,101 @@
+"""The messages the bot sends on its own around a client's sessions, and their buttons.
+
+Discretion: the first line of every prompt (what a lock screen shows) never mentions
+therapy, and a client can choose wording that mentions it nowhere.
+
+Buttons carry `p:<prompt id>:<action>`; the prompt must be the client's own, still open,
+and not expired (4 days), or the press changes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from features.kernel.vocabulary import (
+    Button,
+    ClosePrompts,
+    Facts,
+    Outcome,
+    Press,
+    Redraw,
+    Reply,
+    SnoozePrompt,
+    State,
+    Toast,
+)
+from features.reflection import flow as reflection
+
+PRESS = "p:"
+SNOOZE_HOURS = (1, 2, 3, 4)
+
+
+def reflection_prompt(
+    prompt_id: int, session_date: date, neutral: bool, *, reminder: bool
+) -> Reply:
+    """ "Would you like to look back on your session?" with Start now / Later / Skip."""
+    if neutral:
+        text = "prompt.reminder_neutral" if reminder else "prompt.reflection_neutral"
+    else:
+        text = "prompt.reminder" if reminder else "prompt.reflection"
+    return Reply(text, {"day": _day(session_date)}, _prompt_buttons(prompt_id))
+
+
+# A prompt whose button was pressed has arrived, even if its send isn't recorded yet: the
+# client can be quicker than the record's transaction (on another replica, say), and a
+# replica starting marks sends under way elsewhere "interrupted".
+RECEIVED = ("sent", "sending", "interrupted")
+
+
+def press(state: State, event: Press, facts: Facts) -> Outcome:
+    """Start now, Later (then how many hours), or Skip this time."""
+    parts = event.data.removeprefix(PRESS).split(":")
+    prompt = facts.prompt
+    if prompt is None or not parts[0].isdigit() or int(parts[0]) != prompt.id:
+        return Outcome(state, (Toast("toast.stale_button"),))
+    open_kinds = ("reflection", "reminder")
+    if (
+        prompt.kind not in open_kinds
+        or prompt.status not in RECEIVED
+        or _expired(prompt.sent_at, facts)
+    ):
+        return Outcome(state, (Toast("toast.prompt_closed"),))
+    action = parts[1] if len(parts) > 1 else ""
+    if action == "start":
+        begun = reflection.begin(facts, source="prompt", session_date=prompt.session_date)
+        return Outcome(begun.state, (ClosePrompts(prompt.session_date, "answered"), *begun.effects))
+    if action == "later":
+        hours = tuple(
+            Button("button.hours", f"{PRESS}{prompt.id}:snooze:{h}", {"hours": str(h)})
+            for h in SNOOZE_HOURS
+        )
+        return Outcome(state, (Redraw(Reply("prompt.when_later", buttons=(hours,))),))
+    if (
+        action == "snooze"
+        and len(parts) == 3
+        and parts[2].isdigit()
+        and int(parts[2]) in SNOOZE_HOURS
+    ):
+        return Outcome(state, (SnoozePrompt(prompt.id, int(parts[2])), Toast("toast.snoozed")))
+    if action == "skip":
+        return Outcome(
+            state, (ClosePrompts(prompt.session_date, "skipped"), Reply("prompt.skipped"))
+        )
+    return Outcome(state, (Toast("toast.stale_button"),))
+
+
+def _prompt_buttons(prompt_id: int) -> tuple[tuple[Button, ...], ...]:
+    return (
+        (Button("button.start_now", f"{PRESS}{prompt_id}:start"),),
+        (
+            Button("button.later", f"{PRESS}{prompt_id}:later"),
+            Button("button.skip_this_time", f"{PRESS}{prompt_id}:skip"),
+        ),
+    )
+
+
+def _expired(sent_at: datetime | None, facts: Facts) -> bool:
+    return sent_at is not None and facts.now - sent_at > facts.prompt_prefs.expires_after
+
+
+def _day(session_date: date) -> str:
+    return f"{session_date:%A} {session_date.day} {session_date:%B}"

@@ -1,0 +1,332 @@
+"""The client's usual sessions: asked after the time zone when getting started, shown and
+changed with /schedule; /skip, /pause and /resume. Pure: the summary's times are computed
+here from the schedule, with features.common.session_times.
+
+Buttons: `sd:<weekday>|done|irregular|later` for days, `st:HH:MM` for a time, `sl:<minutes>`
+for the length, `sf:<weeks>` for how often, `sc:<change>` on the /schedule card.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import time, timedelta
+
+from features.common.session_times import (
+    NOT_REGULAR,
+    PromptPreferences,
+    SessionSchedule,
+    first_session_date,
+    next_session,
+    preparation_note_at,
+    previous_session,
+    reflection_prompt_at,
+)
+from features.kernel.vocabulary import (
+    Arg,
+    Button,
+    ChangeSchedule,
+    Effect,
+    Event,
+    Facts,
+    NonText,
+    Outcome,
+    Press,
+    Redraw,
+    Ref,
+    Reply,
+    SaveSchedule,
+    State,
+    Step,
+    Text,
+    Toast,
+)
+from features.schedule.parsing import format_local, parse_one_off, parse_session_time
+
+DAYS, TIME, LENGTH, FREQUENCY, CARD = "sd:", "st:", "sl:", "sf:", "sc:"
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_TIME_BUTTONS = tuple(f"{hour:02d}:00" for hour in range(8, 21))
+_LENGTHS = (45, 50, 60, 90)
+_DELAYS = (15, 60, 120, 180)
+_QUIET = ("22:00-08:00", "23:00-07:00", "21:00-09:00", "none")
+DEFAULT_LENGTH = 50
+
+
+def begin(purpose: str) -> Outcome:
+    """Ask which weekdays the client's sessions are on (toggles, then Done)."""
+    state = State(Step.SET_DAYS, {"purpose": purpose, "days": []})
+    return Outcome(state, (Reply("schedule.ask_days", buttons=_day_buttons(())),))
+
+
+def card(facts: Facts) -> Outcome:
+    """/schedule: the client's sessions and prompts, and what they can change."""
+    if facts.client.time_zone is None:
+        return Outcome(
+            State(Step.ASK_TIME_ZONE, {"purpose": "onboarding"}), (Reply("time_zone.ask"),)
+        )
+    if facts.schedule is None:
+        return Outcome(State(), (Reply("schedule.none", buttons=((_change_button(),),)),))
+    return Outcome(State(), (_card(facts),))
+
+
+def change(state: State, event: Press, facts: Facts) -> Outcome:
+    """A button on the /schedule card."""
+    action, _, value = event.data.removeprefix(CARD).partition(":")
+    if action == "edit":
+        return begin("change")
+    if facts.schedule is None or facts.client.time_zone is None:
+        return Outcome(state, (Toast("toast.stale_button"),))
+    if action == "delay" and not value:
+        return Outcome(state, (Redraw(Reply("schedule.ask_delay", buttons=_delay_buttons())),))
+    if action == "delay" and value.isdigit() and int(value) in _DELAYS:
+        when = Ref(f"schedule.delay_{value}")
+        return Outcome(
+            State(), (ChangeSchedule("delay", value), Reply("schedule.delay_set", {"when": when}))
+        )
+    if action == "quiet" and not value:
+        return Outcome(state, (Redraw(Reply("schedule.ask_quiet", buttons=_quiet_buttons())),))
+    if action == "quiet" and value in _QUIET:
+        said = Ref("schedule.quiet_none") if value == "none" else Ref(
+            "schedule.quiet_hours", {"hours": value.replace("-", "\u2013")}
+        )  # fmt: skip
+        return Outcome(
+            State(), (ChangeSchedule("quiet", value), Reply("schedule.quiet_set", {"hours": said}))
+        )
+    if action == "extra":
+        return Outcome(State(Step.ADD_EXTRA), (Reply("schedule.ask_extra"),))
+    return command(action, facts, state)
+
+
+def add_extra(state: State, event: Event, facts: Facts) -> Outcome:
+    """The client types a one-off session, like "Thursday 10:00"."""
+    zone = facts.client.time_zone
+    if not isinstance(event, Text) or zone is None:
+        return Outcome(state, (Reply("schedule.extra_by_text"),))
+    moment = parse_one_off(event.text, zone, facts.now)
+    if moment is None:
+        return Outcome(state, (Reply("schedule.extra_unclear"),))
+    when = format_local(moment, zone)
+    return Outcome(
+        State(),
+        (
+            ChangeSchedule("extra", moment.isoformat()),
+            Reply("schedule.extra_added", {"when": when}),
+        ),
+    )
+
+
+def command(action: str, facts: Facts, state: State) -> Outcome:
+    """/skip, /pause, /resume and the card's neutral-wording switch."""
+    schedule = facts.schedule
+    if schedule is None or facts.client.time_zone is None:
+        return Outcome(state, (Reply("schedule.none", buttons=((_change_button(),),)),))
+    if action == "skip_next":
+        upcoming = next_session(schedule, facts.now)
+        if upcoming is None:
+            return Outcome(state, (Reply("schedule.nothing_to_skip"),))
+        day = format_local(upcoming.starts_at, facts.client.time_zone)
+        return Outcome(
+            state, (ChangeSchedule("skip_next"), Reply("schedule.skipped", {"when": day}))
+        )
+    if action in ("pause", "resume", "neutral_on", "neutral_off"):
+        return Outcome(state, (ChangeSchedule(action), Reply(f"schedule.{action}")))
+    return Outcome(state, (Toast("toast.stale_button"),))
+
+
+def answer(state: State, event: Event, facts: Facts) -> Outcome:
+    """The client answers one of the setup questions (days, time, length, how often)."""
+    data = dict(state.data)
+    if isinstance(event, NonText):
+        return Outcome(state, (Reply("schedule.only_text"),))
+    if state.step is Step.SET_DAYS:
+        return _days(state, data, event, facts)
+    if state.step is Step.SET_TIME:
+        return _time(state, data, event)
+    if state.step is Step.SET_LENGTH:
+        if isinstance(event, Press) and event.data.startswith(LENGTH):
+            minutes = event.data.removeprefix(LENGTH)
+            if minutes.isdigit() and int(minutes) in _LENGTHS:
+                data["length"] = int(minutes)
+                return Outcome(State(Step.SET_FREQUENCY, data), (_ask_frequency(),))
+        return Outcome(state, (Toast("toast.use_buttons"), _ask_length()))
+    if isinstance(event, Press) and event.data in (f"{FREQUENCY}1", f"{FREQUENCY}2"):
+        return _save(data, int(event.data.removeprefix(FREQUENCY)), facts)
+    return Outcome(state, (Toast("toast.use_buttons"), _ask_frequency()))
+
+
+def ask_again(state: State) -> tuple[Reply, ...]:
+    """The setup question the client is on."""
+    if state.step is Step.SET_DAYS:
+        return (Reply("schedule.ask_days", buttons=_day_buttons(_chosen(state.data))),)
+    if state.step is Step.SET_TIME:
+        return (_ask_time(),)
+    if state.step is Step.SET_LENGTH:
+        return (_ask_length(),)
+    if state.step is Step.ADD_EXTRA:
+        return (Reply("schedule.ask_extra"),)
+    return (_ask_frequency(),)
+
+
+def _days(state: State, data: dict[str, object], event: Event, facts: Facts) -> Outcome:
+    chosen = _chosen(data)
+    if not isinstance(event, Press):
+        return Outcome(state, (Reply("schedule.days_by_button"),))
+    action = event.data.removeprefix(DAYS)
+    if action.isdigit() and int(action) < 7:
+        chosen = tuple(sorted(set(chosen) ^ {int(action)}))
+        data["days"] = list(chosen)
+        redraw = Redraw(Reply("schedule.ask_days", buttons=_day_buttons(chosen)))
+        return Outcome(State(Step.SET_DAYS, data), (redraw,))
+    if action == "done":
+        if not chosen:
+            return Outcome(state, (Toast("toast.choose_a_day"),))
+        return Outcome(State(Step.SET_TIME, data), (_ask_time(),))
+    if action == "irregular":
+        return _save({**data, "days": [], "time": "00:00", "length": DEFAULT_LENGTH}, 0, facts)
+    if action == "later":
+        return Outcome(State(), (Reply("schedule.later"),))
+    return Outcome(state, (Toast("toast.stale_button"),))
+
+
+def _time(state: State, data: dict[str, object], event: Event) -> Outcome:
+    typed: time | None = None
+    if isinstance(event, Text):
+        typed = parse_session_time(event.text)
+        if typed is None:
+            return Outcome(state, (Reply("schedule.time_unclear"), _ask_time()))
+    elif isinstance(event, Press) and event.data.startswith(TIME):
+        typed = parse_session_time(event.data.removeprefix(TIME))
+    if typed is None:
+        return Outcome(state, (Toast("toast.stale_button"),))
+    data["time"] = f"{typed:%H:%M}"
+    return Outcome(State(Step.SET_LENGTH, data), (_ask_length(),))
+
+
+def _save(data: dict[str, object], every_weeks: int, facts: Facts) -> Outcome:
+    zone = facts.client.time_zone
+    if zone is None:  # the time zone was cleared meanwhile: ask it first
+        return Outcome(State(Step.ASK_TIME_ZONE, {"purpose": "change"}), (Reply("time_zone.ask"),))
+    days = _chosen(data)
+    start = str(data.get("time", "00:00"))
+    length = int(str(data.get("length", DEFAULT_LENGTH)))
+    saved = SaveSchedule(days, start, length, every_weeks)
+    effects: list[Effect] = [saved]
+    if every_weeks == NOT_REGULAR:
+        effects.append(Reply("schedule.saved_irregular"))
+    else:
+        schedule = SessionSchedule(
+            weekdays=days,
+            start=time.fromisoformat(start),
+            time_zone=zone,
+            anchor=first_session_date(days, time.fromisoformat(start), zone, facts.now),
+            duration=timedelta(minutes=length),
+            every_weeks=every_weeks,
+        )
+        effects.append(_summary(replace(facts, schedule=schedule), "schedule.saved"))
+    if data.get("purpose") == "onboarding":
+        effects.append(Reply("onboarding.done"))
+    return Outcome(State(), tuple(effects))
+
+
+def _card(facts: Facts) -> Reply:
+    schedule = facts.schedule
+    assert schedule is not None
+    pause = ("button.resume", "resume") if schedule.paused else ("button.pause", "pause")
+    neutral = ("button.neutral_off", "neutral_off") if facts.neutral_wording else (
+        "button.neutral_on", "neutral_on"
+    )  # fmt: skip
+    buttons = (
+        (_change_button(), Button("button.add_extra", f"{CARD}extra")),
+        (Button("button.skip_next", f"{CARD}skip_next"), Button(pause[0], f"{CARD}{pause[1]}")),
+        (Button("button.delay", f"{CARD}delay"), Button("button.quiet", f"{CARD}quiet")),
+        (Button(neutral[0], f"{CARD}{neutral[1]}"),),
+    )
+    summary = _summary(facts, "schedule.card")
+    return Reply(summary.text, summary.args, buttons)
+
+
+def _summary(facts: Facts, text: str) -> Reply:
+    """The schedule in words, with the next session and when the bot will speak."""
+    schedule, zone = facts.schedule, facts.client.time_zone
+    assert schedule is not None and zone is not None
+    if schedule.every_weeks == NOT_REGULAR:
+        return Reply(text, {"usual": Ref("schedule.irregular"), "next": ""})
+    days = ", ".join(_DAY_NAMES[day] for day in schedule.weekdays)
+    minutes = str(int(schedule.duration.total_seconds() // 60))
+    usual: Arg = Ref(
+        "schedule.usual_every_two" if schedule.every_weeks == 2 else "schedule.usual_weekly",
+        {"days": days, "time": f"{schedule.start:%H:%M}", "minutes": minutes},
+    )
+    if schedule.paused:
+        return Reply(text, {"usual": usual, "next": Ref("schedule.paused_line")})
+    upcoming = next_session(schedule, facts.now)
+    if upcoming is None:
+        return Reply(text, {"usual": usual, "next": ""})
+    prefs: PromptPreferences = facts.prompt_prefs
+    before = previous_session(schedule, upcoming.starts_at)
+    next_line = Ref(
+        "schedule.next_line",
+        {
+            "session": format_local(upcoming.starts_at, zone),
+            "prompt": format_local(reflection_prompt_at(upcoming, schedule, prefs), zone),
+            "note": format_local(preparation_note_at(upcoming, before, schedule, prefs), zone),
+        },
+    )
+    return Reply(text, {"usual": usual, "next": next_line})
+
+
+def _delay_buttons() -> tuple[tuple[Button, ...], ...]:
+    return (
+        tuple(
+            Button("button.delay_choice", f"{CARD}delay:{m}", {"when": Ref(f"schedule.delay_{m}")})
+            for m in _DELAYS
+        ),
+    )
+
+
+def _quiet_buttons() -> tuple[tuple[Button, ...], ...]:
+    return tuple(
+        (Button("button.quiet_choice", f"{CARD}quiet:{q}", {"hours": q.replace("-", "\u2013")}),)
+        if q != "none"
+        else (Button("button.quiet_none", f"{CARD}quiet:none"),)
+        for q in _QUIET
+    )
+
+
+def _chosen(data: object) -> tuple[int, ...]:
+    days = data.get("days", []) if isinstance(data, dict) else []
+    return tuple(sorted(int(day) for day in days if isinstance(day, int) and 0 <= day < 7))
+
+
+def _day_buttons(chosen: tuple[int, ...]) -> tuple[tuple[Button, ...], ...]:
+    def day(n: int) -> Button:
+        label = "button.day_on" if n in chosen else "button.day_off"
+        return Button(label, f"{DAYS}{n}", {"day": _DAY_NAMES[n]})
+
+    return (
+        tuple(day(n) for n in range(4)),
+        tuple(day(n) for n in range(4, 7)),
+        (Button("button.days_done", f"{DAYS}done"),),
+        (Button("button.irregular", f"{DAYS}irregular"), Button("button.later", f"{DAYS}later")),
+    )
+
+
+def _ask_time() -> Reply:
+    buttons = tuple(
+        tuple(Button("button.time", f"{TIME}{t}", {"time": t}) for t in _TIME_BUTTONS[i : i + 5])
+        for i in range(0, len(_TIME_BUTTONS), 5)
+    )
+    return Reply("schedule.ask_time", buttons=buttons)
+
+
+def _ask_length() -> Reply:
+    row = tuple(Button("button.minutes", f"{LENGTH}{m}", {"minutes": str(m)}) for m in _LENGTHS)
+    return Reply("schedule.ask_length", buttons=(row,))
+
+
+def _ask_frequency() -> Reply:
+    row = (Button("button.weekly", f"{FREQUENCY}1"), Button("button.fortnightly", f"{FREQUENCY}2"))
+    return Reply("schedule.ask_frequency", buttons=(row,))
+
+
+def _change_button() -> Button:
+    return Button("button.change_sessions", f"{CARD}edit")

@@ -1,0 +1,426 @@
+"""The reflection as a pure state machine: every step with every kind of event, and the
+behaviours a client relies on (answer, skip, back, several messages, resume, stale buttons)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+import pytest
+
+from features import router
+from features.common.questions import BUILT_IN, OPEN, RATINGS, questions_for
+from features.kernel.texts import plain, render
+from features.kernel.vocabulary import (
+    AddGoal,
+    AddOwnQuestion,
+    AddText,
+    AddTopics,
+    AnswerView,
+    ClearAnswer,
+    Client,
+    Command,
+    Edited,
+    Facts,
+    FinishReflection,
+    MoveTo,
+    NonText,
+    Outcome,
+    Press,
+    Redraw,
+    ReflectionView,
+    Reply,
+    RetireGoal,
+    SaveRating,
+    SetQuestionEnabled,
+    SkipQuestion,
+    StartReflection,
+    State,
+    Step,
+    Text,
+    Toast,
+)
+from tests.support.outcomes import check_outcome
+
+NOW = datetime(2026, 11, 24, 18, 50, tzinfo=UTC)
+CLIENT = Client(time_zone="Europe/Berlin")
+FACTS = Facts(CLIENT, NOW)
+ALL = (*RATINGS, *OPEN)
+
+
+def reflecting_at(position: int, answers=None, serial: int = 3, **facts) -> tuple[State, Facts]:
+    r = ReflectionView(serial, ALL, position, date(2026, 11, 24), answers or {})
+    return State(Step.REFLECTING, {"serial": serial}), replace(
+        FACTS, reflection=r, last_serial=serial, **facts
+    )
+
+
+def press(position: int, action: str, serial: int = 3) -> Press:
+    return Press(f"r:{serial}:{position}:{action}")
+
+
+def of(outcome: Outcome, kind: type) -> list:
+    return [e for e in outcome.effects if isinstance(e, kind)]
+
+
+def replies(outcome: Outcome) -> list[str]:
+    return [e.text for e in outcome.effects if isinstance(e, Reply | Toast)]
+
+
+# Every state, every event: an answer, known texts, valid buttons, no exception.
+
+STATES = [
+    (State(), FACTS),
+    reflecting_at(0),
+    reflecting_at(4),
+    reflecting_at(len(ALL) - 1, {"heard": AnswerView(rating=2)}),
+    (State(Step.OFFER_RESUME, {"serial": 3}), reflecting_at(2)[1]),
+    (State(Step.OFFER_RAISE, {"serial": 3, "ratings": [["heard", 2]]}), FACTS),
+    (State(Step.GOAL_NEW), replace(FACTS, goals={7: "Sleep better"})),
+    (State(Step.GOAL_EDIT, {"goal_id": 7}), replace(FACTS, goals={7: "Sleep better"})),
+    (State(Step.OWN_QUESTION_NEW), FACTS),
+    (State(Step.REFLECTING, {"serial": 99}), FACTS),  # its reflection was closed elsewhere
+    (State(Step.CONFIRM_DELETE), FACTS),
+]
+EVENTS = [
+    Text("It helped to talk about my sister."),
+    Text("7"),
+    Text("11"),
+    Text(""),
+    Text("x" * 5000),
+    Text("<b>bold & brave</b>"),
+    Command("reflect"),
+    Command("goals"),
+    Command("questions"),
+    Command("cancel"),
+    Command("help"),
+    Command("start"),
+    Command("nonsense"),
+    Press("r:3:0:7"),
+    Press("r:3:4:next"),
+    Press("r:3:4:skip"),
+    Press("r:3:4:back"),
+    Press("r:3:4:clear"),
+    Press("r:3:0:back"),
+    Press("r:2:0:7"),
+    Press("r:3:9:11"),
+    Press("r:x:y:z"),
+    Press("rs:3:go"),
+    Press("rs:3:new"),
+    Press("rs:2:go"),
+    Press("rr:3:add"),
+    Press("rr:3:no"),
+    Press("g:add"),
+    Press("g:edit"),
+    Press("g:edit:7"),
+    Press("g:retire:7"),
+    Press("g:retire:8"),
+    Press("qs:t:heard"),
+    Press("qs:t:nonsense"),
+    Press("qs:r:1"),
+    Press("qs:add"),
+    Press("del:yes"),
+    Press("del:no"),
+    Command("delete"),
+    Command("privacy"),
+    Command("urgent"),
+    Press(""),
+    NonText("voice"),
+    NonText("photo"),
+    Edited(),
+]
+
+
+@pytest.mark.parametrize("state_facts", STATES, ids=lambda sf: f"{sf[0].step}")
+@pytest.mark.parametrize("event", EVENTS, ids=repr)
+def test_every_step_answers_every_event(state_facts, event):
+    state, facts = state_facts
+    outcome = router.step(state, event, facts)
+    assert outcome.effects, "the client always hears back"
+    check_outcome(outcome)
+    if outcome.state.step is Step.REFLECTING:
+        assert outcome.state.data["serial"] >= 1
+
+
+# Starting, answering, skipping, going back.
+
+
+def test_reflect_starts_with_the_ratings_then_the_open_questions():
+    outcome = router.step(State(), Command("reflect"), FACTS)
+    (started,) = of(outcome, StartReflection)
+    assert started.serial == 1
+    assert started.questions == ALL
+    assert started.session_date == date(2026, 11, 24)  # Berlin's date
+    assert replies(outcome) == ["reflection.intro", "reflection.rating"]
+    question = outcome.effects[-1]
+    assert "Question 1 of 10" in render(question.text, **question.args)
+    labels = [plain(b.label, **b.args) for row in question.buttons for b in row]
+    assert labels == [*map(str, range(11)), "Skip"]  # no Back on the first question
+    assert outcome.state == State(Step.REFLECTING, {"serial": 1})
+
+
+def test_goals_get_their_own_rating_and_are_named_in_the_progress_question():
+    facts = replace(FACTS, goals={4: "Feel calmer at work", 9: "Call my father"})
+    keys = questions_for(facts)
+    assert keys[4:6] == ("goal:4", "goal:9")
+    assert keys.index("progress") == 6
+    r = ReflectionView(1, keys, 6, date(2026, 11, 24))
+    state = State(Step.REFLECTING, {"serial": 1})
+    question = router.step(state, Edited(), replace(facts, reflection=r)).effects[-1]
+    text = render(question.text, **question.args)
+    assert "Question 7 of 12" in text
+    assert "Feel calmer at work" in text and "Call my father" in text
+
+
+def test_turned_off_questions_are_not_asked_and_progress_off_drops_goal_ratings():
+    client = replace(CLIENT, disabled_questions=frozenset({"approach", "progress"}))
+    facts = replace(FACTS, client=client, goals={4: "Sleep"}, own_questions={2: "Did I cry?"})
+    assert questions_for(facts) == (
+        "heard", "focus", "overall", "obstacles", "helpful", "not_helpful", "felt_right",
+        "bring_up", "own:2",
+    )  # fmt: skip
+
+
+def test_a_rating_is_stored_and_the_next_question_asked():
+    state, facts = reflecting_at(0)
+    outcome = router.step(state, press(0, "8"), facts)
+    assert of(outcome, SaveRating) == [SaveRating(3, "heard", 8)]
+    assert of(outcome, MoveTo) == [MoveTo(3, 1)]
+    assert replies(outcome) == ["toast.rated", "reflection.rating"]
+
+
+def test_a_typed_number_counts_as_a_rating():
+    state, facts = reflecting_at(0)
+    assert of(router.step(state, Text(" 7 "), facts), SaveRating) == [SaveRating(3, "heard", 7)]
+
+
+def test_a_comment_on_a_rating_question_is_kept_not_dropped():
+    state, facts = reflecting_at(0)
+    outcome = router.step(state, Text("hard to say"), facts)
+    assert of(outcome, AddText) == [AddText(3, "heard", "hard to say")]
+    assert outcome.state == state
+
+
+def test_a_text_answer_can_take_several_messages_until_next():
+    state, facts = reflecting_at(6)  # "helpful"
+    first = router.step(state, Text("The breathing exercise."), facts)
+    second = router.step(state, Text("And being listened to."), facts)
+    assert of(first, AddText) == [AddText(3, "helpful", "The breathing exercise.")]
+    assert of(second, AddText) == [AddText(3, "helpful", "And being listened to.")]
+    assert first.state == second.state == state
+    assert not of(first, MoveTo)
+    _, with_text = reflecting_at(6, {"helpful": AnswerView(text="The breathing exercise.")})
+    moved = router.step(state, press(6, "next"), with_text)
+    assert of(moved, MoveTo) == [MoveTo(3, 7)]
+    assert not of(moved, SkipQuestion)
+
+
+def test_next_without_text_is_a_skip_and_skip_keeps_what_was_written():
+    state, facts = reflecting_at(6)
+    assert of(router.step(state, press(6, "next"), facts), SkipQuestion) == [
+        SkipQuestion(3, "helpful")
+    ]
+    _, written = reflecting_at(6, {"helpful": AnswerView(text="something")})
+    skipped = router.step(state, press(6, "skip"), written)
+    assert of(skipped, SkipQuestion) == [SkipQuestion(3, "helpful")]  # storage keeps the text
+    assert not of(skipped, ClearAnswer)
+
+
+def test_back_shows_the_earlier_answer_and_changing_it_replaces_the_rating():
+    state, facts = reflecting_at(2, {"focus": AnswerView(rating=6)})
+    back = router.step(state, press(2, "back"), facts)
+    assert of(back, MoveTo) == [MoveTo(3, 1)]
+    shown = [e for e in back.effects if isinstance(e, Reply)][-1]
+    assert "Your answer so far: <b>6</b>" in render(shown.text, **shown.args)
+    _, at_focus = reflecting_at(1, {"focus": AnswerView(rating=6)})
+    again = router.step(state, press(1, "9"), at_focus)
+    assert of(again, SaveRating) == [SaveRating(3, "focus", 9)]
+
+
+def test_back_on_the_first_question_does_nothing():
+    state, facts = reflecting_at(0)
+    outcome = router.step(state, press(0, "back"), facts)
+    assert replies(outcome) == ["toast.stale_button"] and outcome.state == state
+
+
+def test_clear_forgets_a_text_answer_to_write_it_afresh():
+    state, facts = reflecting_at(6, {"helpful": AnswerView(text="oops")})
+    outcome = router.step(state, press(6, "clear"), facts)
+    assert of(outcome, ClearAnswer) == [ClearAnswer(3, "helpful")]
+    assert outcome.state == state
+
+
+# Stale and doubled presses.
+
+
+def test_a_double_press_records_one_answer():
+    state, facts = reflecting_at(0)
+    first = router.step(state, press(0, "8"), facts)
+    _, after = reflecting_at(1, {"heard": AnswerView(rating=8)})
+    second = router.step(first.state, press(0, "8"), after)
+    assert of(second, SaveRating) == [] and of(second, MoveTo) == []
+    assert replies(second) == ["toast.moved_on"]
+
+
+def test_a_button_from_last_weeks_reflection_changes_nothing():
+    state, facts = reflecting_at(0)
+    outcome = router.step(state, Press("r:2:0:3"), facts)
+    assert replies(outcome) == ["toast.old_reflection"]
+    assert outcome.state == state
+    assert not [e for e in outcome.effects if not isinstance(e, Toast)]
+
+
+def test_a_reflection_button_when_not_reflecting_changes_nothing():
+    outcome = router.step(State(), Press("r:3:0:8"), FACTS)
+    assert replies(outcome) == ["toast.stale_button"]
+
+
+# Leaving and resuming.
+
+
+def test_cancel_pauses_and_reflect_offers_to_resume_then_continues():
+    state, facts = reflecting_at(4, {"heard": AnswerView(rating=7)})
+    paused = router.step(state, Command("cancel"), facts)
+    assert paused.state == State() and replies(paused) == ["reflection.paused"]
+    assert not of(paused, FinishReflection)
+    offer = router.step(State(), Command("reflect"), facts)
+    assert offer.state == State(Step.OFFER_RESUME, {"serial": 3})
+    text = render(offer.effects[0].text, **offer.effects[0].args)
+    assert "question 5 of 10" in text and "Tuesday 24 November" in text
+    resumed = router.step(offer.state, Press("rs:3:go"), facts)
+    assert resumed.state == State(Step.REFLECTING, {"serial": 3})
+    assert "Question 5 of 10" in render(resumed.effects[0].text, **resumed.effects[0].args)
+
+
+def test_starting_anew_closes_the_unfinished_one_and_keeps_its_answers():
+    _, facts = reflecting_at(4)
+    outcome = router.step(State(Step.OFFER_RESUME, {"serial": 3}), Press("rs:3:new"), facts)
+    assert of(outcome, FinishReflection) == [FinishReflection(3, complete=False)]
+    (started,) = of(outcome, StartReflection)
+    assert started.serial == 4
+
+
+def test_reflect_in_the_middle_of_a_reflection_offers_to_resume():
+    state, facts = reflecting_at(2)
+    outcome = router.step(state, Command("reflect"), facts)
+    assert outcome.state.step is Step.OFFER_RESUME
+
+
+def test_pressing_the_unfinished_reflections_own_button_continues_it():
+    _, facts = reflecting_at(2)
+    outcome = router.step(State(Step.OFFER_RESUME, {"serial": 3}), press(2, "6"), facts)
+    assert of(outcome, SaveRating) == [SaveRating(3, "approach", 6)]
+    assert outcome.state == State(Step.REFLECTING, {"serial": 3})
+
+
+def test_an_offer_lapses_when_the_client_does_something_else():
+    _, facts = reflecting_at(2)
+    outcome = router.step(State(Step.OFFER_RESUME, {"serial": 3}), Text("hello"), facts)
+    assert outcome.state == State() and replies(outcome) == ["idle.text"]
+
+
+def test_non_text_during_a_reflection_gets_a_kind_reply_and_changes_nothing():
+    state, facts = reflecting_at(6)
+    outcome = router.step(state, NonText("voice"), facts)
+    assert replies(outcome) == ["reflection.only_text"] and outcome.state == state
+
+
+def test_another_command_pauses_the_reflection_and_says_so():
+    state, facts = reflecting_at(6)
+    outcome = router.step(state, Command("goals"), facts)
+    assert outcome.state == State()
+    assert replies(outcome)[0] == "reflection.paused_for_command"
+
+
+# Finishing: thanks, and low ratings.
+
+
+def finish(answers: dict[str, AnswerView], recent=None) -> Outcome:
+    last = len(ALL) - 1
+    state, facts = reflecting_at(last, answers, recent_ratings=recent or {})
+    return router.step(state, press(last, "skip"), facts)
+
+
+def test_the_thank_you_reflects_back_one_thing_the_client_wrote():
+    outcome = finish({"helpful": AnswerView(text="Naming the <anger> I felt")})
+    assert of(outcome, FinishReflection) == [FinishReflection(3, complete=True)]
+    thanks = next(e for e in outcome.effects if isinstance(e, Reply))
+    text = render(thanks.text, **thanks.args)
+    assert "Naming the &lt;anger&gt; I felt" in text  # echoed, escaped
+    assert outcome.state == State()
+
+
+def test_good_ratings_bring_no_raise_offer():
+    outcome = finish({k: AnswerView(rating=8) for k in RATINGS}, recent={"heard": 8.5})
+    assert outcome.state == State() and "reflection.raise_offer" not in replies(outcome)
+
+
+def test_a_rating_of_five_or_less_is_gently_offered_for_the_note():
+    outcome = finish({"heard": AnswerView(rating=5), "focus": AnswerView(rating=9)})
+    assert outcome.state == State(Step.OFFER_RAISE, {"serial": 3, "ratings": [["heard", 5]]})
+    offer = [e for e in outcome.effects if isinstance(e, Reply)][-1]
+    text = render(offer.text, **offer.args)
+    assert "Thank you for rating honestly" in text and "You could say" in text
+    added = router.step(outcome.state, Press("rr:3:add"), FACTS)
+    assert of(added, AddTopics) == [AddTopics(3, (("heard", 5),))]
+    declined = router.step(outcome.state, Press("rr:3:no"), FACTS)
+    assert not of(declined, AddTopics) and declined.state == State()
+
+
+def test_a_drop_of_two_below_the_clients_own_average_is_offered_too():
+    outcome = finish({"approach": AnswerView(rating=7)}, recent={"approach": 9.0})
+    assert outcome.state.data["ratings"] == [["approach", 7]]
+    steady = finish({"approach": AnswerView(rating=8)}, recent={"approach": 9.0})
+    assert steady.state == State()
+
+
+# /goals and /questions
+
+
+def test_goals_can_be_added_reworded_and_set_aside():
+    shown = router.step(State(), Command("goals"), FACTS)
+    assert replies(shown) == ["goals.none"]
+    asking = router.step(State(), Press("g:add"), FACTS)
+    assert asking.state == State(Step.GOAL_NEW)
+    added = router.step(asking.state, Text("  Sleep better  "), FACTS)
+    assert of(added, AddGoal) == [AddGoal("Sleep better")]
+    facts = replace(FACTS, goals={7: "Sleep better"})
+    picking = router.step(State(), Press("g:edit:7"), facts)
+    assert picking.state == State(Step.GOAL_EDIT, {"goal_id": 7})
+    retired = router.step(State(), Press("g:retire:7"), facts)
+    assert of(retired, RetireGoal) == [RetireGoal(7)]
+
+
+def test_a_forged_goal_id_does_nothing():
+    facts = replace(FACTS, goals={7: "Mine"})
+    for data in ("g:retire:8", "g:edit:8", "g:retire:x"):
+        outcome = router.step(State(), Press(data), facts)
+        assert replies(outcome) == ["toast.stale_button"] and not of(outcome, RetireGoal)
+
+
+def test_questions_toggle_in_place_and_own_questions_can_be_added():
+    outcome = router.step(State(), Press("qs:t:approach"), FACTS)
+    assert of(outcome, SetQuestionEnabled) == [SetQuestionEnabled("approach", False)]
+    (redraw,) = of(outcome, Redraw)
+    labels = [plain(b.label, **b.args) for row in redraw.reply.buttons for b in row]
+    assert labels[BUILT_IN.index("approach")].startswith("\u2b1c")
+    assert labels[BUILT_IN.index("heard")].startswith("\u2705")
+    asking = router.step(State(), Press("qs:add"), FACTS)
+    added = router.step(asking.state, Text("Did I say what I meant?"), FACTS)
+    assert of(added, AddOwnQuestion) == [AddOwnQuestion("Did I say what I meant?")]
+
+
+def test_only_the_yes_button_erases():
+    from features.kernel.vocabulary import EraseClient
+
+    confirming = State(Step.CONFIRM_DELETE)
+    assert of(router.step(confirming, Press("del:yes"), FACTS), EraseClient) == [EraseClient()]
+    for event in (Text("yes"), Press("del:no"), Command("cancel"), Press("r:3:0:1")):
+        assert not of(router.step(confirming, event, FACTS), EraseClient)
+    assert not of(router.step(State(), Press("del:yes"), FACTS), EraseClient)  # a stale button
+
+
+def test_with_every_question_off_reflect_explains_instead_of_starting():
+    client = replace(CLIENT, disabled_questions=frozenset(BUILT_IN))
+    outcome = router.step(State(), Command("reflect"), replace(FACTS, client=client))
+    assert replies(outcome) == ["reflection.no_questions"] and not of(outcome, StartReflection)

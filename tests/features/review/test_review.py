@@ -1,0 +1,302 @@
+"""/summary, /note and /export's pure parts: windows, pages, trends, notes, files."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from features import router
+from features.kernel.texts import render
+from features.kernel.vocabulary import (
+    Client,
+    Command,
+    CreateNote,
+    Facts,
+    FinishNote,
+    Press,
+    Redraw,
+    Reply,
+    SendExport,
+    ShowChart,
+    State,
+    Step,
+    Toast,
+    ToggleNoteItem,
+)
+from features.review import export, note, summary
+from features.review.history import Answered, History, Session
+from features.review.note import NoteItem, NoteView
+from features.review.pages import pack, size, split_text
+from features.review.window import ALL, DEFAULT, MAX_DAYS, Unreadable, Window, parse
+
+NOW = datetime(2026, 11, 20, 12, tzinfo=UTC)
+FACTS = Facts(Client("Europe/Berlin"), NOW)
+
+
+def session(serial: int, ratings: dict[str, int], words: dict[str, str] | None = None) -> Session:
+    answers = {q: Answered(q, rating=r) for q, r in ratings.items()}
+    answers |= {q: Answered(q, text=t) for q, t in (words or {}).items()}
+    return Session(
+        serial,
+        date(2026, 1, 6) + timedelta(weeks=serial),
+        NOW,
+        True,
+        tuple(answers),
+        answers,
+    )
+
+
+def rendered(reply: Reply) -> str:
+    return render(reply.text, "en", **reply.args)
+
+
+@pytest.mark.parametrize(
+    ("typed", "window"),
+    [
+        ("", DEFAULT),
+        ("  ", DEFAULT),
+        ("all", ALL),
+        ("ALL", ALL),
+        ("90", Window(90, 0)),
+        ("90 days", Window(90, 0)),
+        ("7d", Window(7, 0)),
+        (str(MAX_DAYS), Window(MAX_DAYS, 0)),
+    ],
+)
+def test_summary_windows_the_client_can_ask_for(typed: str, window: Window):
+    assert parse(typed) == window
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("abc", "usage"),
+        ("-5", "usage"),
+        ("0", "usage"),
+        ("1.5", "usage"),
+        ("\u0663\u0660", "usage"),  # Arabic-Indic digits
+        ("100000", "too_far"),
+        (str(MAX_DAYS + 1), "too_far"),
+        ("9" * 400, "too_far"),
+    ],
+)
+def test_summary_words_that_cannot_be_a_window(typed: str, reason: str):
+    assert parse(typed) == Unreadable(reason)
+    outcome = router.step(State(), Command("summary", typed), FACTS)
+    assert [e.text for e in outcome.effects if isinstance(e, Reply)] == [f"summary.{reason}"]
+    assert outcome.state == State()
+
+
+def test_trends_compare_each_rating_with_the_time_before():
+    history = History(
+        (session(1, {"heard": 5}), session(2, {"heard": 7, "focus": 4}), session(3, {"heard": 7})),
+        earlier={"focus": 6},
+        total=5,
+        upto=3,
+    )
+    [page] = summary.pages(history, DEFAULT, "en")
+    text = rendered(page)
+    assert text.index("<b>7</b> \u2192 as before") < text.index("<b>7</b> \u2191 from 5")
+    assert "<b>4</b> \u2193 from 6" in text  # against a session before the window
+    assert text.endswith("Felt heard and respected: <b>5</b>")  # the first ever: no trend
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    lengths=st.lists(st.integers(min_value=1, max_value=2400), min_size=1, max_size=40),
+    emoji=st.booleans(),
+)
+def test_pages_fit_telegram_and_hold_every_answer_whole_once(lengths: list[int], emoji: bool):
+    filler = "\U0001f33f" if emoji else "&"
+    sessions = []
+    for serial, length in enumerate(lengths, start=1):
+        words = f"<{serial}> " + (filler * (length // 2)) + f" </{serial}>"
+        sessions.append(session(serial, {"heard": serial % 11}, {"helpful": words}))
+    history = History(tuple(sessions), total=len(sessions), upto=len(sessions))
+    pages = summary.pages(history, ALL, "en")
+    texts = [rendered(page) for page in pages]
+    assert all(size(text) <= 4096 for text in texts)
+    everything = "\n".join(texts)
+    for serial, answer in enumerate(s.answers["helpful"].text for s in sessions):
+        opening, closing = f"&lt;{serial + 1}&gt;", f"&lt;/{serial + 1}&gt;"
+        if size(html.escape(answer or "", quote=False)) <= summary.LONGEST_WHOLE:
+            holding = [t for t in texts if opening in t]  # whole, on one page
+            assert len(holding) == 1 and closing in holding[0]
+        else:  # longer than a page can hold: in parts, in order, nothing lost
+            assert everything.count(opening) == 1
+            assert everything.index(opening) < everything.index(closing)
+    for number, page in enumerate(pages, start=1):
+        labels = [b.label for row in page.buttons for b in row]
+        assert ("button.newer" in labels) == (number > 1)
+        assert ("button.older" in labels) == (number < len(pages))
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=st.text(min_size=1, max_size=3000), limit=st.integers(min_value=20, max_value=400))
+def test_split_text_keeps_every_word_in_parts_within_the_limit(text: str, limit: int):
+    parts = split_text(text, limit)
+    assert all(size(part) <= limit for part in parts)
+    assert "".join("".join(parts).split()) == "".join(text.split())
+
+
+def test_split_text_cuts_between_sentences_before_words():
+    text = " ".join(f"Sentence number {n} is here." for n in range(50))
+    parts = split_text(text, 200)
+    assert len(parts) > 1
+    assert all(part.endswith(".") for part in parts)
+
+
+def test_pack_never_exceeds_the_limit_unless_one_piece_does():
+    assert pack([10, 10, 10], 25) == [[0, 1], [2]]
+    assert pack([30, 5], 25) == [[0], [1]]
+
+
+def test_summary_of_nothing_is_a_kind_word():
+    facts = replace(FACTS, history=History(()))
+    outcome = router.step(State(), Command("summary"), facts)
+    assert [e.text for e in outcome.effects if isinstance(e, Reply)] == ["summary.none"]
+    facts = replace(FACTS, history=History((), total=3))
+    outcome = router.step(State(), Command("summary", "7"), facts)
+    assert [e.text for e in outcome.effects if isinstance(e, Reply)] == ["summary.none_in_window"]
+
+
+def test_summary_sends_a_chart_from_two_rated_sessions():
+    one = History((session(1, {"heard": 5}),), total=1, upto=1)
+    assert summary.chart(one) is None
+    two = History((session(1, {"heard": 5, "goal:3": 2}), session(2, {"heard": 7})), goals={3: "x"})
+    outcome = router.step(State(), Command("summary"), replace(FACTS, history=two))
+    [chart] = [e for e in outcome.effects if isinstance(e, ShowChart)]
+    assert [(s.values, s.goal) for s in chart.series] == [((5, 7), False), ((2, None), True)]
+
+
+def test_summary_in_the_middle_of_a_reflection_asks_the_question_again():
+    history = History((session(1, {"heard": 5}),), total=1, upto=1)
+    state = State(Step.REFLECTING, {"serial": 1})
+    outcome = router.step(state, Command("summary"), replace(FACTS, history=history))
+    assert outcome.state == state
+
+
+def test_a_page_button_turns_the_page_and_a_stale_one_says_so():
+    history = History(
+        tuple(session(n, {"heard": 5}, {"helpful": "x" * 2000}) for n in range(1, 6)),
+        total=5,
+        upto=5,
+    )
+    facts = replace(FACTS, history=history)
+    turned = router.step(State(), Press("sum:all:5:2"), facts)
+    assert isinstance(turned.effects[0], Redraw)
+    for stale in ("sum:all:5:99", "sum:all:5:x", "sum:nope:5:1", "sum:all"):
+        outcome = router.step(State(), Press(stale), facts)
+        assert outcome.effects == (Toast("toast.stale_button"),)
+
+
+ITEMS = note.in_order(
+    [
+        NoteItem("answer", 11, "helpful", text="The breathing"),
+        NoteItem("answer", 12, "bring_up", text="My sister's visit"),
+        NoteItem("topic", 5, "heard", rating=3),
+        NoteItem("drop", 13, "goal:2", rating=2, previous=6, goal="Sleep <better>"),
+    ]
+)
+
+
+def test_a_note_is_grouped_in_the_first_person_with_every_item():
+    assert [i.section for i in ITEMS] == ["bring_up", "how", "how", "helpful"]
+    draft = note.draft(NoteView(4, ITEMS), False, "en")
+    text = rendered(draft)
+    assert "1. My sister's visit" in text
+    assert "I haven't always felt fully heard lately (I rated it 3)." in text
+    assert "\u201cSleep &lt;better&gt;\u201d feels smaller: 6, then 2" in text
+    data = [b.data for row in draft.buttons for b in row]
+    assert data == ["n:4:0", "n:4:1", "n:4:2", "n:4:3", "n:4:done"]
+
+
+def test_note_toggles_and_done_store_the_choice_and_show_it():
+    facts = replace(FACTS, note=NoteView(4, ITEMS))
+    left_out = router.step(State(), Press("n:4:0"), facts)
+    assert ToggleNoteItem(4, 0) in left_out.effects
+    [redraw] = [e for e in left_out.effects if isinstance(e, Redraw)]
+    assert "<s>1. My sister's visit</s>" in rendered(redraw.reply)
+
+    chosen = replace(FACTS, note=NoteView(4, ITEMS).toggled(0))
+    done = router.step(State(), Press("n:4:done"), chosen)
+    assert FinishNote(4) in done.effects
+    [redraw] = [e for e in done.effects if isinstance(e, Redraw)]
+    final = rendered(redraw.reply)
+    assert "My sister's visit" not in final and "The breathing" in final
+    assert redraw.reply.buttons == ()
+
+
+@pytest.mark.parametrize("data", ["n:4:9", "n:4:-1", "n:4:x", "n:4", "n:5:0"])
+def test_a_forged_or_stale_note_button_changes_nothing(data: str):
+    facts = replace(FACTS, note=NoteView(4, ITEMS) if data != "n:5:0" else None)
+    outcome = router.step(State(), Press(data), facts)
+    assert outcome.effects == (Toast("toast.stale_button"),)
+    final = replace(FACTS, note=NoteView(4, ITEMS, final=True))
+    assert router.step(State(), Press("n:4:0"), final).effects == (Toast("toast.note_final"),)
+
+
+def test_a_new_note_is_created_with_every_item_included():
+    facts = replace(FACTS, note=NoteView(0, ITEMS), last_note_serial=2)
+    outcome = router.step(State(), Command("note"), facts)
+    [created] = [e for e in outcome.effects if isinstance(e, CreateNote)]
+    assert created.serial == 3 and len(created.items) == 4
+    empty = replace(FACTS, note=NoteView(0, ()))
+    assert [e.text for e in router.step(State(), Command("note"), empty).effects] == [
+        "note.nothing"
+    ]
+
+
+def test_a_draft_with_long_answers_stays_one_message():
+    items = tuple(
+        NoteItem("answer", n, "bring_up", text=("word & " * 2000)) for n in range(MAX_ITEMS)
+    )
+    text = rendered(note.draft(NoteView(1, items), False, "en"))
+    assert size(text) <= 4096
+    pages = note.final(NoteView(1, items), False, "en")
+    assert len(pages) > 1 and all(size(rendered(p)) <= 4096 for p in pages)
+
+
+MAX_ITEMS = note.MAX_ITEMS
+
+
+def test_export_command_sends_the_files():
+    outcome = router.step(State(), Command("export"), FACTS)
+    assert isinstance(outcome.effects[-1], SendExport)
+
+
+def test_csv_neutralises_spreadsheet_formulas_and_json_keeps_everything():
+    history = History((session(1, {"heard": 4}, {"helpful": "=HYPERLINK(1)"}),), total=1, upto=1)
+    data = export.Export(history, NOW, "Europe/Berlin", {"heard": "I felt heard"})
+    rows = list(csv.DictReader(io.StringIO(export.to_csv(data).decode("utf-8-sig"))))
+    assert [r["answer"] for r in rows] == ["", "'=HYPERLINK(1)"]
+    document = json.loads(export.to_json(data))
+    assert document["reflections"][0]["answers"][1]["text"] == "=HYPERLINK(1)"
+
+
+def test_the_pdf_draws_what_its_font_can_and_logs_nothing_of_the_rest(
+    caplog: pytest.LogCaptureFixture, recwarn: pytest.WarningsRecorder
+):
+    words = "calm \U0001f33f \u0161\u010d \u0436\u0438\u0437\u043d\u044c"
+    history = History((session(1, {"heard": 4}, {"helpful": words}),))
+    data = export.Export(
+        history, NOW, None, {}, session_lines=[("Tuesday", [words])], titles={"title": "Mine"}
+    )
+    with caplog.at_level("DEBUG"):
+        pdf = PdfReader(io.BytesIO(export.to_pdf(data)))
+    text = pdf.pages[0].extract_text()
+    assert "calm" in text and "\u0436\u0438\u0437\u043d\u044c" in text  # Cyrillic drawn
+    assert "\U0001f33f" not in text  # no glyph for it: a plain mark instead
+    assert not any(
+        "\U0001f33f" in r.getMessage() or "calm" in r.getMessage() for r in caplog.records
+    )
+    assert not any("calm" in str(w.message) for w in recwarn)

@@ -1,0 +1,226 @@
+"""Crisis resources: shown at once when words suggest danger; the conversation goes on."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from features import router
+from features.kernel.texts import render
+from features.kernel.vocabulary import (
+    AddText,
+    AnswerView,
+    Client,
+    Command,
+    Edited,
+    Facts,
+    FinishReflection,
+    NonText,
+    Press,
+    ReflectionView,
+    Reply,
+    ShareDanger,
+    State,
+    Step,
+    Text,
+)
+from features.safety.crisis import load
+
+CRISIS = load()
+BERLIN = Facts(
+    Client(time_zone="Europe/Berlin"), datetime(2026, 11, 24, 18, tzinfo=UTC), crisis=CRISIS
+)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "I want to die",
+        "Sometimes I feel SUICIDAL",
+        "I don\u2019t want to live anymore",
+        "thinking about self-harm again",
+        "I need help now",
+        "I'm in danger",
+    ],
+)
+def test_words_that_suggest_danger_bring_resources_first(words):
+    outcome = router.step(State(), Text(words), BERLIN)
+    first = outcome.effects[0]
+    assert isinstance(first, Reply) and first.text == "crisis"
+    text = render(first.text, **first.args)
+    assert "call 112 now" in text and "TelefonSeelsorge" in text
+
+
+@pytest.mark.parametrize(
+    "words", ["It went fine", "we had an emergency meeting at work", "I killed it at my talk"]
+)
+def test_ordinary_words_bring_no_alarm(words):
+    outcome = router.step(State(), Text(words), BERLIN)
+    assert all(not (isinstance(e, Reply) and e.text == "crisis") for e in outcome.effects)
+
+
+def _texts(outcome) -> list[str]:
+    return [e.text for e in outcome.effects if isinstance(e, Reply)]
+
+
+def _labels(reply: Reply) -> list[str]:
+    return [render(b.label, **b.args) for row in reply.buttons for b in row]
+
+
+def test_in_a_reflection_help_comes_first_then_a_choice_not_a_form():
+    reflection = ReflectionView(1, ("helpful",), 0, date(2026, 11, 24))
+    facts = replace(BERLIN, reflection=reflection, last_serial=1)
+    outcome = router.step(State(Step.REFLECTING, {"serial": 1}), Text("I want to die"), facts)
+    assert _texts(outcome) == ["crisis", "crisis.choice"]  # no "Kept."
+    # The words are kept with the question, flagged so no note holds them unasked.
+    assert AddText(1, "helpful", "I want to die", danger=True) in outcome.effects
+    assert _labels(outcome.effects[-1]) == ["Pause here", "Carry on"]
+    assert outcome.state.step is Step.REFLECTING and outcome.state.data["serial"] == 1
+
+
+def test_on_a_rating_question_the_words_are_kept_without_a_form_line():
+    reflection = ReflectionView(1, ("heard", "helpful"), 0, date(2026, 11, 24))
+    facts = replace(BERLIN, reflection=reflection, last_serial=1)
+    outcome = router.step(State(Step.REFLECTING, {"serial": 1}), Text("I can't go on"), facts)
+    assert _texts(outcome) == ["crisis", "crisis.choice"]
+    assert AddText(1, "heard", "I can't go on", danger=True) in outcome.effects
+
+
+def test_carry_on_asks_the_same_question_and_pause_stops_kindly():
+    answer = AnswerView(text="I want to die", danger=True)
+    reflection = ReflectionView(
+        1, ("helpful", "bring_up"), 0, date(2026, 11, 24), {"helpful": answer}
+    )
+    facts = replace(BERLIN, reflection=reflection, last_serial=1)
+    state = State(Step.REFLECTING, {"serial": 1})
+    carried = router.step(state, Press("r:1:0:carry"), facts)
+    (question,) = carried.effects
+    assert question.text == "reflection.text" and question.args["n"] == "1"
+    shown = render(question.text, **question.args)
+    assert "want to die" not in shown and "What you wrote here is kept" in shown
+    paused = router.step(state, Press("r:1:0:pause"), facts)
+    assert paused.state.step is Step.IDLE and _texts(paused) == ["crisis.paused"]
+    assert not any(isinstance(e, FinishReflection) for e in paused.effects)  # resumable
+
+
+def test_outside_a_question_help_is_not_followed_by_i_dont_keep():
+    outcome = router.step(State(), Text("everyone would be better off without me"), BERLIN)
+    assert _texts(outcome) == ["crisis"]
+
+
+def test_repeated_words_of_danger_get_a_short_caring_line_then_the_full_message_again():
+    first = router.step(State(), Text("I want to die"), BERLIN)
+    # Something else in between: the moment is remembered whatever the step.
+    between = router.step(
+        first.state, Command("help"), replace(BERLIN, now=BERLIN.now + timedelta(minutes=5))
+    )
+    soon = replace(BERLIN, now=BERLIN.now + timedelta(minutes=10))
+    second = router.step(between.state, Text("I really can't go on"), soon)
+    assert _texts(second) == ["crisis.again"]
+    assert "/urgent" in render("crisis.again")
+    later = replace(BERLIN, now=BERLIN.now + timedelta(minutes=31))
+    third = router.step(second.state, Text("I want to die"), later)
+    assert _texts(third) == ["crisis"]
+    quiet = router.step(third.state, Text("ok"), replace(later, now=later.now + timedelta(hours=1)))
+    assert "_crisis_at" not in quiet.state.data  # forgotten once the window has passed
+
+
+def test_a_reflection_in_which_danger_was_expressed_ends_gently():
+    answers = {
+        "heard": AnswerView(rating=2),
+        "helpful": AnswerView(text="This homework is killing me lol"),
+        "bring_up": AnswerView(text="I want to die", danger=True),
+    }
+    reflection = ReflectionView(1, ("heard", "helpful", "bring_up"), 2, date(2026, 11, 24), answers)
+    facts = replace(BERLIN, reflection=reflection, last_serial=1, recent_ratings={"heard": 8.0})
+    outcome = router.step(State(Step.REFLECTING, {"serial": 1}), Press("r:1:2:next"), facts)
+    assert FinishReflection(1, complete=True) in outcome.effects
+    assert _texts(outcome) == ["reflection.thanks_gentle", "reflection.share_offer"]
+    said = " ".join(render(e.text, **e.args) for e in outcome.effects if isinstance(e, Reply))
+    assert "One thing you noted" not in said and "lower than usual" not in said
+    assert "homework" not in said and "/urgent" in said
+    assert outcome.state.step is Step.OFFER_SHARE
+    assert _labels(outcome.effects[-1]) == ["Yes, add it to my note", "No"]
+    yes = router.step(outcome.state, Press("rd:1:yes"), facts)
+    assert ShareDanger(1) in yes.effects and yes.state.step is Step.IDLE
+    no = router.step(outcome.state, Press("rd:1:no"), facts)
+    assert not any(isinstance(e, ShareDanger) for e in no.effects)
+    lapsed = router.step(outcome.state, Text("thanks"), facts)
+    assert not any(isinstance(e, ShareDanger) for e in lapsed.effects)
+
+
+def test_the_clients_plan_comes_with_the_crisis_message_and_urgent():
+    plan = {"reasons": "My sister, my cat", "contacts": "Anna 0170 1234", "coping": "a walk"}
+    facts = replace(BERLIN, safety_plan=plan)
+    for event in (Text("I want to die"), Command("urgent")):
+        outcome = router.step(State(), event, facts)
+        assert _texts(outcome)[:2] == ["crisis", "safety.in_crisis"]
+        shown = render(outcome.effects[1].text, **outcome.effects[1].args)
+        assert "My sister, my cat" in shown and "Anna 0170 1234" in shown
+        assert "a walk" not in shown and "/safetyplan" in shown
+
+
+def test_urgent_shows_the_resources_for_the_clients_country():
+    outcome = router.step(
+        State(), Command("urgent"), replace(BERLIN, client=Client("America/Chicago"))
+    )
+    text = render(outcome.effects[0].text, **outcome.effects[0].args)
+    assert "call 911 now" in text and "988" in text
+
+
+def test_an_unknown_country_gets_the_international_default():
+    outcome = router.step(State(), Command("urgent"), replace(BERLIN, client=Client("UTC")))
+    assert "findahelpline.com" in render(outcome.effects[0].text, **outcome.effects[0].args)
+
+
+def test_an_operators_file_replaces_the_bundled_one(tmp_path: Path):
+    own = {
+        "default": {"emergency": "999", "helplines": ["Our practice line: 0123"]},
+        "phrases": ["help help"],
+    }
+    path = tmp_path / "crisis.json"
+    path.write_text(json.dumps(own))
+    data = load(path)
+    assert data.suggests_danger("help help!") and not data.suggests_danger("I want to die")
+    assert [line.name for line in data.resource_for("Europe/Berlin").helplines] == [
+        "Our practice line: 0123"
+    ]
+
+
+def test_a_file_without_a_default_is_refused(tmp_path: Path):
+    path = tmp_path / "crisis.json"
+    path.write_text(json.dumps({"US": {"emergency": "911", "helplines": []}}))
+    with pytest.raises(ValueError):
+        load(path)
+
+
+def test_a_step_waiting_for_a_place_keeps_waiting_without_a_form_line():
+    asking = State(Step.ASK_TIME_ZONE, {"purpose": "onboarding"})
+    outcome = router.step(asking, Text("I want to die"), BERLIN)
+    # Help, and no "I couldn't find that place" after it; the question still waits.
+    assert _texts(outcome) == ["crisis"]
+    assert outcome.state.step is Step.ASK_TIME_ZONE
+    assert router.step(asking, Text("I want to diet"), BERLIN).effects  # ordinary words re-ask
+
+
+def test_words_of_danger_dont_grow_a_full_answer_past_its_limit():
+    full = AnswerView(text="x" * 19_990)
+    reflection = ReflectionView(1, ("helpful",), 0, date(2026, 11, 24), {"helpful": full})
+    facts = replace(BERLIN, reflection=reflection, last_serial=1)
+    outcome = router.step(State(Step.REFLECTING, {"serial": 1}), Text("I want to die"), facts)
+    assert _texts(outcome) == ["crisis", "reflection.answer_full", "crisis.choice"]
+    assert not any(isinstance(e, AddText) for e in outcome.effects)
+
+
+@pytest.mark.parametrize(
+    "event", [NonText("photo", words="I want to die"), Edited("I want to kill myself")]
+)
+def test_a_caption_or_an_edit_with_words_of_danger_brings_help_and_nothing_after(event):
+    outcome = router.step(State(), event, BERLIN)
+    assert _texts(outcome) == ["crisis"]  # not "I can only read text", not "edits aren't read"
+    quiet = router.step(State(), NonText("photo", words="a photo of my cat"), BERLIN)
+    assert "crisis" not in _texts(quiet)

@@ -1,0 +1,195 @@
+"""Setting up sessions, /schedule and prompt buttons, as a pure state machine."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, time
+
+import pytest
+
+from features import router
+from features.common.session_times import SessionSchedule
+from features.kernel.texts import plain, render
+from features.kernel.vocabulary import (
+    ChangeSchedule,
+    Client,
+    ClosePrompts,
+    Command,
+    Edited,
+    Facts,
+    NonText,
+    Outcome,
+    Press,
+    PromptView,
+    Redraw,
+    Reply,
+    SaveSchedule,
+    SnoozePrompt,
+    StartReflection,
+    State,
+    Step,
+    Text,
+    Toast,
+)
+from tests.support.outcomes import check_outcome
+
+MONDAY_10_BERLIN = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+FACTS = Facts(Client(time_zone="Europe/Berlin"), MONDAY_10_BERLIN)
+DAYS = State(Step.SET_DAYS, {"purpose": "onboarding", "days": []})
+TUESDAY = State(Step.SET_DAYS, {"purpose": "onboarding", "days": [1]})
+AT_TIME = State(Step.SET_TIME, {"purpose": "onboarding", "days": [1]})
+AT_LENGTH = State(Step.SET_LENGTH, {"purpose": "onboarding", "days": [1], "time": "17:00"})
+AT_FREQUENCY = State(
+    Step.SET_FREQUENCY, {"purpose": "onboarding", "days": [1], "time": "17:00", "length": 50}
+)
+SCHEDULED = replace(
+    FACTS,
+    schedule=SessionSchedule(
+        weekdays=(1,), start=time(17), time_zone="Europe/Berlin", anchor=date(2026, 11, 24)
+    ),
+)
+SENT = PromptView(
+    9, "reflection", date(2026, 11, 24), "sent", datetime(2026, 11, 24, 17, 50, tzinfo=UTC)
+)
+
+
+def of(outcome: Outcome, kind: type) -> list:
+    return [e for e in outcome.effects if isinstance(e, kind)]
+
+
+def texts(outcome: Outcome) -> list[str]:
+    return [e.text for e in outcome.effects if isinstance(e, Reply | Toast)]
+
+
+STATES = [DAYS, TUESDAY, AT_TIME, AT_LENGTH, AT_FREQUENCY, State(Step.ADD_EXTRA), State()]
+EVENTS = [
+    Press("sd:1"), Press("sd:9"), Press("sd:done"), Press("sd:irregular"), Press("sd:later"),
+    Press("st:17:00"), Press("st:25:61"), Press("sl:50"), Press("sl:7"), Press("sf:1"),
+    Press("sf:3"), Press("sc:edit"), Press("sc:skip_next"), Press("sc:pause"), Press("sc:x"),
+    Press("sc:delay"), Press("sc:delay:60"), Press("sc:quiet"), Press("sc:quiet:none"),
+    Press("sc:extra"), Text("Thursday 10:00"),
+    Press("p:9:start"), Press("p:9:later"), Press("p:9:snooze:2"), Press("p:9:snooze:9"),
+    Press("p:9:skip"), Press("p:8:start"), Press("p:x"),
+    Text("17:00"), Text("5pm"), Text("25:61"), Text("tomorrow-ish"), Text(""),
+    Command("schedule"), Command("skip"), Command("pause"), Command("resume"), Command("cancel"),
+    NonText("sticker"), Edited(),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("state", STATES, ids=lambda s: s.step.value)
+@pytest.mark.parametrize("event", EVENTS, ids=repr)
+@pytest.mark.parametrize("facts", [FACTS, replace(SCHEDULED, prompt=SENT)], ids=["new", "set"])
+def test_every_setup_step_answers_every_event(state, event, facts):
+    outcome = router.step(state, event, facts)
+    assert outcome.effects
+    check_outcome(outcome)
+
+
+def test_days_toggle_in_place_and_done_needs_at_least_one():
+    toggled = router.step(DAYS, Press("sd:1"), FACTS)
+    assert toggled.state.data["days"] == [1]
+    (redraw,) = of(toggled, Redraw)
+    labels = [plain(b.label, **b.args) for row in redraw.reply.buttons for b in row]
+    assert "\u2705 Tue" in labels
+    empty = router.step(DAYS, Press("sd:done"), FACTS)
+    assert texts(empty) == ["toast.choose_a_day"] and empty.state == DAYS
+    assert not of(empty, SaveSchedule)
+
+
+@pytest.mark.parametrize("typed", ["25:61", "tomorrow-ish", "", "5", "x" * 5000])
+def test_a_time_that_is_not_one_is_asked_again_and_nothing_stored(typed):
+    outcome = router.step(AT_TIME, Text(typed), FACTS)
+    assert outcome.state == AT_TIME
+    assert texts(outcome)[0] == "schedule.time_unclear"
+    assert not of(outcome, SaveSchedule)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"), [("17:00", "17:00"), ("5pm", "17:00"), ("17.30", "17:30")]
+)
+def test_a_typed_time_is_understood(typed, stored):
+    outcome = router.step(AT_TIME, Text(typed), FACTS)
+    assert outcome.state.step is Step.SET_LENGTH and outcome.state.data["time"] == stored
+
+
+def test_the_last_answer_saves_and_summarises_in_local_time():
+    outcome = router.step(AT_FREQUENCY, Press("sf:1"), FACTS)
+    assert of(outcome, SaveSchedule) == [SaveSchedule((1,), "17:00", 50, 1)]
+    summary = next(e for e in outcome.effects if isinstance(e, Reply))
+    text = render(summary.text, **summary.args)
+    assert "Tuesday 24 November, 17:00" in text
+    assert "Tuesday 24 November, 18:50" in text  # 17:00 + 50 min + 1 h
+    assert outcome.state == State()
+
+
+def test_sessions_can_be_set_later():
+    outcome = router.step(DAYS, Press("sd:later"), FACTS)
+    assert texts(outcome) == ["schedule.later"] and not of(outcome, SaveSchedule)
+
+
+def test_skip_pause_and_resume():
+    skip = router.step(State(), Command("skip"), SCHEDULED)
+    assert of(skip, ChangeSchedule) == [ChangeSchedule("skip_next")]
+    assert "Tuesday 24 November, 17:00" in render(skip.effects[1].text, **skip.effects[1].args)
+    assert of(router.step(State(), Command("pause"), SCHEDULED), ChangeSchedule) == [
+        ChangeSchedule("pause")
+    ]
+    nothing = router.step(State(), Command("skip"), FACTS)
+    assert not of(nothing, ChangeSchedule)
+
+
+def test_prompt_buttons_start_snooze_and_skip():
+    facts = replace(SCHEDULED, prompt=SENT, now=datetime(2026, 11, 24, 18, 0, tzinfo=UTC))
+    start = router.step(State(), Press("p:9:start"), facts)
+    assert of(start, ClosePrompts) == [ClosePrompts(date(2026, 11, 24), "answered")]
+    (started,) = of(start, StartReflection)
+    assert started.session_date == date(2026, 11, 24) and started.source == "prompt"
+    later = router.step(State(), Press("p:9:snooze:3"), facts)
+    assert of(later, SnoozePrompt) == [SnoozePrompt(9, 3)]
+    skip = router.step(State(), Press("p:9:skip"), facts)
+    assert of(skip, ClosePrompts) == [ClosePrompts(date(2026, 11, 24), "skipped")]
+
+
+def test_a_prompt_pressed_before_its_send_is_recorded_still_starts_the_reflection():
+    # The client can be quicker than the dispatcher's record of the send (another replica).
+    for status in ("sending", "interrupted"):
+        unrecorded = replace(SENT, status=status, sent_at=None)
+        facts = replace(SCHEDULED, prompt=unrecorded, now=datetime(2026, 11, 24, 18, 0, tzinfo=UTC))
+        start = router.step(State(), Press("p:9:start"), facts)
+        assert of(start, ClosePrompts) == [ClosePrompts(date(2026, 11, 24), "answered")]
+        assert of(start, StartReflection)
+    for status in ("pending", "answered", "skipped", "missed"):
+        closed = replace(SCHEDULED, prompt=replace(SENT, status=status))
+        assert texts(router.step(State(), Press("p:9:start"), closed)) == ["toast.prompt_closed"]
+
+
+def test_a_prompt_older_than_four_days_or_not_the_clients_does_nothing():
+    expired = replace(SCHEDULED, prompt=SENT, now=datetime(2026, 11, 29, 18, 0, tzinfo=UTC))
+    assert texts(router.step(State(), Press("p:9:start"), expired)) == ["toast.prompt_closed"]
+    forged = replace(SCHEDULED, prompt=None)
+    outcome = router.step(State(), Press("p:9:start"), forged)
+    assert texts(outcome) == ["toast.stale_button"] and not of(outcome, StartReflection)
+
+
+def test_when_prompts_come_and_quiet_hours_can_be_changed():
+    ask = router.step(State(), Press("sc:delay"), SCHEDULED)
+    (redraw,) = of(ask, Redraw)
+    assert [b.data for row in redraw.reply.buttons for b in row] == [
+        "sc:delay:15", "sc:delay:60", "sc:delay:120", "sc:delay:180",
+    ]  # fmt: skip
+    chosen = router.step(State(), Press("sc:delay:120"), SCHEDULED)
+    assert of(chosen, ChangeSchedule) == [ChangeSchedule("delay", "120")]
+    quiet = router.step(State(), Press("sc:quiet:23:00-07:00"), SCHEDULED)
+    assert of(quiet, ChangeSchedule) == [ChangeSchedule("quiet", "23:00-07:00")]
+    forged = router.step(State(), Press("sc:delay:7"), SCHEDULED)
+    assert not of(forged, ChangeSchedule)
+
+
+def test_a_one_off_session_is_added_by_typing_it():
+    asked = router.step(State(), Press("sc:extra"), SCHEDULED)
+    assert asked.state == State(Step.ADD_EXTRA)
+    added = router.step(asked.state, Text("Thursday 10:00"), SCHEDULED)
+    assert of(added, ChangeSchedule) == [ChangeSchedule("extra", "2026-11-26T09:00:00+00:00")]
+    assert "Thursday 26 November, 10:00" in render(added.effects[1].text, **added.effects[1].args)
+    unclear = router.step(asked.state, Text("someday soon"), SCHEDULED)
+    assert unclear.state == asked.state and not of(unclear, ChangeSchedule)
