@@ -5,9 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import json
 import logging
+import os
+import signal
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import BotCommand, Update
 from telegram.ext import (
     Application,
@@ -86,6 +93,7 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
     key = settings.encryption_key.get_secret_value() if settings.encryption_key else None
     # A key file is followed as it changes (rotate-key while the bot runs).
     attach_cipher(engine, cipher_source(key, settings.encryption_key_file))
+    count_statements_if_benchmarked(engine)
     secret = current_key(key, settings.encryption_key_file)
     client_tags = ClientTags(secret)
     warn_if_readable_by_others(settings, key)
@@ -194,3 +202,27 @@ def file_url_for(base_url: str) -> str:
     if base_url.endswith("/bot"):
         return base_url[: -len("/bot")] + "/file/bot"
     return base_url.rstrip("/") + "/file"
+
+
+def count_statements_if_benchmarked(engine: AsyncEngine) -> None:
+    """For `python -m benchmarks` only: with BENCH_COUNT_SQL=<file>, count the statements
+    this engine runs ("data": all but PRAGMAs and BEGIN) and its transactions ("begin",
+    "commit"), and write the running totals to <file> as JSON on each SIGUSR1."""
+    path = os.environ.get("BENCH_COUNT_SQL")
+    if not path:
+        return
+    counts: Counter[str] = Counter()
+
+    def statement(_conn: Any, _cursor: Any, sql: str, *_: Any) -> None:
+        if not sql.lstrip()[:6].upper().startswith(("PRAGMA", "BEGIN")):
+            counts["data"] += 1
+
+    def write(*_: Any) -> None:
+        fresh = Path(f"{path}.new")
+        fresh.write_text(json.dumps(counts))
+        fresh.replace(path)  # never read half-written
+
+    event.listen(engine.sync_engine, "before_cursor_execute", statement)
+    for kind in ("begin", "commit"):  # BEGIN is no statement on asyncpg: count the events
+        event.listen(engine.sync_engine, kind, lambda _conn, kind=kind: counts.update([kind]))
+    signal.signal(signal.SIGUSR1, write)
