@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlmodel import func, select
 
-from storage import repo
+from storage import clients
 from storage.models import Answer
 from tests.support.engine import InProcessBot, reflecting
 
@@ -29,7 +29,7 @@ async def test_answer_and_state_commit_together(
 ) -> None:
     question = await reflecting(bot, ADA)
     flow_before = bot.query(_FLOW, ADA)
-    save_flow = repo.save_flow
+    save_flow = clients.save_flow
     seen_in_turn: list[int] = []
 
     async def save_then_fail(**kwargs: Any) -> Any:
@@ -41,7 +41,7 @@ async def test_answer_and_state_commit_together(
         seen_in_turn.append((await session.exec(count)).one())
         raise InjectedFault
 
-    monkeypatch.setattr(repo, "save_flow", save_then_fail)
+    monkeypatch.setattr(clients, "save_flow", save_then_fail)
     press = await bot.press(ADA, question, "7")
 
     # Both were written inside the turn (so the fault came after them), and neither stayed.
@@ -53,7 +53,7 @@ async def test_answer_and_state_commit_together(
     assert "Question 1 of" in replies[-1]  # asked again, not moved on
 
     # Without the fault the same update stores both: the failed turn didn't mark it handled.
-    monkeypatch.setattr(repo, "save_flow", save_flow)
+    monkeypatch.setattr(clients, "save_flow", save_flow)
     await bot.handle(press)
     assert bot.query(_ANSWERS, ADA) == [("heard", 7, 0)]
     step, _, version, recent = bot.query(_FLOW, ADA)[0]

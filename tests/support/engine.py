@@ -1,8 +1,8 @@
 """The real bot in the test's own process: the Application `bot.app.build_application`
-builds, started as `bot.runner` starts it (initialize, then the start-up work: migrations,
+builds, started as `bot.serve` starts it (initialize, then the start-up work: migrations,
 the command menu), on a SQLite file, against the Bot API emulator on 127.0.0.1.
 
-Updates reach it the way polling hands them over (`bot.ordering.handle_update`), one at a
+Updates reach it the way polling hands them over (`handlers.ordering.handle_update`), one at a
 time, fetched from the emulator with getUpdates; each call returns once the update's
 replies have gone out. Nothing runs in the background: the job queue (prompts) is not
 started, so every SQL statement and Bot API call seen during a step is that step's.
@@ -28,8 +28,8 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.config import Settings
-from bot.ordering import handle_update
 from emulator import Emulator, SentMessage
+from handlers.ordering import handle_update
 from storage.crypto import new_key
 from tests.support import databases
 from tests.support.players import button
@@ -207,7 +207,7 @@ class _Given(Settings):
 
 @contextlib.asynccontextmanager
 async def bot_in_process(emulator: Emulator, settings: Settings) -> AsyncIterator[InProcessBot]:
-    """The bot built and started as `python -m bot` does (bot.runner), without polling and
+    """The bot built and started as `python -m bot` does (bot.serve), without polling and
     without the job queue; shut down as it is on SIGTERM."""
     token = settings.require_token()
     application = build_application(settings, token)
