@@ -29,7 +29,6 @@ from telegram.ext import (
 )
 
 from bot.config import ConfigError, Settings
-from bot.logs import ClientTags
 from features.kernel.clock import clock_for
 from features.kernel.commands import COMMAND_NAMES, COMMANDS
 from features.kernel.texts import plain
@@ -37,7 +36,7 @@ from features.privacy.access import CodeTags
 from features.safety.crisis import CrisisData
 from features.safety.crisis import load as load_crisis
 from handlers import conversation, groups, membership
-from handlers.context import BotContext, Dependencies
+from handlers.context import BotContext, ClientTags, Dependencies
 from handlers.errors import on_error
 from handlers.flood import TurnAway
 from handlers.http import AiohttpRequest
@@ -152,7 +151,7 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
     dependencies.database = database
     dependencies.clock = clock
     dependencies.crisis = load_crisis_data(settings.crisis_resources_file)
-    dependencies.settings = settings
+    dependencies.settings = settings.for_handlers()
     dependencies.client_tags = client_tags
     dependencies.outbox = Outbox()
     order.turned_away = TurnAway(application, dependencies.outbox)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from handlers.context import HandlerSettings
+from handlers.webhook import Webhook
 
 # Telegram tokens look like "123456789:AAH..." (digits, a colon, 35 url-safe characters).
 # We accept a little more than 35 in case Telegram lengthens them, but not less: a shorter
@@ -52,22 +54,6 @@ INVITE_CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 # Telegram's rule for setWebhook's secret_token.
 WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 _MAKE_A_SECRET = "make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))'"
-
-
-@dataclass(frozen=True)
-class Webhook:
-    """Webhook mode: Telegram posts updates to `url`, which a reverse proxy passes to
-    `listen`:`port`; a request without `secret` in its header is refused (handlers.webhook)."""
-
-    url: str
-    secret: str
-    listen: str
-    port: int
-
-    @property
-    def path(self) -> str:
-        """The path the bot serves: the path of the public URL (the proxy keeps it)."""
-        return urlsplit(self.url).path or "/"
 
 
 class Settings(BaseSettings):
@@ -164,6 +150,17 @@ class Settings(BaseSettings):
     def restricted(self) -> bool:
         """Whether the bot is for some people only."""
         return bool(self.allowed_ids or self.invites)
+
+    def for_handlers(self) -> HandlerSettings:
+        """What handlers read of the configuration, and nothing else."""
+        return HandlerSettings(
+            turn_timeout_seconds=self.turn_timeout_seconds,
+            prompt_grace_hours=self.prompt_grace_hours,
+            telegram_max_messages_per_second=self.telegram_max_messages_per_second,
+            allowed_ids=self.allowed_ids,
+            invites=self.invites,
+            access_strict=self.access_strict,
+        )
 
     def webhook(self) -> Webhook | None:
         """Webhook mode's settings (None: long polling), or a `ConfigError` saying what to fix."""
