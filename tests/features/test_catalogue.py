@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from features.kernel.commands import COMMANDS
+from features import router
 from features.kernel.texts import CATALOGUE, command_list, render
 
 FIXTURE = Path(__file__).with_name("catalogue_en.json")
@@ -23,13 +23,14 @@ def test_the_merged_catalogue_holds_every_text_word_for_word():
 
 
 def test_the_command_menu_keeps_its_order_and_descriptions():
-    menu = [[command.name, command.description] for command in COMMANDS]
+    menu = [[command.name, command.description] for command in router.MENU]
     assert menu == _snapshot()["menu"]
 
 
 def test_help_lists_the_commands_in_menu_order():
     lines = command_list().splitlines()
     assert [line.split(" - ")[0] for line in lines] == [
-        f"/{name}" for name, _ in _snapshot()["menu"]  # type: ignore[attr-defined]
+        f"/{name}"
+        for name, _ in _snapshot()["menu"]  # type: ignore[attr-defined]
     ]
     assert "/reflect - " in render("help")
