@@ -77,9 +77,9 @@ class Feature:
     cancel: Mapping[Step, CancelFn] = field(default_factory=dict)
     # Steps that answer words of danger themselves, after the crisis help.
     on_danger: Mapping[Step, DangerFn] = field(default_factory=dict)
-    # Its commands that take the client away from the step they are in...
+    # Its commands that interrupt whatever step the client is in (another feature's too).
     interrupts: frozenset[str] = frozenset()
-    # ...which then first says so, for these of its steps (text id).
+    # Its steps that an interrupting command pauses: what is said first (a text id).
     pauses: Mapping[Step, str] = field(default_factory=dict)
     # Its commands answered in passing: the open question follows the answer.
     asides: frozenset[str] = frozenset()
