@@ -188,8 +188,12 @@ def _once(what: str, claims: list[tuple[K, Feature]]) -> dict[K, Feature]:
 
 
 def _check_own(feature: Feature) -> None:
-    """A feature's flags and menu may only name its own commands and steps."""
+    """A feature's flags and menu may only name its own commands and steps; a step is
+    either an offer or a plain step (an offer that lapses would never reach the step)."""
     name = feature.name
+    both = feature.steps.keys() & feature.offers.keys()
+    if both:
+        raise ValueError(f"{name} has steps that are offers too: {sorted(both)}")
     for flagged in (feature.interrupts, feature.asides, {c.name for c in feature.menu}):
         stray = set(flagged) - feature.commands.keys()
         if stray:

@@ -169,6 +169,8 @@ def test_a_feature_may_only_flag_and_list_its_own_commands_and_steps():
         Router.build((_feature("one", menu=(CommandInfo("fit", "command.fit"),)),))
     with pytest.raises(ValueError, match="commands it doesn't answer"):
         Router.build((_feature("one", interrupts=frozenset({"fit"})),))
+    with pytest.raises(ValueError, match="offers too"):
+        Router.build((_feature("one", steps={Step.FIT: _answer}, offers={Step.FIT: _answer}),))
     with pytest.raises(ValueError, match="steps it doesn't lead"):
         Router.build((_feature("one", cancel={Step.FIT: lambda state, facts: Outcome(state)}),))
 
