@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func
 from sqlmodel import col, select
 
+import features.router  # noqa: F401  (installs the catalogue that plain() reads)
 from features.kernel.texts import plain
 from features.schedule import prompts
 from features.schedule.planning import REFLECTION, plan, preferences_of, schedule_of

@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
         "command",
         nargs="?",
         default="run",
-        choices=["run", "demo", "new-key", "rotate-key", "copy-db", "revoke", "invites"],
+        choices=["run", "demo", "new-key", "rotate-key", "copy-db", "revoke", "invites", "routes"],
         help=(
             "run: the bot, with long polling, or a webhook when WEBHOOK_URL is set "
             "(default); demo: try it in this terminal; "
@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
             "new key; copy-db --to URL: copy everything into another, empty database "
             "(e.g. PostgreSQL, for several replicas), the bot stopped; "
             "revoke TAG|CODE: refuse a client (by the tag the log shows) or everyone an "
-            "invite code let in; invites: print each invite code's t.me link"
+            "invite code let in; invites: print each invite code's t.me link; "
+            "routes: print which feature answers each command, button and step"
         ),
     )
     parser.add_argument("target", nargs="?", help="revoke: a client's tag, or an invite code")
@@ -55,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         help="copy-db: the database to copy into, like postgresql://user@host/database",
     )
     args = parser.parse_args(argv)
+    if args.command == "routes":
+        return print_routes()
     try:
         settings = Settings()
     except ValidationError as problem:
@@ -128,6 +131,16 @@ def run(settings: Settings) -> int:
     except TelegramError as problem:
         print(f"Cannot start: the Bot API said: {problem.message}", file=sys.stderr)
         return 3
+    return 0
+
+
+def print_routes() -> int:
+    """The router's table: each command, menu button prefix and step, the feature that
+    owns it and the function that answers. Needs no configuration."""
+    from features.router import routes
+
+    for what, feature, function in routes():
+        print(f"{what:<22} {feature:<11} {function}")
     return 0
 
 

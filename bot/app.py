@@ -30,9 +30,9 @@ from telegram.ext import (
 
 from bot.config import ConfigError, Settings
 from features.kernel.clock import clock_for
-from features.kernel.commands import COMMAND_NAMES, COMMANDS
 from features.kernel.texts import plain
 from features.privacy.access import CodeTags
+from features.router import COMMAND_NAMES, MENU
 from features.safety.crisis import CrisisData
 from features.safety.crisis import load as load_crisis
 from handlers import conversation, groups, membership
@@ -111,7 +111,7 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
             await migrating.dispose()
         await prepare(database)
         await app.bot.set_my_commands(
-            [BotCommand(command.name, plain(command.description)) for command in COMMANDS]
+            [BotCommand(command.name, plain(command.description)) for command in MENU]
         )
         # Everything loaded at start (PTB, SQLAlchemy, the flows) lives as long as the
         # process: out of the collector's sight, a full collection costs a fraction.

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+import features.router  # noqa: F401  (installs the catalogue and the menu, as the bot does)
 from storage.db import upgrade_schema
 from tests.support.databases import encrypted_engine, fresh_postgres_database
 

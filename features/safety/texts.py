@@ -1,5 +1,6 @@
-"""Texts for when a client may be in danger: what follows the crisis message, the gentle
-end of such a reflection, and the safety plan (/safetyplan) in our own words."""
+"""Texts for when a client may be in danger: the crisis message and its helplines (/urgent),
+what follows it, the gentle end of such a reflection, the safety plan (/safetyplan) in our
+own words, and /country (whose numbers the crisis message gives)."""
 
 from __future__ import annotations
 
@@ -113,4 +114,77 @@ EN: dict[str, str] = {
     "safety.button.surroundings": "Safer surroundings",
     "safety.button.reasons": "Reasons for living",
     "export.pdf_safety_plan": "My safety plan",
+    # The crisis message: where to get help now, in the client's country (/urgent too).
+    "crisis": (
+        "It sounds like things may be very hard right now. You don't have to carry this "
+        "alone.\n\n"
+        "<b>If you are in danger, please call {emergency} now.</b>\n"
+        "{where}{helplines}\n\n"
+        "If you can, let someone you trust, or your therapist, know how you are. I'm a "
+        "reflection companion, not a crisis service, and I'm still here: we can carry on "
+        "whenever you like.\n\n{country_hint}"
+    ),
+    "crisis.helpline": "\u2022 {text}",
+    # One helpline of the client's country; numbers stay digits and spaces, so a phone
+    # offers to dial them.
+    "crisis.where": "In {country}:\n",
+    "crisis.line": "\u2022 <b>{name}</b>: {ways}{hours}",
+    "crisis.ways.call": "call {number}",
+    "crisis.ways.call_or_text": "call or text {number}",
+    "crisis.ways.text": "text {number}",
+    "crisis.ways.text_word": "text {word} to {number}",
+    "crisis.ways.call_and": "call {number}, or {texting}",
+    "crisis.hours": " ({hours})",
+    "crisis.find_a_helpline": (
+        "\u2022 Find a free, confidential helpline near you at findahelpline.com"
+    ),
+    "crisis.country_hint": "Not your country? /country",
+    "crisis.country_hint_unknown": (
+        "If you tell me your country with /country, I'll show its own numbers where I have them."
+    ),
+    # /country: which country's crisis numbers to show.
+    "country.current_chosen": (
+        "For crisis help I use the numbers for <b>{country}</b>, as you chose."
+    ),
+    "country.current_zone": (
+        "For crisis help I use the numbers for <b>{country}</b>, from your time zone."
+    ),
+    "country.current_none": (
+        "I don't know your country yet, so for crisis help I point to international options."
+    ),
+    "country.ask": (
+        "Which country are you in? Type its name, like <i>New Zealand</i>, or its "
+        "two-letter code, like <i>NZ</i>. /cancel keeps things as they are."
+    ),
+    "country.saved": (
+        "Thank you. For crisis help I'll show the numbers for <b>{country}</b>. "
+        "/urgent shows them any time."
+    ),
+    "country.saved_uncovered": (
+        "Thank you, I'll remember <b>{country}</b>. I don't have its helplines yet, so for "
+        "crisis help I'll point you to its emergency services and to findahelpline.com."
+    ),
+    "country.by_time_zone": (
+        "Done: I'll go by your time zone again, which puts you in <b>{country}</b>."
+    ),
+    "country.by_time_zone_none": (
+        "Done: I'll go by your time zone again. It doesn't tell me your country, so for "
+        "crisis help I'll point to international options."
+    ),
+    "country.did_you_mean": "Did you mean one of these?",
+    "country.unknown": (
+        "Sorry, I couldn't find that country. Could you type its name in English, like "
+        "<i>Germany</i>, or its two-letter code, like <i>DE</i>?"
+    ),
+    "country.only_text": (
+        "I can only read text here. Please type your country, like <i>Germany</i> or <i>DE</i>."
+    ),
+    "crisis.fallback": (
+        "If you are in danger, please call your local emergency number now, or find a "
+        "free helpline for your country at findahelpline.com."
+    ),
+    "button.country": "{country}",
+    "button.country_by_time_zone": "Go by my time zone",
+    "command.urgent": "Where to get help right now",
+    "command.country": "Your country, for the right crisis numbers",
 }

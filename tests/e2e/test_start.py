@@ -6,7 +6,7 @@ import signal
 from pathlib import Path
 
 from emulator import Emulator
-from features.kernel.commands import COMMANDS
+from features import router
 from tests.support.players import until
 from tests.support.process import BotProcess
 
@@ -36,7 +36,7 @@ async def test_help_lists_every_command_and_the_menu_is_registered(
 ):
     await emulator.send_text(ADA, "/help")
     help_text = (await emulator.next_message(ADA)).plain_text
-    names = [command.name for command in COMMANDS]
+    names = [command.name for command in router.MENU]
     for name in names:
         assert f"/{name} - " in help_text
     assert [c["command"] for c in emulator.commands()] == names

@@ -12,6 +12,7 @@ OVERCLAIMS = re.compile(r"only you (can )?see|no one (else )?(can|will) (ever )?
 
 
 def test_no_text_promises_that_only_the_client_can_see_their_words():
+    assert CATALOGUE["en"], "the router installs the catalogue"
     overclaiming = [
         f"{language}:{key}"
         for language, texts in CATALOGUE.items()

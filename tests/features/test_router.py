@@ -8,7 +8,6 @@ import pytest
 
 from features import router
 from features.kernel import vocabulary
-from features.kernel.commands import COMMANDS
 from features.kernel.vocabulary import (
     Client,
     Command,
@@ -39,7 +38,7 @@ EVERY_EVENT = [
     Text("x" * 10_000),
     Text("Berln"),
     Text("<b>UTC+2</b>"),
-    *(Command(command.name) for command in COMMANDS),
+    *(Command(command.name) for command in router.MENU),
     Command("nonsense"),
     Press("tz:Europe/Berlin"),
     Press("tz:Mars/Olympus"),
@@ -151,7 +150,7 @@ def test_help_and_unknown_commands_keep_the_client_where_they_were():
 
 
 def test_every_listed_command_has_a_route_of_its_own():
-    for command in COMMANDS:
+    for command in router.MENU:
         for state in EVERY_STATE:
             assert "unknown_command" not in texts(router.step(state, Command(command.name), NEW))
 

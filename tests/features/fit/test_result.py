@@ -10,7 +10,6 @@ from features import router
 from features.fit import texts as fit_texts
 from features.fit.items import DIMENSIONS, ITEMS, PREFERENCES, QUALITY_ITEMS, choice_label
 from features.fit.result import result_lines, sections
-from features.kernel.commands import COMMANDS
 from features.kernel.texts import CATALOGUE, plain, render
 from features.kernel.vocabulary import Command, FitView, Press, Reply, State, Step, Text
 from tests.fitting import (
@@ -184,7 +183,7 @@ def test_result_lines_for_an_export_read_plainly():
 
 def test_every_fit_text_in_the_catalogue_is_used():
     """No dead texts: walking every kind of answer, offer and mishap meets each one."""
-    used: set[str] = {command.description for command in COMMANDS if command.name == "fit"}
+    used: set[str] = {command.description for command in router.MENU if command.name == "fit"}
     for state, facts in (walking(0), walking(3, seeing=False)):
         for event in (Command("fit"), Command("cancel"), Command("goals"), Text("x")):
             used |= check_outcome(router.step(state, event, facts))

@@ -1,0 +1,29 @@
+"""/fit's registration: the command, its item and offer buttons, the item the client is on
+and the two offers (have you started seeing them? carry on?)."""
+
+from __future__ import annotations
+
+from features.fit import flow, texts
+from features.kernel.feature import CommandInfo, Feature, on_state_and_facts
+from features.kernel.vocabulary import Facts, Outcome, State, Step
+
+
+def pause(state: State, facts: Facts) -> Outcome:
+    """/cancel on an item: the check pauses, every choice made stays."""
+    return flow.pause()
+
+
+FEATURE = Feature(
+    name="fit",
+    commands={"fit": on_state_and_facts(flow.begin)},
+    buttons={flow.PRESS: flow.press, flow.OFFER: flow.press},
+    steps={Step.FIT: flow.walking},
+    offers={Step.FIT_SEEING: flow.offer_lapses, Step.FIT_RESUME: flow.offer_lapses},
+    ask_again={step: flow.ask_again for step in flow.STEPS},
+    cancel={Step.FIT: pause},
+    interrupts=frozenset({"fit"}),
+    # Leaving a check for another command or menu pauses it, and says so.
+    on_leave=flow.note_paused,
+    texts=texts.EN,
+    menu=(CommandInfo("fit", "command.fit"),),
+)

@@ -1,0 +1,30 @@
+"""The registration of /goals and /questions: their menus' buttons, and the steps where the
+client writes a goal or a question of their own."""
+
+from __future__ import annotations
+
+from features.goals import goals, own_questions, texts
+from features.kernel.feature import CommandInfo, Feature, again_always, again_from_state, on_facts
+from features.kernel.vocabulary import Step
+
+FEATURE = Feature(
+    name="goals",
+    commands={"goals": on_facts(goals.show), "questions": on_facts(own_questions.show)},
+    buttons={goals.PRESS: goals.press, own_questions.PRESS: own_questions.press},
+    steps={
+        Step.GOAL_NEW: goals.write,
+        Step.GOAL_EDIT: goals.write,
+        Step.OWN_QUESTION_NEW: own_questions.write,
+    },
+    ask_again={
+        Step.GOAL_NEW: again_from_state(goals.ask_again),
+        Step.GOAL_EDIT: again_from_state(goals.ask_again),
+        Step.OWN_QUESTION_NEW: again_always(own_questions.ask_again),
+    },
+    interrupts=frozenset({"goals", "questions"}),
+    texts=texts.EN,
+    menu=(
+        CommandInfo("goals", "command.goals"),
+        CommandInfo("questions", "command.questions"),
+    ),
+)

@@ -1,0 +1,70 @@
+"""Texts of /goals and /questions: the client's goals, and which questions a reflection
+asks (with their short names for the menu)."""
+
+from __future__ import annotations
+
+EN: dict[str, str] = {
+    # Short names of the questions, for the /questions menu.
+    "label.heard": "Feeling heard and respected (0-10)",
+    "label.focus": "Working on what I wanted (0-10)",
+    "label.approach": "How my therapist works suits me (0-10)",
+    "label.overall": "The session overall (0-10)",
+    "label.progress": "Progress towards my goals",
+    "label.obstacles": "Obstacles to change",
+    "label.helpful": "What was helpful",
+    "label.not_helpful": "What wasn't helpful",
+    "label.felt_right": "Did it feel right?",
+    "label.bring_up": "What to bring up next time",
+    # /goals
+    "goals.none": (
+        "You haven't written any goals yet. Goals in your own words help me ask about "
+        "progress: for example <i>feel less anxious at work</i> or <i>understand why I "
+        "push people away</i>."
+    ),
+    "goals.menu": (
+        "Your goals for therapy:\n{goals}\n\nEach reflection asks how much progress "
+        "you feel on each of them."
+    ),
+    "goals.item": "{n}. {goal}",
+    "goals.ask_new": "What's the goal? Write it in your own words, in a sentence or two.",
+    "goals.ask_edit": "How would you like to word it now? Currently: <i>{goal}</i>",
+    "goals.ask_edit_again": "Please send the new wording for your goal, or /cancel.",
+    "goals.added": "Added your goal: <i>{goal}</i>. /goals shows them all.",
+    "goals.edited": "Updated: <i>{goal}</i>.",
+    "goals.retired": (
+        "Set aside: <i>{goal}</i>. It won't be asked about any more; what you said "
+        "about it stays in your history."
+    ),
+    "goals.gone": "That goal has been set aside meanwhile, so I left it as it was.",
+    "goals.pick_edit": "Which goal would you like to reword?",
+    "goals.pick_retire": "Which goal would you like to set aside?",
+    "goals.too_long": (
+        "That's a little long for a goal. Could you put it in up to {max} characters? "
+        "Your longer thoughts have a place in the reflection questions."
+    ),
+    "goals.full": "You have {max} goals already; set one aside to add another. /goals",
+    "goals.only_text": "I can only keep text. Please type your goal, or /cancel.",
+    # /questions
+    "questions.menu": (
+        "These are the questions I ask after a session. Tap one to turn it off or on; "
+        "your own questions come last.{own}"
+    ),
+    "questions.own_item": "\n\u2022 {text}",
+    "questions.ask_new": "What would you like me to ask you after each session?",
+    "questions.added": "Added: <i>{text}</i>. I'll ask it at the end of each reflection.",
+    "questions.too_long": "Could you make it shorter, up to {max} characters?",
+    "questions.full": "You have {max} questions of your own already. /questions",
+    "questions.only_text": "I can only keep text. Please type your question, or /cancel.",
+    "toast.goals_full": "You have {max} goals already; set one aside first.",
+    "toast.own_full": "You have {max} questions of your own already.",
+    "button.goal_add": "Add a goal",
+    "button.goal_edit": "Reword one",
+    "button.goal_retire": "Set one aside",
+    "button.goal": "{goal}",
+    "button.question_on": "\u2705 {label}",
+    "button.question_off": "\u2b1c {label}",
+    "button.own_remove": "\u2716 {text}",
+    "button.own_add": "Add my own question",
+    "command.goals": "Your therapy goals, in your words",
+    "command.questions": "Choose the questions I ask",
+}

@@ -1,0 +1,53 @@
+"""What the bot says around any conversation: /help, /cancel where there is nothing of a
+feature's to stop, and its answer to what it can't use (an unknown command, an edit, a
+stale button, words or a photo when no question is open)."""
+
+from __future__ import annotations
+
+from features.kernel.vocabulary import (
+    Command,
+    Edited,
+    Event,
+    Facts,
+    NonText,
+    Outcome,
+    Press,
+    Reply,
+    State,
+    Step,
+    Text,
+    Toast,
+)
+
+
+def show_help(state: State, command: Command, facts: Facts) -> Outcome:
+    """/help: what the bot can do, every command with a line on what it does."""
+    return Outcome(state, (Reply("help"),))
+
+
+def cancel(state: State, command: Command, facts: Facts) -> Outcome:
+    """/cancel in a step with nothing of its own to say about stopping: leave it (all
+    saved stays saved); when idle, there is nothing to cancel."""
+    if state.step is Step.IDLE:
+        return Outcome(state, (Reply("cancel.nothing"),))
+    return Outcome(State(), (Reply("cancel.done"),))
+
+
+def unknown_command(state: State, command: Command, facts: Facts) -> Outcome:
+    """A command no feature answers: say so, and point to /help."""
+    return Outcome(state, (Reply("unknown_command"),))
+
+
+def edited(state: State, event: Edited, facts: Facts) -> Outcome:
+    """An edit of an earlier message changes no answer: say so."""
+    return Outcome(state, (Reply("edited"),))
+
+
+def idle(state: State, event: Event, facts: Facts) -> Outcome:
+    """No question open: a stale button, a photo or words get a kind pointer."""
+    if isinstance(event, Press):
+        return Outcome(state, (Toast("toast.stale_button"),))
+    if isinstance(event, NonText):
+        return Outcome(state, (Reply("idle.non_text"),))
+    assert isinstance(event, Text)
+    return Outcome(state, (Reply("idle.text"),))

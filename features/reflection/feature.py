@@ -1,0 +1,43 @@
+"""The reflection's registration: /reflect, the question the client is on, and the offers
+that follow a reflection (resume it, raise dropped ratings, share words of danger)."""
+
+from __future__ import annotations
+
+from features.kernel.feature import CommandInfo, Feature, on_facts
+from features.kernel.vocabulary import Facts, Outcome, Reply, State, Step
+from features.reflection import flow, texts
+
+
+def question_again(state: State, facts: Facts) -> tuple[Reply, ...]:
+    """The question the client is on, again."""
+    return flow.ask_again(facts.reflection, facts)
+
+
+def pause(state: State, facts: Facts) -> Outcome:
+    """/cancel in a reflection: it pauses, everything answered stays."""
+    return flow.pause(reflecting=True)
+
+
+FEATURE = Feature(
+    name="reflection",
+    commands={"reflect": on_facts(flow.begin)},
+    steps={Step.REFLECTING: flow.reflecting},
+    offers={
+        Step.OFFER_RESUME: flow.offer_resume,
+        Step.OFFER_RAISE: flow.offer_raise,
+        Step.OFFER_SHARE: flow.offer_share,
+    },
+    ask_again={
+        Step.REFLECTING: question_again,
+        Step.OFFER_RESUME: flow.offer_again,
+        Step.OFFER_RAISE: flow.offer_again,
+        Step.OFFER_SHARE: flow.offer_again,
+    },
+    cancel={Step.REFLECTING: pause},
+    # Words of danger as an answer are kept with the question, flagged.
+    on_danger={Step.REFLECTING: flow.in_danger},
+    # Leaving a reflection for another command pauses it; /reflect picks it up again.
+    pauses={Step.REFLECTING: "reflection.paused_for_command"},
+    texts=texts.EN,
+    menu=(CommandInfo("reflect", "command.reflect"),),
+)

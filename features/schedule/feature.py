@@ -1,0 +1,43 @@
+"""The schedule's registration: /schedule and its card, /skip, /pause and /resume, the
+session questions of getting started, and the buttons of the prompts the bot sends."""
+
+from __future__ import annotations
+
+from features.kernel.feature import CommandInfo, Feature, again_from_state, on_facts
+from features.kernel.vocabulary import Command, Facts, Outcome, State, Step
+from features.schedule import prompts, setup, texts
+
+_SESSION_QUESTIONS = (Step.SET_DAYS, Step.SET_TIME, Step.SET_LENGTH, Step.SET_FREQUENCY)
+
+
+def skip_pause_resume(state: State, command: Command, facts: Facts) -> Outcome:
+    """/skip (the next session gets no prompts), /pause and /resume (all prompts)."""
+    action = "skip_next" if command.name == "skip" else command.name
+    return setup.command(action, facts, state)
+
+
+FEATURE = Feature(
+    name="schedule",
+    commands={
+        "schedule": on_facts(setup.card),
+        "skip": skip_pause_resume,
+        "pause": skip_pause_resume,
+        "resume": skip_pause_resume,
+    },
+    buttons={setup.CARD: setup.change, prompts.PRESS: prompts.press},
+    steps={
+        **{step: setup.answer for step in _SESSION_QUESTIONS},
+        Step.ADD_EXTRA: setup.add_extra,
+    },
+    ask_again={
+        step: again_from_state(setup.ask_again) for step in (*_SESSION_QUESTIONS, Step.ADD_EXTRA)
+    },
+    interrupts=frozenset({"schedule"}),
+    texts=texts.EN,
+    menu=(
+        CommandInfo("schedule", "command.schedule"),
+        CommandInfo("skip", "command.skip"),
+        CommandInfo("pause", "command.pause"),
+        CommandInfo("resume", "command.resume"),
+    ),
+)

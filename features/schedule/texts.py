@@ -1,0 +1,135 @@
+"""Texts of the client's sessions (getting started, /schedule, /skip, /pause, /resume)
+and of the prompts the bot sends on its own around them."""
+
+from __future__ import annotations
+
+EN: dict[str, str] = {
+    # Sessions (getting started, /schedule).
+    "schedule.intro": (
+        "Next, your sessions, so that I ask a little after each one ends and hand you a "
+        "note the evening before the next."
+    ),
+    "schedule.ask_days": (
+        "<b>Which days are your sessions usually on?</b> Tap each one, then Done."
+    ),
+    "schedule.days_by_button": (
+        "Please tap the days on the buttons above, then Done. If your sessions aren't "
+        "regular, or you'd rather not say, there's a button for that too."
+    ),
+    "schedule.ask_time": (
+        "<b>What time do they start?</b> Tap a time, or type it, like <i>17:30</i> or "
+        "<i>5:30pm</i>."
+    ),
+    "schedule.time_unclear": (
+        "I couldn't read that as a time. Could you type it like <i>17:30</i>, "
+        "<i>5:30pm</i> or <i>9am</i>?"
+    ),
+    "schedule.ask_length": "<b>How long is a session?</b>",
+    "schedule.ask_frequency": "<b>How often do you have a session?</b>",
+    "schedule.only_text": "Please answer with the buttons, or type the time if I asked for it.",
+    "schedule.saved": "Thank you, that's set.\n\n{usual}{next}",
+    "schedule.saved_irregular": (
+        "That's fine. Whenever you've had a session, /reflect starts the questions, and "
+        "/schedule sets regular sessions if that changes."
+    ),
+    "schedule.card": "{usual}{next}",
+    "schedule.usual_weekly": "Your sessions: every {days} at {time}, {minutes} minutes.",
+    "schedule.usual_every_two": ("Your sessions: every other {days} at {time}, {minutes} minutes."),
+    "schedule.irregular": (
+        "Your sessions aren't regular, so I don't prompt you: /reflect after a session."
+    ),
+    "schedule.next_line": (
+        "\n\nYour next session: <b>{session}</b>.\n"
+        "I'll ask how it went: {prompt}.\n"
+        "Your note for it comes: {note}."
+    ),
+    "schedule.ask_delay": "How long after a session ends should I ask how it went?",
+    "schedule.delay_15": "right after it ends",
+    "schedule.delay_60": "an hour after",
+    "schedule.delay_120": "two hours after",
+    "schedule.delay_180": "three hours after",
+    "schedule.delay_set": "Done: I'll ask {when}. /schedule shows the next time.",
+    "schedule.ask_quiet": "When should I stay quiet? Nothing comes from me in these hours.",
+    "schedule.quiet_hours": "from {hours}",
+    "schedule.quiet_none": "never: prompts may come at any hour",
+    "schedule.quiet_set": "Done: quiet hours {hours}.",
+    "schedule.ask_extra": (
+        "When is the extra session? Type the day and time, like <i>Thursday 10:00</i>."
+    ),
+    "schedule.extra_by_text": "Please type the day and time, like <i>Thursday 10:00</i>.",
+    "schedule.extra_unclear": (
+        "I couldn't read that as a day and time in the next two weeks. Try "
+        "<i>Thursday 10:00</i> or <i>2026-12-03 17:30</i>, or /cancel."
+    ),
+    "schedule.extra_added": (
+        "Added a session on {when}. I'll ask how it went afterwards, as usual."
+    ),
+    "schedule.paused_line": "\n\nPrompts are paused. /resume starts them again.",
+    "schedule.none": (
+        "You haven't told me your sessions yet, so I don't prompt you. /reflect works any time."
+    ),
+    "schedule.later": (
+        "No problem. /reflect starts the questions whenever you like, and /schedule sets "
+        "your sessions later."
+    ),
+    "schedule.skipped": (
+        "Okay: no prompts around your session on {when}. The ones after it come as usual."
+    ),
+    "schedule.nothing_to_skip": "There's no upcoming session to skip.",
+    "schedule.pause": "Prompts are paused; I won't message you until you send /resume.",
+    "schedule.resume": "Prompts are back on. /schedule shows when the next one comes.",
+    "schedule.neutral_on": ("From now on my prompts won't mention therapy or sessions at all."),
+    "schedule.neutral_off": "My prompts will say again what they're about.",
+    # Prompts the bot sends on its own. The first line is what a lock screen shows: it
+    # never mentions therapy.
+    "prompt.reflection": (
+        "A moment to look back? \U0001f33f\n\n"
+        "Your therapy session on {day} ended a little while ago. Would you like to "
+        "reflect on it now? It takes about five minutes."
+    ),
+    "prompt.reminder": (
+        "Just a gentle nudge \U0001f33f\n\n"
+        "You haven't looked back on your session of {day} yet. Whenever you're ready, or "
+        "skip it: I won't ask about it again."
+    ),
+    "prompt.reflection_neutral": (
+        "A moment for your notes? \U0001f33f\n\nWould you like to write them now?"
+    ),
+    "prompt.reminder_neutral": (
+        "Just a gentle nudge \U0001f33f\n\nYour notes are still open, whenever you like."
+    ),
+    "prompt.when_later": "When should I ask again?",
+    "prompt.skipped": "Okay, not this time. /reflect is there if you change your mind.",
+    "toast.use_buttons": "Please choose on the buttons",
+    "toast.choose_a_day": "Tap at least one day, or choose one of the options below",
+    "toast.prompt_closed": "That prompt has closed; /reflect works any time.",
+    "toast.snoozed": "Okay, I'll ask again then.",
+    "button.day_on": "\u2705 {day}",
+    "button.day_off": "{day}",
+    "button.days_done": "Done",
+    "button.irregular": "They aren't regular",
+    "button.later": "Later",
+    "button.time": "{time}",
+    "button.minutes": "{minutes} min",
+    "button.weekly": "Every week",
+    "button.fortnightly": "Every 2 weeks",
+    "button.change_sessions": "Change my sessions",
+    "button.skip_next": "Skip the next one",
+    "button.pause": "Pause prompts",
+    "button.resume": "Resume prompts",
+    "button.neutral_on": "Neutral wording",
+    "button.neutral_off": "Say what prompts are about",
+    "button.start_now": "Start now",
+    "button.add_extra": "Add a one-off session",
+    "button.delay": "When I ask",
+    "button.quiet": "Quiet hours",
+    "button.delay_choice": "{when}",
+    "button.quiet_choice": "{hours}",
+    "button.quiet_none": "No quiet hours",
+    "button.skip_this_time": "Skip this time",
+    "button.hours": "In {hours} h",
+    "command.schedule": "Your sessions, and when I message you",
+    "command.skip": "No prompts around your next session",
+    "command.pause": "Pause all prompts",
+    "command.resume": "Start prompts again",
+}

@@ -1,0 +1,205 @@
+"""The router's table: which feature answers each command, menu button and step, pinned row
+by row; and the refusals when two features claim the same command, button prefix, step or
+text id."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from features import router
+from features.kernel.feature import CommandInfo, Feature, OwnedTwice, Router
+from features.kernel.vocabulary import Outcome, State, Step
+
+REPO = Path(__file__).resolve().parents[2]
+
+TABLE = [
+    ("/urgent", "safety", "safety.screen.urgent"),
+    ("/country", "safety", "safety.country.begin"),
+    ("/safetyplan", "safety", "safety.safety_plan.show"),
+    ("/start", "onboarding", "onboarding.flow.start"),
+    ("/timezone", "onboarding", "onboarding.flow.change_time_zone"),
+    ("/help", "onboarding", "onboarding.help.show_help"),
+    ("/cancel", "onboarding", "onboarding.help.cancel"),
+    ("/reflect", "reflection", "reflection.flow.begin"),
+    ("/schedule", "schedule", "schedule.setup.card"),
+    ("/skip", "schedule", "schedule.feature.skip_pause_resume"),
+    ("/pause", "schedule", "schedule.feature.skip_pause_resume"),
+    ("/resume", "schedule", "schedule.feature.skip_pause_resume"),
+    ("/summary", "review", "review.feature.read_back"),
+    ("/note", "review", "review.feature.read_back"),
+    ("/export", "review", "review.feature.read_back"),
+    ("/fit", "fit", "fit.flow.begin"),
+    ("/goals", "goals", "goals.goals.show"),
+    ("/questions", "goals", "goals.own_questions.show"),
+    ("/privacy", "privacy", "privacy.flow.privacy"),
+    ("/delete", "privacy", "privacy.flow.delete"),
+    ("sp:*", "safety", "safety.safety_plan.press"),
+    ("sc:*", "schedule", "schedule.setup.change"),
+    ("p:*", "schedule", "schedule.prompts.press"),
+    ("sum:*", "review", "review.flow.press_summary"),
+    ("n:*", "review", "review.flow.press_note"),
+    ("f:*", "fit", "fit.flow.press"),
+    ("fo:*", "fit", "fit.flow.press"),
+    ("g:*", "goals", "goals.goals.press"),
+    ("qs:*", "goals", "goals.own_questions.press"),
+    ("step idle", "onboarding", "onboarding.help.idle"),
+    ("step ask_time_zone", "onboarding", "onboarding.flow.ask_time_zone"),
+    (
+        "step reflecting",
+        "reflection",
+        "reflection.flow.reflecting (/cancel: reflection.feature.pause)",
+    ),
+    ("step offer_resume", "reflection", "offer reflection.flow.offer_resume"),
+    ("step offer_raise", "reflection", "offer reflection.flow.offer_raise"),
+    ("step goal_new", "goals", "goals.goals.write"),
+    ("step goal_edit", "goals", "goals.goals.write"),
+    ("step own_question_new", "goals", "goals.own_questions.write"),
+    ("step set_days", "schedule", "schedule.setup.answer"),
+    ("step set_time", "schedule", "schedule.setup.answer"),
+    ("step set_length", "schedule", "schedule.setup.answer"),
+    ("step set_frequency", "schedule", "schedule.setup.answer"),
+    ("step add_extra", "schedule", "schedule.setup.add_extra"),
+    (
+        "step confirm_delete",
+        "privacy",
+        "offer privacy.flow.confirm_delete (/cancel: privacy.flow.keep)",
+    ),
+    ("step fit", "fit", "fit.flow.walking (/cancel: fit.feature.pause)"),
+    ("step fit_seeing", "fit", "offer fit.flow.offer_lapses"),
+    ("step fit_resume", "fit", "offer fit.flow.offer_lapses"),
+    ("step ask_country", "safety", "safety.country.answer"),
+    ("step offer_share", "reflection", "offer reflection.flow.offer_share"),
+    ("step safety_plan", "safety", "safety.safety_plan.writing"),
+    ("/<unknown>", "onboarding", "onboarding.help.unknown_command"),
+    ("<edited>", "onboarding", "onboarding.help.edited"),
+]
+
+
+def test_every_command_button_and_step_goes_where_the_table_says():
+    assert router.routes() == TABLE
+
+
+def test_every_step_has_one_feature_leading_it():
+    assert set(router.ROUTER.steps) == set(Step)
+
+
+def test_the_menu_lists_every_command_a_feature_answers_once():
+    assert sorted(command.name for command in router.MENU) == sorted(router.ROUTER.commands)
+    assert set(router.ROUTER.commands) == router.COMMAND_NAMES
+
+
+def test_no_button_prefix_hides_another():
+    prefixes = [prefix for prefix, _ in router.ROUTER.buttons]
+    assert not [(a, b) for a in prefixes for b in prefixes if a != b and b.startswith(a)]
+
+
+def test_python_m_bot_routes_prints_the_table_without_any_configuration(tmp_path):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "routes"],
+        cwd=tmp_path, env={**clean, "PYTHONPATH": str(REPO)},
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    assert result.stdout.split() == [
+        word for row in TABLE for column in row for word in column.split()
+    ]
+    assert len(result.stdout.splitlines()) == len(TABLE)
+
+
+# Two features that can't both be registered.
+
+
+def _answer(state: State, event: object, facts: object) -> Outcome:
+    return Outcome(state)
+
+
+def _feature(name: str, **declared: Any) -> Feature:
+    return Feature(name=name, **declared)
+
+
+def test_a_command_claimed_twice_is_refused():
+    one = _feature("one", commands={"fit": _answer})
+    other = _feature("other", commands={"fit": _answer})
+    with pytest.raises(OwnedTwice, match="command 'fit' is claimed by one and other"):
+        Router.build((one, other))
+
+
+def test_a_button_prefix_claimed_twice_is_refused():
+    one = _feature("one", buttons={"g:": _answer})
+    other = _feature("other", buttons={"g:": _answer})
+    with pytest.raises(OwnedTwice, match="button prefix 'g:'"):
+        Router.build((one, other))
+
+
+def test_a_button_prefix_inside_another_is_refused():
+    one = _feature("one", buttons={"s": _answer})
+    other = _feature("other", buttons={"sp:": _answer})
+    with pytest.raises(OwnedTwice, match=r"'sp:' .* starts with 's'"):
+        Router.build((one, other))
+
+
+def test_a_step_led_twice_is_refused_whether_step_or_offer():
+    one = _feature("one", steps={Step.FIT: _answer})
+    other = _feature("other", offers={Step.FIT: _answer})
+    with pytest.raises(OwnedTwice, match="step"):
+        Router.build((one, other))
+
+
+def test_a_text_id_defined_twice_is_refused():
+    one = _feature("one", texts={"help": "Here's what I can do"})
+    other = _feature("other", texts={"help": "Something else"})
+    with pytest.raises(OwnedTwice, match="text id 'help'"):
+        Router.build((one, other))
+
+
+def test_a_feature_name_used_twice_is_refused():
+    with pytest.raises(OwnedTwice, match="feature 'one'"):
+        Router.build((_feature("one"), _feature("one")))
+
+
+def test_a_feature_may_only_flag_and_list_its_own_commands_and_steps():
+    with pytest.raises(ValueError, match="commands it doesn't answer"):
+        Router.build((_feature("one", menu=(CommandInfo("fit", "command.fit"),)),))
+    with pytest.raises(ValueError, match="commands it doesn't answer"):
+        Router.build((_feature("one", interrupts=frozenset({"fit"})),))
+    with pytest.raises(ValueError, match="offers too"):
+        Router.build((_feature("one", steps={Step.FIT: _answer}, offers={Step.FIT: _answer}),))
+    with pytest.raises(ValueError, match="steps it doesn't lead"):
+        Router.build((_feature("one", cancel={Step.FIT: lambda state, facts: Outcome(state)}),))
+
+
+def test_the_menu_order_must_name_each_menu_command_once():
+    one = _feature("one", commands={"a": _answer, "b": _answer}, menu=(CommandInfo("a", "x"),) * 1)
+    assert [c.name for c in Router.build((one,), ("a",)).menu] == ["a"]
+    with pytest.raises(ValueError, match="menu order"):
+        Router.build((one,), ("a", "b"))
+
+
+def test_the_bot_refuses_to_start_with_a_clash():
+    """The real features, one of them registered twice: the import of the table fails."""
+    with pytest.raises(OwnedTwice):
+        Router.build((*router.FEATURES, router.FEATURES[0]))
+
+
+# The kernel's types and texts stand below every feature.
+
+
+@pytest.mark.parametrize("module", ["features/kernel/feature.py", "features/kernel/texts.py"])
+def test_the_kernel_imports_no_feature_no_telegram_and_no_storage(module):
+    tree = ast.parse((REPO / module).read_text(encoding="utf-8"))
+    imported = {
+        node.module if isinstance(node, ast.ImportFrom) else alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    }
+    allowed: tuple[str, ...] = ("features.kernel", "__future__", "collections", "dataclasses")
+    allowed += ("functools", "typing", "html", "re")
+    assert {name for name in imported if name and not name.startswith(allowed)} == set()
