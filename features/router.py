@@ -13,7 +13,6 @@ from features.kernel.vocabulary import (
     Command,
     Edited,
     Effect,
-    EraseClient,
     Event,
     Facts,
     NonText,
@@ -27,6 +26,7 @@ from features.kernel.vocabulary import (
     Toast,
 )
 from features.onboarding import flow as onboarding
+from features.privacy.effects import EraseClient
 from features.reflection import flow as reflection
 from features.review import flow as review
 from features.review import note, summary

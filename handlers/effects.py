@@ -16,38 +16,32 @@ from features.common.session_times import (
     out_of_quiet_hours,
     without_session,
 )
-from features.kernel.vocabulary import (
+from features.fit.effects import FinishFit, SaveFitChoice, StartFit
+from features.goals.effects import (
     AddGoal,
     AddOwnQuestion,
-    AddText,
-    AddTopics,
-    ChangeSchedule,
-    ClearAnswer,
-    ClosePrompts,
-    CreateNote,
     EditGoal,
-    EraseClient,
-    FinishFit,
-    FinishNote,
-    FinishReflection,
-    MoveTo,
     RemoveOwnQuestion,
     RetireGoal,
-    SaveCountry,
-    SaveFitChoice,
-    SaveRating,
-    SaveSafetyPlan,
-    SaveSchedule,
-    SaveTimeZone,
     SetQuestionEnabled,
+)
+from features.kernel.profile import SaveTimeZone
+from features.kernel.vocabulary import Change
+from features.privacy.effects import EraseClient
+from features.reflection.effects import (
+    AddText,
+    AddTopics,
+    ClearAnswer,
+    FinishReflection,
+    MoveTo,
+    SaveRating,
     ShareDanger,
     SkipQuestion,
-    SnoozePrompt,
-    StartFit,
     StartReflection,
-    Storage,
-    ToggleNoteItem,
 )
+from features.review.effects import CreateNote, FinishNote, ToggleNoteItem
+from features.safety.effects import SaveCountry, SaveSafetyPlan
+from features.schedule.effects import ChangeSchedule, ClosePrompts, SaveSchedule, SnoozePrompt
 from features.schedule.planning import preferences_of, schedule_of
 from features.schedule.plans import plan_prompts
 from storage import clients, fits, goals, notes, reflections, safety, schedules
@@ -65,7 +59,7 @@ class EffectStore:
         self._now = now
         self._reflections: dict[int, Reflection] = {}
 
-    async def apply(self, effect: Storage) -> None:
+    async def apply(self, effect: Change) -> None:
         """Store one effect."""
         session, user_id = self._session, self._user.id
         match effect:

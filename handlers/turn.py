@@ -29,10 +29,10 @@ from features import router
 from features.fit.flow import needs_facts as needs_fit
 from features.kernel.texts import plain, render
 from features.kernel.vocabulary import (
+    Change,
     Client,
     Command,
     Effect,
-    EraseClient,
     Event,
     Facts,
     Outcome,
@@ -43,10 +43,10 @@ from features.kernel.vocabulary import (
     ShowChart,
     State,
     Step,
-    Storage,
     Toast,
 )
 from features.privacy import access
+from features.privacy.effects import EraseClient
 from features.review.flow import wanted
 from features.safety.crisis import CrisisData
 from features.safety.safety_plan import needs_plan
@@ -236,7 +236,7 @@ async def _step(
     logger.debug("%s: %s -> %s", type(event).__name__, state.step, outcome.state.step)
     store = EffectStore(session, client, now)
     for effect in outcome.effects:
-        if isinstance(effect, Storage):
+        if isinstance(effect, Change):
             await store.apply(effect)
     if any(isinstance(effect, EraseClient) for effect in outcome.effects):
         # The client and their flow row are gone; saving the state would bring one back.

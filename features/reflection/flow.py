@@ -15,31 +15,33 @@ from datetime import UTC, date
 from features.common.questions import GOAL, OWN, goal_text, is_rating, questions_for, wording
 from features.common.timezones import local_time
 from features.kernel.vocabulary import (
-    AddText,
-    AddTopics,
     AnswerView,
     Arg,
     Button,
-    ClearAnswer,
     Effect,
     Event,
     Facts,
-    FinishReflection,
-    MoveTo,
     NonText,
     Outcome,
     Press,
     Ref,
     ReflectionView,
     Reply,
-    SaveRating,
-    ShareDanger,
-    SkipQuestion,
-    StartReflection,
     State,
     Step,
     Text,
     Toast,
+)
+from features.reflection.effects import (
+    AddText,
+    AddTopics,
+    ClearAnswer,
+    FinishReflection,
+    MoveTo,
+    SaveRating,
+    ShareDanger,
+    SkipQuestion,
+    StartReflection,
 )
 
 PRESS = "r:"

@@ -24,7 +24,6 @@ from features.common.session_times import (
 from features.kernel.vocabulary import (
     Arg,
     Button,
-    ChangeSchedule,
     Effect,
     Event,
     Facts,
@@ -34,12 +33,12 @@ from features.kernel.vocabulary import (
     Redraw,
     Ref,
     Reply,
-    SaveSchedule,
     State,
     Step,
     Text,
     Toast,
 )
+from features.schedule.effects import ChangeSchedule, SaveSchedule
 from features.schedule.parsing import format_local, parse_one_off, parse_session_time
 
 DAYS, TIME, LENGTH, FREQUENCY, CARD = "sd:", "st:", "sl:", "sf:", "sc:"

@@ -9,6 +9,7 @@ import pytest
 from features import router
 from features.kernel import vocabulary
 from features.kernel.commands import COMMANDS
+from features.kernel.profile import SaveTimeZone
 from features.kernel.vocabulary import (
     Client,
     Command,
@@ -17,7 +18,6 @@ from features.kernel.vocabulary import (
     NonText,
     Press,
     Reply,
-    SaveTimeZone,
     State,
     Step,
     Text,

@@ -10,35 +10,34 @@ import pytest
 
 from features import router
 from features.common.questions import BUILT_IN, OPEN, RATINGS, questions_for
+from features.goals.effects import AddGoal, AddOwnQuestion, RetireGoal, SetQuestionEnabled
 from features.kernel.texts import plain, render
 from features.kernel.vocabulary import (
-    AddGoal,
-    AddOwnQuestion,
-    AddText,
-    AddTopics,
     AnswerView,
-    ClearAnswer,
     Client,
     Command,
     Edited,
     Facts,
-    FinishReflection,
-    MoveTo,
     NonText,
     Outcome,
     Press,
     Redraw,
     ReflectionView,
     Reply,
-    RetireGoal,
-    SaveRating,
-    SetQuestionEnabled,
-    SkipQuestion,
-    StartReflection,
     State,
     Step,
     Text,
     Toast,
+)
+from features.reflection.effects import (
+    AddText,
+    AddTopics,
+    ClearAnswer,
+    FinishReflection,
+    MoveTo,
+    SaveRating,
+    SkipQuestion,
+    StartReflection,
 )
 from tests.support.outcomes import check_outcome
 
@@ -411,7 +410,7 @@ def test_questions_toggle_in_place_and_own_questions_can_be_added():
 
 
 def test_only_the_yes_button_erases():
-    from features.kernel.vocabulary import EraseClient
+    from features.privacy.effects import EraseClient
 
     confirming = State(Step.CONFIRM_DELETE)
     assert of(router.step(confirming, Press("del:yes"), FACTS), EraseClient) == [EraseClient()]

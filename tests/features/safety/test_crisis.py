@@ -12,22 +12,20 @@ import pytest
 from features import router
 from features.kernel.texts import render
 from features.kernel.vocabulary import (
-    AddText,
     AnswerView,
     Client,
     Command,
     Edited,
     Facts,
-    FinishReflection,
     NonText,
     Press,
     ReflectionView,
     Reply,
-    ShareDanger,
     State,
     Step,
     Text,
 )
+from features.reflection.effects import AddText, FinishReflection, ShareDanger
 from features.safety.crisis import load
 
 CRISIS = load()

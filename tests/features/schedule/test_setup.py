@@ -11,9 +11,7 @@ from features import router
 from features.common.session_times import SessionSchedule
 from features.kernel.texts import plain, render
 from features.kernel.vocabulary import (
-    ChangeSchedule,
     Client,
-    ClosePrompts,
     Command,
     Edited,
     Facts,
@@ -23,14 +21,13 @@ from features.kernel.vocabulary import (
     PromptView,
     Redraw,
     Reply,
-    SaveSchedule,
-    SnoozePrompt,
-    StartReflection,
     State,
     Step,
     Text,
     Toast,
 )
+from features.reflection.effects import StartReflection
+from features.schedule.effects import ChangeSchedule, ClosePrompts, SaveSchedule, SnoozePrompt
 from tests.support.outcomes import check_outcome
 
 MONDAY_10_BERLIN = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
