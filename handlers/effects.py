@@ -41,13 +41,32 @@ from features.reflection.effects import (
 )
 from features.review.effects import CreateNote, FinishNote, ToggleNoteItem
 from features.safety.effects import SaveCountry, SaveSafetyPlan
-from features.schedule.effects import ChangeSchedule, ClosePrompts, SaveSchedule, SnoozePrompt
+from features.schedule.effects import (
+    AddExtraSession,
+    ClosePrompts,
+    SaveSchedule,
+    SetNeutralWording,
+    SetPaused,
+    SetQuietHours,
+    SetReflectionDelay,
+    SkipNextSession,
+    SnoozePrompt,
+)
 from features.schedule.planning import preferences_of, schedule_of
 from features.schedule.plans import plan_prompts
 from storage import clients, fits, goals, notes, reflections, safety, schedules
 from storage.models import Reflection, Schedule, User
 
 logger = logging.getLogger(__name__)
+
+ScheduleChange = (
+    SkipNextSession
+    | SetPaused
+    | SetNeutralWording
+    | SetReflectionDelay
+    | SetQuietHours
+    | AddExtraSession
+)
 
 
 class EffectStore:
@@ -75,7 +94,15 @@ class EffectStore:
             case EraseClient():
                 # Every table about a client references users.id ON DELETE CASCADE.
                 await session.exec(delete(User).where(col(User.id) == user_id))
-            case SaveSchedule() | ChangeSchedule():
+            case (
+                SaveSchedule()
+                | SkipNextSession()
+                | SetPaused()
+                | SetNeutralWording()
+                | SetReflectionDelay()
+                | SetQuietHours()
+                | AddExtraSession()
+            ):
                 await self._schedule(effect)
             case ClosePrompts(session_date=day, status=status):
                 await schedules.close_session_prompts(
@@ -158,7 +185,7 @@ class EffectStore:
             case FinishFit(serial=serial):
                 await fits.finish(session=session, user_id=user_id, serial=serial, at=self._now)
 
-    async def _schedule(self, effect: SaveSchedule | ChangeSchedule) -> None:
+    async def _schedule(self, effect: SaveSchedule | ScheduleChange) -> None:
         session, user = self._session, self._user
         zone = user.time_zone
         row = await schedules.get_schedule(session=session, user_id=user.id)
@@ -179,27 +206,29 @@ class EffectStore:
             row.skipped, row.extra = [], []
         elif row is None:
             return
-        elif effect.change == "skip_next" and zone is not None:
+        elif isinstance(effect, SkipNextSession) and zone is not None:
             current = schedule_of(row, zone)
             upcoming = next_session(current, self._now)
             if upcoming is not None:
                 changed = without_session(current, upcoming)
                 row.skipped = sorted(day.isoformat() for day in changed.skipped)
                 row.extra = [moment.isoformat() for moment in changed.extra]
-        elif effect.change in ("pause", "resume"):
-            row.paused = effect.change == "pause"
-        elif effect.change in ("neutral_on", "neutral_off"):
-            row.neutral_wording = effect.change == "neutral_on"
-        elif effect.change == "delay" and effect.value.isdigit():
-            row.reflection_delay_minutes = int(effect.value)
-        elif effect.change == "quiet":
+        elif isinstance(effect, SetPaused):
+            row.paused = effect.paused
+        elif isinstance(effect, SetNeutralWording):
+            row.neutral_wording = effect.on
+        elif isinstance(effect, SetReflectionDelay):
+            row.reflection_delay_minutes = effect.minutes
+        elif isinstance(effect, SetQuietHours):
             # Equal start and end means no quiet hours.
-            quiet_from, _, quiet_to = effect.value.partition("-")
+            quiet_from, quiet_to = effect.start, effect.end
             row.quiet_start, row.quiet_end = (
-                (quiet_from, quiet_to) if quiet_to else ("00:00", "00:00")
+                (f"{quiet_from:%H:%M}", f"{quiet_to:%H:%M}")
+                if quiet_from is not None and quiet_to is not None
+                else ("00:00", "00:00")
             )
-        elif effect.change == "extra":
-            row.extra = sorted({*row.extra, effect.value})
+        elif isinstance(effect, AddExtraSession):
+            row.extra = sorted({*row.extra, effect.at.isoformat()})
         await schedules.save_schedule(session=session, schedule=row)
         await plan_prompts(session, row, zone, self._now, afresh=True)
 

@@ -1,9 +1,10 @@
-"""What the schedule stores: the client's sessions, changes to them, and what became of a prompt."""
+"""What the schedule stores: the client's sessions, each change to them (the prompts then
+planned again), and what became of a prompt."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 
 from features.kernel.vocabulary import Change
 
@@ -19,12 +20,45 @@ class SaveSchedule(Change):
 
 
 @dataclass(frozen=True, slots=True)
-class ChangeSchedule(Change):
-    """Change one thing about the schedule and plan again: skip the next session, pause,
-    resume, or switch neutral wording."""
+class SkipNextSession(Change):
+    """No session next time: the client's next regular session is left out (/skip)."""
 
-    change: str  # skip_next, pause, resume, neutral_on, neutral_off, delay, quiet, extra
-    value: str = ""  # delay: minutes; quiet: "22:00-08:00" or "none"; extra: ISO moment
+
+@dataclass(frozen=True, slots=True)
+class SetPaused(Change):
+    """Pause the prompts (/pause), or resume them (/resume)."""
+
+    paused: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SetNeutralWording(Change):
+    """Prompts that never mention therapy, or the usual wording."""
+
+    on: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SetReflectionDelay(Change):
+    """How long after a session ends its reflection prompt comes."""
+
+    minutes: int
+
+
+@dataclass(frozen=True, slots=True)
+class SetQuietHours(Change):
+    """Hours, local, in which no prompt comes (`start` to `end`, across midnight if need
+    be); None for both: none."""
+
+    start: time | None
+    end: time | None
+
+
+@dataclass(frozen=True, slots=True)
+class AddExtraSession(Change):
+    """A one-off session besides the usual ones."""
+
+    at: datetime
 
 
 @dataclass(frozen=True, slots=True)
