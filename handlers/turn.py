@@ -27,6 +27,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from features import router
 from features.fit.flow import needs_facts as needs_fit
+from features.kernel.store import StoreContext
 from features.kernel.texts import plain, render
 from features.kernel.vocabulary import (
     Change,
@@ -50,9 +51,9 @@ from features.privacy.effects import EraseClient
 from features.review.flow import wanted
 from features.safety.crisis import CrisisData
 from features.safety.safety_plan import needs_plan
+from features.stores import STORE
 from handlers import media
 from handlers.context import BotContext
-from handlers.effects import EffectStore
 from handlers.facts import client_of, load_facts
 from handlers.keyboards import keyboard
 from handlers.sending import send
@@ -234,11 +235,11 @@ async def _step(
     outcome = router.step(state, event, facts)
     # The event's kind and the steps only: never the event itself, which holds the text.
     logger.debug("%s: %s -> %s", type(event).__name__, state.step, outcome.state.step)
-    store = EffectStore(session, client, now)
+    store = StoreContext(session, client, now)
     for effect in outcome.effects:
         if isinstance(effect, Change):
-            await store.apply(effect)
-    if any(isinstance(effect, EraseClient) for effect in outcome.effects):
+            await STORE[type(effect)](effect, store)
+    if store.erased:
         # The client and their flow row are gone; saving the state would bring one back.
         session.expunge_all()
         return outcome
