@@ -12,6 +12,7 @@ from telegram.error import Forbidden, TelegramError
 from features import router
 from features.kernel.engine import state_of
 from features.kernel.texts import render
+from features.reflection.flow import walked
 from handlers.context import BotContext
 from handlers.facts import load_facts
 from handlers.sending import retrying, send
@@ -93,5 +94,5 @@ async def _ask_again(update: Update, context: BotContext) -> None:
             return
         state = state_of(stored)
         facts = await load_facts(session, client, context.clock.now(), full=True)
-    for reply in router.ask_again(state, facts):
+    for reply in router.ask_again(state, walked(state, facts)):
         await send(context, chat.id, reply, client.language)

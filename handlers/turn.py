@@ -28,7 +28,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from features import router
+from features import router, stores
 from features.fit.flow import needs_facts as needs_fit
 from features.kernel.engine import Engine, Sender, run_turn
 from features.kernel.texts import plain, render
@@ -50,8 +50,8 @@ from features.kernel.vocabulary import (
 from features.privacy import access
 from features.privacy.effects import EraseClient
 from features.review.flow import wanted
+from features.safety.crisis import CrisisData
 from features.safety.safety_plan import needs_plan
-from features.stores import STORE
 from handlers import media
 from handlers.context import BotContext
 from handlers.facts import client_of, load_facts
@@ -178,11 +178,13 @@ async def _turn(
     assert user is not None and chat is not None
     sender = Sender(user.id, chat.id, user.language_code)
     door = functools.partial(_door, context, user.id, event)
-    return await run_turn(session, _engine(context), sender, update.update_id, event, door)
+    engine = turn_engine(context.crisis, context.clock.now)
+    return await run_turn(session, engine, sender, update.update_id, event, door)
 
 
-def _engine(context: BotContext) -> Engine:
-    """The turn engine as this bot runs it."""
+def turn_engine(crisis: CrisisData | None, clock: Callable[[], datetime]) -> Engine:
+    """The turn engine as this bot runs it: the router's step, what it needs loaded, and
+    every feature's store functions."""
 
     async def load(
         session: AsyncSession, client: User, state: State, event: Event, now: datetime
@@ -195,11 +197,11 @@ def _engine(context: BotContext) -> Engine:
             prompt_id=_prompt_named(event),
             wanted=wanted(event),
             fit=needs_fit(state, event),
-            safety_plan=needs_plan(state, event, context.crisis),
+            safety_plan=needs_plan(state, event, crisis),
         )
-        return replace(facts, crisis=context.crisis)
+        return replace(facts, crisis=crisis)
 
-    return Engine(load=load, step=router.step, store=STORE, clock=context.clock.now)
+    return Engine(load=load, step=stores.step, store=stores.STORE, clock=clock)
 
 
 def _door(

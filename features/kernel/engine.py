@@ -62,7 +62,10 @@ async def run_turn(
 ) -> tuple[Outcome | None, str]:
     """The turn in the caller's transaction, and the client's language. None for the
     outcome: this update was handled (and committed) before, and changes nothing now."""
-    client = await clients.lock_user(session=session, user_id=sender.user_id)
+    found = await clients.lock_client_with_flow(session=session, user_id=sender.user_id)
+    client, stored = found if found is not None else (None, None)
+    if client is None:
+        client = await clients.lock_user(session=session, user_id=sender.user_id)
     admitted = door(client)
     if isinstance(admitted, Outcome):
         return admitted, client.language if client is not None else "en"
@@ -77,7 +80,8 @@ async def run_turn(
         client.admission = admitted  # let back in by a code still offered
     assert client is not None, "the door let in someone the bot keeps nothing about"
     clients.reactivate(session=session, user=client, chat_id=sender.chat_id)
-    stored = await clients.load_flow(session=session, user_id=sender.user_id)
+    if stored is None:  # their first turn
+        stored = await clients.load_flow(session=session, user_id=sender.user_id)
     if clients.already_handled(stored, update_id):
         return None, client.language
     outcome = await step_and_store(session, engine, client, stored, event, update_id)

@@ -19,44 +19,26 @@ class StartReflection(Change):
 
 
 @dataclass(frozen=True, slots=True)
-class SaveRating(Change):
-    """Store a rating (0 to 10) as the answer to a question."""
+class PutAnswer(Change):
+    """Store the answer to a question as it now stands, whole: a rating (0 to 10), the
+    text of every message written for it so far, a skip, or nothing (cleared to be written
+    afresh). The flow works it out from the answer it was shown, so storing it needs no
+    read first."""
 
     serial: int
     question: str
-    rating: int
-
-
-@dataclass(frozen=True, slots=True)
-class AddText(Change):
-    """Add a message to the answer to a question (an answer may take several messages)."""
-
-    serial: int
-    question: str
-    text: str
-    # The message suggested the client may be in danger: notes leave the answer out.
+    rating: int | None = None
+    text: str | None = None
+    # Skipped with nothing rated or written (a skip keeps what was).
+    skipped: bool = False
+    # Words in it suggested the client may be in danger: notes leave the answer out.
     danger: bool = False
 
 
 @dataclass(frozen=True, slots=True)
-class ClearAnswer(Change):
-    """Forget the answer to a question, to write it afresh."""
-
-    serial: int
-    question: str
-
-
-@dataclass(frozen=True, slots=True)
-class SkipQuestion(Change):
-    """Mark a question as skipped (anything already written for it is kept)."""
-
-    serial: int
-    question: str
-
-
-@dataclass(frozen=True, slots=True)
 class MoveTo(Change):
-    """Remember which question of the reflection the client is on."""
+    """Remember which question of the reflection the client is on, as they leave it for
+    something else (while they walk it, their state holds the place)."""
 
     serial: int
     position: int
@@ -68,6 +50,8 @@ class FinishReflection(Change):
 
     serial: int
     complete: bool
+    # The question they ended on, when their state held it (None: as last remembered).
+    position: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

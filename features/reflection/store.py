@@ -6,14 +6,11 @@ from typing import cast
 
 from features.kernel.store import Store, StoreContext
 from features.reflection.effects import (
-    AddText,
     AddTopics,
-    ClearAnswer,
     FinishReflection,
     MoveTo,
-    SaveRating,
+    PutAnswer,
     ShareDanger,
-    SkipQuestion,
     StartReflection,
 )
 from storage import reflections
@@ -32,50 +29,36 @@ async def start_reflection(effect: StartReflection, ctx: StoreContext) -> None:
     )
 
 
-async def save_rating(effect: SaveRating, ctx: StoreContext) -> None:
-    """A rating as the answer to a question."""
-    reflection = await _reflection(ctx, effect.serial)
-    await reflections.save_rating(
-        session=ctx.session, reflection=reflection, question=effect.question, rating=effect.rating
-    )
-
-
-async def add_text(effect: AddText, ctx: StoreContext) -> None:
-    """One more message of an answer."""
-    reflection = await _reflection(ctx, effect.serial)
-    await reflections.add_text(
+async def put_answer(effect: PutAnswer, ctx: StoreContext) -> None:
+    """The answer to a question as it now stands, in one statement."""
+    await reflections.put_answer(
         session=ctx.session,
-        reflection=reflection,
+        user_id=ctx.user.id,
+        serial=effect.serial,
         question=effect.question,
+        rating=effect.rating,
         text=effect.text,
+        skipped=effect.skipped,
         danger=effect.danger,
     )
 
 
-async def clear_answer(effect: ClearAnswer, ctx: StoreContext) -> None:
-    """An answer's text forgotten, to be written afresh."""
-    reflection = await _reflection(ctx, effect.serial)
-    await reflections.clear_answer(
-        session=ctx.session, reflection=reflection, question=effect.question
-    )
-
-
-async def skip_question(effect: SkipQuestion, ctx: StoreContext) -> None:
-    """A question skipped (anything written for it stays)."""
-    reflection = await _reflection(ctx, effect.serial)
-    await reflections.skip(session=ctx.session, reflection=reflection, question=effect.question)
-
-
 async def move_to(effect: MoveTo, ctx: StoreContext) -> None:
-    """The question the client is on."""
-    reflection = await _reflection(ctx, effect.serial)
-    await reflections.move_to(session=ctx.session, reflection=reflection, position=effect.position)
+    """The question the client was on, kept as they leave the reflection."""
+    await reflections.move_to(
+        session=ctx.session, user_id=ctx.user.id, serial=effect.serial, position=effect.position
+    )
 
 
 async def finish_reflection(effect: FinishReflection, ctx: StoreContext) -> None:
     """A reflection closed: complete when the client reached its end."""
     reflection = await _reflection(ctx, effect.serial)
-    await reflections.finish(session=ctx.session, reflection=reflection, complete=effect.complete)
+    await reflections.finish(
+        session=ctx.session,
+        reflection=reflection,
+        complete=effect.complete,
+        position=effect.position,
+    )
 
 
 async def add_topics(effect: AddTopics, ctx: StoreContext) -> None:
@@ -109,10 +92,7 @@ async def _reflection(ctx: StoreContext, serial: int) -> Reflection:
 
 STORE: Store = {
     StartReflection: start_reflection,
-    SaveRating: save_rating,
-    AddText: add_text,
-    ClearAnswer: clear_answer,
-    SkipQuestion: skip_question,
+    PutAnswer: put_answer,
     MoveTo: move_to,
     FinishReflection: finish_reflection,
     AddTopics: add_topics,

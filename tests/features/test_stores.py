@@ -10,8 +10,8 @@ from features.kernel.vocabulary import Change
 # Each change, once, by the feature that stores it. A new change fails this test until it
 # is listed here and stored by its feature.
 STORED_BY = {
-    "reflection": {"StartReflection", "SaveRating", "AddText", "ClearAnswer", "SkipQuestion",
-                   "MoveTo", "FinishReflection", "AddTopics", "ShareDanger"},
+    "reflection": {"StartReflection", "PutAnswer", "MoveTo", "FinishReflection", "AddTopics",
+                   "ShareDanger"},
     "schedule": {"SaveTimeZone", "SaveSchedule", "SkipNextSession", "SetPaused",
                  "SetNeutralWording", "SetReflectionDelay", "SetQuietHours", "AddExtraSession",
                  "ClosePrompts", "SnoozePrompt"},
