@@ -27,8 +27,9 @@ def _parser() -> argparse.ArgumentParser:
         "--actions", type=int, default=defaults.actions, help="per client; default: %(default)s"
     )
     one.add_argument(
-        "--scenario", choices=sorted(SCENARIOS), default=defaults.scenario,
-        help="what the full bot's clients do; default: %(default)s",
+        "--scenario", choices=sorted(SCENARIOS), nargs="+", default=list(defaults.scenarios),
+        help="what the full bot's clients do; several: a full-bot row for each, side by "
+        "side in one run; default: %(default)s",
     )  # fmt: skip
     one.add_argument(
         "--database", choices=[*KINDS, "both"], default="sqlite", help="default: %(default)s"
@@ -131,7 +132,7 @@ def _options(args: argparse.Namespace) -> throughput.Options:
     return throughput.Options(
         clients=args.clients,
         actions=args.actions,
-        scenario=args.scenario,
+        scenarios=tuple(args.scenario),
         databases=KINDS if args.database == "both" else (args.database,),
         concurrent_echo=args.concurrent_echo,
         max_messages_per_second=args.max_messages_per_second,

@@ -15,6 +15,7 @@ measured the same code at ratios from 0.9 to 1.6 depending on what else was runn
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -59,7 +60,7 @@ async def run(options: Options) -> list[Figure]:
     settings = throughput.Options(
         clients=options.clients,
         actions=options.actions,
-        scenario="reflection",
+        scenarios=("reflection",),
         max_messages_per_second=options.max_messages_per_second,
     )
     rounds: dict[str, list[Result]] = {c.label: [] for c in contenders()}
@@ -101,6 +102,7 @@ def pooled(results: Sequence[Result]) -> Result:
     if failed is not None:
         return Result(first.contender, error=failed)
     wall = sum(result.wall_seconds for result in results)
+    counted = [result.sql for result in results if result.sql is not None]
     return Result(
         first.contender,
         runs=[run for result in results for run in result.runs],
@@ -109,4 +111,6 @@ def pooled(results: Sequence[Result]) -> Result:
         bot_cpu=sum(result.bot_cpu * result.wall_seconds for result in results) / wall,
         harness_cpu=sum(result.harness_cpu * result.wall_seconds for result in results) / wall,
         state_problems=[problem for result in results for problem in result.state_problems],
+        api_calls=sum((result.api_calls for result in results), Counter()),
+        sql=sum(counted, Counter()) if len(counted) == len(results) else None,
     )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from benchmarks.figures import Figure
 from benchmarks.results import Result
+from benchmarks.scenarios import Press, Step
 
 BASELINE = "echo-ptb"
 TARGET_RATIO = 0.8
@@ -69,6 +70,7 @@ def _contender_rows(result: Result, clients: int) -> list[Figure]:
     ]
     for name, share in (("p50", 0.5), ("p95", 0.95), ("max", 1.0)):
         rows.append(Figure(f"{label} latency {name}", 1000 * percentile(latencies, share), "ms"))
+    rows += _cost_rows(result)
     failure = next((run.failure for run in result.runs if run.failure), "")
     rows.append(
         Figure(
@@ -92,3 +94,47 @@ def _contender_rows(result: Result, clients: int) -> list[Figure]:
             )
         )
     return rows
+
+
+def _cost_rows(result: Result) -> list[Figure]:
+    """What an action cost during the measured run: Bot API calls (by method in the note,
+    beside the floor: each message the step is answered with, plus the answer to a press)
+    and, for the full bot, SQL statements and transactions."""
+    label, actions = result.contender.label, result.actions
+    if not actions:
+        return []
+    calls = sum(result.api_calls.values())
+    methods = ", ".join(
+        f"{method} {count / actions:.2f}" for method, count in sorted(result.api_calls.items())
+    )
+    steps = result.contender.scenario.steps(result.steps_each)
+    rows = [
+        Figure(
+            f"{label} API calls/action",
+            calls / actions,
+            "calls",
+            note=f"floor {floor(steps):.2f}; {methods}",
+        )
+    ]
+    if result.sql is not None:
+        sql = result.sql
+        rows.append(
+            Figure(
+                f"{label} SQL statements/action",
+                sql["data"] / actions,
+                "statements",
+                note=f"BEGIN and COMMIT apart: {sql['begin'] / actions:.2f} and "
+                f"{sql['commit'] / actions:.2f} per action",
+            )
+        )
+    return rows
+
+
+def floor(steps: Sequence[Step]) -> float:
+    """The fewest Bot API calls per step a bot could answer these with: each message the
+    step expects (one for a step that ends when the chat is quiet), plus the answer that
+    stops a pressed button's spinner."""
+    if not steps:
+        return float("nan")
+    needed = sum((1 if s.replies is None else s.replies) + isinstance(s, Press) for s in steps)
+    return needed / len(steps)

@@ -3,6 +3,7 @@ which measures, and benchmarks.report, which turns it into rows."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from benchmarks.load import ClientRun
@@ -49,6 +50,10 @@ class Result:
     harness_cpu: float = float("nan")
     state_problems: list[Mismatch] = field(default_factory=list)
     error: str | None = None
+    # During the measured run: Bot API calls by method (from the emulator), and for the
+    # full bot its SQL statements ("data") and transactions ("begin", "commit").
+    api_calls: Counter[str] = field(default_factory=Counter)
+    sql: Counter[str] | None = None
 
     @property
     def actions(self) -> int:

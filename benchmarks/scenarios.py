@@ -126,6 +126,60 @@ REFLECTION = Scenario(
     ),
 )
 
+# What every reflection scenario's clients have stored after their first rating (step 5:
+# /start, a city, Later, /reflect, the rating).
+_FIRST_RATING = StateCheck(
+    "first rating stored once per reflection",
+    "SELECT user_id, min(rating) FROM answers WHERE question = 'heard' GROUP BY user_id",
+    expected=7,
+    after_steps=5,
+)
+
+REFLECTION_BUTTONS = Scenario(
+    name="reflection-buttons",
+    description="/start, a city; then reflections walked by buttons: 4 ratings, Skip on each "
+    "of the 6 written questions",
+    opening=REFLECTION.opening,
+    cycle=(
+        Say("/reflect", replies=2),
+        *(Press("7") for _ in range(4)),
+        *(Press("Skip") for _ in _OPEN_ANSWERS),  # the next question (the thanks at the end)
+    ),
+    checks=(
+        _FIRST_RATING,
+        StateCheck(
+            "a skipped written question stored as skipped",
+            "SELECT user_id, min(CASE WHEN skipped THEN 1 ELSE 0 END) FROM answers "
+            "WHERE question = 'progress' GROUP BY user_id",
+            expected=1,
+            after_steps=9,
+        ),
+    ),
+)
+
+REFLECTION_TYPED = Scenario(
+    name="reflection-typed",
+    description="/start, a city; then reflections answered by typing: 4 ratings as digits, "
+    "6 written answers, each followed by its Next button (the only way on from one)",
+    opening=REFLECTION.opening,
+    cycle=(
+        Say("/reflect", replies=2),
+        *(Say("7") for _ in range(4)),  # a typed rating: the next question
+        *(step for text in _OPEN_ANSWERS for step in (Say(text), Press("Next \u00bb"))),
+    ),
+    checks=(
+        _FIRST_RATING,
+        StateCheck(
+            "a written answer stored",
+            "SELECT user_id, min(CASE WHEN text IS NULL THEN 0 ELSE 1 END) FROM answers "
+            "WHERE question = 'progress' GROUP BY user_id",
+            expected=1,
+            after_steps=9,
+        ),
+    ),
+)
+
 SCENARIOS: dict[str, Scenario] = {
-    scenario.name: scenario for scenario in (ECHO, ONBOARDING, REFLECTION)
+    scenario.name: scenario
+    for scenario in (ECHO, ONBOARDING, REFLECTION, REFLECTION_BUTTONS, REFLECTION_TYPED)
 }

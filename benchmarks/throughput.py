@@ -4,8 +4,9 @@ Each bot runs as its own process against the emulator in this process. A short w
 separate clients is discarded; then `clients` clients act at once, each taking `actions`
 steps of its scenario, every step waiting for the bot's reply before the next. Figures:
 client actions per second (all actions / wall time from the first send to the last reply),
-latency per action, and for the full bot whether every reply came and the database holds
-what the clients told it.
+latency per action, what an action cost (Bot API calls, as the emulator saw them, and for
+the full bot SQL statements, as it counted them: BENCH_COUNT_SQL, bot.app), and for the full
+bot whether every reply came and the database holds what the clients told it.
 """
 
 from __future__ import annotations
@@ -13,9 +14,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import importlib.util
+import json
 import logging
+import os
+import signal
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,7 +54,8 @@ class Options:
 
     clients: int = 50
     actions: int = 20
-    scenario: str = "onboarding"
+    # What the full bot's clients do: one full-bot row per scenario and database.
+    scenarios: tuple[str, ...] = ("onboarding",)
     databases: tuple[str, ...] = ("sqlite",)
     concurrent_echo: bool = False
     # The emulator enforces no flood limit; the bot's own limiter stays in the path, but at
@@ -59,15 +65,21 @@ class Options:
 
 
 def contenders(options: Options) -> list[Contender]:
-    """The echo bot(s), then the full bot on each asked database."""
-    scenario = SCENARIOS[options.scenario]
+    """The echo bot(s), then the full bot on each asked database, playing each asked
+    scenario (labelled by it when there are several)."""
     found = [Contender("echo-ptb", ("benchmarks.echo_ptb",), ECHO)]
     if options.concurrent_echo:
         found.append(
             Contender("echo-ptb-concurrent", ("benchmarks.echo_ptb", "--concurrent"), ECHO)
         )
     found.append(Contender("echo-aiogram", ("benchmarks.echo_aiogram",), ECHO, needs="aiogram"))
-    found += [Contender(f"full-{kind}", ("bot",), scenario, kind) for kind in options.databases]
+    several = len(options.scenarios) > 1
+    for name in options.scenarios:
+        label = f"-{name}" if several else ""
+        found += [
+            Contender(f"full-{kind}{label}", ("bot",), SCENARIOS[name], kind)
+            for kind in options.databases
+        ]
     return found
 
 
@@ -121,10 +133,12 @@ async def measure(emulator: Emulator, result: Result, options: Options, first_us
                 "ENCRYPTION_KEY_FILE": str(workdir / "encryption.key"),
                 **({"DATABASE_URL": database.url} if database else {}),
             }
+            # Each process writes its own count (a replica's folder is its own).
+            counting = {"BENCH_COUNT_SQL": "sql-count.json"} if database else {}
             async with contextlib.AsyncExitStack() as running:
                 bots = [
                     await running.enter_async_context(
-                        _replica(emulator, contender, workdir, number, overrides)
+                        _replica(emulator, contender, workdir, number, overrides | counting)
                     )
                     for number in range(contender.replicas)  # one after the other: one key
                 ]
@@ -135,6 +149,8 @@ async def measure(emulator: Emulator, result: Result, options: Options, first_us
                 if failed:
                     tails = "\n".join(bot.log_tail() for bot in bots)
                     raise WarmUpFailed(f"warm-up: {failed}\n{tails}")
+                sql_before = await _sql_counts(bots) if counting else None
+                calls_before = len(emulator.calls)
                 cpu_before, harness_before = _cpu(bots), time.process_time()
                 started = time.perf_counter()
                 result.runs = await play_all(emulator, client_ids, steps, options.step_timeout)
@@ -142,6 +158,9 @@ async def measure(emulator: Emulator, result: Result, options: Options, first_us
                 elapsed = ended - started
                 result.bot_cpu = (_cpu(bots) - cpu_before) / elapsed
                 result.harness_cpu = (time.process_time() - harness_before) / elapsed
+                result.api_calls = _api_calls(emulator, calls_before)
+                if sql_before is not None:
+                    result.sql = await _sql_counts(bots) - sql_before
             result.wall_seconds = _wall(result.runs, started, ended)
             if database is not None:
                 result.state_problems = await check_state(database, contender.scenario, result.runs)
@@ -167,6 +186,34 @@ def _replica(
         emulator.add_webhook_target(target)
     env = bot_environment(emulator, overrides)
     return running_bot(emulator, contender.module, workdir, env)
+
+
+def _api_calls(emulator: Emulator, since: int) -> Counter[str]:
+    """The Bot API calls made since call number `since`, by method; getUpdates left out
+    (it fetches updates, it answers none)."""
+    calls = emulator.calls[since:]
+    return Counter(call.method for call in calls if call.method.lower() != "getupdates")
+
+
+# How long a bot gets to write its statement count after SIGUSR1.
+_COUNT_TIMEOUT = 10.0
+
+
+async def _sql_counts(bots: Sequence[BotProcess]) -> Counter[str]:
+    """The SQL statements and transactions the bots' engines have run so far, together:
+    each is asked with SIGUSR1 and writes its totals to sql-count.json (bot.app)."""
+    total: Counter[str] = Counter()
+    for bot in bots:
+        path = bot.log_path.parent / "sql-count.json"  # in the bot's folder, beside its log
+        path.unlink(missing_ok=True)
+        os.kill(bot.pid, signal.SIGUSR1)
+        deadline = time.monotonic() + _COUNT_TIMEOUT
+        while not path.exists():
+            if time.monotonic() > deadline:
+                raise BotDidNotStart(f"the bot wrote no statement count:\n{bot.log_tail()}")
+            await asyncio.sleep(0.02)
+        total.update(json.loads(path.read_text()))
+    return total
 
 
 def _cpu(bots: Sequence[BotProcess]) -> float:

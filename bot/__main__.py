@@ -14,6 +14,7 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 from bot.config import ConfigError, Settings
 from bot.logs import configure_logging
 from bot.serve import serve, stop_signal
+from handlers.webhook import WebhookUnusable
 from storage.crypto import KeyProblem, new_key
 from storage.db import DatabaseUnavailable
 
@@ -82,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_demo(settings)
         return run(settings)
-    except (ConfigError, KeyProblem) as problem:
+    except (ConfigError, KeyProblem, WebhookUnusable) as problem:
         print(f"Cannot start: {problem}", file=sys.stderr)
         return 2
     except (ArgumentError, ImportError) as problem:

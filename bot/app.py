@@ -5,9 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import json
 import logging
+import os
+import signal
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import BotCommand, Update
 from telegram.ext import (
     Application,
@@ -22,7 +29,6 @@ from telegram.ext import (
 )
 
 from bot.config import ConfigError, Settings
-from bot.logs import ClientTags
 from features.kernel.clock import clock_for
 from features.kernel.commands import COMMAND_NAMES, COMMANDS
 from features.kernel.texts import plain
@@ -30,7 +36,7 @@ from features.privacy.access import CodeTags
 from features.safety.crisis import CrisisData
 from features.safety.crisis import load as load_crisis
 from handlers import conversation, groups, membership
-from handlers.context import BotContext, Dependencies
+from handlers.context import BotContext, ClientTags, Dependencies
 from handlers.errors import on_error
 from handlers.flood import TurnAway
 from handlers.http import AiohttpRequest
@@ -86,6 +92,7 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
     key = settings.encryption_key.get_secret_value() if settings.encryption_key else None
     # A key file is followed as it changes (rotate-key while the bot runs).
     attach_cipher(engine, cipher_source(key, settings.encryption_key_file))
+    count_statements_if_benchmarked(engine)
     secret = current_key(key, settings.encryption_key_file)
     client_tags = ClientTags(secret)
     warn_if_readable_by_others(settings, key)
@@ -144,7 +151,7 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
     dependencies.database = database
     dependencies.clock = clock
     dependencies.crisis = load_crisis_data(settings.crisis_resources_file)
-    dependencies.settings = settings
+    dependencies.settings = settings.for_handlers()
     dependencies.client_tags = client_tags
     dependencies.outbox = Outbox()
     order.turned_away = TurnAway(application, dependencies.outbox)
@@ -194,3 +201,27 @@ def file_url_for(base_url: str) -> str:
     if base_url.endswith("/bot"):
         return base_url[: -len("/bot")] + "/file/bot"
     return base_url.rstrip("/") + "/file"
+
+
+def count_statements_if_benchmarked(engine: AsyncEngine) -> None:
+    """For `python -m benchmarks` only: with BENCH_COUNT_SQL=<file>, count the statements
+    this engine runs ("data": all but PRAGMAs and BEGIN) and its transactions ("begin",
+    "commit"), and write the running totals to <file> as JSON on each SIGUSR1."""
+    path = os.environ.get("BENCH_COUNT_SQL")
+    if not path:
+        return
+    counts: Counter[str] = Counter()
+
+    def statement(_conn: Any, _cursor: Any, sql: str, *_: Any) -> None:
+        if not sql.lstrip()[:6].upper().startswith(("PRAGMA", "BEGIN")):
+            counts["data"] += 1
+
+    def write(*_: Any) -> None:
+        fresh = Path(f"{path}.new")
+        fresh.write_text(json.dumps(counts))
+        fresh.replace(path)  # never read half-written
+
+    event.listen(engine.sync_engine, "before_cursor_execute", statement)
+    for kind in ("begin", "commit"):  # BEGIN is no statement on asyncpg: count the events
+        event.listen(engine.sync_engine, kind, lambda _conn, kind=kind: counts.update([kind]))
+    signal.signal(signal.SIGUSR1, write)

@@ -2,43 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from handlers.context import HandlerSettings
+from handlers.webhook import Webhook
+from storage.settings import StorageSettings
 
 # Telegram tokens look like "123456789:AAH..." (digits, a colon, 35 url-safe characters).
 # We accept a little more than 35 in case Telegram lengthens them, but not less: a shorter
 # value is almost always a copy-paste accident.
 TOKEN_PATTERN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{30,100}$")
-
-DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///reflection-companion.sqlite3"
-
-# Plain URLs an operator is likely to paste, mapped to the async drivers we use.
-_ASYNC_DRIVERS = {
-    "sqlite://": "sqlite+aiosqlite://",
-    "postgres://": "postgresql+asyncpg://",
-    "postgresql://": "postgresql+asyncpg://",
-}
-
-
-def with_async_driver(database_url: str) -> str:
-    """A database URL as an operator writes it, with the async driver we use."""
-    for plain, async_prefix in _ASYNC_DRIVERS.items():
-        if database_url.startswith(plain):
-            return async_prefix + database_url[len(plain) :]
-    return database_url
-
-
-def default_key_file() -> Path:
-    """Where the key lives when none is configured: the user's config folder, not beside
-    the database, so a copy of the database alone can't be read."""
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "reflection-companion" / "encryption.key"
 
 
 class ConfigError(Exception):
@@ -54,39 +31,14 @@ WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 _MAKE_A_SECRET = "make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))'"
 
 
-@dataclass(frozen=True)
-class Webhook:
-    """Webhook mode: Telegram posts updates to `url`, which a reverse proxy passes to
-    `listen`:`port`; a request without `secret` in its header is refused (handlers.webhook)."""
-
-    url: str
-    secret: str
-    listen: str
-    port: int
-
-    @property
-    def path(self) -> str:
-        """The path the bot serves: the path of the public URL (the proxy keeps it)."""
-        return urlsplit(self.url).path or "/"
-
-
-class Settings(BaseSettings):
+class Settings(StorageSettings):
     """Everything the bot reads from its environment; see `.env.example`."""
-
-    # env_ignore_empty: `.env.example` copied as it is leaves values empty; they mean "default".
-    model_config = SettingsConfigDict(
-        env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True
-    )
 
     telegram_bot_token: SecretStr | None = None
     telegram_api_base_url: str = "https://api.telegram.org/bot"
-    database_url: str = DEFAULT_DATABASE_URL
     log_level: str = "INFO"
     # Telegram allows about 30 messages a second overall; a local Bot API server may allow more.
     telegram_max_messages_per_second: float = Field(default=30.0, gt=0)
-    # What clients write is encrypted at rest with this key (comma-separated: newest first),
-    # or with the key in this file, created on first run. Keep it apart from the database.
-    encryption_key: SecretStr | None = None
     # How often the bot looks for prompts that have come due, in seconds.
     dispatch_interval_seconds: float = Field(default=30.0, gt=0)
     # A prompt that came due while the bot was down is still sent within this many hours.
@@ -103,7 +55,6 @@ class Settings(BaseSettings):
     crisis_resources_file: Path | None = None
     # For tests and demos only: read "now" from this file instead of the system clock.
     clock_file: Path | None = None
-    encryption_key_file: Path = Field(default_factory=lambda: default_key_file())
     # Webhook mode instead of long polling when WEBHOOK_URL is set: the public https URL
     # Telegram posts updates to, the secret it sends with each, and where the bot listens
     # (behind a reverse proxy, so the loopback address by default).
@@ -114,11 +65,6 @@ class Settings(BaseSettings):
     # A turn (loading, stepping and storing one update) that takes longer is abandoned,
     # rolled back, and the client asked to send it again.
     turn_timeout_seconds: float = Field(default=20.0, gt=0)
-
-    @field_validator("database_url")
-    @classmethod
-    def _use_async_driver(cls, value: str) -> str:
-        return with_async_driver(value)
 
     @field_validator("log_level")
     @classmethod
@@ -164,6 +110,17 @@ class Settings(BaseSettings):
     def restricted(self) -> bool:
         """Whether the bot is for some people only."""
         return bool(self.allowed_ids or self.invites)
+
+    def for_handlers(self) -> HandlerSettings:
+        """What handlers read of the configuration, and nothing else."""
+        return HandlerSettings(
+            turn_timeout_seconds=self.turn_timeout_seconds,
+            prompt_grace_hours=self.prompt_grace_hours,
+            telegram_max_messages_per_second=self.telegram_max_messages_per_second,
+            allowed_ids=self.allowed_ids,
+            invites=self.invites,
+            access_strict=self.access_strict,
+        )
 
     def webhook(self) -> Webhook | None:
         """Webhook mode's settings (None: long polling), or a `ConfigError` saying what to fix."""

@@ -8,21 +8,16 @@ LOG_LEVEL says, and a filter blanks the token in anything that still mentions it
 Tracebacks show an exception's message only where it can't quote a client (see
 PrivateFormatter). Where an operator needs to follow one client through the log (they
 blocked the bot, a message to them failed, their turn raised an error), the log names them
-by a `ClientTags` tag: a keyed hash of their user id, never the id itself.
+by a tag (handlers.context.ClientTags): a keyed hash of their user id, never the id itself.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
-import os
 import sys
 import traceback
 from typing import Any
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from telegram.error import TelegramError
 
 OUR_PACKAGES = ("bot", "handlers", "storage", "emulator")
@@ -113,24 +108,3 @@ def configure_logging(level: str, secrets: list[str] | None = None) -> None:
         logging.getLogger(package).setLevel(numeric)
     for name, floor in LIBRARY_FLOOR.items():
         logging.getLogger(name).setLevel(max(numeric, floor))
-
-
-class ClientTags:
-    """Names a client in the log: the same client always gets the same tag, so an operator
-    can follow them through the log, and without the deployment's key a tag leads back to
-    no one (HMAC-SHA256 of the user id, keyed by a key derived from the encryption key)."""
-
-    LENGTH = 12  # hex characters: enough to tell a practice's clients apart, short to read
-
-    def __init__(self, secret: bytes | None = None) -> None:
-        """`secret` is the deployment's encryption key; None makes tags that hold for this
-        process only (for tools and tests that run no deployment)."""
-        # A key of its own, so a tag reveals nothing about the encryption key.
-        self._key = HKDF(
-            algorithm=hashes.SHA256(), length=32, salt=None, info=b"client tags in logs"
-        ).derive(secret if secret is not None else os.urandom(32))
-
-    def __call__(self, user_id: int) -> str:
-        """The tag for this user id, as it appears in the log."""
-        digest = hmac.new(self._key, str(user_id).encode("ascii"), hashlib.sha256)
-        return digest.hexdigest()[: self.LENGTH]

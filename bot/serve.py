@@ -18,10 +18,10 @@ from collections.abc import Awaitable, Callable
 from telegram.error import BadRequest
 from telegram.ext import Application
 
-from bot.config import ConfigError, Webhook
+from bot.config import ConfigError
 from handlers.outbox import Outbox
 from handlers.polling import ALLOWED_UPDATES, poll
-from handlers.webhook import WebhookServer
+from handlers.webhook import Webhook, WebhookServer
 
 logger = logging.getLogger(__name__)
 

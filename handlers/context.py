@@ -3,19 +3,60 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import os
 from collections.abc import Coroutine
+from dataclasses import dataclass
 from typing import Any
 
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from telegram.ext import CallbackContext, ExtBot
 
-from bot.config import Settings
-from bot.logs import ClientTags
 from features.kernel.clock import Clock, SystemClock
 from features.privacy.access import CodeTags, Doorkeeper
 from features.safety.crisis import CrisisData
 from handlers.outbox import Outbox
 from storage.db import Database
+
+
+@dataclass(frozen=True, slots=True)
+class HandlerSettings:
+    """The part of the configuration handlers read (bot.config.Settings builds it)."""
+
+    turn_timeout_seconds: float
+    prompt_grace_hours: float
+    telegram_max_messages_per_second: float
+    allowed_ids: frozenset[int] = frozenset()
+    invites: tuple[str, ...] = ()
+    access_strict: bool = False
+
+    @property
+    def restricted(self) -> bool:
+        """Whether only listed clients and invite holders may start."""
+        return bool(self.allowed_ids or self.invites)
+
+
+class ClientTags:
+    """Names a client in the log: the same client always gets the same tag, so an operator
+    can follow them through the log, and without the deployment's key a tag leads back to
+    no one (HMAC-SHA256 of the user id, keyed by a key derived from the encryption key)."""
+
+    LENGTH = 12  # hex characters: enough to tell a practice's clients apart, short to read
+
+    def __init__(self, secret: bytes | None = None) -> None:
+        """`secret` is the deployment's encryption key; None makes tags that hold for this
+        process only (for tools and tests that run no deployment)."""
+        # A key of its own, so a tag reveals nothing about the encryption key.
+        self._key = HKDF(
+            algorithm=hashes.SHA256(), length=32, salt=None, info=b"client tags in logs"
+        ).derive(secret if secret is not None else os.urandom(32))
+
+    def __call__(self, user_id: int) -> str:
+        """The tag for this user id, as it appears in the log."""
+        digest = hmac.new(self._key, str(user_id).encode("ascii"), hashlib.sha256)
+        return digest.hexdigest()[: self.LENGTH]
 
 
 class Dependencies:
@@ -27,7 +68,7 @@ class Dependencies:
         self.crisis: CrisisData | None = None
         # Courtesy sends that nobody waits for; cancelled at shutdown.
         self.background: set[asyncio.Task[None]] = set()
-        self.settings: Settings | None = None
+        self.settings: HandlerSettings | None = None
         # Keyed by the deployment's encryption key once the app is built.
         self.client_tags = ClientTags()
         # Each chat's replies, sent after the turn that made them (handlers.outbox).
@@ -59,7 +100,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], D
         return self.bot_data.crisis
 
     def client_tag(self, user_id: int) -> str:
-        """How the log names this client: a keyed hash of the id (bot.logs.ClientTags)."""
+        """How the log names this client: a keyed hash of the id (ClientTags)."""
         return self.bot_data.client_tags(user_id)
 
     def in_background(self, coroutine: Coroutine[Any, Any, None]) -> None:
@@ -78,7 +119,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], D
         return outbox
 
     @property
-    def settings(self) -> Settings:
+    def settings(self) -> HandlerSettings:
         """The configuration the bot was started with."""
         settings = self.bot_data.settings
         if settings is None:

@@ -28,18 +28,40 @@ import json
 import logging
 import os
 import time
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from aiohttp import hdrs, web
 from sqlalchemy.engine import Connection
 from telegram import Update
 from telegram.ext import Application
 
-from bot.config import ConfigError, Webhook
 from handlers.ordering import handle_update
 from storage.db import Database
 
 logger = logging.getLogger(__name__)
+
+
+class WebhookUnusable(Exception):
+    """The webhook settings can't be served; the message is one line for the operator."""
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """Webhook mode: Telegram posts updates to `url`, which a reverse proxy passes to
+    `listen`:`port`; a request without `secret` in its header is refused (handlers.webhook)."""
+
+    url: str
+    secret: str
+    listen: str
+    port: int
+
+    @property
+    def path(self) -> str:
+        """The path the bot serves: the path of the public URL (the proxy keeps it)."""
+        return urlsplit(self.url).path or "/"
+
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 HEALTH_PATH = "/healthz"
@@ -91,7 +113,9 @@ class WebhookServer:
 
     def __init__(self, application: Application, webhook: Webhook) -> None:  # type: ignore[type-arg]
         if webhook.path == HEALTH_PATH:
-            raise ConfigError(f"WEBHOOK_URL can't end in {HEALTH_PATH}: that is the health check")
+            raise WebhookUnusable(
+                f"WEBHOOK_URL can't end in {HEALTH_PATH}: that is the health check"
+            )
         self._application = application
         self._webhook = webhook
         self._secret = webhook.secret.encode()
@@ -117,7 +141,7 @@ class WebhookServer:
         self._loop_errors: Any = None
 
     async def start(self) -> None:
-        """Listen on WEBHOOK_LISTEN:WEBHOOK_PORT, or a `ConfigError` if that can't be done."""
+        """Listen on WEBHOOK_LISTEN:WEBHOOK_PORT, or `WebhookUnusable` if that can't be done."""
         app = web.Application(client_max_size=MAX_BODY_BYTES)
         app.router.add_post(self._webhook.path, self._on_update)
         app.router.add_get(HEALTH_PATH, self._on_health)
@@ -148,7 +172,7 @@ class WebhookServer:
         except OSError as problem:
             await runner.cleanup()
             reason = os.strerror(problem.errno) if problem.errno else type(problem).__name__
-            raise ConfigError(
+            raise WebhookUnusable(
                 f"can't listen on WEBHOOK_LISTEN {self._webhook.listen} WEBHOOK_PORT "
                 f"{self._webhook.port} ({reason}). Is another process using that port?"
             ) from None

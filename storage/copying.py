@@ -88,7 +88,7 @@ async def _copy_table(reading: AsyncConnection, writing: AsyncConnection, table:
 
 def _stored(value: ColumnElement[Any], column: Any) -> ColumnElement[Any]:
     """The value as the column holds it: an encrypted text's token, past the column type's
-    own encryption (as `storage.crypto.rotate` reads them); anything else as its type."""
+    own encryption (as `storage.key_rotation.rotate` reads them); anything else as its type."""
     if isinstance(column.type, EncryptedText):
         return type_coerce(value, column.type.impl_instance)
     return type_coerce(value, column.type)

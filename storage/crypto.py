@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
-from sqlalchemy import Text, type_coerce
+from sqlalchemy import Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.types import TypeDecorator
@@ -204,37 +204,3 @@ def _create_key_file(path: Path) -> None:
         raise KeyProblem(f"the key file {path} can't be created ({problem.strerror})") from None
     with os.fdopen(descriptor, "w", encoding="ascii") as file:
         file.write(new_key() + "\n")
-
-
-async def rotate(engine: AsyncEngine, cipher: MultiFernet) -> int:
-    """Re-encrypt every encrypted text with the cipher's first key (old keys must still be
-    listed after it to read the rows). One transaction: all or nothing. Returns the count."""
-    from sqlalchemy import select, update
-    from sqlmodel import SQLModel
-
-    import storage.models  # noqa: F401  (every table on the metadata)
-
-    count = 0
-    async with engine.begin() as connection:
-        for table in SQLModel.metadata.sorted_tables:
-            for column in table.columns:
-                if not isinstance(column.type, EncryptedText):
-                    continue
-                (key,) = table.primary_key.columns
-                # Read and write the raw tokens, past the column type's own encryption.
-                raw = column.type.impl_instance
-                rows = await connection.execute(
-                    select(key, type_coerce(column, raw)).where(column.is_not(None))
-                )
-                for row_id, token in rows.all():
-                    fresh = cipher.rotate(str(token).encode("ascii")).decode("ascii")
-                    # Only if unchanged since read: a running bot may have written the row
-                    # meanwhile (with a key still listed, so it stays readable); writing
-                    # the old text back over it would lose what the client added.
-                    done = await connection.execute(
-                        update(table)
-                        .where(key == row_id, type_coerce(column, raw) == token)
-                        .values({column.name: type_coerce(fresh, raw)})
-                    )
-                    count += done.rowcount
-    return count

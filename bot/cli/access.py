@@ -7,14 +7,14 @@ import re
 from sqlmodel import col, select
 
 from bot.config import ConfigError, Settings
-from bot.logs import ClientTags
 from features.privacy.access import REVOKED, CodeTags
+from handlers.context import ClientTags
 from storage import clients as repo
 from storage.crypto import attach_cipher, cipher_from, current_key
 from storage.db import Database, create_engine, upgrade_schema
 from storage.models import User
 
-# A client as the log names them (bot.logs.ClientTags).
+# A client as the log names them (handlers.context.ClientTags).
 _TAG = re.compile(rf"^[0-9a-f]{{{ClientTags.LENGTH}}}$")
 
 

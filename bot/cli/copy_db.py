@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy.exc import ArgumentError
 
-from bot.config import Settings, with_async_driver
+from bot.config import Settings
 from storage.copying import CopyFailed, TargetNotEmpty, copy_everything
 from storage.db import DatabaseUnavailable, create_engine, upgrade_schema
+from storage.settings import with_async_driver
 
 
 class CopyRefused(Exception):

@@ -12,8 +12,9 @@ import os
 import tempfile
 
 from bot.config import Settings
-from storage.crypto import KeyProblem, attach_cipher, cipher_from, new_key, rotate
+from storage.crypto import KeyProblem, attach_cipher, cipher_from, new_key
 from storage.db import create_engine, upgrade_schema
+from storage.key_rotation import rotate
 
 # Why rotate-key won't go ahead with ENCRYPTION_KEY, and what to do instead.
 RESTART_FIRST = (

@@ -27,11 +27,11 @@ def _run(connection: Connection) -> None:
 
 
 async def _run_from_settings() -> None:
-    from bot.config import Settings
     from storage.crypto import attach_cipher, cipher_from
     from storage.db import create_engine
+    from storage.settings import StorageSettings
 
-    settings = Settings()
+    settings = StorageSettings()
     engine = create_engine(settings.database_url)
     # Data migrations encrypt with the bot's key (0005 encrypts the topics).
     key = settings.encryption_key.get_secret_value() if settings.encryption_key else None

@@ -8,7 +8,8 @@ import sqlite3
 
 from telegram.error import BadRequest
 
-from bot.logs import ClientTags, PrivateFormatter, RedactSecrets
+from bot.logs import PrivateFormatter, RedactSecrets
+from handlers.context import ClientTags
 from storage.crypto import KeyProblem
 
 KEY = b"k" * 32

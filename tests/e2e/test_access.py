@@ -46,7 +46,7 @@ async def test_revoking_a_client_by_their_tag_refuses_them_from_their_next_messa
         ((admission,),) = bot.query("SELECT admission FROM users WHERE id = ?", ADA)
         assert str(admission).startswith("invite:") and CODE not in str(admission)
 
-        from bot.logs import ClientTags
+        from handlers.context import ClientTags
         from storage.crypto import current_key
 
         tag = ClientTags(current_key(None, tmp_path / "encryption.key"))(ADA)
@@ -201,7 +201,7 @@ async def test_a_client_whose_access_ended_can_still_take_or_erase_their_words(
             await emulator.next_message(ADA)
         await press(emulator, ADA, await emulator.next_message(ADA), "Later")
 
-        from bot.logs import ClientTags
+        from handlers.context import ClientTags
         from storage.crypto import current_key
 
         tag = ClientTags(current_key(None, tmp_path / "encryption.key"))(ADA)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.logs import ClientTags
 from emulator import Emulator, FloodLimit
 from features.kernel.texts import plain
+from handlers.context import ClientTags
 from storage.crypto import current_key
 from tests.support.databases import write_lock
 from tests.support.players import until

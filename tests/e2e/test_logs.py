@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.logs import ClientTags
 from emulator import Emulator, SentMessage
+from handlers.context import ClientTags
 from storage.crypto import current_key
 from tests.support.players import onboard, press
 from tests.support.process import BotProcess

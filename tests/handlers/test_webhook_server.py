@@ -16,8 +16,7 @@ import httpx
 import pytest
 from telegram import Bot, Update
 
-from bot.config import ConfigError, Webhook
-from handlers.webhook import SECRET_HEADER, WebhookServer
+from handlers.webhook import SECRET_HEADER, Webhook, WebhookServer, WebhookUnusable
 from storage.db import Database, create_engine
 from tests.support.process import free_port
 
@@ -126,7 +125,7 @@ async def test_a_body_over_the_limit_is_refused_unread(served: tuple[FakeApplica
 
 def test_the_health_path_cant_be_the_webhooks():
     webhook = Webhook("https://x.example/healthz", SECRET, "127.0.0.1", 8080)
-    with pytest.raises(ConfigError, match="health check"):
+    with pytest.raises(WebhookUnusable, match="health check"):
         WebhookServer(FakeApplication(None), webhook)  # type: ignore[arg-type]
 
 

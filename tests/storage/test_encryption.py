@@ -131,7 +131,7 @@ def test_a_malformed_key_is_named_not_echoed(tmp_path: Path, bad: str):
 
 
 async def test_rotation_moves_every_text_to_the_new_key_without_loss(tmp_path: Path):
-    from storage.crypto import rotate
+    from storage.key_rotation import rotate
 
     old, new = new_key(), new_key()
     url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"

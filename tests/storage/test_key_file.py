@@ -12,8 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.cli.rotate_key import _replace_key_file
 from storage import clients
 from storage import goals as preferences
-from storage.crypto import KeyFile, attach_cipher, cipher_from, new_key, rotate
+from storage.crypto import KeyFile, attach_cipher, cipher_from, new_key
 from storage.db import session_factory
+from storage.key_rotation import rotate
 from tests.support.databases import encrypted_engine
 
 

@@ -1,0 +1,56 @@
+"""What each answer in a reflection costs the bot: SQL statements on its engine and Bot API
+calls, counted by `InProcessBot.statements_of`. Each answer is one transaction that stores
+the answer with the state, and makes exactly the calls the client needs to see it taken.
+The statement counts are printed (`pytest -s` or `-rP` shows them)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from tests.support.engine import Cost, InProcessBot, reflecting
+
+ADA = 1001
+
+# A press: its spinner stopped, the pressed question's buttons taken off, the next question.
+PRESS = {"answerCallbackQuery": 1, "editMessageReplyMarkup": 1, "sendMessage": 1}
+# A typed answer: one message back (the next question, or "Kept." with Next).
+TYPED = {"sendMessage": 1}
+
+
+async def test_each_answer_is_one_transaction_with_the_calls_it_needs(bot: InProcessBot) -> None:
+    emulator = bot.emulator
+    question = await reflecting(bot, ADA)
+
+    def latest() -> Any:
+        return emulator.messages(ADA)[-1]
+
+    walk: list[tuple[str, Callable[[], Any], tuple[str, ...]]] = [
+        ("rating press", lambda: bot.press(ADA, question, "7"), ("answers", "flow_states")),
+        ("rating typed", lambda: bot.say(ADA, "6"), ("answers", "flow_states")),
+        ("rating press", lambda: bot.press(ADA, latest(), "8"), ("answers", "flow_states")),
+        ("rating press", lambda: bot.press(ADA, latest(), "5"), ("answers", "flow_states")),
+        ("text answer", lambda: bot.say(ADA, "Slowly, yes."), ("answers", "flow_states")),
+        ("Next after a text", lambda: bot.press(ADA, latest(), "Next \u00bb"), ("flow_states",)),
+        ("Skip on a written question", lambda: bot.press(ADA, latest(), "Skip"),
+         ("answers", "flow_states")),
+    ]  # fmt: skip
+    costs: list[tuple[str, Cost]] = []
+    for name, action, written in walk:
+        cost = await bot.statements_of(action)
+        costs.append((name, cost))
+        print(f"{name}: {cost.summary()}")
+        assert (cost.begins, cost.commits, cost.rollbacks) == (1, 1, 0), name
+        for table in written:
+            assert cost.writes_to(table), f"{name} wrote nothing to {table}"
+
+    assert "Question 7 of 10" in (latest().plain_text or "")
+    assert [(name, dict(cost.calls)) for name, cost in costs] == [
+        ("rating press", PRESS),
+        ("rating typed", TYPED),
+        ("rating press", PRESS),
+        ("rating press", PRESS),
+        ("text answer", TYPED),
+        ("Next after a text", PRESS),
+        ("Skip on a written question", PRESS),
+    ]
