@@ -111,16 +111,21 @@ async def _fill(url: str, key_file: Path, weeks: int) -> None:
                     source="reflect",
                 )
                 for question in questions[:6]:
-                    await reflections.save_rating(
+                    await reflections.put_answer(
                         session=session,
-                        reflection=reflection,
+                        user_id=CLIENT,
+                        serial=week + 1,
                         question=question,
                         rating=chance.randint(3, 10),
                     )
                 for question in _OPEN:
                     words = " ".join(chance.choices(_SENTENCES, k=chance.randint(2, 8)))
-                    await reflections.add_text(
-                        session=session, reflection=reflection, question=question, text=words
+                    await reflections.put_answer(
+                        session=session,
+                        user_id=CLIENT,
+                        serial=week + 1,
+                        question=question,
+                        text=words,
                     )
                 await reflections.finish(session=session, reflection=reflection, complete=True)
     finally:

@@ -41,6 +41,7 @@ from features.onboarding.flow import ZONE_BUTTON
 from features.privacy import feature as privacy
 from features.privacy.flow import DELETE_PREFIX
 from features.reflection import feature as reflection
+from features.reflection import flow as reflection_flow
 from features.review import feature as review
 from features.safety import feature as safety
 from features.safety.country import COUNTRY_BUTTON
@@ -109,7 +110,22 @@ ALBUM = "_album"
 
 
 def step(state: State, event: Event, facts: Facts) -> Outcome:
-    """Move a client's conversation on by one event."""
+    """Move a client's conversation on by one event; the feature whose step the client was
+    in keeps what it must of that step, whatever answered the event."""
+    # TODO(issue 15, loading): the reflection's loader will place the client where their
+    # state says; until then the facts are adjusted here.
+    facts = reflection_flow.walked(state, facts)
+    outcome = _screened(state, event, facts)
+    owner = ROUTER.owner_of(state.step)
+    if owner is not None and owner.on_exit is not None:
+        kept = owner.on_exit(state, outcome)
+        if kept:
+            outcome = Outcome(outcome.state, (*kept, *outcome.effects))
+    return outcome
+
+
+def _screened(state: State, event: Event, facts: Facts) -> Outcome:
+    """The event past every feature's screen, then routed."""
     for screen in ROUTER.screens:
         screened = screen.before(state, event, facts, _go_on, _own_danger(state))
         if screened is not None:
@@ -127,7 +143,7 @@ def ask_again(state: State, facts: Facts) -> tuple[Reply, ...]:
     (a restart, an error, a message we could not use)."""
     owner = ROUTER.owner_of(state.step)
     again = owner.ask_again.get(state.step) if owner is not None else None
-    return again(state, facts) if again is not None else ()
+    return again(state, reflection_flow.walked(state, facts)) if again is not None else ()
 
 
 def _go_on(state: State, event: Event, facts: Facts) -> Outcome:
@@ -204,7 +220,7 @@ def _album(state: State, event: NonText, facts: Facts) -> Outcome:
     non-text message, the rest of the same album quietly (one reply is enough)."""
     if state.data.get(ALBUM) == event.album:
         return Outcome(state)
-    outcome = step(state, NonText(event.kind), facts)
+    outcome = _screened(state, NonText(event.kind), facts)
     remembered = State(outcome.state.step, {**outcome.state.data, ALBUM: event.album})
     return Outcome(remembered, outcome.effects)
 

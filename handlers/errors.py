@@ -10,11 +10,12 @@ from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 
 from features import router
+from features.kernel.engine import state_of
 from features.kernel.texts import render
 from handlers.context import BotContext
 from handlers.facts import load_facts
 from handlers.sending import retrying, send
-from handlers.turn import DeliveryFailed, answer_press, state_of
+from handlers.turn import DeliveryFailed, answer_press
 from storage import clients
 from storage.db import unwritable
 from storage.models import FlowState

@@ -33,7 +33,7 @@ from features.schedule.planning import (
     reminder,
     schedule_of,
 )
-from features.schedule.plans import plan_prompts
+from features.schedule.store import plan_prompts
 from handlers.context import BotContext
 from handlers.drain import PromptDrain
 from handlers.sending import send

@@ -1,4 +1,6 @@
-"""One turn of a client's conversation: load, step, store, then reply.
+"""One turn of a client's conversation, as Telegram brings it: the turn itself (load, step,
+store: features.kernel.engine) in a transaction tried again while the database is locked,
+then the reply.
 
 The answer and the state that follows it are written in one transaction; messages go out
 only after it commits, queued for the client's chat (handlers.outbox), so the turn ends at
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hmac
 import logging
 import time
@@ -27,12 +30,12 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from features import router
 from features.fit.flow import needs_facts as needs_fit
+from features.kernel.engine import Engine, Sender, run_turn
 from features.kernel.texts import plain, render
 from features.kernel.vocabulary import (
     Client,
     Command,
     Effect,
-    EraseClient,
     Event,
     Facts,
     Outcome,
@@ -42,23 +45,20 @@ from features.kernel.vocabulary import (
     SendExport,
     ShowChart,
     State,
-    Step,
-    Storage,
     Toast,
 )
 from features.privacy import access
+from features.privacy.effects import EraseClient
 from features.review.flow import wanted
 from features.safety.crisis import CrisisData
 from features.safety.safety_plan import needs_plan
 from handlers import media
 from handlers.context import BotContext
-from handlers.effects import EffectStore
 from handlers.facts import client_of, load_facts
 from handlers.keyboards import keyboard
 from handlers.sending import send
-from storage import clients
 from storage.db import conflicting_write, database_locked
-from storage.models import FlowState, User
+from storage.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -172,84 +172,57 @@ async def _store(update: Update, context: BotContext, event: Event) -> tuple[Out
 async def _turn(
     session: AsyncSession, update: Update, context: BotContext, event: Event
 ) -> tuple[Outcome | None, str]:
-    """The turn inside its transaction: the client locked, admitted (or met at the door),
-    the update checked against the last handled, then the flow stepped and stored."""
+    """The turn inside its transaction (features.kernel.engine), with the router's step, the
+    features' store functions, and this bot's door: who is admitted, who is met there."""
     user, chat = update.effective_user, update.effective_chat
     assert user is not None and chat is not None
-    client = await clients.lock_user(session=session, user_id=user.id)
+    sender = Sender(user.id, chat.id, user.language_code)
+    door = functools.partial(_door, context, user.id, event)
+    engine = turn_engine(context.crisis, context.clock.now)
+    return await run_turn(session, engine, sender, update.update_id, event, door)
+
+
+def turn_engine(crisis: CrisisData | None, clock: Callable[[], datetime]) -> Engine:
+    """The turn engine as this bot runs it: the router's step, what it needs loaded, and
+    every feature's store functions."""
+
+    async def load(
+        session: AsyncSession, client: User, state: State, event: Event, now: datetime
+    ) -> Facts:
+        facts = await load_facts(
+            session,
+            client,
+            now,
+            full=router.needs_context(state, event),
+            prompt_id=_prompt_named(event),
+            wanted=wanted(event),
+            fit=needs_fit(state, event),
+            safety_plan=needs_plan(state, event, crisis),
+        )
+        return replace(facts, crisis=crisis)
+
+    return Engine(load=load, step=router.step, store=router.ROUTER.store, clock=clock)
+
+
+def _door(
+    context: BotContext, user_id: int, event: Event, client: User | None
+) -> str | Outcome | None:
+    """Whether the sender comes in: a client still admitted does; help in danger is given
+    to anyone, and nothing follows it; a client whose access ended may still take or erase
+    what they wrote; anyone else is met at the door (`_at_the_door`)."""
     ended = client is not None and not _still_admitted(context, client)
-    if (client is None or ended) and _in_danger(context, event):
+    if client is not None and not ended:
+        return None
+    if _in_danger(context, event):
         # Help in danger is never refused, whoever is asking, and nothing follows it: no
         # pointer to /start, no refusal.
         profile = client_of(client) if client is not None else Client()
         facts = Facts(profile, context.clock.now(), crisis=context.crisis)
-        help_now = (router.crisis_reply(facts),)
-        return Outcome(State(), help_now), client.language if client else "en"
-    # A client whose access ended may still take or erase what they wrote.
-    if client is None or (ended and not _still_theirs(event)):
-        at_door = _at_the_door(context, user.id, event, client=client)
-        if isinstance(at_door, Outcome):
-            # Refused, or someone the bot keeps nothing about: nothing stored.
-            return at_door, client.language if client else "en"
-        client = await clients.get_or_create_user(
-            session=session,
-            user_id=user.id,
-            chat_id=chat.id,
-            language=user.language_code,
-            admission=at_door,
-        )
-        client.admission = at_door  # let back in by a code still offered
-    clients.reactivate(session=session, user=client, chat_id=chat.id)
-    stored = await clients.load_flow(session=session, user_id=user.id)
-    if clients.already_handled(stored, update.update_id):
-        return None, client.language
-    now = context.clock.now()
-    outcome = await _step(session, client, stored, event, update.update_id, now, context.crisis)
-    return outcome, client.language
-
-
-async def _step(
-    session: AsyncSession,
-    client: User,
-    stored: FlowState,
-    event: Event,
-    update_id: int,
-    now: datetime,
-    crisis: CrisisData | None,
-) -> Outcome:
-    """Step the flow and store its effects and the new state, in the caller's transaction."""
-    state = state_of(stored)
-    full = router.needs_context(state, event)
-    facts = await load_facts(
-        session,
-        client,
-        now,
-        full=full,
-        prompt_id=_prompt_named(event),
-        wanted=wanted(event),
-        fit=needs_fit(state, event),
-        safety_plan=needs_plan(state, event, crisis),
-    )
-    facts = replace(facts, crisis=crisis)
-    outcome = router.step(state, event, facts)
-    # The event's kind and the steps only: never the event itself, which holds the text.
-    logger.debug("%s: %s -> %s", type(event).__name__, state.step, outcome.state.step)
-    store = EffectStore(session, client, now)
-    for effect in outcome.effects:
-        if isinstance(effect, Storage):
-            await store.apply(effect)
-    if any(isinstance(effect, EraseClient) for effect in outcome.effects):
-        # The client and their flow row are gone; saving the state would bring one back.
-        session.expunge_all()
-        return outcome
-    await clients.save_flow(
-        session=session,
-        flow=stored,
-        step=outcome.state.step.value,
-        data=dict(outcome.state.data),
-        update_id=update_id,
-    )
-    return outcome
+        return Outcome(State(), (router.crisis_reply(facts),))
+    if ended and _still_theirs(event):
+        return None
+    # Refused, or someone the bot keeps nothing about: nothing stored; or let in by /start.
+    return _at_the_door(context, user_id, event, client=client)
 
 
 def _still_admitted(context: BotContext, client: User) -> bool:
@@ -367,15 +340,6 @@ def _prompt_named(event: Event) -> int | None:
         raw = event.data.split(":")[1] if event.data.count(":") >= 1 else ""
         return int(raw) if raw.isdigit() else None
     return None
-
-
-def state_of(stored: FlowState) -> State:
-    """The flow state from its row; a step this version doesn't know becomes idle."""
-    try:
-        return State(Step(stored.step), stored.data)
-    except ValueError:
-        logger.warning("Unknown flow step in the database; starting the client afresh")
-        return State()
 
 
 async def deliver(

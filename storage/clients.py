@@ -60,6 +60,23 @@ async def lock_user(*, session: AsyncSession, user_id: int) -> User | None:
     return (await session.exec(statement)).first()
 
 
+async def lock_client_with_flow(
+    *, session: AsyncSession, user_id: int
+) -> tuple[User, FlowState] | None:
+    """The client and their conversation state, read and locked together in one statement
+    (FOR UPDATE over the join locks both rows on PostgreSQL; SQLite's BEGIN IMMEDIATE holds
+    the database already). None for someone the bot keeps nothing about, or a client
+    without a flow row yet: then `lock_user` and `load_flow`, as on first contact."""
+    statement = (
+        select(User, FlowState)
+        .join(FlowState, col(FlowState.user_id) == col(User.id))
+        .where(col(User.id) == user_id)
+        .with_for_update()
+    )
+    found = (await session.exec(statement)).first()
+    return (found[0], found[1]) if found is not None else None
+
+
 def reactivate(*, session: AsyncSession, user: User, chat_id: int) -> User:
     """A client who writes is reachable again (they had blocked the bot), in this chat."""
     return _reactivated(session, user, chat_id)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime
 
-from sqlalchemy import func, update
+from sqlalchemy import Table, and_, func, literal, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -88,53 +89,85 @@ async def start_reflection(
     return reflection
 
 
-async def move_to(*, session: AsyncSession, reflection: Reflection, position: int) -> None:
-    """Remember which question the client is on."""
-    reflection.position = position
-    reflection.updated_at = utc_now()
-    session.add(reflection)
+async def move_to(*, session: AsyncSession, user_id: int, serial: int, position: int) -> None:
+    """Remember which question of their open reflection the client is on (while they walk
+    it, their conversation state holds the place; this keeps it when they leave)."""
+    await session.exec(
+        update(Reflection)
+        .where(
+            col(Reflection.user_id) == user_id,
+            col(Reflection.serial) == serial,
+            col(Reflection.finished_at).is_(None),
+        )
+        .values(position=position, updated_at=utc_now())
+    )
 
 
-async def finish(*, session: AsyncSession, reflection: Reflection, complete: bool) -> None:
-    """Close a reflection: complete when the client reached its end."""
+async def finish(
+    *, session: AsyncSession, reflection: Reflection, complete: bool, position: int | None = None
+) -> None:
+    """Close a reflection: complete when the client reached its end (`position`, the
+    question they ended on, if it moved since it was last kept)."""
     reflection.finished_at = utc_now()
     reflection.complete = complete
+    if position is not None:
+        reflection.position = position
     session.add(reflection)
 
 
-async def save_rating(
-    *, session: AsyncSession, reflection: Reflection, question: str, rating: int
-) -> None:
-    """A rating from 0 to 10 as the answer to a question (replacing an earlier one)."""
-    answer = await _answer(session, reflection, question)
-    answer.rating = rating
-    answer.skipped = False
-    _touch(session, answer)
-
-
-async def add_text(
+async def put_answer(
     *,
     session: AsyncSession,
-    reflection: Reflection,
+    user_id: int,
+    serial: int,
     question: str,
-    text: str,
+    rating: int | None = None,
+    text: str | None = None,
+    skipped: bool = False,
     danger: bool = False,
 ) -> None:
-    """One more message of the answer to a question; messages join into one answer. A
-    message that suggested danger flags the whole answer, so a note leaves it out."""
-    answer = await _answer(session, reflection, question)
-    answer.text = f"{answer.text}\n\n{text}" if answer.text else text
-    answer.skipped = False
-    answer.danger = answer.danger or danger
-    _touch(session, answer)
-
-
-async def clear_answer(*, session: AsyncSession, reflection: Reflection, question: str) -> None:
-    """Forget the text of an answer, so the client can write it afresh."""
-    answer = await _answer(session, reflection, question)
-    answer.text = None
-    answer.danger = answer.danger_shared = False
-    _touch(session, answer)
+    """The whole answer to a question of the client's `serial`-th reflection, replacing
+    what it was, in one statement: INSERT ... SELECT the reflection by its serial (the
+    client's own, never another's) ... ON CONFLICT on the one answer per question, so no
+    read comes before it. The caller computed the answer from the one it read (messages
+    joined, the danger flag kept). What the client agreed to share stays shared only while
+    the answer is still flagged. The text goes through its column's type: encrypted."""
+    table = Answer.__table__  # type: ignore[attr-defined]
+    assert isinstance(table, Table)
+    c, now = table.c, utc_now()
+    given = {
+        "question": question,
+        "rating": rating,
+        "text": text,
+        "skipped": skipped,
+        "danger": danger,
+        "danger_shared": False,
+        "answered_at": now,
+        "updated_at": now,
+    }
+    found = select(
+        col(Reflection.id),
+        col(Reflection.user_id),
+        *(literal(v, c[k].type) for k, v in given.items()),
+    ).where(col(Reflection.user_id) == user_id, col(Reflection.serial) == serial)
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    upsert = insert(table).from_select(["reflection_id", "user_id", *given], found)
+    upsert = upsert.on_conflict_do_update(
+        index_elements=[c.reflection_id, c.question],
+        set_={
+            "rating": upsert.excluded.rating,
+            "text": upsert.excluded.text,
+            "skipped": upsert.excluded.skipped,
+            "danger": upsert.excluded.danger,
+            "danger_shared": and_(c.danger_shared, upsert.excluded.danger),
+            "updated_at": upsert.excluded.updated_at,
+        },
+    )
+    result = await session.exec(upsert)
+    if result.rowcount != 1:
+        # The flow only answers reflections it was shown; this is a bug, not bad input.
+        raise LookupError(f"reflection {serial} of this client does not exist")
 
 
 async def share_danger(*, session: AsyncSession, reflection: Reflection) -> None:
@@ -148,13 +181,6 @@ async def share_danger(*, session: AsyncSession, reflection: Reflection) -> None
     )
 
 
-async def skip(*, session: AsyncSession, reflection: Reflection, question: str) -> None:
-    """Mark a question skipped; anything written for it stays."""
-    answer = await _answer(session, reflection, question)
-    answer.skipped = answer.rating is None and not answer.text
-    _touch(session, answer)
-
-
 async def add_topics(
     *, session: AsyncSession, user_id: int, reflection: Reflection, ratings: list[tuple[str, int]]
 ) -> None:
@@ -163,23 +189,6 @@ async def add_topics(
         session.add(
             Topic(user_id=user_id, reflection_id=reflection.id, question=question, rating=rating)
         )
-
-
-async def _answer(session: AsyncSession, reflection: Reflection, question: str) -> Answer:
-    """The answer row for a question, created on first use (one per question and reflection)."""
-    assert reflection.id is not None
-    statement = select(Answer).where(
-        col(Answer.reflection_id) == reflection.id, col(Answer.question) == question
-    )
-    answer = (await session.exec(statement)).first()
-    if answer is None:
-        answer = Answer(reflection_id=reflection.id, user_id=reflection.user_id, question=question)
-    return answer
-
-
-def _touch(session: AsyncSession, answer: Answer) -> None:
-    answer.updated_at = utc_now()
-    session.add(answer)
 
 
 async def mark_raised(*, session: AsyncSession, topic_ids: list[int], at: datetime) -> None:

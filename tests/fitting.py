@@ -6,18 +6,16 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from features import router
+from features.fit.effects import FinishFit, SaveFitChoice, StartFit
 from features.kernel.texts import plain
 from features.kernel.vocabulary import (
     Client,
     Command,
     Facts,
-    FinishFit,
     FitView,
     Outcome,
     Press,
     Reply,
-    SaveFitChoice,
-    StartFit,
     State,
     Step,
     Toast,

@@ -3,7 +3,7 @@ and the two offers (have you started seeing them? carry on?)."""
 
 from __future__ import annotations
 
-from features.fit import flow, texts
+from features.fit import flow, store, texts
 from features.kernel.feature import CommandInfo, Feature, on_state_and_facts
 from features.kernel.vocabulary import Facts, Outcome, State, Step
 
@@ -24,6 +24,7 @@ FEATURE = Feature(
     interrupts=frozenset({"fit"}),
     # Leaving a check for another command or menu pauses it, and says so.
     on_leave=flow.note_paused,
+    store=store.STORE,
     texts=texts.EN,
     menu=(CommandInfo("fit", "command.fit"),),
 )

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from features.fit.effects import FinishFit, SaveFitChoice, StartFit
 from features.fit.items import SKIP, Item, choice_label, items_for
 from features.fit.result import day_of, sections
 from features.kernel.vocabulary import (
@@ -23,14 +24,11 @@ from features.kernel.vocabulary import (
     Effect,
     Event,
     Facts,
-    FinishFit,
     FitView,
     Outcome,
     Press,
     Ref,
     Reply,
-    SaveFitChoice,
-    StartFit,
     State,
     Step,
     Toast,

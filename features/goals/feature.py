@@ -3,7 +3,7 @@ client writes a goal or a question of their own."""
 
 from __future__ import annotations
 
-from features.goals import goals, own_questions, texts
+from features.goals import goals, own_questions, store, texts
 from features.kernel.feature import CommandInfo, Feature, again_always, again_from_state, on_facts
 from features.kernel.vocabulary import Step
 
@@ -22,6 +22,7 @@ FEATURE = Feature(
         Step.OWN_QUESTION_NEW: again_always(own_questions.ask_again),
     },
     interrupts=frozenset({"goals", "questions"}),
+    store=store.STORE,
     texts=texts.EN,
     menu=(
         CommandInfo("goals", "command.goals"),

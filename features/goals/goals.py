@@ -8,11 +8,10 @@ goals, so a forged or stale id does nothing.
 from __future__ import annotations
 
 from features.common.questions import MAX_GOAL_LENGTH, MAX_GOALS
+from features.goals.effects import AddGoal, EditGoal, RetireGoal
 from features.kernel.vocabulary import (
-    AddGoal,
     Arg,
     Button,
-    EditGoal,
     Event,
     Facts,
     NonText,
@@ -20,7 +19,6 @@ from features.kernel.vocabulary import (
     Press,
     Ref,
     Reply,
-    RetireGoal,
     State,
     Step,
     Text,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from features.common.questions import BUILT_IN, MAX_OWN_QUESTION_LENGTH, MAX_OWN_QUESTIONS
+from features.goals.effects import AddOwnQuestion, RemoveOwnQuestion, SetQuestionEnabled
 from features.kernel.vocabulary import (
-    AddOwnQuestion,
     Button,
     Event,
     Facts,
@@ -15,9 +15,7 @@ from features.kernel.vocabulary import (
     Press,
     Redraw,
     Ref,
-    RemoveOwnQuestion,
     Reply,
-    SetQuestionEnabled,
     State,
     Step,
     Text,

@@ -15,7 +15,18 @@ from dataclasses import dataclass, field
 from functools import wraps
 from typing import TypeVar
 
-from features.kernel.vocabulary import Command, Event, Facts, Outcome, Press, Reply, State, Step
+from features.kernel.store import Store
+from features.kernel.vocabulary import (
+    Command,
+    Effect,
+    Event,
+    Facts,
+    Outcome,
+    Press,
+    Reply,
+    State,
+    Step,
+)
 
 CommandFn = Callable[[State, Command, Facts], Outcome]
 """Answers a command: /fit, /goals..."""
@@ -34,6 +45,9 @@ DangerFn = Callable[[State, str, Facts], Outcome]
 """What a step does itself with words that suggest danger, after the crisis help."""
 LeaveFn = Callable[[State, Event, Outcome], Outcome]
 """Called when the client was in one of the feature's steps: may add a word about leaving."""
+ExitFn = Callable[[State, Outcome], tuple[Effect, ...]]
+"""Called on every turn that began in one of the feature's steps, whatever answered it:
+what the feature stores of its step as the client leaves it (reflection: their place)."""
 
 K = TypeVar("K")
 
@@ -85,6 +99,10 @@ class Feature:
     asides: frozenset[str] = frozenset()
     # When the client was in one of its steps, a last word on the outcome (see LeaveFn).
     on_leave: LeaveFn | None = None
+    # What it keeps of its step when the client leaves it, however they left (see ExitFn).
+    on_exit: ExitFn | None = None
+    # Its store functions, by the change each stores (features/<f>/store.py).
+    store: Store = field(default_factory=dict)
     # A check on every event before routing (safety only).
     screen: Screen | None = None
     # Its English texts, by id.
@@ -112,6 +130,8 @@ class Router:
     screens: tuple[Screen, ...]
     texts: Mapping[str, str]
     menu: tuple[CommandInfo, ...]
+    # Every change a flow can make -> the one function that stores it.
+    store: Store
 
     @classmethod
     def build(cls, features: Iterable[Feature], menu_order: Iterable[str] = ()) -> Router:
@@ -132,6 +152,7 @@ class Router:
         led = [(step, f) for f in features for step in {*f.steps, *f.offers}]
         steps = _once("step", led)
         texts = _once("text id", [(key, f) for f in features for key in f.texts])
+        stored = _once("change", [(kind, f) for f in features for kind in f.store])
         for feature in features:
             _check_own(feature)
         menu = _menu(features, tuple(menu_order))
@@ -144,6 +165,7 @@ class Router:
             screens=screens,
             texts={key: f.texts[key] for key, f in texts.items()},
             menu=menu,
+            store={kind: f.store[kind] for kind, f in stored.items()},
         )
 
     def owner_of(self, step: Step) -> Feature | None:
@@ -182,7 +204,8 @@ def _once(what: str, claims: list[tuple[K, Feature]]) -> dict[K, Feature]:
     owners: dict[K, Feature] = {}
     for key, feature in claims:
         if key in owners:
-            raise OwnedTwice(f"{what} {key!r} is claimed by {owners[key].name} and {feature.name}")
+            label = key.__name__ if isinstance(key, type) else repr(key)
+            raise OwnedTwice(f"{what} {label} is claimed by {owners[key].name} and {feature.name}")
         owners[key] = feature
     return owners
 

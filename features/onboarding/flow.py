@@ -4,6 +4,7 @@ right local time). Changing the time zone later (/timezone) reuses the same ques
 from __future__ import annotations
 
 from features.common.timezones import find_zone, is_known_zone, local_time
+from features.kernel.profile import SaveTimeZone
 from features.kernel.vocabulary import (
     Button,
     Effect,
@@ -13,7 +14,6 @@ from features.kernel.vocabulary import (
     Outcome,
     Press,
     Reply,
-    SaveTimeZone,
     State,
     Step,
     Text,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from features.kernel.feature import CommandInfo, Feature
 from features.kernel.vocabulary import Step
-from features.privacy import flow, texts
+from features.privacy import flow, store, texts
 
 FEATURE = Feature(
     name="privacy",
@@ -13,6 +13,7 @@ FEATURE = Feature(
     cancel={Step.CONFIRM_DELETE: flow.keep},
     interrupts=frozenset({"delete"}),
     asides=frozenset({"privacy"}),
+    store=store.STORE,
     texts=texts.EN,
     menu=(
         CommandInfo("privacy", "command.privacy"),

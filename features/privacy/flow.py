@@ -9,7 +9,6 @@ from __future__ import annotations
 from features.kernel.vocabulary import (
     Button,
     Command,
-    EraseClient,
     Event,
     Facts,
     Outcome,
@@ -18,6 +17,7 @@ from features.kernel.vocabulary import (
     State,
     Step,
 )
+from features.privacy.effects import EraseClient
 
 DELETE_PREFIX = "del:"
 DELETE_YES = DELETE_PREFIX + "yes"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from features.kernel.feature import CommandInfo, Feature, on_facts
 from features.kernel.vocabulary import Facts, Outcome, Reply, State, Step
-from features.reflection import flow, texts
+from features.reflection import flow, store, texts
 
 
 def question_again(state: State, facts: Facts) -> tuple[Reply, ...]:
@@ -38,6 +38,9 @@ FEATURE = Feature(
     on_danger={Step.REFLECTING: flow.in_danger},
     # Leaving a reflection for another command pauses it; /reflect picks it up again.
     pauses={Step.REFLECTING: "reflection.paused_for_command"},
+    # While the client walks a reflection only their state holds their place: kept on leaving.
+    on_exit=flow.on_leave,
+    store=store.STORE,
     texts=texts.EN,
     menu=(CommandInfo("reflect", "command.reflect"),),
 )

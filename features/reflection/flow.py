@@ -4,6 +4,11 @@ left and resumed at the client's pace, and a gentle word about ratings that drop
 Buttons carry `r:<serial>:<position>:<action>`: the reflection and the question they were
 sent for. A press that doesn't match where the client is now (a double tap, last week's
 message) changes nothing and says so.
+
+While the client walks a reflection, their state holds which one and where they are
+(`{"serial", "position"}`); the reflection's row is told their place only when they leave
+it (`on_leave`) or finish. A state kept before it held the place has only the serial: the
+row's place counts then.
 """
 
 from __future__ import annotations
@@ -15,31 +20,30 @@ from datetime import UTC, date
 from features.common.questions import GOAL, OWN, goal_text, is_rating, questions_for, wording
 from features.common.timezones import local_time
 from features.kernel.vocabulary import (
-    AddText,
-    AddTopics,
     AnswerView,
     Arg,
     Button,
-    ClearAnswer,
     Effect,
     Event,
     Facts,
-    FinishReflection,
-    MoveTo,
     NonText,
     Outcome,
     Press,
     Ref,
     ReflectionView,
     Reply,
-    SaveRating,
-    ShareDanger,
-    SkipQuestion,
-    StartReflection,
     State,
     Step,
     Text,
     Toast,
+)
+from features.reflection.effects import (
+    AddTopics,
+    FinishReflection,
+    MoveTo,
+    PutAnswer,
+    ShareDanger,
+    StartReflection,
 )
 
 PRESS = "r:"
@@ -54,8 +58,8 @@ _SO_FAR_LENGTH = 300
 # The most one answer holds, across the messages added to it: enough for pages of
 # reflection, and a bound on what one client can make every later read of it cost.
 ANSWER_LIMIT = 20_000
-# What joins two messages of one answer (storage.reflections.add_text).
-_JOIN = 2
+# What joins two messages of one answer.
+_JOIN = "\n\n"
 # A rating this low, or this far below the client's own recent average, is worth raising.
 LOW_RATING = 5
 DROP = 2
@@ -76,7 +80,7 @@ def pause(reflecting: bool) -> Outcome:
 
 def reflecting(state: State, event: Event, facts: Facts) -> Outcome:
     """The client answers the current question: a rating, text, a button, or something else."""
-    r = facts.reflection
+    r = walked(state, facts).reflection
     if r is None or r.serial != state.data.get("serial"):
         return Outcome(State(), (Reply("reflection.gone"),))
     key = r.questions[r.position]
@@ -84,15 +88,16 @@ def reflecting(state: State, event: Event, facts: Facts) -> Outcome:
         if _too_long(r, key, event.text):
             full = Reply("reflection.answer_full", {"limit": f"{ANSWER_LIMIT:,}"})
             return Outcome(state, (full, *ask_again(r, facts)))
+        written = _put(r, key, _with_text(r, key, event.text))
         if not is_rating(key):
             noted = Reply("reflection.noted", buttons=((_button(r, "next", "button.next"),),))
-            return Outcome(state, (AddText(r.serial, key, event.text), noted))
+            return Outcome(state, (written, noted))
         number = _as_rating(event.text)
         if number is not None:
             return _rate(r, key, number, facts)
         # A comment on a rating question is kept with it, never dropped; then the question
         # again, so its buttons are at hand (and in case it never arrived).
-        kept = (AddText(r.serial, key, event.text), Reply("reflection.comment_kept"))
+        kept = (written, Reply("reflection.comment_kept"))
         return Outcome(state, (*kept, ask(r, facts)))
     if isinstance(event, Press):
         return _press(state, r, key, event.data, facts)
@@ -105,7 +110,7 @@ def in_danger(state: State, text: str, facts: Facts) -> Outcome:
     """Words that suggest danger, written as an answer (after the crisis message): kept
     with the question, flagged so no note holds them unless the client agrees, and no
     "Kept." as if nothing happened: the client chooses to pause or to carry on."""
-    r = facts.reflection
+    r = walked(state, facts).reflection
     if r is None or r.serial != state.data.get("serial"):
         return reflecting(state, Text(text), facts)
     key = r.questions[r.position]
@@ -115,7 +120,7 @@ def in_danger(state: State, text: str, facts: Facts) -> Outcome:
         # The answer's limit holds here too; the client is told, gently, after the help.
         full = Reply("reflection.answer_full", {"limit": f"{ANSWER_LIMIT:,}"})
         return Outcome(state, (full, then))
-    return Outcome(state, (AddText(r.serial, key, text, danger=True), then))
+    return Outcome(state, (_put(r, key, _with_text(r, key, text, danger=True)), then))
 
 
 def offer_share(state: State, event: Event, facts: Facts) -> Outcome | None:
@@ -131,11 +136,62 @@ def offer_share(state: State, event: Event, facts: Facts) -> Outcome | None:
     return Outcome(State(), (Reply("share.kept_out"),))
 
 
+def walked(state: State, facts: Facts) -> Facts:
+    """The facts with the client's open reflection at the question their state holds,
+    while they walk it (the row's place is only kept when they leave it)."""
+    r, position = facts.reflection, state.data.get("position")
+    if (
+        state.step is not Step.REFLECTING
+        or r is None
+        or r.serial != state.data.get("serial")
+        or not isinstance(position, int)
+        or not r.questions
+    ):
+        return facts
+    at = min(max(position, 0), len(r.questions) - 1)
+    return replace(facts, reflection=replace(r, position=at))
+
+
+def on_leave(state: State, outcome: Outcome) -> tuple[Effect, ...]:
+    """The client's place in their reflection, kept as they leave it for something else (a
+    command, a menu, /cancel, a pause): while they walk it, only their state holds it. Not
+    when they finish it (that keeps the place too), nor for a state that never held it."""
+    serial, position = state.data.get("serial"), state.data.get("position")
+    walking = state.step is Step.REFLECTING
+    if not (walking and isinstance(serial, int) and isinstance(position, int)):
+        return ()
+    after = outcome.state
+    if after.step is Step.REFLECTING and after.data.get("serial") == serial:
+        return ()
+    if any(isinstance(e, FinishReflection) and e.serial == serial for e in outcome.effects):
+        return ()
+    return (MoveTo(serial, position),)
+
+
+def _walking(r: ReflectionView, state: State | None = None) -> State:
+    """Walking the reflection, at its question `r.position` (with what else the state
+    held, if given)."""
+    kept = dict(state.data) if state is not None else {}
+    return State(Step.REFLECTING, {**kept, "serial": r.serial, "position": r.position})
+
+
+def _with_text(r: ReflectionView, key: str, text: str, *, danger: bool = False) -> AnswerView:
+    """The answer with one more message: messages join into one answer, and one that
+    suggested danger flags the whole answer, so a note leaves it out."""
+    kept = r.answers.get(key, AnswerView())
+    joined = f"{kept.text}{_JOIN}{text}" if kept.text else text
+    return replace(kept, text=joined, skipped=False, danger=kept.danger or danger)
+
+
+def _put(r: ReflectionView, key: str, answer: AnswerView) -> PutAnswer:
+    return PutAnswer(r.serial, key, answer.rating, answer.text, answer.skipped, answer.danger)
+
+
 def _too_long(r: ReflectionView, key: str, text: str) -> bool:
     """Whether this message would take the answer past its limit. It is then kept out
     whole, never cut: the client is told, and keeps their words in their own chat."""
     kept = r.answers[key].text if key in r.answers else None
-    total = len(text) + (len(kept) + _JOIN if kept else 0)
+    total = len(text) + (len(kept) + len(_JOIN) if kept else 0)
     return total > ANSWER_LIMIT
 
 
@@ -145,14 +201,14 @@ def offer_resume(state: State, event: Event, facts: Facts) -> Outcome | None:
     r = facts.reflection
     if isinstance(event, Press) and event.data.startswith(PRESS) and r is not None:
         # A button on the reflection's own question, still on screen: that is continuing.
-        return reflecting(State(Step.REFLECTING, {"serial": r.serial}), event, facts)
+        return reflecting(_walking(r), event, facts)
     if not (isinstance(event, Press) and event.data.startswith(RESUME)):
         return None
     serial, _, action = event.data.removeprefix(RESUME).partition(":")
     if r is None or serial != str(r.serial):
         return Outcome(State(), (Toast("toast.stale_button"),))
     if action == "go":
-        return Outcome(State(Step.REFLECTING, {"serial": r.serial}), (ask(r, facts),))
+        return Outcome(_walking(r), (ask(r, facts),))
     if action == "new":
         return _start(facts, "reflect", before=(FinishReflection(r.serial, complete=False),))
     return Outcome(state, (Toast("toast.stale_button"),))
@@ -227,9 +283,7 @@ def _start(
     r = ReflectionView(serial, questions, 0, session_date or _today(facts))
     started = StartReflection(serial, questions, r.session_date, source)
     intro = Reply("reflection.intro", {"total": str(len(questions))})
-    return Outcome(
-        State(Step.REFLECTING, {"serial": serial}), (*before, started, intro, ask(r, facts))
-    )
+    return Outcome(_walking(r), (*before, started, intro, ask(r, facts)))
 
 
 def _offer_resume(r: ReflectionView) -> Outcome:
@@ -259,34 +313,31 @@ def _press(state: State, r: ReflectionView, key: str, data: str, facts: Facts) -
     answer = r.answers.get(key, AnswerView())
     if action.isdigit() and is_rating(key) and int(action) <= 10:
         return _rate(r, key, int(action), facts)
+    # A skip keeps what was rated or written; with nothing, the question is marked skipped.
+    skipped = replace(answer, skipped=answer.rating is None and not answer.text)
     if action == "skip":
-        skipped = replace(answer, skipped=True)
-        return _advance(
-            r, key, skipped, (SkipQuestion(r.serial, key), Toast("toast.skipped")), facts
-        )
+        return _advance(r, key, skipped, (_put(r, key, skipped), Toast("toast.skipped")), facts)
     if action == "next" and not is_rating(key):
         if answer.text:
             return _advance(r, key, answer, (), facts)
-        skipped = replace(answer, skipped=True)
-        return _advance(r, key, skipped, (SkipQuestion(r.serial, key),), facts)
+        return _advance(r, key, skipped, (_put(r, key, skipped),), facts)
     if action == "back" and r.position > 0:
         back = replace(r, position=r.position - 1)
-        return Outcome(state, (MoveTo(r.serial, back.position), ask(back, facts)))
+        return Outcome(_walking(back, state), (ask(back, facts),))
     if action == "carry":
         return Outcome(state, (ask(r, facts),))
     if action == "pause":
         return Outcome(State(), (Reply("crisis.paused"),))
     if action == "clear" and not is_rating(key):
         cleared = replace(r, answers={k: v for k, v in r.answers.items() if k != key})
-        return Outcome(
-            state, (ClearAnswer(r.serial, key), Toast("toast.cleared"), ask(cleared, facts))
-        )
+        forgotten = _put(r, key, replace(answer, text=None, danger=False))
+        return Outcome(state, (forgotten, Toast("toast.cleared"), ask(cleared, facts)))
     return Outcome(state, (Toast("toast.stale_button"),))
 
 
 def _rate(r: ReflectionView, key: str, number: int, facts: Facts) -> Outcome:
     rated = replace(r.answers.get(key, AnswerView()), rating=number, skipped=False)
-    effects = (SaveRating(r.serial, key, number), Toast("toast.rated", {"n": str(number)}))
+    effects = (_put(r, key, rated), Toast("toast.rated", {"n": str(number)}))
     return _advance(r, key, rated, effects, facts)
 
 
@@ -297,8 +348,7 @@ def _advance(
     following = r.position + 1
     if following < len(r.questions):
         moved = replace(answered, position=following)
-        state = State(Step.REFLECTING, {"serial": r.serial})
-        return Outcome(state, (*effects, MoveTo(r.serial, following), ask(moved, facts)))
+        return Outcome(_walking(moved), (*effects, ask(moved, facts)))
     return _finish(answered, effects, facts)
 
 
@@ -306,11 +356,12 @@ def _finish(r: ReflectionView, effects: tuple[Effect, ...], facts: Facts) -> Out
     if any(answer.danger for answer in r.answers.values()):
         # Danger was expressed: no quote to reflect back, no list of low ratings; one
         # line for how hard it sounds and where help is, and a question about the note.
-        gentle = (FinishReflection(r.serial, complete=True), Reply("reflection.thanks_gentle"))
+        finished = FinishReflection(r.serial, complete=True, position=r.position)
+        gentle = (finished, Reply("reflection.thanks_gentle"))
         state = State(Step.OFFER_SHARE, {"serial": r.serial})
         return Outcome(state, (*effects, *gentle, _share_offer(r.serial)))
     thanks = Reply("reflection.thanks", {"echo": _echo(r)})
-    done = (*effects, FinishReflection(r.serial, complete=True), thanks)
+    done = (*effects, FinishReflection(r.serial, complete=True, position=r.position), thanks)
     low = low_ratings(r, facts.recent_ratings)
     if not low:
         return Outcome(State(), done)

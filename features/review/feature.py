@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from features.kernel.feature import CommandInfo, Feature
 from features.kernel.vocabulary import Command, Facts, Outcome, State
-from features.review import flow, note, summary, texts
+from features.review import flow, note, store, summary, texts
 
 
 def read_back(state: State, command: Command, facts: Facts) -> Outcome:
@@ -19,6 +19,7 @@ FEATURE = Feature(
     buttons={summary.PRESS: flow.press_summary, note.PRESS: flow.press_note},
     # Reading back doesn't interrupt: the question the client was on follows.
     asides=frozenset({"summary", "note", "export"}),
+    store=store.STORE,
     texts=texts.EN,
     menu=(
         CommandInfo("summary", "command.summary"),

@@ -12,11 +12,9 @@ from dataclasses import dataclass
 from features.common.session_times import next_session
 from features.kernel.vocabulary import (
     Command,
-    CreateNote,
     Effect,
     Event,
     Facts,
-    FinishNote,
     Outcome,
     Press,
     Redraw,
@@ -24,9 +22,9 @@ from features.kernel.vocabulary import (
     SendExport,
     State,
     Toast,
-    ToggleNoteItem,
 )
 from features.review import note, summary
+from features.review.effects import CreateNote, FinishNote, ToggleNoteItem
 from features.review.history import History
 from features.review.window import Unreadable, Window, from_key, parse
 

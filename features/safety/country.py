@@ -11,12 +11,12 @@ from features.kernel.vocabulary import (
     Outcome,
     Press,
     Reply,
-    SaveCountry,
     State,
     Step,
     Text,
     Toast,
 )
+from features.safety.effects import SaveCountry
 from features.safety.places import country_name, country_of_zone, find_country, is_country
 
 COUNTRY_BUTTON = "cc:"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from features.kernel.feature import CommandInfo, Feature, again_always, on_facts
 from features.kernel.vocabulary import Step
-from features.safety import country, safety_plan, screen, texts
+from features.safety import country, safety_plan, screen, store, texts
 
 FEATURE = Feature(
     name="safety",
@@ -24,6 +24,7 @@ FEATURE = Feature(
     # Help now doesn't take the client away: the question they were on follows.
     asides=frozenset({"urgent"}),
     screen=screen.SCREEN,
+    store=store.STORE,
     texts=texts.EN,
     menu=(
         CommandInfo("country", "command.country"),

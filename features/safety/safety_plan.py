@@ -23,13 +23,13 @@ from features.kernel.vocabulary import (
     Press,
     Ref,
     Reply,
-    SaveSafetyPlan,
     State,
     Step,
     Text,
     Toast,
 )
 from features.safety.crisis import CrisisData
+from features.safety.effects import SaveSafetyPlan
 
 PRESS = "sp:"
 EDIT = "edit"

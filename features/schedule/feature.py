@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from features.kernel.feature import CommandInfo, Feature, again_from_state, on_facts
 from features.kernel.vocabulary import Command, Facts, Outcome, State, Step
-from features.schedule import prompts, setup, texts
+from features.schedule import prompts, setup, store, texts
 
 _SESSION_QUESTIONS = (Step.SET_DAYS, Step.SET_TIME, Step.SET_LENGTH, Step.SET_FREQUENCY)
 
@@ -33,6 +33,7 @@ FEATURE = Feature(
         step: again_from_state(setup.ask_again) for step in (*_SESSION_QUESTIONS, Step.ADD_EXTRA)
     },
     interrupts=frozenset({"schedule"}),
+    store=store.STORE,
     texts=texts.EN,
     menu=(
         CommandInfo("schedule", "command.schedule"),

@@ -11,19 +11,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from features.kernel.vocabulary import (
-    Button,
-    ClosePrompts,
-    Facts,
-    Outcome,
-    Press,
-    Redraw,
-    Reply,
-    SnoozePrompt,
-    State,
-    Toast,
-)
+from features.kernel.vocabulary import Button, Facts, Outcome, Press, Redraw, Reply, State, Toast
 from features.reflection import flow as reflection
+from features.schedule.effects import ClosePrompts, SnoozePrompt
 
 PRESS = "p:"
 SNOOZE_HOURS = (1, 2, 3, 4)

@@ -24,7 +24,6 @@ from features.common.session_times import (
 from features.kernel.vocabulary import (
     Arg,
     Button,
-    ChangeSchedule,
     Effect,
     Event,
     Facts,
@@ -34,11 +33,19 @@ from features.kernel.vocabulary import (
     Redraw,
     Ref,
     Reply,
-    SaveSchedule,
     State,
     Step,
     Text,
     Toast,
+)
+from features.schedule.effects import (
+    AddExtraSession,
+    SaveSchedule,
+    SetNeutralWording,
+    SetPaused,
+    SetQuietHours,
+    SetReflectionDelay,
+    SkipNextSession,
 )
 from features.schedule.parsing import format_local, parse_one_off, parse_session_time
 
@@ -79,18 +86,15 @@ def change(state: State, event: Press, facts: Facts) -> Outcome:
         return Outcome(state, (Redraw(Reply("schedule.ask_delay", buttons=_delay_buttons())),))
     if action == "delay" and value.isdigit() and int(value) in _DELAYS:
         when = Ref(f"schedule.delay_{value}")
-        return Outcome(
-            State(), (ChangeSchedule("delay", value), Reply("schedule.delay_set", {"when": when}))
-        )
+        delay = SetReflectionDelay(int(value))
+        return Outcome(State(), (delay, Reply("schedule.delay_set", {"when": when})))
     if action == "quiet" and not value:
         return Outcome(state, (Redraw(Reply("schedule.ask_quiet", buttons=_quiet_buttons())),))
     if action == "quiet" and value in _QUIET:
         said = Ref("schedule.quiet_none") if value == "none" else Ref(
             "schedule.quiet_hours", {"hours": value.replace("-", "\u2013")}
         )  # fmt: skip
-        return Outcome(
-            State(), (ChangeSchedule("quiet", value), Reply("schedule.quiet_set", {"hours": said}))
-        )
+        return Outcome(State(), (_quiet_hours(value), Reply("schedule.quiet_set", {"hours": said})))
     if action == "extra":
         return Outcome(State(Step.ADD_EXTRA), (Reply("schedule.ask_extra"),))
     return command(action, facts, state)
@@ -108,7 +112,7 @@ def add_extra(state: State, event: Event, facts: Facts) -> Outcome:
     return Outcome(
         State(),
         (
-            ChangeSchedule("extra", moment.isoformat()),
+            AddExtraSession(moment),
             Reply("schedule.extra_added", {"when": when}),
         ),
     )
@@ -124,11 +128,12 @@ def command(action: str, facts: Facts, state: State) -> Outcome:
         if upcoming is None:
             return Outcome(state, (Reply("schedule.nothing_to_skip"),))
         day = format_local(upcoming.starts_at, facts.client.time_zone)
-        return Outcome(
-            state, (ChangeSchedule("skip_next"), Reply("schedule.skipped", {"when": day}))
-        )
-    if action in ("pause", "resume", "neutral_on", "neutral_off"):
-        return Outcome(state, (ChangeSchedule(action), Reply(f"schedule.{action}")))
+        return Outcome(state, (SkipNextSession(), Reply("schedule.skipped", {"when": day})))
+    if action in ("pause", "resume"):
+        return Outcome(state, (SetPaused(action == "pause"), Reply(f"schedule.{action}")))
+    if action in ("neutral_on", "neutral_off"):
+        wording = SetNeutralWording(action == "neutral_on")
+        return Outcome(state, (wording, Reply(f"schedule.{action}")))
     return Outcome(state, (Toast("toast.stale_button"),))
 
 
@@ -272,6 +277,14 @@ def _summary(facts: Facts, text: str) -> Reply:
         },
     )
     return Reply(text, {"usual": usual, "next": next_line})
+
+
+def _quiet_hours(choice: str) -> SetQuietHours:
+    """One of the card's choices ("22:00-08:00", or "none") as the change it makes."""
+    start, _, end = choice.partition("-")
+    if not end:
+        return SetQuietHours(None, None)
+    return SetQuietHours(time.fromisoformat(start), time.fromisoformat(end))
 
 
 def _delay_buttons() -> tuple[tuple[Button, ...], ...]:

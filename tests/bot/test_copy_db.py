@@ -58,11 +58,11 @@ async def _a_deployment(url: str, key_file: Path) -> None:
                     session=session, user_id=user_id, serial=1, questions=["heard", "progress"],
                     session_date=TUESDAY, source="prompt",
                 )  # fmt: skip
-                await reflections.save_rating(
-                    session=session, reflection=reflection, question="heard", rating=3
+                await reflections.put_answer(
+                    session=session, user_id=user_id, serial=1, question="heard", rating=3
                 )
-                await reflections.add_text(
-                    session=session, reflection=reflection, question="progress", text=words
+                await reflections.put_answer(
+                    session=session, user_id=user_id, serial=1, question="progress", text=words
                 )
                 await reflections.finish(session=session, reflection=reflection, complete=True)
                 await reflections.add_topics(
@@ -190,8 +190,8 @@ async def _new_rows_get_new_ids(target: AsyncEngine, copied: dict[str, list[Any]
             session=session, user_id=3003, serial=1, questions=["progress"],
             session_date=TUESDAY, source="reflect",
         )  # fmt: skip
-        await reflections.add_text(
-            session=session, reflection=reflection, question="progress", text="a new answer"
+        await reflections.put_answer(
+            session=session, user_id=3003, serial=1, question="progress", text="a new answer"
         )
         goal = await preferences.add_goal(session=session, user_id=3003, text="rest")
         await schedules.ensure(

@@ -8,6 +8,7 @@ import pytest
 
 from features import router
 from features.kernel import vocabulary
+from features.kernel.profile import SaveTimeZone
 from features.kernel.vocabulary import (
     Client,
     Command,
@@ -16,7 +17,6 @@ from features.kernel.vocabulary import (
     NonText,
     Press,
     Reply,
-    SaveTimeZone,
     State,
     Step,
     Text,

@@ -37,11 +37,11 @@ async def _write_one_of_each(engine: AsyncEngine) -> None:
             session=session, user_id=1, serial=1, questions=["helpful", "heard"],
             session_date=date(2026, 11, 24), source="reflect",
         )  # fmt: skip
-        await reflections.add_text(
-            session=session, reflection=reflection, question="helpful", text=SECRET
+        await reflections.put_answer(
+            session=session, user_id=1, serial=1, question="helpful", text=SECRET
         )
-        await reflections.save_rating(
-            session=session, reflection=reflection, question="heard", rating=4
+        await reflections.put_answer(
+            session=session, user_id=1, serial=1, question="heard", rating=4
         )
         await safety.save_section(session=session, user_id=1, section="reasons", text=SECRET)
         # Which question a client means to raise is theirs too; a marker stands for it.

@@ -18,13 +18,13 @@ LATER = datetime(2099, 1, 1, tzinfo=UTC)
 async def _reflection_with(database: Database, answers: dict[str, tuple[str, bool]]) -> None:
     async with database.transaction() as session:
         await clients.get_or_create_user(session=session, user_id=1, chat_id=1, language="en")
-        reflection = await reflections.start_reflection(
+        await reflections.start_reflection(
             session=session, user_id=1, serial=1, questions=list(answers),
             session_date=date(2026, 12, 1), source="reflect",
         )  # fmt: skip
         for question, (words, danger) in answers.items():
-            await reflections.add_text(
-                session=session, reflection=reflection, question=question, text=words,
+            await reflections.put_answer(
+                session=session, user_id=1, serial=1, question=question, text=words,
                 danger=danger,
             )  # fmt: skip
 
@@ -63,11 +63,9 @@ async def test_clearing_an_answer_clears_its_flag(engine: AsyncEngine):
     database = Database(engine)
     await _reflection_with(database, {"helpful": ("I want to die", True)})
     async with database.transaction() as session:
-        reflection = await reflections.by_serial(session=session, user_id=1, serial=1)
-        assert reflection is not None
-        await reflections.clear_answer(session=session, reflection=reflection, question="helpful")
-        await reflections.add_text(
-            session=session, reflection=reflection, question="helpful", text="A good talk"
+        await reflections.put_answer(session=session, user_id=1, serial=1, question="helpful")
+        await reflections.put_answer(
+            session=session, user_id=1, serial=1, question="helpful", text="A good talk"
         )
     assert await _note_words(database) == ["A good talk"]
 
@@ -102,11 +100,9 @@ async def test_a_note_made_before_words_of_danger_were_added_does_not_show_them(
             session=session, user_id=1, serial=1, items=[("answer", item.ref, None)],
             session_date=None,
         )  # fmt: skip
-        reflection = await reflections.by_serial(session=session, user_id=1, serial=1)
-        assert reflection is not None
-        await reflections.add_text(
-            session=session, reflection=reflection, question="helpful", text="I want to die",
-            danger=True,
+        await reflections.put_answer(
+            session=session, user_id=1, serial=1, question="helpful",
+            text="A good talk\n\nI want to die", danger=True,
         )  # fmt: skip
     async with database.transaction() as session:
         shown = await view(session, kept)

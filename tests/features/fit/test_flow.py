@@ -9,21 +9,10 @@ import pytest
 
 from features import router
 from features.fit import flow as fit
+from features.fit.effects import FinishFit, SaveFitChoice, StartFit
 from features.fit.items import ITEMS, QUALITY_ITEMS, items_for
 from features.kernel.texts import plain
-from features.kernel.vocabulary import (
-    Command,
-    Edited,
-    FinishFit,
-    FitView,
-    NonText,
-    Press,
-    SaveFitChoice,
-    StartFit,
-    State,
-    Step,
-    Text,
-)
+from features.kernel.vocabulary import Command, Edited, FitView, NonText, Press, State, Step, Text
 from tests.fitting import (
     NEW,
     NOW,

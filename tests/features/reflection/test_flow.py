@@ -10,35 +10,31 @@ import pytest
 
 from features import router
 from features.common.questions import BUILT_IN, OPEN, RATINGS, questions_for
+from features.goals.effects import AddGoal, AddOwnQuestion, RetireGoal, SetQuestionEnabled
 from features.kernel.texts import plain, render
 from features.kernel.vocabulary import (
-    AddGoal,
-    AddOwnQuestion,
-    AddText,
-    AddTopics,
     AnswerView,
-    ClearAnswer,
     Client,
     Command,
     Edited,
     Facts,
-    FinishReflection,
-    MoveTo,
     NonText,
     Outcome,
     Press,
     Redraw,
     ReflectionView,
     Reply,
-    RetireGoal,
-    SaveRating,
-    SetQuestionEnabled,
-    SkipQuestion,
-    StartReflection,
     State,
     Step,
     Text,
     Toast,
+)
+from features.reflection.effects import (
+    AddTopics,
+    FinishReflection,
+    MoveTo,
+    PutAnswer,
+    StartReflection,
 )
 from tests.support.outcomes import check_outcome
 
@@ -156,7 +152,7 @@ def test_reflect_starts_with_the_ratings_then_the_open_questions():
     assert "Question 1 of 10" in render(question.text, **question.args)
     labels = [plain(b.label, **b.args) for row in question.buttons for b in row]
     assert labels == [*map(str, range(11)), "Skip"]  # no Back on the first question
-    assert outcome.state == State(Step.REFLECTING, {"serial": 1})
+    assert outcome.state == State(Step.REFLECTING, {"serial": 1, "position": 0})
 
 
 def test_goals_get_their_own_rating_and_are_named_in_the_progress_question():
@@ -184,57 +180,65 @@ def test_turned_off_questions_are_not_asked_and_progress_off_drops_goal_ratings(
 def test_a_rating_is_stored_and_the_next_question_asked():
     state, facts = reflecting_at(0)
     outcome = router.step(state, press(0, "8"), facts)
-    assert of(outcome, SaveRating) == [SaveRating(3, "heard", 8)]
-    assert of(outcome, MoveTo) == [MoveTo(3, 1)]
+    assert of(outcome, PutAnswer) == [PutAnswer(3, "heard", rating=8)]
+    # The place moves on in the state; the reflection's row is told only on leaving.
+    assert outcome.state == State(Step.REFLECTING, {"serial": 3, "position": 1})
+    assert not of(outcome, MoveTo)
     assert replies(outcome) == ["toast.rated", "reflection.rating"]
 
 
 def test_a_typed_number_counts_as_a_rating():
     state, facts = reflecting_at(0)
-    assert of(router.step(state, Text(" 7 "), facts), SaveRating) == [SaveRating(3, "heard", 7)]
+    assert of(router.step(state, Text(" 7 "), facts), PutAnswer) == [PutAnswer(3, "heard", 7)]
 
 
 def test_a_comment_on_a_rating_question_is_kept_not_dropped():
     state, facts = reflecting_at(0)
     outcome = router.step(state, Text("hard to say"), facts)
-    assert of(outcome, AddText) == [AddText(3, "heard", "hard to say")]
+    assert of(outcome, PutAnswer) == [PutAnswer(3, "heard", text="hard to say")]
     assert outcome.state == state
+    _, rated = reflecting_at(0, {"heard": AnswerView(rating=4)})
+    again = router.step(state, Text("still hard"), rated)
+    assert of(again, PutAnswer) == [PutAnswer(3, "heard", 4, "still hard")]
 
 
 def test_a_text_answer_can_take_several_messages_until_next():
     state, facts = reflecting_at(6)  # "helpful"
     first = router.step(state, Text("The breathing exercise."), facts)
-    second = router.step(state, Text("And being listened to."), facts)
-    assert of(first, AddText) == [AddText(3, "helpful", "The breathing exercise.")]
-    assert of(second, AddText) == [AddText(3, "helpful", "And being listened to.")]
-    assert first.state == second.state == state
-    assert not of(first, MoveTo)
+    assert of(first, PutAnswer) == [PutAnswer(3, "helpful", text="The breathing exercise.")]
     _, with_text = reflecting_at(6, {"helpful": AnswerView(text="The breathing exercise.")})
+    second = router.step(state, Text("And being listened to."), with_text)
+    joined = "The breathing exercise.\n\nAnd being listened to."
+    assert of(second, PutAnswer) == [PutAnswer(3, "helpful", text=joined)]
+    assert first.state == second.state == state
     moved = router.step(state, press(6, "next"), with_text)
-    assert of(moved, MoveTo) == [MoveTo(3, 7)]
-    assert not of(moved, SkipQuestion)
+    assert moved.state == State(Step.REFLECTING, {"serial": 3, "position": 7})
+    assert not of(moved, PutAnswer)
 
 
 def test_next_without_text_is_a_skip_and_skip_keeps_what_was_written():
     state, facts = reflecting_at(6)
-    assert of(router.step(state, press(6, "next"), facts), SkipQuestion) == [
-        SkipQuestion(3, "helpful")
+    assert of(router.step(state, press(6, "next"), facts), PutAnswer) == [
+        PutAnswer(3, "helpful", skipped=True)
     ]
     _, written = reflecting_at(6, {"helpful": AnswerView(text="something")})
     skipped = router.step(state, press(6, "skip"), written)
-    assert of(skipped, SkipQuestion) == [SkipQuestion(3, "helpful")]  # storage keeps the text
-    assert not of(skipped, ClearAnswer)
+    assert of(skipped, PutAnswer) == [PutAnswer(3, "helpful", text="something")]
+    _, rated = reflecting_at(1, {"focus": AnswerView(rating=5)})
+    kept = router.step(state, press(1, "skip"), rated)
+    assert of(kept, PutAnswer) == [PutAnswer(3, "focus", rating=5)]
 
 
 def test_back_shows_the_earlier_answer_and_changing_it_replaces_the_rating():
     state, facts = reflecting_at(2, {"focus": AnswerView(rating=6)})
     back = router.step(state, press(2, "back"), facts)
-    assert of(back, MoveTo) == [MoveTo(3, 1)]
+    assert back.state == State(Step.REFLECTING, {"serial": 3, "position": 1})
+    assert not of(back, MoveTo)
     shown = [e for e in back.effects if isinstance(e, Reply)][-1]
     assert "Your answer so far: <b>6</b>" in render(shown.text, **shown.args)
     _, at_focus = reflecting_at(1, {"focus": AnswerView(rating=6)})
     again = router.step(state, press(1, "9"), at_focus)
-    assert of(again, SaveRating) == [SaveRating(3, "focus", 9)]
+    assert of(again, PutAnswer) == [PutAnswer(3, "focus", rating=9)]
 
 
 def test_back_on_the_first_question_does_nothing():
@@ -244,9 +248,9 @@ def test_back_on_the_first_question_does_nothing():
 
 
 def test_clear_forgets_a_text_answer_to_write_it_afresh():
-    state, facts = reflecting_at(6, {"helpful": AnswerView(text="oops")})
+    state, facts = reflecting_at(6, {"helpful": AnswerView(text="oops", danger=True)})
     outcome = router.step(state, press(6, "clear"), facts)
-    assert of(outcome, ClearAnswer) == [ClearAnswer(3, "helpful")]
+    assert of(outcome, PutAnswer) == [PutAnswer(3, "helpful")]
     assert outcome.state == state
 
 
@@ -258,7 +262,7 @@ def test_a_double_press_records_one_answer():
     first = router.step(state, press(0, "8"), facts)
     _, after = reflecting_at(1, {"heard": AnswerView(rating=8)})
     second = router.step(first.state, press(0, "8"), after)
-    assert of(second, SaveRating) == [] and of(second, MoveTo) == []
+    assert of(second, PutAnswer) == [] and of(second, MoveTo) == []
     assert replies(second) == ["toast.moved_on"]
 
 
@@ -288,7 +292,7 @@ def test_cancel_pauses_and_reflect_offers_to_resume_then_continues():
     text = render(offer.effects[0].text, **offer.effects[0].args)
     assert "question 5 of 10" in text and "Tuesday 24 November" in text
     resumed = router.step(offer.state, Press("rs:3:go"), facts)
-    assert resumed.state == State(Step.REFLECTING, {"serial": 3})
+    assert resumed.state == State(Step.REFLECTING, {"serial": 3, "position": 4})
     assert "Question 5 of 10" in render(resumed.effects[0].text, **resumed.effects[0].args)
 
 
@@ -309,8 +313,8 @@ def test_reflect_in_the_middle_of_a_reflection_offers_to_resume():
 def test_pressing_the_unfinished_reflections_own_button_continues_it():
     _, facts = reflecting_at(2)
     outcome = router.step(State(Step.OFFER_RESUME, {"serial": 3}), press(2, "6"), facts)
-    assert of(outcome, SaveRating) == [SaveRating(3, "approach", 6)]
-    assert outcome.state == State(Step.REFLECTING, {"serial": 3})
+    assert of(outcome, PutAnswer) == [PutAnswer(3, "approach", rating=6)]
+    assert outcome.state == State(Step.REFLECTING, {"serial": 3, "position": 3})
 
 
 def test_an_offer_lapses_when_the_client_does_something_else():
@@ -343,7 +347,7 @@ def finish(answers: dict[str, AnswerView], recent=None) -> Outcome:
 
 def test_the_thank_you_reflects_back_one_thing_the_client_wrote():
     outcome = finish({"helpful": AnswerView(text="Naming the <anger> I felt")})
-    assert of(outcome, FinishReflection) == [FinishReflection(3, complete=True)]
+    assert of(outcome, FinishReflection) == [FinishReflection(3, complete=True, position=9)]
     thanks = next(e for e in outcome.effects if isinstance(e, Reply))
     text = render(thanks.text, **thanks.args)
     assert "Naming the &lt;anger&gt; I felt" in text  # echoed, escaped
@@ -411,7 +415,7 @@ def test_questions_toggle_in_place_and_own_questions_can_be_added():
 
 
 def test_only_the_yes_button_erases():
-    from features.kernel.vocabulary import EraseClient
+    from features.privacy.effects import EraseClient
 
     confirming = State(Step.CONFIRM_DELETE)
     assert of(router.step(confirming, Press("del:yes"), FACTS), EraseClient) == [EraseClient()]
@@ -424,3 +428,42 @@ def test_with_every_question_off_reflect_explains_instead_of_starting():
     client = replace(CLIENT, disabled_questions=frozenset(BUILT_IN))
     outcome = router.step(State(), Command("reflect"), replace(FACTS, client=client))
     assert replies(outcome) == ["reflection.no_questions"] and not of(outcome, StartReflection)
+
+
+# The place in a reflection: held by the state while walking, kept on the row on leaving.
+
+
+def walking_at(position: int, row_position: int = 0) -> tuple[State, Facts]:
+    """Walking the reflection at `position`, its row still at `row_position`."""
+    _, facts = reflecting_at(row_position)
+    return State(Step.REFLECTING, {"serial": 3, "position": position}), facts
+
+
+def test_the_question_asked_again_is_the_one_the_state_holds():
+    state, facts = walking_at(5)
+    outcome = router.step(state, Command("help"), facts)
+    asked = [e for e in outcome.effects if isinstance(e, Reply)][-1]
+    assert asked.args["n"] == "6" and outcome.state == state
+    assert not of(outcome, MoveTo)
+
+
+def test_leaving_for_another_command_keeps_the_place_on_the_row():
+    state, facts = walking_at(5)
+    outcome = router.step(state, Command("goals"), facts)
+    assert outcome.effects[0] == MoveTo(3, 5)
+    for leaving in (Command("cancel"), Command("reflect"), press(5, "pause")):
+        assert of(router.step(state, leaving, facts), MoveTo) == [MoveTo(3, 5)]
+    offer = router.step(state, Command("reflect"), facts)
+    resume = next(e for e in offer.effects if isinstance(e, Reply))
+    assert "question 6 of 10" in render(resume.text, **resume.args)
+
+
+def test_no_place_is_kept_while_walking_on_nor_for_a_finished_or_older_state():
+    state, facts = walking_at(5)
+    assert not of(router.step(state, press(5, "skip"), facts), MoveTo)
+    last = len(ALL) - 1
+    at_last, facts_at_last = walking_at(last)
+    finished = router.step(at_last, press(last, "skip"), facts_at_last)
+    assert not of(finished, MoveTo) and of(finished, FinishReflection)
+    older, older_facts = reflecting_at(5)  # a state kept before it held the place
+    assert not of(router.step(older, Command("goals"), older_facts), MoveTo)

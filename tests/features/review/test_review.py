@@ -19,9 +19,7 @@ from features.kernel.texts import render
 from features.kernel.vocabulary import (
     Client,
     Command,
-    CreateNote,
     Facts,
-    FinishNote,
     Press,
     Redraw,
     Reply,
@@ -30,9 +28,9 @@ from features.kernel.vocabulary import (
     State,
     Step,
     Toast,
-    ToggleNoteItem,
 )
 from features.review import export, note, summary
+from features.review.effects import CreateNote, FinishNote, ToggleNoteItem
 from features.review.history import Answered, History, Session
 from features.review.note import NoteItem, NoteView
 from features.review.pages import pack, size, split_text

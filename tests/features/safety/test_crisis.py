@@ -12,22 +12,20 @@ import pytest
 from features import router
 from features.kernel.texts import render
 from features.kernel.vocabulary import (
-    AddText,
     AnswerView,
     Client,
     Command,
     Edited,
     Facts,
-    FinishReflection,
     NonText,
     Press,
     ReflectionView,
     Reply,
-    ShareDanger,
     State,
     Step,
     Text,
 )
+from features.reflection.effects import FinishReflection, PutAnswer, ShareDanger
 from features.safety.crisis import load
 
 CRISIS = load()
@@ -77,7 +75,7 @@ def test_in_a_reflection_help_comes_first_then_a_choice_not_a_form():
     outcome = router.step(State(Step.REFLECTING, {"serial": 1}), Text("I want to die"), facts)
     assert _texts(outcome) == ["crisis", "crisis.choice"]  # no "Kept."
     # The words are kept with the question, flagged so no note holds them unasked.
-    assert AddText(1, "helpful", "I want to die", danger=True) in outcome.effects
+    assert PutAnswer(1, "helpful", text="I want to die", danger=True) in outcome.effects
     assert _labels(outcome.effects[-1]) == ["Pause here", "Carry on"]
     assert outcome.state.step is Step.REFLECTING and outcome.state.data["serial"] == 1
 
@@ -87,7 +85,7 @@ def test_on_a_rating_question_the_words_are_kept_without_a_form_line():
     facts = replace(BERLIN, reflection=reflection, last_serial=1)
     outcome = router.step(State(Step.REFLECTING, {"serial": 1}), Text("I can't go on"), facts)
     assert _texts(outcome) == ["crisis", "crisis.choice"]
-    assert AddText(1, "heard", "I can't go on", danger=True) in outcome.effects
+    assert PutAnswer(1, "heard", text="I can't go on", danger=True) in outcome.effects
 
 
 def test_carry_on_asks_the_same_question_and_pause_stops_kindly():
@@ -138,7 +136,7 @@ def test_a_reflection_in_which_danger_was_expressed_ends_gently():
     reflection = ReflectionView(1, ("heard", "helpful", "bring_up"), 2, date(2026, 11, 24), answers)
     facts = replace(BERLIN, reflection=reflection, last_serial=1, recent_ratings={"heard": 8.0})
     outcome = router.step(State(Step.REFLECTING, {"serial": 1}), Press("r:1:2:next"), facts)
-    assert FinishReflection(1, complete=True) in outcome.effects
+    assert FinishReflection(1, complete=True, position=2) in outcome.effects
     assert _texts(outcome) == ["reflection.thanks_gentle", "reflection.share_offer"]
     said = " ".join(render(e.text, **e.args) for e in outcome.effects if isinstance(e, Reply))
     assert "One thing you noted" not in said and "lower than usual" not in said
@@ -213,7 +211,7 @@ def test_words_of_danger_dont_grow_a_full_answer_past_its_limit():
     facts = replace(BERLIN, reflection=reflection, last_serial=1)
     outcome = router.step(State(Step.REFLECTING, {"serial": 1}), Text("I want to die"), facts)
     assert _texts(outcome) == ["crisis", "reflection.answer_full", "crisis.choice"]
-    assert not any(isinstance(e, AddText) for e in outcome.effects)
+    assert not any(isinstance(e, PutAnswer) for e in outcome.effects)
 
 
 @pytest.mark.parametrize(

@@ -22,12 +22,12 @@ from features.kernel.vocabulary import (
     NonText,
     Press,
     Reply,
-    SaveCountry,
     State,
     Step,
     Text,
 )
 from features.safety.crisis import DEFAULT_FILE, load
+from features.safety.effects import SaveCountry
 from features.safety.places import country_of_zone, find_country
 
 CRISIS = load()

@@ -15,12 +15,12 @@ from features.kernel.vocabulary import (
     Press,
     ReflectionView,
     Reply,
-    SaveSafetyPlan,
     State,
     Step,
     Text,
 )
 from features.safety.crisis import load
+from features.safety.effects import SaveSafetyPlan
 from features.safety.safety_plan import PARTS, needs_plan
 
 FACTS = Facts(Client("Europe/Berlin"), datetime(2026, 12, 1, 18, tzinfo=UTC), crisis=load())

@@ -11,9 +11,8 @@ from features import router
 from features.common.session_times import SessionSchedule
 from features.kernel.texts import plain, render
 from features.kernel.vocabulary import (
-    ChangeSchedule,
+    Change,
     Client,
-    ClosePrompts,
     Command,
     Edited,
     Facts,
@@ -23,13 +22,22 @@ from features.kernel.vocabulary import (
     PromptView,
     Redraw,
     Reply,
-    SaveSchedule,
-    SnoozePrompt,
-    StartReflection,
     State,
     Step,
     Text,
     Toast,
+)
+from features.reflection.effects import StartReflection
+from features.schedule.effects import (
+    AddExtraSession,
+    ClosePrompts,
+    SaveSchedule,
+    SetNeutralWording,
+    SetPaused,
+    SetQuietHours,
+    SetReflectionDelay,
+    SkipNextSession,
+    SnoozePrompt,
 )
 from tests.support.outcomes import check_outcome
 
@@ -129,13 +137,21 @@ def test_sessions_can_be_set_later():
 
 def test_skip_pause_and_resume():
     skip = router.step(State(), Command("skip"), SCHEDULED)
-    assert of(skip, ChangeSchedule) == [ChangeSchedule("skip_next")]
+    assert of(skip, Change) == [SkipNextSession()]
     assert "Tuesday 24 November, 17:00" in render(skip.effects[1].text, **skip.effects[1].args)
-    assert of(router.step(State(), Command("pause"), SCHEDULED), ChangeSchedule) == [
-        ChangeSchedule("pause")
-    ]
+    assert of(router.step(State(), Command("pause"), SCHEDULED), Change) == [SetPaused(True)]
+    assert of(router.step(State(), Command("resume"), SCHEDULED), Change) == [SetPaused(False)]
     nothing = router.step(State(), Command("skip"), FACTS)
-    assert not of(nothing, ChangeSchedule)
+    assert not of(nothing, Change)
+
+
+def test_the_card_switches_neutral_wording_on_and_off():
+    on = router.step(State(), Press("sc:neutral_on"), SCHEDULED)
+    assert of(on, Change) == [SetNeutralWording(True)] and texts(on) == ["schedule.neutral_on"]
+    off = router.step(State(), Press("sc:neutral_off"), SCHEDULED)
+    assert of(off, Change) == [SetNeutralWording(False)]
+    forged = router.step(State(), Press("sc:neutral_maybe"), SCHEDULED)
+    assert not of(forged, Change) and texts(forged) == ["toast.stale_button"]
 
 
 def test_prompt_buttons_start_snooze_and_skip():
@@ -178,18 +194,22 @@ def test_when_prompts_come_and_quiet_hours_can_be_changed():
         "sc:delay:15", "sc:delay:60", "sc:delay:120", "sc:delay:180",
     ]  # fmt: skip
     chosen = router.step(State(), Press("sc:delay:120"), SCHEDULED)
-    assert of(chosen, ChangeSchedule) == [ChangeSchedule("delay", "120")]
+    assert of(chosen, Change) == [SetReflectionDelay(120)]
     quiet = router.step(State(), Press("sc:quiet:23:00-07:00"), SCHEDULED)
-    assert of(quiet, ChangeSchedule) == [ChangeSchedule("quiet", "23:00-07:00")]
+    assert of(quiet, Change) == [SetQuietHours(time(23), time(7))]
+    none = router.step(State(), Press("sc:quiet:none"), SCHEDULED)
+    assert of(none, Change) == [SetQuietHours(None, None)]
     forged = router.step(State(), Press("sc:delay:7"), SCHEDULED)
-    assert not of(forged, ChangeSchedule)
+    assert not of(forged, Change)
+    odd = router.step(State(), Press("sc:quiet:20:00-06:00"), SCHEDULED)
+    assert not of(odd, Change)
 
 
 def test_a_one_off_session_is_added_by_typing_it():
     asked = router.step(State(), Press("sc:extra"), SCHEDULED)
     assert asked.state == State(Step.ADD_EXTRA)
     added = router.step(asked.state, Text("Thursday 10:00"), SCHEDULED)
-    assert of(added, ChangeSchedule) == [ChangeSchedule("extra", "2026-11-26T09:00:00+00:00")]
+    assert of(added, Change) == [AddExtraSession(datetime(2026, 11, 26, 9, 0, tzinfo=UTC))]
     assert "Thursday 26 November, 10:00" in render(added.effects[1].text, **added.effects[1].args)
     unclear = router.step(asked.state, Text("someday soon"), SCHEDULED)
-    assert unclear.state == asked.state and not of(unclear, ChangeSchedule)
+    assert unclear.state == asked.state and not of(unclear, Change)

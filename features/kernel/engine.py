@@ -1,0 +1,139 @@
+"""One turn of a client's conversation, inside its transaction: the client locked (met at
+the door, or created, the first time), the update checked against those already handled,
+then what the step needs loaded, the step, each change it made stored by its feature's
+store function, and the new state saved, all to commit together.
+
+The engine knows no feature and no Telegram: how to load, step and store is given to it
+(`Engine`), and so is who may come in (`Door`). Sending the replies is the caller's, after
+the commit (handlers/turn.py).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from features.kernel.store import Store, StoreContext
+from features.kernel.vocabulary import Change, Event, Facts, Outcome, State, Step
+from storage import clients
+from storage.models import FlowState, User
+
+logger = logging.getLogger(__name__)
+
+# What the step reads, loaded in the turn's transaction: (session, client, state, event, now).
+Load = Callable[[AsyncSession, User, State, Event, datetime], Awaitable[Facts]]
+StepFn = Callable[[State, Event, Facts], Outcome]
+# Who may come in, given their row (None: someone the bot keeps nothing about): None, in as
+# they are; an admission ("listed", "invite:<hash>", "open"), let in with it (created the
+# first time); or an outcome to answer with, nothing stored.
+Door = Callable[[User | None], str | Outcome | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Engine:
+    """What a turn is run with: how to load, step and store, and the clock."""
+
+    load: Load
+    step: StepFn
+    store: Store
+    clock: Callable[[], datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class Sender:
+    """Who sent an update: their Telegram id, their private chat, their language tag."""
+
+    user_id: int
+    chat_id: int
+    language: str | None
+
+
+async def run_turn(
+    session: AsyncSession,
+    engine: Engine,
+    sender: Sender,
+    update_id: int,
+    event: Event,
+    door: Door,
+) -> tuple[Outcome | None, str]:
+    """The turn in the caller's transaction, and the client's language. None for the
+    outcome: this update was handled (and committed) before, and changes nothing now."""
+    found = await clients.lock_client_with_flow(session=session, user_id=sender.user_id)
+    client, stored = found if found is not None else (None, None)
+    if client is None:
+        client = await clients.lock_user(session=session, user_id=sender.user_id)
+    admitted = door(client)
+    if isinstance(admitted, Outcome):
+        return admitted, client.language if client is not None else "en"
+    if admitted is not None:
+        client = await clients.get_or_create_user(
+            session=session,
+            user_id=sender.user_id,
+            chat_id=sender.chat_id,
+            language=sender.language,
+            admission=admitted,
+        )
+        client.admission = admitted  # let back in by a code still offered
+    assert client is not None, "the door let in someone the bot keeps nothing about"
+    clients.reactivate(session=session, user=client, chat_id=sender.chat_id)
+    if stored is None:  # their first turn
+        stored = await clients.load_flow(session=session, user_id=sender.user_id)
+    if clients.already_handled(stored, update_id):
+        return None, client.language
+    outcome = await step_and_store(session, engine, client, stored, event, update_id)
+    return outcome, client.language
+
+
+async def step_and_store(
+    session: AsyncSession,
+    engine: Engine,
+    client: User,
+    stored: FlowState,
+    event: Event,
+    update_id: int,
+) -> Outcome:
+    """Step the client's flow, store its changes and the new state, in the caller's
+    transaction."""
+    now = engine.clock()
+    state = state_of(stored)
+    facts = await engine.load(session, client, state, event, now)
+    outcome = engine.step(state, event, facts)
+    # The event's kind and the steps only: never the event itself, which holds the text.
+    logger.debug("%s: %s -> %s", type(event).__name__, state.step, outcome.state.step)
+    ctx = StoreContext(session, client, now)
+    for effect in outcome.effects:
+        if isinstance(effect, Change):
+            await _handler(engine.store, effect)(effect, ctx)
+        if ctx.erased:
+            # The client and their flow row are gone; saving the state would bring one back.
+            session.expunge_all()
+            return outcome
+    await clients.save_flow(
+        session=session,
+        flow=stored,
+        step=outcome.state.step.value,
+        data=dict(outcome.state.data),
+        update_id=update_id,
+    )
+    return outcome
+
+
+def state_of(stored: FlowState) -> State:
+    """The flow state from its row; a step this version doesn't know becomes idle."""
+    try:
+        return State(Step(stored.step), stored.data)
+    except ValueError:
+        logger.warning("Unknown flow step in the database; starting the client afresh")
+        return State()
+
+
+def _handler(store: Store, change: Change) -> Callable[..., Awaitable[None]]:
+    handler = store.get(type(change))
+    if handler is None:
+        # Every change has its store function (tests/features/test_stores.py): a bug.
+        raise LookupError(f"no store function for {type(change).__name__}")
+    return handler
