@@ -11,9 +11,10 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 import features.router  # noqa: F401  (installs the catalogue that plain() reads)
+from features.common.loaders import preferences_of, schedule_of
 from features.kernel.texts import plain
 from features.schedule import prompts
-from features.schedule.planning import REFLECTION, plan, preferences_of, schedule_of
+from features.schedule.planning import REFLECTION, plan
 from storage import clients as repo
 from storage import schedules
 from storage.db import Database, create_engine, upgrade_schema

@@ -18,10 +18,13 @@ features.kernel.texts (which imports no feature).
 
 from __future__ import annotations
 
+from typing import Any
+
+from features.common import loaders as common
 from features.fit import feature as fit
 from features.goals import feature as goals
 from features.kernel import texts
-from features.kernel.feature import CommandInfo, DangerFn, Feature, Router, StepFn, named
+from features.kernel.feature import CommandInfo, DangerFn, Feature, Need, Router, StepFn, named
 from features.kernel.vocabulary import (
     Command,
     Edited,
@@ -41,12 +44,15 @@ from features.onboarding.flow import ZONE_BUTTON
 from features.privacy import feature as privacy
 from features.privacy.flow import DELETE_PREFIX
 from features.reflection import feature as reflection
-from features.reflection import flow as reflection_flow
+from features.reflection import loaders as reflection_loaders
 from features.review import feature as review
 from features.safety import feature as safety
 from features.safety.country import COUNTRY_BUTTON
+from features.safety.loaded import SafetyPlan
 from features.safety.screen import crisis_reply, for_stranger, words_of
 from features.schedule import feature as schedule
+from features.schedule import loaders as schedule_loaders
+from features.schedule.loaders import prompt_named
 
 __all__ = [
     "COMMAND_NAMES",
@@ -56,7 +62,7 @@ __all__ = [
     "ROUTER",
     "ask_again",
     "crisis_reply",
-    "needs_context",
+    "needs",
     "routes",
     "step",
     "stranger",
@@ -112,9 +118,6 @@ ALBUM = "_album"
 def step(state: State, event: Event, facts: Facts) -> Outcome:
     """Move a client's conversation on by one event; the feature whose step the client was
     in keeps what it must of that step, whatever answered the event."""
-    # TODO(issue 15, loading): the reflection's loader will place the client where their
-    # state says; until then the facts are adjusted here.
-    facts = reflection_flow.walked(state, facts)
     outcome = _screened(state, event, facts)
     owner = ROUTER.owner_of(state.step)
     if owner is not None and owner.on_exit is not None:
@@ -143,7 +146,7 @@ def ask_again(state: State, facts: Facts) -> tuple[Reply, ...]:
     (a restart, an error, a message we could not use)."""
     owner = ROUTER.owner_of(state.step)
     again = owner.ask_again.get(state.step) if owner is not None else None
-    return again(state, reflection_flow.walked(state, facts)) if again is not None else ()
+    return again(state, facts) if again is not None else ()
 
 
 def _go_on(state: State, event: Event, facts: Facts) -> Outcome:
@@ -236,6 +239,7 @@ def stranger(event: Event, facts: Facts) -> Outcome:
     confirmed twice, redelivered after a restart) gets a brief notice; /help, /urgent and
     /privacy their answer; words of danger the crisis resources; anything else a kind
     pointer to /start. The state returned is never saved."""
+    facts = facts.having(SafetyPlan())  # nothing is kept of them: no plan either
     if isinstance(event, Press):
         return Outcome(State(), (Toast("stranger.press"),))
     if isinstance(event, Command) and event.name in _STRANGER_COMMANDS:
@@ -246,16 +250,48 @@ def stranger(event: Event, facts: Facts) -> Outcome:
     return Outcome(State(), (Reply("stranger.start"),))
 
 
-# Steps and commands that need no more than the client's profile (see `needs_context`).
+# Steps and commands that need no more than the client's profile.
 _LIGHT_STEPS = frozenset({Step.IDLE, Step.ASK_TIME_ZONE, Step.ASK_COUNTRY})
 _LIGHT_COMMANDS = frozenset(
     {"start", "help", "cancel", "timezone", "country", "urgent", "privacy", "delete"}
 )
+# What a turn that isn't light reads when its features declare nothing narrower yet.
+_EVERYDAY: tuple[Need[Any], ...] = (
+    common.GOALS,
+    common.OWN_QUESTIONS,
+    reflection_loaders.OPEN,
+    common.LAST_SERIAL,
+    reflection_loaders.RECENT,
+    common.SCHEDULE,
+)
 
 
-def needs_context(state: State, event: Event) -> bool:
-    """Whether stepping needs the reflection, goals and questions loaded, or the profile
-    alone will do. Keeps the common light turns (onboarding, help) to two queries."""
+def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any], ...]:
+    """What the turn reads: what the screens declare (safety: its plan when words suggest
+    danger), what the features an event can reach declare, and, for an answer inside a
+    reflection, only what the reflection declares."""
+    declared: list[Need[Any]] = []
+    for feature in FEATURES:
+        if feature.screen is not None or feature in (fit.FEATURE, review.FEATURE):
+            declared += feature.needs(state, event, given)
+    if prompt_named(event) is not None:
+        declared.append(schedule_loaders.PROMPT)
+    if state.step is Step.REFLECTING and not _leaves(event):
+        declared += reflection.FEATURE.needs(state, event, given)
+    elif _not_light(state, event):
+        declared += _EVERYDAY
+    return tuple(declared)
+
+
+def _leaves(event: Event) -> bool:
+    """Whether an event inside a reflection goes to another feature (a command, a menu)."""
+    if isinstance(event, Command):
+        return True
+    return isinstance(event, Press) and ROUTER.button_owner(event.data) is not None
+
+
+def _not_light(state: State, event: Event) -> bool:
+    """Whether the turn needs more than the client's profile."""
     if isinstance(event, Command):
         return event.name not in _LIGHT_COMMANDS or state.step not in _LIGHT_STEPS
     if isinstance(event, Press):

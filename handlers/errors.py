@@ -10,12 +10,12 @@ from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 
 from features import router
-from features.kernel.engine import state_of
+from features.kernel.engine import load, state_of
 from features.kernel.texts import render
+from features.kernel.vocabulary import Edited
 from handlers.context import BotContext
-from handlers.facts import load_facts
 from handlers.sending import retrying, send
-from handlers.turn import DeliveryFailed, answer_press
+from handlers.turn import DeliveryFailed, answer_press, turn_engine
 from storage import clients
 from storage.db import unwritable
 from storage.models import FlowState
@@ -92,6 +92,8 @@ async def _ask_again(update: Update, context: BotContext) -> None:
         if stored is None:
             return
         state = state_of(stored)
-        facts = await load_facts(session, client, context.clock.now(), full=True)
+        # What an edit of an earlier message reads: it is answered by asking again.
+        engine = turn_engine(context.crisis, context.clock.now)
+        facts = await load(session, engine, client, state, Edited(), context.clock.now())
     for reply in router.ask_again(state, facts):
         await send(context, chat.id, reply, client.language)

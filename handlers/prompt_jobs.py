@@ -22,6 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
 
+from features.common.loaders import preferences_of, schedule_of
 from features.kernel.vocabulary import Reply
 from features.review import loaders, note
 from features.schedule import prompts
@@ -29,9 +30,7 @@ from features.schedule.planning import (
     PREPARATION,
     REFLECTION,
     plan,
-    preferences_of,
     reminder,
-    schedule_of,
 )
 from features.schedule.store import plan_prompts
 from handlers.context import BotContext

@@ -19,7 +19,6 @@ import hmac
 import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable, Iterator
-from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlalchemy.exc import DBAPIError
@@ -29,8 +28,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from features import router
-from features.fit.flow import needs_facts as needs_fit
-from features.kernel.engine import Engine, Sender, run_turn
+from features.kernel.engine import Engine, Sender, client_of, run_turn
 from features.kernel.texts import plain, render
 from features.kernel.vocabulary import (
     Client,
@@ -49,12 +47,9 @@ from features.kernel.vocabulary import (
 )
 from features.privacy import access
 from features.privacy.effects import EraseClient
-from features.review.flow import wanted
 from features.safety.crisis import CrisisData
-from features.safety.safety_plan import needs_plan
 from handlers import media
 from handlers.context import BotContext
-from handlers.facts import client_of, load_facts
 from handlers.keyboards import keyboard
 from handlers.sending import send
 from storage.db import conflicting_write, database_locked
@@ -186,22 +181,10 @@ def turn_engine(crisis: CrisisData | None, clock: Callable[[], datetime]) -> Eng
     """The turn engine as this bot runs it: the router's step, what it needs loaded, and
     every feature's store functions."""
 
-    async def load(
-        session: AsyncSession, client: User, state: State, event: Event, now: datetime
-    ) -> Facts:
-        facts = await load_facts(
-            session,
-            client,
-            now,
-            full=router.needs_context(state, event),
-            prompt_id=_prompt_named(event),
-            wanted=wanted(event),
-            fit=needs_fit(state, event),
-            safety_plan=needs_plan(state, event, crisis),
-        )
-        return replace(facts, crisis=crisis)
-
-    return Engine(load=load, step=router.step, store=router.ROUTER.store, clock=clock)
+    given = (crisis,) if crisis is not None else ()
+    return Engine(
+        needs=router.needs, step=router.step, store=router.ROUTER.store, clock=clock, given=given
+    )
 
 
 def _door(
@@ -217,7 +200,7 @@ def _door(
         # Help in danger is never refused, whoever is asking, and nothing follows it: no
         # pointer to /start, no refusal.
         profile = client_of(client) if client is not None else Client()
-        facts = Facts(profile, context.clock.now(), crisis=context.crisis)
+        facts = Facts(profile, context.clock.now()).having(*_given(context))
         return Outcome(State(), (router.crisis_reply(facts),))
     if ended and _still_theirs(event):
         return None
@@ -267,7 +250,7 @@ def _at_the_door(
     if not known and (not settings.restricted or user_id in settings.allowed_ids):
         if isinstance(event, Command) and event.name == "start":
             return access.LISTED if settings.restricted else access.OPEN
-        facts = Facts(Client(), context.clock.now(), crisis=context.crisis)
+        facts = Facts(Client(), context.clock.now()).having(*_given(context))
         return router.stranger(event, facts)
     if isinstance(event, Command) and event.name == "start" and event.args and not revoked:
         # A new code lets in someone new, or back someone whose code was withdrawn; a
@@ -334,12 +317,9 @@ async def _scrub(context: BotContext, update_id: int) -> None:
         )
 
 
-def _prompt_named(event: Event) -> int | None:
-    """The prompt id a prompt button carries ("p:<id>:<action>")."""
-    if isinstance(event, Press) and event.data.startswith("p:"):
-        raw = event.data.split(":")[1] if event.data.count(":") >= 1 else ""
-        return int(raw) if raw.isdigit() else None
-    return None
+def _given(context: BotContext) -> tuple[object, ...]:
+    """What every turn is given rather than loads: the crisis data, if any."""
+    return (context.crisis,) if context.crisis is not None else ()
 
 
 async def deliver(

@@ -6,13 +6,14 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from features import router
+from features.common.loaded import LastSerial
 from features.fit.effects import FinishFit, SaveFitChoice, StartFit
+from features.fit.loaded import FitChecks, FitView
 from features.kernel.texts import plain
 from features.kernel.vocabulary import (
     Client,
     Command,
     Facts,
-    FitView,
     Outcome,
     Press,
     Reply,
@@ -20,22 +21,23 @@ from features.kernel.vocabulary import (
     Step,
     Toast,
 )
+from tests.support.facts import facts_of
 from tests.support.outcomes import check_outcome
 
 NOW = datetime(2026, 11, 24, 18, 50, tzinfo=UTC)
 LATER = datetime(2026, 12, 22, 9, 0, tzinfo=UTC)
 CLIENT = Client(time_zone="Europe/Berlin")
 # A client who has reflected on sessions: /fit starts at once.
-SEEING = Facts(CLIENT, NOW, last_serial=2)
+SEEING = facts_of(CLIENT, NOW, LastSerial(2))
 # A client with no history at all.
-NEW = Facts(CLIENT, NOW)
+NEW = facts_of(CLIENT, NOW)
 
 
 def walking(position: int, answers=None, serial: int = 3, seeing: bool = True, **facts):
     """A client on item `position` of their check 3, with these choices made so far."""
     check = FitView(serial, seeing, answers or {}, NOW)
     state = State(Step.FIT, {"serial": serial, "position": position})
-    return state, replace(SEEING, fit=check, **facts)
+    return state, SEEING.having(FitChecks(check, facts.get("last_fit")))
 
 
 def of(outcome: Outcome, kind: type) -> list:
@@ -73,7 +75,9 @@ def drive(
     for choice in choices:
         position = outcome.state.data["position"]
         pressed = Press(f"f:{check.serial}:{position}:{choice}")
-        outcome = router.step(outcome.state, pressed, replace(facts, fit=check))
+        outcome = router.step(
+            outcome.state, pressed, facts.having(FitChecks(check, facts[FitChecks].last))
+        )
         used |= check_outcome(outcome)
         for saved in of(outcome, SaveFitChoice):
             check = replace(check, answers={**check.answers, saved.item: saved.choice})

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from features.common.loaded import Goals, OwnQuestions
 from features.kernel.vocabulary import Facts, Ref
 
 # Four quick ratings from 0 to 10: common ground in alliance research, in our own words.
@@ -33,9 +34,9 @@ def questions_for(facts: Facts) -> tuple[str, ...]:
     disabled = facts.client.disabled_questions
     keys = [key for key in RATINGS if key not in disabled]
     if "progress" not in disabled:
-        keys += [f"{GOAL}{goal_id}" for goal_id in sorted(facts.goals)]
+        keys += [f"{GOAL}{goal_id}" for goal_id in sorted(facts[Goals].texts)]
     keys += [key for key in OPEN if key not in disabled]
-    keys += [f"{OWN}{question_id}" for question_id in sorted(facts.own_questions)]
+    keys += [f"{OWN}{question_id}" for question_id in sorted(facts[OwnQuestions].texts)]
     return tuple(keys)
 
 
@@ -47,20 +48,20 @@ def is_rating(key: str) -> bool:
 def wording(key: str, facts: Facts) -> Ref:
     """The question as the client reads it."""
     if key.startswith(GOAL):
-        text = _lookup(facts.goals, key.removeprefix(GOAL))
+        text = _lookup(facts[Goals].texts, key.removeprefix(GOAL))
         return Ref("question.goal", {"goal": text}) if text else Ref("question.goal_retired")
     if key.startswith(OWN):
-        text = _lookup(facts.own_questions, key.removeprefix(OWN))
+        text = _lookup(facts[OwnQuestions].texts, key.removeprefix(OWN))
         return Ref("question.own", {"text": text}) if text else Ref("question.own_removed")
-    if key == "progress" and facts.goals:
-        goals = tuple(Ref("question.goal_item", {"goal": g}) for g in facts.goals.values())
+    if key == "progress" and facts[Goals].texts:
+        goals = tuple(Ref("question.goal_item", {"goal": g}) for g in facts[Goals].texts.values())
         return Ref("question.progress_with_goals", {"goals": goals})
     return Ref(f"question.{key}")
 
 
 def goal_text(key: str, facts: Facts) -> str | None:
     """The client's words for the goal a `goal:<id>` question asks about, if still active."""
-    return _lookup(facts.goals, key.removeprefix(GOAL))
+    return _lookup(facts[Goals].texts, key.removeprefix(GOAL))
 
 
 def _lookup(texts: Mapping[int, str], raw_id: str) -> str | None:

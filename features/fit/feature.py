@@ -3,9 +3,12 @@ and the two offers (have you started seeing them? carry on?)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from features.fit import flow, store, texts
-from features.kernel.feature import CommandInfo, Feature, on_state_and_facts
-from features.kernel.vocabulary import Facts, Outcome, State, Step
+from features.fit.loaders import CHECKS
+from features.kernel.feature import CommandInfo, Feature, Need, on_state_and_facts
+from features.kernel.vocabulary import Event, Facts, Outcome, State, Step
 
 
 def pause(state: State, facts: Facts) -> Outcome:
@@ -13,7 +16,13 @@ def pause(state: State, facts: Facts) -> Outcome:
     return flow.pause()
 
 
+def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any], ...]:
+    """The client's checks, on /fit, its buttons and its steps (kept off every other turn)."""
+    return (CHECKS,) if flow.reads_checks(state, event) else ()
+
+
 FEATURE = Feature(
+    needs=needs,
     name="fit",
     commands={"fit": on_state_and_facts(flow.begin)},
     buttons={flow.PRESS: flow.press, flow.OFFER: flow.press},

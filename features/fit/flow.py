@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from features.common.loaded import LastSerial
 from features.fit.effects import FinishFit, SaveFitChoice, StartFit
 from features.fit.items import SKIP, Item, choice_label, items_for
+from features.fit.loaded import FitChecks, FitView
 from features.fit.result import day_of, sections
 from features.kernel.vocabulary import (
     Arg,
@@ -24,7 +26,6 @@ from features.kernel.vocabulary import (
     Effect,
     Event,
     Facts,
-    FitView,
     Outcome,
     Press,
     Ref,
@@ -40,7 +41,7 @@ STEPS = frozenset({Step.FIT, Step.FIT_SEEING, Step.FIT_RESUME})
 BACK = "back"
 
 
-def needs_facts(state: State, event: Event) -> bool:
+def reads_checks(state: State, event: Event) -> bool:
     """Whether this turn needs the client's checks loaded (kept off every other turn)."""
     if state.step in STEPS:
         return True
@@ -52,15 +53,16 @@ def needs_facts(state: State, event: Event) -> bool:
 def begin(state: State, facts: Facts) -> Outcome:
     """/fit: offer to carry on with an unfinished check; otherwise ask whether the client
     has started seeing this therapist (if nothing says so yet), or start."""
-    check = facts.fit
+    check = facts[FitChecks].open
     if check is not None:
         if state.step is Step.FIT and state.data.get("serial") == check.serial:
             return Outcome(state, (ask(check, _position(state, check)),))
         offer = State(Step.FIT_RESUME, {"serial": check.serial})
         return Outcome(offer, (_resume_offer(check, facts),))
     serial = _next_serial(facts)
-    seen = facts.last_fit is not None and facts.last_fit.seeing_therapist
-    if facts.last_serial == 0 and not seen:
+    last = facts[FitChecks].last
+    seen = last is not None and last.seeing_therapist
+    if facts[LastSerial].serial == 0 and not seen:
         # No reflection yet: perhaps before the first session.
         return Outcome(State(Step.FIT_SEEING, {"serial": serial}), (_seeing_offer(serial),))
     return _start(serial, seeing=True)
@@ -71,7 +73,7 @@ def press(state: State, event: Press, facts: Facts) -> Outcome:
     item they are on."""
     if event.data.startswith(OFFER):
         return _offer_press(state, event.data, facts)
-    check = facts.fit
+    check = facts[FitChecks].open
     if state.step is Step.FIT and (check is None or check.serial != state.data.get("serial")):
         return Outcome(State(), (Reply("fit.gone"),))
     serial, position, choice = _parse(event.data)
@@ -91,7 +93,7 @@ def press(state: State, event: Press, facts: Facts) -> Outcome:
 
 def walking(state: State, event: Event, facts: Facts) -> Outcome:
     """Anything but a /fit button while on an item: the item again, with its buttons."""
-    check = facts.fit
+    check = facts[FitChecks].open
     if check is None or check.serial != state.data.get("serial"):
         return Outcome(State(), (Reply("fit.gone"),))
     if isinstance(event, Press):
@@ -124,7 +126,7 @@ def note_paused(state: State, event: Event, outcome: Outcome) -> Outcome:
 
 def ask_again(state: State, facts: Facts) -> tuple[Reply, ...]:
     """The open item or offer again, after an interruption."""
-    check = facts.fit
+    check = facts[FitChecks].open
     if state.step is Step.FIT and check is not None and check.serial == state.data.get("serial"):
         return (ask(check, _position(state, check)),)
     if state.step is Step.FIT_RESUME and check is not None:
@@ -174,7 +176,7 @@ def _start(serial: int, seeing: bool) -> Outcome:
 
 def _offer_press(state: State, data: str, facts: Facts) -> Outcome:
     raw, _, action = data.removeprefix(OFFER).partition(":")
-    check = facts.fit
+    check = facts[FitChecks].open
     if state.step is Step.FIT_SEEING and check is None and action in ("seeing", "looking"):
         serial = _next_serial(facts)
         if raw == str(serial) and state.data.get("serial") == serial:
@@ -217,7 +219,7 @@ def _advance(
         state = State(Step.FIT, {"serial": check.serial, "position": following})
         return Outcome(state, (*effects, ask(answered, following)))
     finished = replace(answered, finished_at=facts.now)
-    results = sections(finished, facts.last_fit, facts.client.time_zone)
+    results = sections(finished, facts[FitChecks].last, facts.client.time_zone)
     replies = tuple(Reply("fit.section", {"lines": lines}) for lines in results)
     return Outcome(State(), (*effects, FinishFit(check.serial), *replies))
 
@@ -267,7 +269,7 @@ def _position(state: State, check: FitView) -> int:
 
 def _next_serial(facts: Facts) -> int:
     """The serial a new check takes: after every check the client has (one open at most)."""
-    serials = [c.serial for c in (facts.fit, facts.last_fit) if c is not None]
+    serials = [c.serial for c in (facts[FitChecks].open, facts[FitChecks].last) if c is not None]
     return max(serials, default=0) + 1
 
 

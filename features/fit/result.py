@@ -26,7 +26,8 @@ from features.fit.items import (
     choice_label,
     items_for,
 )
-from features.kernel.vocabulary import FitView, Ref
+from features.fit.loaded import FitView
+from features.kernel.vocabulary import Ref
 
 Section = tuple[Ref, ...]
 

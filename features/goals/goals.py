@@ -7,6 +7,7 @@ goals, so a forged or stale id does nothing.
 
 from __future__ import annotations
 
+from features.common.loaded import Goals
 from features.common.questions import MAX_GOAL_LENGTH, MAX_GOALS
 from features.goals.effects import AddGoal, EditGoal, RetireGoal
 from features.kernel.vocabulary import (
@@ -38,32 +39,34 @@ def menu(facts: Facts) -> Reply:
     """The list of goals with add / reword / set aside buttons."""
     goals: Arg = tuple(
         Ref("goals.item", {"n": str(n), "goal": text})
-        for n, text in enumerate(facts.goals.values(), start=1)
+        for n, text in enumerate(facts[Goals].texts.values(), start=1)
     )
     rows: list[tuple[Button, ...]] = [(Button("button.goal_add", f"{PRESS}add"),)]
-    if facts.goals:
+    if facts[Goals].texts:
         rows.append(
             (
                 Button("button.goal_edit", f"{PRESS}edit"),
                 Button("button.goal_retire", f"{PRESS}retire"),
             )
         )
-    return Reply("goals.menu" if facts.goals else "goals.none", {"goals": goals}, tuple(rows))
+    return Reply(
+        "goals.menu" if facts[Goals].texts else "goals.none", {"goals": goals}, tuple(rows)
+    )
 
 
 def press(state: State, event: Press, facts: Facts) -> Outcome:
     """A goals-menu button."""
     action, _, raw_id = event.data.removeprefix(PRESS).partition(":")
     if action == "add":
-        if len(facts.goals) >= MAX_GOALS:
+        if len(facts[Goals].texts) >= MAX_GOALS:
             return Outcome(state, (Toast("toast.goals_full", {"max": str(MAX_GOALS)}),))
         return Outcome(State(Step.GOAL_NEW), (Reply("goals.ask_new"),))
     if action in ("edit", "retire") and not raw_id:
         return Outcome(state, (_pick(action, facts),))
     goal_id = int(raw_id) if raw_id.isdigit() else -1
-    if goal_id not in facts.goals:
+    if goal_id not in facts[Goals].texts:
         return Outcome(state, (Toast("toast.stale_button"),))
-    text = facts.goals[goal_id]
+    text = facts[Goals].texts[goal_id]
     if action == "edit":
         return Outcome(
             State(Step.GOAL_EDIT, {"goal_id": goal_id}), (Reply("goals.ask_edit", {"goal": text}),)
@@ -84,10 +87,10 @@ def write(state: State, event: Event, facts: Facts) -> Outcome:
         return Outcome(state, (Reply("goals.too_long", {"max": str(MAX_GOAL_LENGTH)}),))
     if state.step is Step.GOAL_EDIT:
         goal_id = int(state.data.get("goal_id", -1))
-        if goal_id not in facts.goals:
+        if goal_id not in facts[Goals].texts:
             return Outcome(State(), (Reply("goals.gone"),))
         return Outcome(State(), (EditGoal(goal_id, text), Reply("goals.edited", {"goal": text})))
-    if len(facts.goals) >= MAX_GOALS:
+    if len(facts[Goals].texts) >= MAX_GOALS:
         return Outcome(State(), (Reply("goals.full", {"max": str(MAX_GOALS)}),))
     return Outcome(State(), (AddGoal(text), Reply("goals.added", {"goal": text})))
 
@@ -102,7 +105,7 @@ def ask_again(state: State) -> tuple[Reply, ...]:
 def _pick(action: str, facts: Facts) -> Reply:
     rows = tuple(
         (Button("button.goal", f"{PRESS}{action}:{goal_id}", {"goal": _label(text)}),)
-        for goal_id, text in facts.goals.items()
+        for goal_id, text in facts[Goals].texts.items()
     )
     return Reply(f"goals.pick_{action}", buttons=rows)
 

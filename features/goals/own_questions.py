@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from features.common.loaded import OwnQuestions
 from features.common.questions import BUILT_IN, MAX_OWN_QUESTION_LENGTH, MAX_OWN_QUESTIONS
 from features.goals.effects import AddOwnQuestion, RemoveOwnQuestion, SetQuestionEnabled
 from features.kernel.vocabulary import (
@@ -45,10 +46,12 @@ def menu(facts: Facts) -> Reply:
     ]
     rows += [
         (Button("button.own_remove", f"{PRESS}r:{question_id}", {"text": _label(text)}),)
-        for question_id, text in facts.own_questions.items()
+        for question_id, text in facts[OwnQuestions].texts.items()
     ]
     rows.append((Button("button.own_add", f"{PRESS}add"),))
-    own = tuple(Ref("questions.own_item", {"text": text}) for text in facts.own_questions.values())
+    own = tuple(
+        Ref("questions.own_item", {"text": text}) for text in facts[OwnQuestions].texts.values()
+    )
     return Reply("questions.menu", {"own": own}, tuple(rows))
 
 
@@ -60,12 +63,12 @@ def press(state: State, event: Press, facts: Facts) -> Outcome:
         disabled = facts.client.disabled_questions ^ {target}
         after = replace(facts, client=replace(facts.client, disabled_questions=disabled))
         return Outcome(state, (SetQuestionEnabled(target, enabled), Redraw(menu(after))))
-    if action == "r" and target.isdigit() and int(target) in facts.own_questions:
-        remaining = {k: v for k, v in facts.own_questions.items() if k != int(target)}
-        after = replace(facts, own_questions=remaining)
+    if action == "r" and target.isdigit() and int(target) in facts[OwnQuestions].texts:
+        remaining = {k: v for k, v in facts[OwnQuestions].texts.items() if k != int(target)}
+        after = facts.having(OwnQuestions(remaining))
         return Outcome(state, (RemoveOwnQuestion(int(target)), Redraw(menu(after))))
     if action == "add":
-        if len(facts.own_questions) >= MAX_OWN_QUESTIONS:
+        if len(facts[OwnQuestions].texts) >= MAX_OWN_QUESTIONS:
             return Outcome(state, (Toast("toast.own_full", {"max": str(MAX_OWN_QUESTIONS)}),))
         return Outcome(State(Step.OWN_QUESTION_NEW), (Reply("questions.ask_new"),))
     return Outcome(state, (Toast("toast.stale_button"),))
@@ -80,7 +83,7 @@ def write(state: State, event: Event, facts: Facts) -> Outcome:
         return Outcome(state, ask_again())
     if len(text) > MAX_OWN_QUESTION_LENGTH:
         return Outcome(state, (Reply("questions.too_long", {"max": str(MAX_OWN_QUESTION_LENGTH)}),))
-    if len(facts.own_questions) >= MAX_OWN_QUESTIONS:
+    if len(facts[OwnQuestions].texts) >= MAX_OWN_QUESTIONS:
         return Outcome(State(), (Reply("questions.full", {"max": str(MAX_OWN_QUESTIONS)}),))
     return Outcome(State(), (AddOwnQuestion(text), Reply("questions.added", {"text": text})))
 

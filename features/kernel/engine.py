@@ -12,20 +12,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from features.kernel.feature import NeedsFn
 from features.kernel.store import Store, StoreContext
-from features.kernel.vocabulary import Change, Event, Facts, Outcome, State, Step
+from features.kernel.vocabulary import Change, Client, Event, Facts, Outcome, State, Step
 from storage import clients
 from storage.models import FlowState, User
 
 logger = logging.getLogger(__name__)
 
-# What the step reads, loaded in the turn's transaction: (session, client, state, event, now).
-Load = Callable[[AsyncSession, User, State, Event, datetime], Awaitable[Facts]]
 StepFn = Callable[[State, Event, Facts], Outcome]
 # Who may come in, given their row (None: someone the bot keeps nothing about): None, in as
 # they are; an admission ("listed", "invite:<hash>", "open"), let in with it (created the
@@ -35,12 +34,14 @@ Door = Callable[[User | None], str | Outcome | None]
 
 @dataclass(frozen=True, slots=True)
 class Engine:
-    """What a turn is run with: how to load, step and store, and the clock."""
+    """What a turn is run with: what it needs loaded, how to step and store, the clock,
+    and what every turn is given rather than loads (crisis data), keyed by type."""
 
-    load: Load
+    needs: NeedsFn
     step: StepFn
     store: Store
     clock: Callable[[], datetime]
+    given: tuple[object, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,7 @@ async def step_and_store(
     transaction."""
     now = engine.clock()
     state = state_of(stored)
-    facts = await engine.load(session, client, state, event, now)
+    facts = await load(session, engine, client, state, event, now)
     outcome = engine.step(state, event, facts)
     # The event's kind and the steps only: never the event itself, which holds the text.
     logger.debug("%s: %s -> %s", type(event).__name__, state.step, outcome.state.step)
@@ -120,6 +121,30 @@ async def step_and_store(
         update_id=update_id,
     )
     return outcome
+
+
+def client_of(user: User) -> Client:
+    """The flows' view of a client's profile."""
+    return Client(
+        time_zone=user.time_zone,
+        language=user.language,
+        disabled_questions=frozenset(user.disabled_questions),
+        country=user.country,
+    )
+
+
+async def load(
+    session: AsyncSession, engine: Engine, client: User, state: State, event: Event, now: datetime
+) -> Facts:
+    """The facts of the turn: the client, the time, what is given, and what the turn's
+    steps declared they read, each loaded once, in the order declared."""
+    facts = Facts(client_of(client), now).having(*engine.given)
+    for need in engine.needs(state, event, facts):
+        if need.key in facts.loaded:
+            continue
+        value = await need.load(session, client, state, event, facts)
+        facts = replace(facts, loaded={**facts.loaded, need.key: value})
+    return facts
 
 
 def state_of(stored: FlowState) -> State:

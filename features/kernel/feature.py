@@ -10,10 +10,10 @@ that a feature can describe itself without importing any other.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import wraps
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
 from features.kernel.store import Store
 from features.kernel.vocabulary import (
@@ -50,6 +50,29 @@ ExitFn = Callable[[State, Outcome], tuple[Effect, ...]]
 what the feature stores of its step as the client leaves it (reflection: their place)."""
 
 K = TypeVar("K")
+Loaded = TypeVar("Loaded")
+
+
+@dataclass(frozen=True, slots=True)
+class Need(Generic[Loaded]):
+    """One thing a step reads, loaded in the turn's transaction: `key` names it in the
+    facts (`facts[key]`), `load` reads it, given the session, the locked client, their
+    state, the event and the facts so far (the client, the time, what was given and what
+    earlier needs loaded)."""
+
+    key: type[Loaded]
+    # (session, client row, state, event, facts) -> the value; the kernel's types name no
+    # storage, so the session and the row are not spelled out here.
+    load: Callable[[Any, Any, State, Event, Facts], Awaitable[Loaded]]
+
+
+NeedsFn = Callable[[State, Event, Facts], tuple[Need[Any], ...]]
+"""What a turn's steps read, for this state and event (the facts hold only what is given:
+the client, the time, crisis data)."""
+
+
+def no_needs(state: State, event: Event, given: Facts) -> tuple[Need[Any], ...]:
+    return ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +124,10 @@ class Feature:
     on_leave: LeaveFn | None = None
     # What it keeps of its step when the client leaves it, however they left (see ExitFn).
     on_exit: ExitFn | None = None
+    # What its steps read, for the client's state and the event (features/<f>/loaders.py):
+    # asked when the event routes to it, when the client is in one of its steps (its
+    # question asked again, its offer lapsing, what it keeps on leaving), and for a screen.
+    needs: NeedsFn = no_needs
     # Its store functions, by the change each stores (features/<f>/store.py).
     store: Store = field(default_factory=dict)
     # A check on every event before routing (safety only).

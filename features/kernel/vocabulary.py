@@ -9,17 +9,12 @@ layer sends the messages.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar, cast
 
-from features.common.session_times import PromptPreferences, SessionSchedule
-from features.safety.crisis import CrisisData
-
-if TYPE_CHECKING:
-    from features.review.history import History
-    from features.review.note import NoteView
+Loaded = TypeVar("Loaded")
 
 
 class Step(StrEnum):
@@ -66,87 +61,42 @@ class Client:
     country: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerView:
-    """What the client has answered to one question so far."""
+class NotLoaded(KeyError):
+    """A step read something its feature didn't declare among its needs."""
 
-    rating: int | None = None
-    text: str | None = None
-    skipped: bool = False
-    # Words in it suggested the client may be in danger.
-    danger: bool = False
+    def __init__(self, key: type) -> None:
+        super().__init__(key)
+        self.key = key
 
-
-@dataclass(frozen=True, slots=True)
-class ReflectionView:
-    """The client's unfinished reflection: its questions, where they are, what they said."""
-
-    serial: int
-    questions: tuple[str, ...]
-    position: int
-    session_date: date
-    answers: Mapping[str, AnswerView] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class PromptView:
-    """A prompt the bot sent the client, as named by a pressed button."""
-
-    id: int
-    kind: str
-    session_date: date
-    status: str
-    # When it was sent; for one whose send isn't recorded (under way, or interrupted by a
-    # process that died), when it came due: its buttons expire all the same.
-    sent_at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class FitView:
-    """One of the client's /fit checks: whether they see the therapist yet, what they chose."""
-
-    serial: int
-    seeing_therapist: bool
-    answers: Mapping[str, str] = field(default_factory=dict)  # item id -> choice
-    started_at: datetime | None = None
-    finished_at: datetime | None = None
+    def __str__(self) -> str:
+        return f"{self.key.__name__} was not loaded: declare it among the feature's needs"
 
 
 @dataclass(frozen=True, slots=True)
 class Facts:
-    """The world at the moment of the event.
+    """The world at the moment of the event: the client, the time, and what the turn's
+    steps declared they read (`Need`s, loaded in the turn's transaction) or were given
+    (crisis data), each keyed by its type and owned by the feature that reads it.
 
-    Everything past `now` is loaded only when the step or event needs it
-    (`needs_context`), so a plain message doesn't cost the reflection queries.
-    """
+    `facts[SomeType]` reads one (NotLoaded if it wasn't declared); `facts.get` gives None
+    instead."""
 
     client: Client
     now: datetime
-    reflection: ReflectionView | None = None
-    last_serial: int = 0
-    goals: Mapping[int, str] = field(default_factory=dict)
-    own_questions: Mapping[int, str] = field(default_factory=dict)
-    # The client's average per rating question over their last few finished reflections.
-    recent_ratings: Mapping[str, float] = field(default_factory=dict)
-    # Their sessions and prompt preferences (features.common.session_times types), if they
-    # set a schedule.
-    schedule: SessionSchedule | None = None
-    prompt_prefs: PromptPreferences = field(default_factory=PromptPreferences)
-    neutral_wording: bool = False
-    # The prompt a pressed button names, if it is one of the client's.
-    prompt: PromptView | None = None
-    # Phrases that suggest danger and where to get help (features/safety/data/crisis.json).
-    crisis: CrisisData | None = None
-    # /fit: the client's unfinished check and their last finished one (features/fit/flow.py).
-    fit: FitView | None = None
-    last_fit: FitView | None = None
-    # For /summary and /export: the reflections in the asked-for window.
-    history: History | None = None
-    # For /note: the note a button names, or (for a new one) what a new note would hold.
-    note: NoteView | None = None
-    last_note_serial: int = 0
-    # The client's safety plan, part key -> their words (None: none, or not loaded).
-    safety_plan: Mapping[str, str] | None = None
+    loaded: Mapping[type, object] = field(default_factory=dict)
+
+    def __getitem__(self, key: type[Loaded]) -> Loaded:
+        try:
+            return cast(Loaded, self.loaded[key])
+        except KeyError:
+            raise NotLoaded(key) from None
+
+    def get(self, key: type[Loaded]) -> Loaded | None:
+        return cast("Loaded | None", self.loaded.get(key))
+
+    def having(self, *values: object) -> Facts:
+        """These facts with `values` added (or put in place of ones of the same type)."""
+        return replace(self, loaded={**self.loaded, **{type(v): v for v in values}})
 
 
 # Events: what the client did.

@@ -3,14 +3,19 @@ that follow a reflection (resume it, raise dropped ratings, share words of dange
 
 from __future__ import annotations
 
-from features.kernel.feature import CommandInfo, Feature, on_facts
-from features.kernel.vocabulary import Facts, Outcome, Reply, State, Step
+from typing import Any
+
+from features.common.loaders import GOALS, LAST_SERIAL, OWN_QUESTIONS
+from features.kernel.feature import CommandInfo, Feature, Need, on_facts
+from features.kernel.vocabulary import Event, Facts, Outcome, Reply, State, Step
 from features.reflection import flow, store, texts
+from features.reflection.loaded import OpenReflection
+from features.reflection.loaders import OPEN, RECENT
 
 
 def question_again(state: State, facts: Facts) -> tuple[Reply, ...]:
     """The question the client is on, again."""
-    return flow.ask_again(facts.reflection, facts)
+    return flow.ask_again(facts[OpenReflection].view, facts)
 
 
 def pause(state: State, facts: Facts) -> Outcome:
@@ -18,7 +23,17 @@ def pause(state: State, facts: Facts) -> Outcome:
     return flow.pause(reflecting=True)
 
 
+def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any], ...]:
+    """While walking a reflection: it, its answers, the words of the goals and own
+    questions it asks, and (on its last question only) the recent ratings its end compares
+    with. To begin or resume one: the serial of the last one too."""
+    if state.step is Step.REFLECTING:
+        return (GOALS, OWN_QUESTIONS, OPEN, RECENT)
+    return (GOALS, OWN_QUESTIONS, OPEN, LAST_SERIAL, RECENT)
+
+
 FEATURE = Feature(
+    needs=needs,
     name="reflection",
     commands={"reflect": on_facts(flow.begin)},
     steps={Step.REFLECTING: flow.reflecting},

@@ -17,10 +17,10 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, date
 
+from features.common.loaded import LastSerial
 from features.common.questions import GOAL, OWN, goal_text, is_rating, questions_for, wording
 from features.common.timezones import local_time
 from features.kernel.vocabulary import (
-    AnswerView,
     Arg,
     Button,
     Effect,
@@ -30,7 +30,6 @@ from features.kernel.vocabulary import (
     Outcome,
     Press,
     Ref,
-    ReflectionView,
     Reply,
     State,
     Step,
@@ -45,6 +44,7 @@ from features.reflection.effects import (
     ShareDanger,
     StartReflection,
 )
+from features.reflection.loaded import AnswerView, OpenReflection, RecentRatings, ReflectionView
 
 PRESS = "r:"
 RESUME = "rs:"
@@ -68,8 +68,9 @@ DROP = 2
 def begin(facts: Facts, source: str = "reflect", session_date: date | None = None) -> Outcome:
     """/reflect (or a prompt's "Start now"): offer to resume an unfinished one, or start.
     A prompt names its session's date; /reflect means today's."""
-    if facts.reflection is not None:
-        return _offer_resume(facts.reflection)
+    unfinished = facts[OpenReflection].view
+    if unfinished is not None:
+        return _offer_resume(unfinished)
     return _start(facts, source, session_date=session_date)
 
 
@@ -80,7 +81,7 @@ def pause(reflecting: bool) -> Outcome:
 
 def reflecting(state: State, event: Event, facts: Facts) -> Outcome:
     """The client answers the current question: a rating, text, a button, or something else."""
-    r = walked(state, facts).reflection
+    r = facts[OpenReflection].view
     if r is None or r.serial != state.data.get("serial"):
         return Outcome(State(), (Reply("reflection.gone"),))
     key = r.questions[r.position]
@@ -110,7 +111,7 @@ def in_danger(state: State, text: str, facts: Facts) -> Outcome:
     """Words that suggest danger, written as an answer (after the crisis message): kept
     with the question, flagged so no note holds them unless the client agrees, and no
     "Kept." as if nothing happened: the client chooses to pause or to carry on."""
-    r = walked(state, facts).reflection
+    r = facts[OpenReflection].view
     if r is None or r.serial != state.data.get("serial"):
         return reflecting(state, Text(text), facts)
     key = r.questions[r.position]
@@ -136,10 +137,10 @@ def offer_share(state: State, event: Event, facts: Facts) -> Outcome | None:
     return Outcome(State(), (Reply("share.kept_out"),))
 
 
-def walked(state: State, facts: Facts) -> Facts:
-    """The facts with the client's open reflection at the question their state holds,
-    while they walk it (the row's place is only kept when they leave it)."""
-    r, position = facts.reflection, state.data.get("position")
+def walked(state: State, r: ReflectionView | None) -> ReflectionView | None:
+    """The client's open reflection at the question their state holds, while they walk
+    it (the row's place is only kept when they leave it)."""
+    position = state.data.get("position")
     if (
         state.step is not Step.REFLECTING
         or r is None
@@ -147,9 +148,9 @@ def walked(state: State, facts: Facts) -> Facts:
         or not isinstance(position, int)
         or not r.questions
     ):
-        return facts
+        return r
     at = min(max(position, 0), len(r.questions) - 1)
-    return replace(facts, reflection=replace(r, position=at))
+    return replace(r, position=at)
 
 
 def on_leave(state: State, outcome: Outcome) -> tuple[Effect, ...]:
@@ -198,7 +199,7 @@ def _too_long(r: ReflectionView, key: str, text: str) -> bool:
 def offer_resume(state: State, event: Event, facts: Facts) -> Outcome | None:
     """Continue the unfinished reflection, or close it and start a new one.
     None: the event isn't an answer to the offer, which lapses."""
-    r = facts.reflection
+    r = facts[OpenReflection].view
     if isinstance(event, Press) and event.data.startswith(PRESS) and r is not None:
         # A button on the reflection's own question, still on screen: that is continuing.
         return reflecting(_walking(r), event, facts)
@@ -261,8 +262,9 @@ def ask_again(r: ReflectionView | None, facts: Facts) -> tuple[Reply, ...]:
 
 def offer_again(state: State, facts: Facts) -> tuple[Reply, ...]:
     """The open offer again (resume, or raise dropped ratings), after an interruption."""
-    if state.step is Step.OFFER_RESUME and facts.reflection is not None:
-        return (_resume_offer(facts.reflection),)
+    unfinished = facts[OpenReflection].view
+    if state.step is Step.OFFER_RESUME and unfinished is not None:
+        return (_resume_offer(unfinished),)
     if state.step is Step.OFFER_RAISE:
         return (_raise_offer(int(state.data.get("serial", 0)), _stored(state), facts),)
     if state.step is Step.OFFER_SHARE:
@@ -279,7 +281,7 @@ def _start(
     questions = questions_for(facts)
     if not questions:
         return Outcome(State(), (*before, Reply("reflection.no_questions")))
-    serial = facts.last_serial + 1
+    serial = facts[LastSerial].serial + 1
     r = ReflectionView(serial, questions, 0, session_date or _today(facts))
     started = StartReflection(serial, questions, r.session_date, source)
     intro = Reply("reflection.intro", {"total": str(len(questions))})
@@ -362,7 +364,7 @@ def _finish(r: ReflectionView, effects: tuple[Effect, ...], facts: Facts) -> Out
         return Outcome(state, (*effects, *gentle, _share_offer(r.serial)))
     thanks = Reply("reflection.thanks", {"echo": _echo(r)})
     done = (*effects, FinishReflection(r.serial, complete=True, position=r.position), thanks)
-    low = low_ratings(r, facts.recent_ratings)
+    low = low_ratings(r, facts[RecentRatings].by_question)
     if not low:
         return Outcome(State(), done)
     state = State(Step.OFFER_RAISE, {"serial": r.serial, "ratings": [list(x) for x in low]})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from features.common.loaded import ClientSchedule
 from features.common.session_times import next_session
 from features.kernel.vocabulary import (
     Command,
@@ -26,6 +27,7 @@ from features.kernel.vocabulary import (
 from features.review import note, summary
 from features.review.effects import CreateNote, FinishNote, ToggleNoteItem
 from features.review.history import History
+from features.review.loaded import NoteFacts, SummaryWindow
 from features.review.window import Unreadable, Window, from_key, parse
 
 COMMANDS = frozenset({"summary", "note", "export"})
@@ -78,7 +80,7 @@ def press_summary(state: State, event: Press, facts: Facts) -> Outcome:
     """Turn a page of the summary."""
     parts = event.data.removeprefix(summary.PRESS).split(":")
     window = from_key(parts[0]) if len(parts) == 3 else None
-    history = facts.history
+    history = facts[SummaryWindow].history
     if window is None or history is None or not parts[2].isdigit():
         return Outcome(state, (Toast("toast.stale_button"),))
     page = summary.page(history, window, int(parts[2]), facts.client.language)
@@ -89,14 +91,17 @@ def press_summary(state: State, event: Press, facts: Facts) -> Outcome:
 
 def press_note(state: State, event: Press, facts: Facts) -> Outcome:
     """Leave an item of a note out or put it back, or finish the note."""
-    kept = facts.note
+    kept = facts[NoteFacts].note
     action = event.data.removeprefix(note.PRESS).partition(":")[2]
     if kept is None or kept.serial == 0:
         return Outcome(state, (Toast("toast.stale_button"),))
     if kept.final:
         return Outcome(state, (Toast("toast.note_final"),))
     # Discreet wording is for notes that arrive unasked, on a lock screen.
-    language, neutral = facts.client.language, facts.neutral_wording and kept.scheduled
+    language, neutral = (
+        facts.client.language,
+        facts[ClientSchedule].neutral_wording and kept.scheduled,
+    )
     if action == note.DONE:
         pages = note.final(kept, neutral, language)
         return Outcome(
@@ -116,7 +121,7 @@ def _summary(args: str, facts: Facts) -> tuple[Effect, ...]:
     window = parse(args)
     if isinstance(window, Unreadable):
         return (Reply(f"summary.{window.reason}"),)
-    history = facts.history
+    history = facts[SummaryWindow].history
     if history is None or not history.sessions:
         return (summary.nothing_to_show(history or History(sessions=()), window),)
     pages = summary.pages(history, window, facts.client.language)
@@ -125,11 +130,12 @@ def _summary(args: str, facts: Facts) -> tuple[Effect, ...]:
 
 
 def _new_note(facts: Facts) -> tuple[Effect, ...]:
-    material = facts.note
+    material = facts[NoteFacts].note
     if material is None or not material.items:
         return (Reply("note.nothing"),)
-    serial = facts.last_note_serial + 1
-    upcoming = next_session(facts.schedule, facts.now) if facts.schedule is not None else None
+    serial = facts[NoteFacts].last_serial + 1
+    schedule = facts[ClientSchedule].schedule
+    upcoming = next_session(schedule, facts.now) if schedule is not None else None
     day = upcoming.local_date if upcoming is not None else None
     kept = note.NoteView(serial, material.items, session_date=day)
     items = tuple((item.kind, item.ref, item.previous) for item in kept.items)

@@ -3,20 +3,23 @@ scheduled note, the dispatcher's): storage rows turned into the flows' plain vie
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from features.common.loaded import ClientSchedule
 from features.common.session_times import next_session
 from features.common.timezones import local_time
 from features.fit import result
+from features.fit.loaded import FitView
+from features.kernel.feature import Need
 from features.kernel.texts import plain
-from features.kernel.vocabulary import Facts, FitView
+from features.kernel.vocabulary import Event, Facts, State
+from features.review import flow
 from features.review import note as notes_view
-from features.review.flow import Wanted
 from features.review.history import Answered, History, Session
+from features.review.loaded import NoteFacts, SummaryWindow
 from features.review.note import NoteItem, NoteView
 from storage import fits, notes, review_rows
 from storage.models import Note, Prompt, Topic, User
@@ -25,36 +28,50 @@ from storage.models import Note, Prompt, Topic, User
 NOTE_LOOKBACK = timedelta(days=30)
 
 
-async def load(session: AsyncSession, user: User, facts: Facts, wanted: Wanted) -> Facts:
-    """The facts an event about review needs: a window of reflections, a kept note, or
-    what a new note would hold."""
-    if wanted.window is not None:
-        window = wanted.window
-        rows = await review_rows.reflections_in(
-            session=session,
-            user_id=user.id,
-            days=window.days,
-            at_least=window.at_least,
-            today=_today(user, facts.now),
-            upto=wanted.upto,
-        )
-        facts = replace(facts, history=await history_of(session, user.id, rows))
+async def load_window(
+    session: AsyncSession, user: User, state: State, event: Event, facts: Facts
+) -> SummaryWindow:
+    """The window of reflections a /summary (or its page button) asks for."""
+    wanted = flow.wanted(event)
+    if wanted is None or wanted.window is None:
+        return SummaryWindow()
+    window = wanted.window
+    rows = await review_rows.reflections_in(
+        session=session,
+        user_id=user.id,
+        days=window.days,
+        at_least=window.at_least,
+        today=_today(user, facts.now),
+        upto=wanted.upto,
+    )
+    return SummaryWindow(await history_of(session, user.id, rows))
+
+
+async def load_note(
+    session: AsyncSession, user: User, state: State, event: Event, facts: Facts
+) -> NoteFacts:
+    """The kept note a button names, or what a new note would hold (its schedule loaded
+    before it: see `needs`)."""
+    wanted = flow.wanted(event)
+    if wanted is None:
+        return NoteFacts()
     if wanted.note_serial is not None:
         kept = await notes.by_serial(session=session, user_id=user.id, serial=wanted.note_serial)
-        facts = replace(facts, note=await view(session, kept) if kept is not None else None)
-    if wanted.new_note:
-        upcoming = facts.schedule
-        before = _today(user, facts.now)
-        if upcoming is not None:
-            found = next_session(upcoming, facts.now)
-            before = found.local_date if found is not None else before
-        items = await material(session, user.id, facts.now, before)
-        facts = replace(
-            facts,
-            note=NoteView(0, items),
-            last_note_serial=await notes.last_serial(session=session, user_id=user.id),
-        )
-    return facts
+        return NoteFacts(await view(session, kept) if kept is not None else None)
+    if not wanted.new_note:
+        return NoteFacts()
+    upcoming = facts[ClientSchedule].schedule
+    before = _today(user, facts.now)
+    if upcoming is not None:
+        found = next_session(upcoming, facts.now)
+        before = found.local_date if found is not None else before
+    items = await material(session, user.id, facts.now, before)
+    last = await notes.last_serial(session=session, user_id=user.id)
+    return NoteFacts(NoteView(0, items), last)
+
+
+WINDOW = Need(SummaryWindow, load_window)
+NOTE = Need(NoteFacts, load_note)
 
 
 async def scheduled_note(session: AsyncSession, prompt: Prompt, now: datetime) -> NoteView:

@@ -16,6 +16,7 @@ from features.kernel.vocabulary import (
     Text,
     Toast,
 )
+from features.safety.crisis import CrisisData
 from features.safety.effects import SaveCountry
 from features.safety.places import country_name, country_of_zone, find_country, is_country
 
@@ -69,15 +70,17 @@ def ask_again() -> tuple[Reply, ...]:
 def display_name(code: str, facts: Facts) -> str:
     """A country as the crisis message names it ("the United States"), or tzdata's name
     for one we hold no numbers for."""
-    if facts.crisis is not None:
-        resource = facts.crisis.by_country.get(code)
+    crisis = facts.get(CrisisData)
+    if crisis is not None:
+        resource = crisis.by_country.get(code)
         if resource is not None and resource.name:
             return resource.name
     return country_name(code) or code
 
 
 def _save(code: str, facts: Facts) -> Outcome:
-    covered = facts.crisis is not None and code in facts.crisis.by_country
+    crisis = facts.get(CrisisData)
+    covered = crisis is not None and code in crisis.by_country
     saved = "country.saved" if covered else "country.saved_uncovered"
     reply = Reply(saved, {"country": display_name(code, facts)})
     return Outcome(State(), (SaveCountry(code), reply))
@@ -92,8 +95,9 @@ def _by_time_zone(facts: Facts) -> Outcome:
 
 
 def _zone_country(facts: Facts) -> str | None:
-    if facts.crisis is not None:
-        return facts.crisis.country_for(facts.client.time_zone)
+    crisis = facts.get(CrisisData)
+    if crisis is not None:
+        return crisis.country_for(facts.client.time_zone)
     return country_of_zone(facts.client.time_zone)
 
 

@@ -3,11 +3,22 @@ answers it), /urgent, /country and its question, and /safetyplan with its button
 
 from __future__ import annotations
 
-from features.kernel.feature import CommandInfo, Feature, again_always, on_facts
-from features.kernel.vocabulary import Step
+from typing import Any
+
+from features.kernel.feature import CommandInfo, Feature, Need, again_always, on_facts
+from features.kernel.vocabulary import Event, Facts, State, Step
 from features.safety import country, safety_plan, screen, store, texts
+from features.safety.crisis import CrisisData
+from features.safety.loaders import PLAN
+
+
+def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any], ...]:
+    """The safety plan, when this turn may show it (words of danger among them)."""
+    return (PLAN,) if safety_plan.shows_plan(state, event, given.get(CrisisData)) else ()
+
 
 FEATURE = Feature(
+    needs=needs,
     name="safety",
     commands={
         "urgent": screen.urgent,

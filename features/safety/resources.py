@@ -4,15 +4,16 @@ each line written so that a phone can dial it from the chat."""
 from __future__ import annotations
 
 from features.kernel.vocabulary import Arg, Facts, Ref, Reply
-from features.safety.crisis import Helpline
+from features.safety.crisis import CrisisData, Helpline
 
 
 def crisis_reply(facts: Facts) -> Reply:
     """Where to get help now, for the client's country (chosen, or their time zone's)."""
-    if facts.crisis is None:
+    crisis = facts.get(CrisisData)
+    if crisis is None:
         return Reply("crisis.fallback")
     client = facts.client
-    resource = facts.crisis.resource_for(client.time_zone, client.country)
+    resource = crisis.resource_for(client.time_zone, client.country)
     lines = tuple(_line(line) for line in resource.helplines)
     if resource.name and not resource.helplines:
         lines = (Ref("crisis.find_a_helpline"),)

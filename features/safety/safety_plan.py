@@ -30,6 +30,7 @@ from features.kernel.vocabulary import (
 )
 from features.safety.crisis import CrisisData
 from features.safety.effects import SaveSafetyPlan
+from features.safety.loaded import SafetyPlan
 
 PRESS = "sp:"
 EDIT = "edit"
@@ -40,7 +41,7 @@ IN_CRISIS = ("reasons", "contacts")
 MAX_LENGTH = 2000
 
 
-def needs_plan(state: State, event: Event, crisis: CrisisData | None) -> bool:
+def shows_plan(state: State, event: Event, crisis: CrisisData | None) -> bool:
     """Whether this turn may show the plan, so it must be read: /safetyplan and its
     buttons, /urgent, writing a part, and words that bring the crisis message."""
     if isinstance(event, Command):
@@ -54,7 +55,7 @@ def needs_plan(state: State, event: Event, crisis: CrisisData | None) -> bool:
 
 def show(facts: Facts, before: tuple[Reply, ...] = ()) -> Outcome:
     """/safetyplan: the plan with a button per part, or (none written yet) its first part."""
-    plan = facts.safety_plan or {}
+    plan = facts[SafetyPlan].parts or {}
     if not plan:
         state = State(Step.SAFETY_PLAN, {"part": 0, "walk": True})
         return Outcome(state, (*before, Reply("safety.intro"), _ask(0, plan, walk=True)))
@@ -72,7 +73,7 @@ def card(plan: Mapping[str, str]) -> Reply:
 def in_crisis(facts: Facts) -> tuple[Reply, ...]:
     """What of the plan to show with the crisis message ("Your plan: ..."): the reasons
     for living and who to call, or, without those, whatever the client wrote first."""
-    plan = facts.safety_plan or {}
+    plan = facts[SafetyPlan].parts or {}
     keys = [key for key in IN_CRISIS if plan.get(key)] or [k for k in PARTS if plan.get(k)][:2]
     if not keys:
         return ()
@@ -86,7 +87,7 @@ def in_crisis(facts: Facts) -> tuple[Reply, ...]:
 def writing(state: State, event: Event, facts: Facts) -> Outcome:
     """The client writes the part they are on."""
     index = _index(state)
-    plan = dict(facts.safety_plan or {})
+    plan = dict(facts[SafetyPlan].parts or {})
     walk = bool(state.data.get("walk"))
     if isinstance(event, Text):
         text = event.text.strip()
@@ -106,7 +107,7 @@ def writing(state: State, event: Event, facts: Facts) -> Outcome:
 def press(state: State, event: Press, facts: Facts) -> Outcome:
     """A plan button: rewrite a part, skip, stop, keep or clear the one being written."""
     first, _, second = event.data.removeprefix(PRESS).partition(":")
-    plan = dict(facts.safety_plan or {})
+    plan = dict(facts[SafetyPlan].parts or {})
     if first == EDIT and second in PARTS:
         paused = (Reply("reflection.paused_for_command"),) if state.step is Step.REFLECTING else ()
         index = PARTS.index(second)
@@ -132,7 +133,7 @@ def press(state: State, event: Press, facts: Facts) -> Outcome:
 
 def ask_again(state: State, facts: Facts) -> tuple[Reply, ...]:
     """The part the client is writing, again, after an interruption."""
-    return (_ask(_index(state), facts.safety_plan or {}, bool(state.data.get("walk"))),)
+    return (_ask(_index(state), facts[SafetyPlan].parts or {}, bool(state.data.get("walk"))),)
 
 
 def _next(index: int, plan: Mapping[str, str], done: tuple[SaveSafetyPlan | Toast, ...]) -> Outcome:

@@ -25,6 +25,7 @@ from features.kernel.vocabulary import (
     Toast,
 )
 from features.safety import resources, safety_plan
+from features.safety.crisis import CrisisData
 
 # In a state's data: when the full crisis message was last shown. Within the window, more
 # words of danger get a short caring line pointing to it, not the whole block again.
@@ -40,7 +41,7 @@ def help_first(
     """Words that suggest danger bring crisis resources first; None if there are none.
     `go_on` routes the event as usual; `own` is the current step's own answer to such
     words, if it has one (a reflection keeps them, flagged)."""
-    crisis = facts.crisis
+    crisis = facts.get(CrisisData)
     words = words_of(event)
     # Writing a safety plan is the safety work itself: its warning signs name the danger,
     # and the plan's own texts point to /urgent. Elsewhere, help comes first.
@@ -96,7 +97,7 @@ def urgent(state: State, command: Command, facts: Facts) -> Outcome:
 def for_stranger(event: Event, facts: Facts) -> Reply | None:
     """Someone the bot keeps nothing about wrote words that suggest danger: the crisis
     message, and nothing after it. None otherwise."""
-    crisis = facts.crisis
+    crisis = facts.get(CrisisData)
     if isinstance(event, Text) and crisis is not None and crisis.suggests_danger(event.text):
         return crisis_reply(facts)
     return None

@@ -8,7 +8,7 @@ then); the storage's unique key (client, kind, session date) makes planning idem
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from features.common.session_times import (
     PromptPreferences,
@@ -20,36 +20,11 @@ from features.common.session_times import (
     reflection_prompt_at,
     reminder_at,
 )
-from storage.models import Schedule
 from storage.schedules import Planned
 
 REFLECTION = "reflection"
 REMINDER = "reminder"
 PREPARATION = "preparation"
-
-
-def schedule_of(row: Schedule, time_zone: str) -> SessionSchedule:
-    """The pure schedule from its stored row."""
-    return SessionSchedule(
-        weekdays=tuple(row.weekdays),
-        start=time.fromisoformat(row.start_time),
-        time_zone=time_zone,
-        anchor=row.anchor,
-        duration=timedelta(minutes=row.duration_minutes),
-        every_weeks=row.every_weeks,
-        skipped=frozenset(date.fromisoformat(day) for day in row.skipped),
-        extra=tuple(datetime.fromisoformat(moment) for moment in row.extra),
-        paused=row.paused,
-    )
-
-
-def preferences_of(row: Schedule) -> PromptPreferences:
-    """When the client wants to hear from the bot, from their stored row."""
-    return PromptPreferences(
-        reflection_delay=timedelta(minutes=row.reflection_delay_minutes),
-        quiet_start=time.fromisoformat(row.quiet_start),
-        quiet_end=time.fromisoformat(row.quiet_end),
-    )
 
 
 def plan(schedule: SessionSchedule, prefs: PromptPreferences, now: datetime) -> list[Planned]:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from features.common.loaded import ClientSchedule
 from features.kernel.vocabulary import Button, Facts, Outcome, Press, Redraw, Reply, State, Toast
 from features.reflection import flow as reflection
 from features.schedule.effects import ClosePrompts, SnoozePrompt
+from features.schedule.loaded import PressedPrompt
 
 PRESS = "p:"
 SNOOZE_HOURS = (1, 2, 3, 4)
@@ -39,7 +41,7 @@ RECEIVED = ("sent", "sending", "interrupted")
 def press(state: State, event: Press, facts: Facts) -> Outcome:
     """Start now, Later (then how many hours), or Skip this time."""
     parts = event.data.removeprefix(PRESS).split(":")
-    prompt = facts.prompt
+    prompt = facts[PressedPrompt].view
     if prompt is None or not parts[0].isdigit() or int(parts[0]) != prompt.id:
         return Outcome(state, (Toast("toast.stale_button"),))
     open_kinds = ("reflection", "reminder")
@@ -84,7 +86,10 @@ def _prompt_buttons(prompt_id: int) -> tuple[tuple[Button, ...], ...]:
 
 
 def _expired(sent_at: datetime | None, facts: Facts) -> bool:
-    return sent_at is not None and facts.now - sent_at > facts.prompt_prefs.expires_after
+    return (
+        sent_at is not None
+        and facts.now - sent_at > facts[ClientSchedule].prompt_prefs.expires_after
+    )
 
 
 def _day(session_date: date) -> str:

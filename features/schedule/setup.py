@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import time, timedelta
 
+from features.common.loaded import ClientSchedule
 from features.common.session_times import (
     NOT_REGULAR,
     PromptPreferences,
@@ -70,7 +71,7 @@ def card(facts: Facts) -> Outcome:
         return Outcome(
             State(Step.ASK_TIME_ZONE, {"purpose": "onboarding"}), (Reply("time_zone.ask"),)
         )
-    if facts.schedule is None:
+    if facts[ClientSchedule].schedule is None:
         return Outcome(State(), (Reply("schedule.none", buttons=((_change_button(),),)),))
     return Outcome(State(), (_card(facts),))
 
@@ -80,7 +81,7 @@ def change(state: State, event: Press, facts: Facts) -> Outcome:
     action, _, value = event.data.removeprefix(CARD).partition(":")
     if action == "edit":
         return begin("change")
-    if facts.schedule is None or facts.client.time_zone is None:
+    if facts[ClientSchedule].schedule is None or facts.client.time_zone is None:
         return Outcome(state, (Toast("toast.stale_button"),))
     if action == "delay" and not value:
         return Outcome(state, (Redraw(Reply("schedule.ask_delay", buttons=_delay_buttons())),))
@@ -120,7 +121,7 @@ def add_extra(state: State, event: Event, facts: Facts) -> Outcome:
 
 def command(action: str, facts: Facts, state: State) -> Outcome:
     """/skip, /pause, /resume and the card's neutral-wording switch."""
-    schedule = facts.schedule
+    schedule = facts[ClientSchedule].schedule
     if schedule is None or facts.client.time_zone is None:
         return Outcome(state, (Reply("schedule.none", buttons=((_change_button(),),)),))
     if action == "skip_next":
@@ -226,17 +227,21 @@ def _save(data: dict[str, object], every_weeks: int, facts: Facts) -> Outcome:
             duration=timedelta(minutes=length),
             every_weeks=every_weeks,
         )
-        effects.append(_summary(replace(facts, schedule=schedule), "schedule.saved"))
+        effects.append(
+            _summary(
+                facts.having(replace(facts[ClientSchedule], schedule=schedule)), "schedule.saved"
+            )
+        )
     if data.get("purpose") == "onboarding":
         effects.append(Reply("onboarding.done"))
     return Outcome(State(), tuple(effects))
 
 
 def _card(facts: Facts) -> Reply:
-    schedule = facts.schedule
+    schedule = facts[ClientSchedule].schedule
     assert schedule is not None
     pause = ("button.resume", "resume") if schedule.paused else ("button.pause", "pause")
-    neutral = ("button.neutral_off", "neutral_off") if facts.neutral_wording else (
+    neutral = ("button.neutral_off", "neutral_off") if facts[ClientSchedule].neutral_wording else (
         "button.neutral_on", "neutral_on"
     )  # fmt: skip
     buttons = (
@@ -251,7 +256,7 @@ def _card(facts: Facts) -> Reply:
 
 def _summary(facts: Facts, text: str) -> Reply:
     """The schedule in words, with the next session and when the bot will speak."""
-    schedule, zone = facts.schedule, facts.client.time_zone
+    schedule, zone = facts[ClientSchedule].schedule, facts.client.time_zone
     assert schedule is not None and zone is not None
     if schedule.every_weeks == NOT_REGULAR:
         return Reply(text, {"usual": Ref("schedule.irregular"), "next": ""})
@@ -266,7 +271,7 @@ def _summary(facts: Facts, text: str) -> Reply:
     upcoming = next_session(schedule, facts.now)
     if upcoming is None:
         return Reply(text, {"usual": usual, "next": ""})
-    prefs: PromptPreferences = facts.prompt_prefs
+    prefs: PromptPreferences = facts[ClientSchedule].prompt_prefs
     before = previous_session(schedule, upcoming.starts_at)
     next_line = Ref(
         "schedule.next_line",

@@ -11,6 +11,7 @@ from datetime import datetime, time, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from features.common.loaders import preferences_of, schedule_of
 from features.common.session_times import (
     NOT_REGULAR,
     first_session_date,
@@ -31,7 +32,7 @@ from features.schedule.effects import (
     SkipNextSession,
     SnoozePrompt,
 )
-from features.schedule.planning import plan, preferences_of, schedule_of
+from features.schedule.planning import plan
 from storage import clients, schedules
 from storage.models import Schedule
 

@@ -6,10 +6,11 @@ from datetime import UTC, datetime
 
 from features import router
 from features.kernel import vocabulary
-from features.kernel.vocabulary import Client, Facts, NonText, Reply, State, Step, Text
+from features.kernel.vocabulary import Client, NonText, Reply, State, Step, Text
+from tests.support.facts import facts_of
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-KNOWN = Facts(Client(time_zone="Europe/Berlin"), NOW)
+KNOWN = facts_of(Client(time_zone="Europe/Berlin"), NOW)
 ONBOARDING = State(Step.ASK_TIME_ZONE, {"purpose": "onboarding"})
 
 

@@ -13,7 +13,6 @@ from features.kernel.vocabulary import (
     Client,
     Command,
     Edited,
-    Facts,
     NonText,
     Press,
     Reply,
@@ -22,11 +21,12 @@ from features.kernel.vocabulary import (
     Text,
     Toast,
 )
+from tests.support.facts import facts_of
 from tests.support.outcomes import check_outcome
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-NEW = Facts(Client(), NOW)
-KNOWN = Facts(Client(time_zone="Europe/Berlin"), NOW)
+NEW = facts_of(Client(), NOW)
+KNOWN = facts_of(Client(time_zone="Europe/Berlin"), NOW)
 ONBOARDING = State(Step.ASK_TIME_ZONE, {"purpose": "onboarding"})
 CHANGING = State(Step.ASK_TIME_ZONE, {"purpose": "change"})
 

@@ -19,10 +19,12 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import col, select
 
 from features import router as flow
+from features.kernel.engine import load
 from features.kernel.vocabulary import Press, State, Toast
 from features.review import loaders
+from features.schedule.loaded import PressedPrompt
 from handlers import prompt_jobs
-from handlers.facts import load_facts
+from handlers.turn import turn_engine
 from storage import clients as repo
 from storage import fits, notes, reflections, schedules
 from storage.crypto import cipher_from, new_key
@@ -431,9 +433,11 @@ async def test_a_button_of_a_prompt_whose_send_was_never_recorded_expires(replic
     async with one.transaction() as session:
         user = await repo.get_user(session=session, user_id=22)
         assert user is not None
-        facts = await load_facts(session, user, NOW + timedelta(days=5), full=True,
-                                 prompt_id=prompt.id)  # fmt: skip
-    assert facts.prompt is not None and facts.prompt.sent_at == NOW
+        engine = turn_engine(None, lambda: NOW + timedelta(days=5))
+        pressed = Press(f"p:{prompt.id}:start")
+        facts = await load(session, engine, user, State(), pressed, NOW + timedelta(days=5))
+    found = facts[PressedPrompt].view
+    assert found is not None and found.sent_at == NOW
     outcome = flow.step(State(), Press(f"p:{prompt.id}:start"), facts)
     assert [t.text for t in outcome.effects if isinstance(t, Toast)] == ["toast.prompt_closed"]
 

@@ -3,16 +3,15 @@ forged buttons, starting, resuming and pausing."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from features import router
 from features.fit import flow as fit
 from features.fit.effects import FinishFit, SaveFitChoice, StartFit
 from features.fit.items import ITEMS, QUALITY_ITEMS, items_for
+from features.fit.loaded import FitChecks, FitView
 from features.kernel.texts import plain
-from features.kernel.vocabulary import Command, Edited, FitView, NonText, Press, State, Step, Text
+from features.kernel.vocabulary import Command, Edited, NonText, Press, State, Step, Text
 from tests.fitting import (
     NEW,
     NOW,
@@ -33,7 +32,7 @@ def test_every_button_at_every_position_does_what_it_says(seeing):
     items = items_for(seeing)
     for position, item in enumerate(items):
         state, facts = walking(position, seeing=seeing)
-        asked = fit.ask(facts.fit, position)
+        asked = fit.ask(facts[FitChecks].open, position)
         data = [b.data for row in asked.buttons for b in row]
         assert len(data) == len(item.choices) + (2 if position else 1)  # Back (not first), Skip
         assert shown(asked).startswith(f"{position + 1} of {len(items)}")
@@ -142,16 +141,16 @@ def test_fit_with_no_history_asks_whether_they_have_started_seeing_the_therapist
 
 def test_the_seeing_question_is_not_asked_once_a_client_has_reflected_or_said_so():
     assert of(router.step(State(), Command("fit"), SEEING), StartFit) == [StartFit(1, True)]
-    said = replace(NEW, last_fit=FitView(1, True, {}, NOW, NOW))
+    said = NEW.having(FitChecks(None, FitView(1, True, {}, NOW, NOW)))
     assert of(router.step(State(), Command("fit"), said), StartFit) == [StartFit(2, True)]
-    only_looked = replace(NEW, last_fit=FitView(1, False, {}, NOW, NOW))
+    only_looked = NEW.having(FitChecks(None, FitView(1, False, {}, NOW, NOW)))
     assert router.step(State(), Command("fit"), only_looked).state.step is Step.FIT_SEEING
 
 
 def test_the_seeing_offers_buttons_are_pressed_once():
     asked = router.step(State(), Command("fit"), NEW)
     started = router.step(asked.state, Press("fo:1:seeing"), NEW)
-    facts = replace(NEW, fit=FitView(1, True, {}, NOW))
+    facts = NEW.having(FitChecks(FitView(1, True, {}, NOW)))
     again = router.step(started.state, Press("fo:1:looking"), facts)
     assert texts(again) == ["toast.stale_button"] and not of(again, StartFit)
     forged = router.step(asked.state, Press("fo:7:seeing"), NEW)
@@ -227,13 +226,13 @@ def test_ask_again_repeats_the_item_or_the_offer():
 
 
 def test_facts_are_loaded_only_when_fit_is_involved():
-    assert fit.needs_facts(State(), Command("fit"))
-    assert fit.needs_facts(State(), Press("f:1:0:a"))
-    assert fit.needs_facts(State(), Press("fo:1:go"))
-    assert fit.needs_facts(State(Step.FIT, {"serial": 1}), Text("x"))
-    assert not fit.needs_facts(State(), Command("reflect"))
-    assert not fit.needs_facts(State(Step.REFLECTING, {"serial": 1}), Text("x"))
-    assert not fit.needs_facts(State(), Press("r:1:0:5"))
+    assert fit.reads_checks(State(), Command("fit"))
+    assert fit.reads_checks(State(), Press("f:1:0:a"))
+    assert fit.reads_checks(State(), Press("fo:1:go"))
+    assert fit.reads_checks(State(Step.FIT, {"serial": 1}), Text("x"))
+    assert not fit.reads_checks(State(), Command("reflect"))
+    assert not fit.reads_checks(State(Step.REFLECTING, {"serial": 1}), Text("x"))
+    assert not fit.reads_checks(State(), Press("r:1:0:5"))
 
 
 def test_fit_in_the_middle_of_a_reflection_pauses_it_and_says_so():

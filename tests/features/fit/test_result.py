@@ -9,9 +9,10 @@ from itertools import product
 from features import router
 from features.fit import texts as fit_texts
 from features.fit.items import DIMENSIONS, ITEMS, PREFERENCES, QUALITY_ITEMS, choice_label
+from features.fit.loaded import FitChecks, FitView
 from features.fit.result import result_lines, sections
 from features.kernel.texts import CATALOGUE, plain, render
-from features.kernel.vocabulary import Command, FitView, Press, Reply, State, Step, Text
+from features.kernel.vocabulary import Command, Press, Reply, State, Step, Text
 from tests.fitting import (
     LATER,
     NEW,
@@ -112,14 +113,14 @@ def test_skipping_everything_is_fine_and_said_kindly():
 def test_a_second_check_shows_what_changed_since_the_first():
     first, _ = drive(SEEING, ALL_YES)
     second_choices = [*ALL_YES[:14], "no", "somewhat"]
-    later = replace(SEEING, now=LATER, last_fit=first)
+    later = replace(SEEING, now=LATER).having(FitChecks(None, first))
     _, outcome = drive(later, second_choices)
     changes = plain("fit.section", **of(outcome, Reply)[-1].args)
     assert changes.startswith("Since your last fit check, on Tuesday 24 November")
     assert "Open to feedback: Yes \u2192 No" in changes
     assert "It feels right: Yes \u2192 Somewhat" in changes
     assert changes.count("\u2192") == 2
-    same = drive(replace(later, last_fit=first), ALL_YES)[1]
+    same = drive(later.having(FitChecks(None, first)), ALL_YES)[1]
     assert "Your answers are the same as then." in shown(of(same, Reply)[-1])
 
 
@@ -138,7 +139,7 @@ def test_before_the_first_session_it_is_what_i_am_looking_for_and_what_to_ask():
 
 def test_a_looking_check_then_a_seeing_one_compares_the_preferences():
     looked, _ = drive(NEW, ["a", "b", "both", "none", "a"], seeing=False)
-    later = replace(SEEING, now=LATER, last_fit=looked)
+    later = replace(SEEING, now=LATER).having(FitChecks(None, looked))
     _, outcome = drive(later, ["b", *ALL_YES[1:]])
     changes = plain("fit.section", **of(outcome, Reply)[-1].args)
     assert "Direct or indirect (what you'd like): Direct \u2192 Indirect" in changes
@@ -173,7 +174,7 @@ def test_the_longest_result_and_changes_fit_in_telegram_messages():
 
 def test_result_lines_for_an_export_read_plainly():
     first, _ = drive(SEEING, ALL_YES)
-    second, _ = drive(replace(SEEING, last_fit=first), [*ALL_YES[:15], "no"])
+    second, _ = drive(SEEING.having(FitChecks(None, first)), [*ALL_YES[:15], "no"])
     lines = [plain(line.text, **line.args) for line in result_lines(second, first, "Europe/Berlin")]
     assert lines[0].strip() == "How it fits, as you see it today"
     assert "\u2022 It feels right: Yes \u2192 No" in lines
@@ -200,7 +201,7 @@ def test_every_fit_text_in_the_catalogue_is_used():
     ):
         used |= check_outcome(router.step(state, event, facts))
     every_other = {item.id: "both" for item in ITEMS} | {"q.safe": "no"}
-    before = replace(SEEING, last_fit=FitView(1, True, every_other, NOW, NOW))
+    before = SEEING.having(FitChecks(None, FitView(1, True, every_other, NOW, NOW)))
     mixed = [*ALL_YES[:10], "somewhat", "no", "no", "somewhat", "unsure", "somewhat"]
     many = [*"aaaaa", *"bbbbb", *["no"] * 5, "yes"]
     for choices in (ALL_YES, ["skip"] * 16, mixed, many, [*ALL_YES[:15], "no"]):

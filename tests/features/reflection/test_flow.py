@@ -9,11 +9,11 @@ from datetime import UTC, date, datetime
 import pytest
 
 from features import router
+from features.common.loaded import Goals, LastSerial, OwnQuestions
 from features.common.questions import BUILT_IN, OPEN, RATINGS, questions_for
 from features.goals.effects import AddGoal, AddOwnQuestion, RetireGoal, SetQuestionEnabled
 from features.kernel.texts import plain, render
 from features.kernel.vocabulary import (
-    AnswerView,
     Client,
     Command,
     Edited,
@@ -22,7 +22,6 @@ from features.kernel.vocabulary import (
     Outcome,
     Press,
     Redraw,
-    ReflectionView,
     Reply,
     State,
     Step,
@@ -36,18 +35,23 @@ from features.reflection.effects import (
     PutAnswer,
     StartReflection,
 )
+from features.reflection.flow import walked
+from features.reflection.loaded import AnswerView, OpenReflection, RecentRatings, ReflectionView
+from tests.support.facts import facts_of
 from tests.support.outcomes import check_outcome
 
 NOW = datetime(2026, 11, 24, 18, 50, tzinfo=UTC)
 CLIENT = Client(time_zone="Europe/Berlin")
-FACTS = Facts(CLIENT, NOW)
+FACTS = facts_of(CLIENT, NOW)
 ALL = (*RATINGS, *OPEN)
 
 
 def reflecting_at(position: int, answers=None, serial: int = 3, **facts) -> tuple[State, Facts]:
     r = ReflectionView(serial, ALL, position, date(2026, 11, 24), answers or {})
-    return State(Step.REFLECTING, {"serial": serial}), replace(
-        FACTS, reflection=r, last_serial=serial, **facts
+    extra = {"goals": Goals, "own_questions": OwnQuestions, "recent_ratings": RecentRatings}
+    loaded = [extra[key](value) for key, value in facts.items()]
+    return State(Step.REFLECTING, {"serial": serial}), FACTS.having(
+        OpenReflection(r), LastSerial(serial), *loaded
     )
 
 
@@ -72,8 +76,8 @@ STATES = [
     reflecting_at(len(ALL) - 1, {"heard": AnswerView(rating=2)}),
     (State(Step.OFFER_RESUME, {"serial": 3}), reflecting_at(2)[1]),
     (State(Step.OFFER_RAISE, {"serial": 3, "ratings": [["heard", 2]]}), FACTS),
-    (State(Step.GOAL_NEW), replace(FACTS, goals={7: "Sleep better"})),
-    (State(Step.GOAL_EDIT, {"goal_id": 7}), replace(FACTS, goals={7: "Sleep better"})),
+    (State(Step.GOAL_NEW), FACTS.having(Goals({7: "Sleep better"}))),
+    (State(Step.GOAL_EDIT, {"goal_id": 7}), FACTS.having(Goals({7: "Sleep better"}))),
     (State(Step.OWN_QUESTION_NEW), FACTS),
     (State(Step.REFLECTING, {"serial": 99}), FACTS),  # its reflection was closed elsewhere
     (State(Step.CONFIRM_DELETE), FACTS),
@@ -156,13 +160,13 @@ def test_reflect_starts_with_the_ratings_then_the_open_questions():
 
 
 def test_goals_get_their_own_rating_and_are_named_in_the_progress_question():
-    facts = replace(FACTS, goals={4: "Feel calmer at work", 9: "Call my father"})
+    facts = FACTS.having(Goals({4: "Feel calmer at work", 9: "Call my father"}))
     keys = questions_for(facts)
     assert keys[4:6] == ("goal:4", "goal:9")
     assert keys.index("progress") == 6
     r = ReflectionView(1, keys, 6, date(2026, 11, 24))
     state = State(Step.REFLECTING, {"serial": 1})
-    question = router.step(state, Edited(), replace(facts, reflection=r)).effects[-1]
+    question = router.step(state, Edited(), facts.having(OpenReflection(r))).effects[-1]
     text = render(question.text, **question.args)
     assert "Question 7 of 12" in text
     assert "Feel calmer at work" in text and "Call my father" in text
@@ -170,7 +174,8 @@ def test_goals_get_their_own_rating_and_are_named_in_the_progress_question():
 
 def test_turned_off_questions_are_not_asked_and_progress_off_drops_goal_ratings():
     client = replace(CLIENT, disabled_questions=frozenset({"approach", "progress"}))
-    facts = replace(FACTS, client=client, goals={4: "Sleep"}, own_questions={2: "Did I cry?"})
+    facts = replace(FACTS, client=client)
+    facts = facts.having(Goals({4: "Sleep"}), OwnQuestions({2: "Did I cry?"}))
     assert questions_for(facts) == (
         "heard", "focus", "overall", "obstacles", "helpful", "not_helpful", "felt_right",
         "bring_up", "own:2",
@@ -388,7 +393,7 @@ def test_goals_can_be_added_reworded_and_set_aside():
     assert asking.state == State(Step.GOAL_NEW)
     added = router.step(asking.state, Text("  Sleep better  "), FACTS)
     assert of(added, AddGoal) == [AddGoal("Sleep better")]
-    facts = replace(FACTS, goals={7: "Sleep better"})
+    facts = FACTS.having(Goals({7: "Sleep better"}))
     picking = router.step(State(), Press("g:edit:7"), facts)
     assert picking.state == State(Step.GOAL_EDIT, {"goal_id": 7})
     retired = router.step(State(), Press("g:retire:7"), facts)
@@ -396,7 +401,7 @@ def test_goals_can_be_added_reworded_and_set_aside():
 
 
 def test_a_forged_goal_id_does_nothing():
-    facts = replace(FACTS, goals={7: "Mine"})
+    facts = FACTS.having(Goals({7: "Mine"}))
     for data in ("g:retire:8", "g:edit:8", "g:retire:x"):
         outcome = router.step(State(), Press(data), facts)
         assert replies(outcome) == ["toast.stale_button"] and not of(outcome, RetireGoal)
@@ -436,7 +441,9 @@ def test_with_every_question_off_reflect_explains_instead_of_starting():
 def walking_at(position: int, row_position: int = 0) -> tuple[State, Facts]:
     """Walking the reflection at `position`, its row still at `row_position`."""
     _, facts = reflecting_at(row_position)
-    return State(Step.REFLECTING, {"serial": 3, "position": position}), facts
+    state = State(Step.REFLECTING, {"serial": 3, "position": position})
+    # The reflection's loader places the client where their state says.
+    return state, facts.having(OpenReflection(walked(state, facts[OpenReflection].view)))
 
 
 def test_the_question_asked_again_is_the_one_the_state_holds():

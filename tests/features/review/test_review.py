@@ -6,7 +6,6 @@ import csv
 import html
 import io
 import json
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -19,7 +18,6 @@ from features.kernel.texts import render
 from features.kernel.vocabulary import (
     Client,
     Command,
-    Facts,
     Press,
     Redraw,
     Reply,
@@ -32,12 +30,14 @@ from features.kernel.vocabulary import (
 from features.review import export, note, summary
 from features.review.effects import CreateNote, FinishNote, ToggleNoteItem
 from features.review.history import Answered, History, Session
+from features.review.loaded import NoteFacts, SummaryWindow
 from features.review.note import NoteItem, NoteView
 from features.review.pages import pack, size, split_text
 from features.review.window import ALL, DEFAULT, MAX_DAYS, Unreadable, Window, parse
+from tests.support.facts import facts_of
 
 NOW = datetime(2026, 11, 20, 12, tzinfo=UTC)
-FACTS = Facts(Client("Europe/Berlin"), NOW)
+FACTS = facts_of(Client("Europe/Berlin"), NOW)
 
 
 def session(serial: int, ratings: dict[str, int], words: dict[str, str] | None = None) -> Session:
@@ -159,10 +159,10 @@ def test_pack_never_exceeds_the_limit_unless_one_piece_does():
 
 
 def test_summary_of_nothing_is_a_kind_word():
-    facts = replace(FACTS, history=History(()))
+    facts = FACTS.having(SummaryWindow(History(())))
     outcome = router.step(State(), Command("summary"), facts)
     assert [e.text for e in outcome.effects if isinstance(e, Reply)] == ["summary.none"]
-    facts = replace(FACTS, history=History((), total=3))
+    facts = FACTS.having(SummaryWindow(History((), total=3)))
     outcome = router.step(State(), Command("summary", "7"), facts)
     assert [e.text for e in outcome.effects if isinstance(e, Reply)] == ["summary.none_in_window"]
 
@@ -171,7 +171,7 @@ def test_summary_sends_a_chart_from_two_rated_sessions():
     one = History((session(1, {"heard": 5}),), total=1, upto=1)
     assert summary.chart(one) is None
     two = History((session(1, {"heard": 5, "goal:3": 2}), session(2, {"heard": 7})), goals={3: "x"})
-    outcome = router.step(State(), Command("summary"), replace(FACTS, history=two))
+    outcome = router.step(State(), Command("summary"), FACTS.having(SummaryWindow(two)))
     [chart] = [e for e in outcome.effects if isinstance(e, ShowChart)]
     assert [(s.values, s.goal) for s in chart.series] == [((5, 7), False), ((2, None), True)]
 
@@ -179,7 +179,7 @@ def test_summary_sends_a_chart_from_two_rated_sessions():
 def test_summary_in_the_middle_of_a_reflection_asks_the_question_again():
     history = History((session(1, {"heard": 5}),), total=1, upto=1)
     state = State(Step.REFLECTING, {"serial": 1})
-    outcome = router.step(state, Command("summary"), replace(FACTS, history=history))
+    outcome = router.step(state, Command("summary"), FACTS.having(SummaryWindow(history)))
     assert outcome.state == state
 
 
@@ -189,7 +189,7 @@ def test_a_page_button_turns_the_page_and_a_stale_one_says_so():
         total=5,
         upto=5,
     )
-    facts = replace(FACTS, history=history)
+    facts = FACTS.having(SummaryWindow(history))
     turned = router.step(State(), Press("sum:all:5:2"), facts)
     assert isinstance(turned.effects[0], Redraw)
     for stale in ("sum:all:5:99", "sum:all:5:x", "sum:nope:5:1", "sum:all"):
@@ -219,13 +219,13 @@ def test_a_note_is_grouped_in_the_first_person_with_every_item():
 
 
 def test_note_toggles_and_done_store_the_choice_and_show_it():
-    facts = replace(FACTS, note=NoteView(4, ITEMS))
+    facts = FACTS.having(NoteFacts(NoteView(4, ITEMS)))
     left_out = router.step(State(), Press("n:4:0"), facts)
     assert ToggleNoteItem(4, 0) in left_out.effects
     [redraw] = [e for e in left_out.effects if isinstance(e, Redraw)]
     assert "<s>1. My sister's visit</s>" in rendered(redraw.reply)
 
-    chosen = replace(FACTS, note=NoteView(4, ITEMS).toggled(0))
+    chosen = FACTS.having(NoteFacts(NoteView(4, ITEMS).toggled(0)))
     done = router.step(State(), Press("n:4:done"), chosen)
     assert FinishNote(4) in done.effects
     [redraw] = [e for e in done.effects if isinstance(e, Redraw)]
@@ -236,19 +236,19 @@ def test_note_toggles_and_done_store_the_choice_and_show_it():
 
 @pytest.mark.parametrize("data", ["n:4:9", "n:4:-1", "n:4:x", "n:4", "n:5:0"])
 def test_a_forged_or_stale_note_button_changes_nothing(data: str):
-    facts = replace(FACTS, note=NoteView(4, ITEMS) if data != "n:5:0" else None)
+    facts = FACTS.having(NoteFacts(NoteView(4, ITEMS) if data != "n:5:0" else None))
     outcome = router.step(State(), Press(data), facts)
     assert outcome.effects == (Toast("toast.stale_button"),)
-    final = replace(FACTS, note=NoteView(4, ITEMS, final=True))
+    final = FACTS.having(NoteFacts(NoteView(4, ITEMS, final=True)))
     assert router.step(State(), Press("n:4:0"), final).effects == (Toast("toast.note_final"),)
 
 
 def test_a_new_note_is_created_with_every_item_included():
-    facts = replace(FACTS, note=NoteView(0, ITEMS), last_note_serial=2)
+    facts = FACTS.having(NoteFacts(NoteView(0, ITEMS), 2))
     outcome = router.step(State(), Command("note"), facts)
     [created] = [e for e in outcome.effects if isinstance(e, CreateNote)]
     assert created.serial == 3 and len(created.items) == 4
-    empty = replace(FACTS, note=NoteView(0, ()))
+    empty = FACTS.having(NoteFacts(NoteView(0, ())))
     assert [e.text for e in router.step(State(), Command("note"), empty).effects] == [
         "note.nothing"
     ]

@@ -10,28 +10,27 @@ from pathlib import Path
 import pytest
 
 from features import router
+from features.common.loaded import LastSerial
 from features.kernel.texts import render
 from features.kernel.vocabulary import (
-    AnswerView,
     Client,
     Command,
     Edited,
-    Facts,
     NonText,
     Press,
-    ReflectionView,
     Reply,
     State,
     Step,
     Text,
 )
 from features.reflection.effects import FinishReflection, PutAnswer, ShareDanger
+from features.reflection.loaded import AnswerView, OpenReflection, RecentRatings, ReflectionView
 from features.safety.crisis import load
+from features.safety.loaded import SafetyPlan
+from tests.support.facts import facts_of
 
 CRISIS = load()
-BERLIN = Facts(
-    Client(time_zone="Europe/Berlin"), datetime(2026, 11, 24, 18, tzinfo=UTC), crisis=CRISIS
-)
+BERLIN = facts_of(Client(time_zone="Europe/Berlin"), datetime(2026, 11, 24, 18, tzinfo=UTC), CRISIS)
 
 
 @pytest.mark.parametrize(
@@ -71,7 +70,7 @@ def _labels(reply: Reply) -> list[str]:
 
 def test_in_a_reflection_help_comes_first_then_a_choice_not_a_form():
     reflection = ReflectionView(1, ("helpful",), 0, date(2026, 11, 24))
-    facts = replace(BERLIN, reflection=reflection, last_serial=1)
+    facts = BERLIN.having(OpenReflection(reflection), LastSerial(1))
     outcome = router.step(State(Step.REFLECTING, {"serial": 1}), Text("I want to die"), facts)
     assert _texts(outcome) == ["crisis", "crisis.choice"]  # no "Kept."
     # The words are kept with the question, flagged so no note holds them unasked.
@@ -82,7 +81,7 @@ def test_in_a_reflection_help_comes_first_then_a_choice_not_a_form():
 
 def test_on_a_rating_question_the_words_are_kept_without_a_form_line():
     reflection = ReflectionView(1, ("heard", "helpful"), 0, date(2026, 11, 24))
-    facts = replace(BERLIN, reflection=reflection, last_serial=1)
+    facts = BERLIN.having(OpenReflection(reflection), LastSerial(1))
     outcome = router.step(State(Step.REFLECTING, {"serial": 1}), Text("I can't go on"), facts)
     assert _texts(outcome) == ["crisis", "crisis.choice"]
     assert PutAnswer(1, "heard", text="I can't go on", danger=True) in outcome.effects
@@ -93,7 +92,7 @@ def test_carry_on_asks_the_same_question_and_pause_stops_kindly():
     reflection = ReflectionView(
         1, ("helpful", "bring_up"), 0, date(2026, 11, 24), {"helpful": answer}
     )
-    facts = replace(BERLIN, reflection=reflection, last_serial=1)
+    facts = BERLIN.having(OpenReflection(reflection), LastSerial(1))
     state = State(Step.REFLECTING, {"serial": 1})
     carried = router.step(state, Press("r:1:0:carry"), facts)
     (question,) = carried.effects
@@ -134,7 +133,7 @@ def test_a_reflection_in_which_danger_was_expressed_ends_gently():
         "bring_up": AnswerView(text="I want to die", danger=True),
     }
     reflection = ReflectionView(1, ("heard", "helpful", "bring_up"), 2, date(2026, 11, 24), answers)
-    facts = replace(BERLIN, reflection=reflection, last_serial=1, recent_ratings={"heard": 8.0})
+    facts = BERLIN.having(OpenReflection(reflection), LastSerial(1), RecentRatings({"heard": 8.0}))
     outcome = router.step(State(Step.REFLECTING, {"serial": 1}), Press("r:1:2:next"), facts)
     assert FinishReflection(1, complete=True, position=2) in outcome.effects
     assert _texts(outcome) == ["reflection.thanks_gentle", "reflection.share_offer"]
@@ -153,7 +152,7 @@ def test_a_reflection_in_which_danger_was_expressed_ends_gently():
 
 def test_the_clients_plan_comes_with_the_crisis_message_and_urgent():
     plan = {"reasons": "My sister, my cat", "contacts": "Anna 0170 1234", "coping": "a walk"}
-    facts = replace(BERLIN, safety_plan=plan)
+    facts = BERLIN.having(SafetyPlan(plan))
     for event in (Text("I want to die"), Command("urgent")):
         outcome = router.step(State(), event, facts)
         assert _texts(outcome)[:2] == ["crisis", "safety.in_crisis"]
@@ -208,7 +207,7 @@ def test_a_step_waiting_for_a_place_keeps_waiting_without_a_form_line():
 def test_words_of_danger_dont_grow_a_full_answer_past_its_limit():
     full = AnswerView(text="x" * 19_990)
     reflection = ReflectionView(1, ("helpful",), 0, date(2026, 11, 24), {"helpful": full})
-    facts = replace(BERLIN, reflection=reflection, last_serial=1)
+    facts = BERLIN.having(OpenReflection(reflection), LastSerial(1))
     outcome = router.step(State(Step.REFLECTING, {"serial": 1}), Text("I want to die"), facts)
     assert _texts(outcome) == ["crisis", "reflection.answer_full", "crisis.choice"]
     assert not any(isinstance(e, PutAnswer) for e in outcome.effects)

@@ -18,7 +18,6 @@ from features.kernel.texts import plain
 from features.kernel.vocabulary import (
     Client,
     Command,
-    Facts,
     NonText,
     Press,
     Reply,
@@ -29,6 +28,7 @@ from features.kernel.vocabulary import (
 from features.safety.crisis import DEFAULT_FILE, load
 from features.safety.effects import SaveCountry
 from features.safety.places import country_of_zone, find_country
+from tests.support.facts import facts_of
 
 CRISIS = load()
 RAW = json.loads(DEFAULT_FILE.read_text(encoding="utf-8"))
@@ -48,7 +48,7 @@ DIALLABLE = re.compile(r"^\*?\d+( \d+)*( or \*?\d+( \d+)*)?$")
 
 def urgent(client: Client) -> str:
     """What /urgent says to this client, without markup."""
-    facts = Facts(client, NOW, crisis=CRISIS)
+    facts = facts_of(client, NOW, CRISIS)
     reply = router.step(State(), Command("urgent"), facts).effects[0]
     assert isinstance(reply, Reply) and reply.text == "crisis"
     return plain(reply.text, **reply.args)
@@ -208,7 +208,7 @@ def test_a_chosen_country_wins_over_the_time_zone():
     assert "In New Zealand:" in said and "1737" in said and "TelefonSeelsorge" not in said
 
 
-BERLIN = Facts(Client(time_zone="Europe/Berlin"), NOW, crisis=CRISIS)
+BERLIN = facts_of(Client(time_zone="Europe/Berlin"), NOW, CRISIS)
 
 
 def test_country_says_what_is_used_now_and_asks():

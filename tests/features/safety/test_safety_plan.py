@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from features import router
+from features.common.loaded import LastSerial
 from features.kernel.texts import render
-from features.kernel.vocabulary import (
-    Client,
-    Command,
-    Facts,
-    NonText,
-    Press,
-    ReflectionView,
-    Reply,
-    State,
-    Step,
-    Text,
-)
-from features.safety.crisis import load
+from features.kernel.vocabulary import Client, Command, NonText, Press, Reply, State, Step, Text
+from features.reflection.loaded import OpenReflection, ReflectionView
+from features.safety.crisis import CrisisData, load
 from features.safety.effects import SaveSafetyPlan
-from features.safety.safety_plan import PARTS, needs_plan
+from features.safety.loaded import SafetyPlan
+from features.safety.safety_plan import PARTS, shows_plan
+from tests.support.facts import facts_of
 
-FACTS = Facts(Client("Europe/Berlin"), datetime(2026, 12, 1, 18, tzinfo=UTC), crisis=load())
+FACTS = facts_of(Client("Europe/Berlin"), datetime(2026, 12, 1, 18, tzinfo=UTC), load())
 
 
 def _said(outcome) -> str:
@@ -41,7 +33,7 @@ def test_a_first_plan_is_written_part_by_part_and_any_part_can_be_skipped():
     plan: dict[str, str] = {}
     state = outcome.state
     for index, key in enumerate(PARTS):
-        facts = replace(FACTS, safety_plan=dict(plan))
+        facts = FACTS.having(SafetyPlan(dict(plan)))
         if key == "surroundings":
             outcome = router.step(state, Press(f"sp:{key}:skip"), facts)
             assert _saves(outcome) == []
@@ -72,7 +64,7 @@ def test_skipping_every_part_writes_nothing_and_says_it_is_fine():
 
 def test_a_written_plan_is_shown_and_each_part_rewritten_or_cleared():
     plan = {"reasons": "My sister", "contacts": "Anna 0170 1234"}
-    facts = replace(FACTS, safety_plan=plan)
+    facts = FACTS.having(SafetyPlan(plan))
     shown = router.step(State(), Command("safetyplan"), facts)
     assert shown.state.step is Step.IDLE and "My sister" in _said(shown)
     labels = [render(b.label) for row in shown.effects[-1].buttons for b in row]
@@ -104,19 +96,19 @@ def test_bad_input_while_writing_a_part_changes_nothing():
 
 def test_rewriting_a_part_from_a_reflection_pauses_it_and_resumes_later():
     reflection = ReflectionView(1, ("helpful",), 0, date(2026, 12, 1))
-    facts = replace(FACTS, reflection=reflection, last_serial=1, safety_plan={"reasons": "x"})
+    facts = FACTS.having(OpenReflection(reflection), LastSerial(1), SafetyPlan({"reasons": "x"}))
     outcome = router.step(State(Step.REFLECTING, {"serial": 1}), Command("safetyplan"), facts)
     assert "paused and kept" in _said(outcome)
 
 
 def test_the_plan_is_read_only_for_turns_that_may_show_it():
-    crisis = FACTS.crisis
-    assert needs_plan(State(), Command("urgent"), crisis)
-    assert needs_plan(State(), Command("safetyplan"), crisis)
-    assert needs_plan(State(), Text("I want to die"), crisis)
-    assert needs_plan(State(Step.SAFETY_PLAN, {"part": 0}), Text("walks"), crisis)
-    assert not needs_plan(State(), Text("it went well"), crisis)
-    assert not needs_plan(State(), Command("help"), crisis)
+    crisis = FACTS.get(CrisisData)
+    assert shows_plan(State(), Command("urgent"), crisis)
+    assert shows_plan(State(), Command("safetyplan"), crisis)
+    assert shows_plan(State(), Text("I want to die"), crisis)
+    assert shows_plan(State(Step.SAFETY_PLAN, {"part": 0}), Text("walks"), crisis)
+    assert not shows_plan(State(), Text("it went well"), crisis)
+    assert not shows_plan(State(), Command("help"), crisis)
 
 
 def test_a_warning_sign_that_names_the_danger_is_saved_without_the_crisis_block():

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time
 import pytest
 
 from features import router
+from features.common.loaded import ClientSchedule
 from features.common.session_times import SessionSchedule
 from features.kernel.texts import plain, render
 from features.kernel.vocabulary import (
@@ -15,11 +16,9 @@ from features.kernel.vocabulary import (
     Client,
     Command,
     Edited,
-    Facts,
     NonText,
     Outcome,
     Press,
-    PromptView,
     Redraw,
     Reply,
     State,
@@ -39,10 +38,12 @@ from features.schedule.effects import (
     SkipNextSession,
     SnoozePrompt,
 )
+from features.schedule.loaded import PressedPrompt, PromptView
+from tests.support.facts import facts_of
 from tests.support.outcomes import check_outcome
 
 MONDAY_10_BERLIN = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-FACTS = Facts(Client(time_zone="Europe/Berlin"), MONDAY_10_BERLIN)
+FACTS = facts_of(Client(time_zone="Europe/Berlin"), MONDAY_10_BERLIN)
 DAYS = State(Step.SET_DAYS, {"purpose": "onboarding", "days": []})
 TUESDAY = State(Step.SET_DAYS, {"purpose": "onboarding", "days": [1]})
 AT_TIME = State(Step.SET_TIME, {"purpose": "onboarding", "days": [1]})
@@ -50,11 +51,12 @@ AT_LENGTH = State(Step.SET_LENGTH, {"purpose": "onboarding", "days": [1], "time"
 AT_FREQUENCY = State(
     Step.SET_FREQUENCY, {"purpose": "onboarding", "days": [1], "time": "17:00", "length": 50}
 )
-SCHEDULED = replace(
-    FACTS,
-    schedule=SessionSchedule(
-        weekdays=(1,), start=time(17), time_zone="Europe/Berlin", anchor=date(2026, 11, 24)
-    ),
+SCHEDULED = FACTS.having(
+    ClientSchedule(
+        SessionSchedule(
+            weekdays=(1,), start=time(17), time_zone="Europe/Berlin", anchor=date(2026, 11, 24)
+        )
+    )
 )
 SENT = PromptView(
     9, "reflection", date(2026, 11, 24), "sent", datetime(2026, 11, 24, 17, 50, tzinfo=UTC)
@@ -86,7 +88,9 @@ EVENTS = [
 
 @pytest.mark.parametrize("state", STATES, ids=lambda s: s.step.value)
 @pytest.mark.parametrize("event", EVENTS, ids=repr)
-@pytest.mark.parametrize("facts", [FACTS, replace(SCHEDULED, prompt=SENT)], ids=["new", "set"])
+@pytest.mark.parametrize(
+    "facts", [FACTS, SCHEDULED.having(PressedPrompt(SENT))], ids=["new", "set"]
+)
 def test_every_setup_step_answers_every_event(state, event, facts):
     outcome = router.step(state, event, facts)
     assert outcome.effects
@@ -155,7 +159,9 @@ def test_the_card_switches_neutral_wording_on_and_off():
 
 
 def test_prompt_buttons_start_snooze_and_skip():
-    facts = replace(SCHEDULED, prompt=SENT, now=datetime(2026, 11, 24, 18, 0, tzinfo=UTC))
+    facts = replace(
+        SCHEDULED.having(PressedPrompt(SENT)), now=datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+    )
     start = router.step(State(), Press("p:9:start"), facts)
     assert of(start, ClosePrompts) == [ClosePrompts(date(2026, 11, 24), "answered")]
     (started,) = of(start, StartReflection)
@@ -170,19 +176,24 @@ def test_a_prompt_pressed_before_its_send_is_recorded_still_starts_the_reflectio
     # The client can be quicker than the dispatcher's record of the send (another replica).
     for status in ("sending", "interrupted"):
         unrecorded = replace(SENT, status=status, sent_at=None)
-        facts = replace(SCHEDULED, prompt=unrecorded, now=datetime(2026, 11, 24, 18, 0, tzinfo=UTC))
+        facts = replace(
+            SCHEDULED.having(PressedPrompt(unrecorded)),
+            now=datetime(2026, 11, 24, 18, 0, tzinfo=UTC),
+        )
         start = router.step(State(), Press("p:9:start"), facts)
         assert of(start, ClosePrompts) == [ClosePrompts(date(2026, 11, 24), "answered")]
         assert of(start, StartReflection)
     for status in ("pending", "answered", "skipped", "missed"):
-        closed = replace(SCHEDULED, prompt=replace(SENT, status=status))
+        closed = SCHEDULED.having(PressedPrompt(replace(SENT, status=status)))
         assert texts(router.step(State(), Press("p:9:start"), closed)) == ["toast.prompt_closed"]
 
 
 def test_a_prompt_older_than_four_days_or_not_the_clients_does_nothing():
-    expired = replace(SCHEDULED, prompt=SENT, now=datetime(2026, 11, 29, 18, 0, tzinfo=UTC))
+    expired = replace(
+        SCHEDULED.having(PressedPrompt(SENT)), now=datetime(2026, 11, 29, 18, 0, tzinfo=UTC)
+    )
     assert texts(router.step(State(), Press("p:9:start"), expired)) == ["toast.prompt_closed"]
-    forged = replace(SCHEDULED, prompt=None)
+    forged = SCHEDULED.having(PressedPrompt(None))
     outcome = router.step(State(), Press("p:9:start"), forged)
     assert texts(outcome) == ["toast.stale_button"] and not of(outcome, StartReflection)
 

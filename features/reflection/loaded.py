@@ -1,0 +1,44 @@
+"""What the reflection's steps read, as loaded in the turn (features/reflection/loaders.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerView:
+    """What the client has answered to one question so far."""
+
+    rating: int | None = None
+    text: str | None = None
+    skipped: bool = False
+    # Words in it suggested the client may be in danger.
+    danger: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ReflectionView:
+    """The client's unfinished reflection: its questions, where they are, what they said."""
+
+    serial: int
+    questions: tuple[str, ...]
+    position: int
+    session_date: date
+    answers: Mapping[str, AnswerView] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class OpenReflection:
+    """The client's unfinished reflection, if any (at the question their state holds,
+    while they walk it)."""
+
+    view: ReflectionView | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RecentRatings:
+    """The client's average per rating question over their last few finished reflections."""
+
+    by_question: Mapping[str, float] = field(default_factory=dict)

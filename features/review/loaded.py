@@ -1,0 +1,24 @@
+"""What /summary and /note read, as loaded in the turn (features/review/loaders.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from features.review.history import History
+from features.review.note import NoteView
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryWindow:
+    """For /summary and its pages: the reflections in the asked-for window."""
+
+    history: History | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NoteFacts:
+    """For /note: the note a button names, or (for a new one) what a new note would hold,
+    and the serial of the client's last note."""
+
+    note: NoteView | None = None
+    last_serial: int = 0
