@@ -3,6 +3,9 @@ that follow a reflection (resume it, raise dropped ratings, share words of dange
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from features.kernel.feature import CommandInfo, Feature, on_facts
 from features.kernel.vocabulary import Facts, Outcome, Reply, State, Step
 from features.reflection import flow, store, texts
@@ -16,6 +19,12 @@ def question_again(state: State, facts: Facts) -> tuple[Reply, ...]:
 def pause(state: State, facts: Facts) -> Outcome:
     """/cancel in a reflection: it pauses, everything answered stays."""
     return flow.pause(reflecting=True)
+
+
+def begin_for(facts: Facts, args: Mapping[str, Any]) -> Outcome:
+    """Entry "reflection.begin": a reflection begun from elsewhere (a prompt's "Start now"
+    names its source and session's date), or an offer to resume the unfinished one."""
+    return flow.begin(facts, source=args["source"], session_date=args.get("session_date"))
 
 
 FEATURE = Feature(
@@ -34,6 +43,7 @@ FEATURE = Feature(
         Step.OFFER_SHARE: flow.offer_again,
     },
     cancel={Step.REFLECTING: pause},
+    entries={"reflection.begin": begin_for},
     # Words of danger as an answer are kept with the question, flagged.
     on_danger={Step.REFLECTING: flow.in_danger},
     # Leaving a reflection for another command pauses it; /reflect picks it up again.
