@@ -16,7 +16,7 @@ NOW = datetime(2026, 11, 24, 18, 50, tzinfo=UTC)
 LATER = datetime(2026, 12, 22, 9, 0, tzinfo=UTC)
 
 
-async def test_every_finished_check_is_exported_with_what_changed(engine: AsyncEngine):
+async def test_every_finished_check_is_exported_with_what_changed(engine: AsyncEngine) -> None:
     database = Database(engine)
     async with database.transaction() as session:
         for user_id in (1, 2):
