@@ -10,6 +10,8 @@ Each event goes, in this order:
 5. a menu button, wherever the client is: the feature owning its data's prefix;
 6. an offer the client's step waits on (it lapses to idle on anything else);
 7. the feature leading the client's step; idle is onboarding's.
+A feature hands a client to another feature by returning `Goto(entry, args)` last: the
+entry (an `entries` row of the table) is called in the same step.
 `python -m bot routes` prints the table.
 
 Importing this module installs the merged catalogue and the command menu into
@@ -30,6 +32,7 @@ from features.kernel.vocabulary import (
     Edited,
     Event,
     Facts,
+    Goto,
     NonText,
     Outcome,
     Press,
@@ -120,6 +123,8 @@ def step(state: State, event: Event, facts: Facts) -> Outcome:
     """Move a client's conversation on by one event; the feature whose step the client was
     in keeps what it must of that step, whatever answered the event."""
     outcome = _screened(state, event, facts)
+    if any(isinstance(effect, Goto) for effect in outcome.effects):
+        raise ValueError("a Goto reached the end of the step: only a routed answer may go on")
     owner = ROUTER.owner_of(state.step)
     if owner is not None and owner.on_exit is not None:
         kept = owner.on_exit(state, outcome)
@@ -168,27 +173,48 @@ def _route(state: State, event: Event, facts: Facts) -> Outcome:
         found = ROUTER.button_owner(event.data)
         if found is not None:
             prefix, feature = found
-            return feature.buttons[prefix](state, event, facts)
+            return _handed_on(feature, feature.buttons[prefix](state, event, facts), facts)
     owner = ROUTER.owner_of(state.step)
     offer = owner.offers.get(state.step) if owner is not None else None
-    if offer is not None:
+    if owner is not None and offer is not None:
         outcome = offer(state, event, facts)
         if outcome is not None:
-            return outcome
+            return _handed_on(owner, outcome, facts)
         state = State()
-    return _step_of(state.step)(state, event, facts)
+    leader, answer = _step_of(state.step)
+    return _handed_on(leader, answer(state, event, facts), facts)
+
+
+def _handed_on(by: Feature, outcome: Outcome, facts: Facts) -> Outcome:
+    """A feature's answer, and if it ends in a Goto, the entry it names called in the same
+    step: the effects before the Goto stay, in order, then the entry's; the state is the
+    entry's. `by` must have named the entry in its `goes_to`."""
+    # Loading: a feature's needs must include those of the entries in its goes_to (a
+    # prompt's "Start now" runs reflection.begin, which reads goals, own questions, the
+    # schedule, the last serial); today needs_context loads everything for a prompt press.
+    *before, last = outcome.effects or (None,)
+    if any(isinstance(effect, Goto) for effect in before):
+        raise ValueError(f"{by.name} returned a Goto that is not its last effect")
+    if not isinstance(last, Goto):
+        return outcome
+    if last.entry not in by.goes_to:
+        raise ValueError(f"{by.name} goes to {last.entry!r} without naming it in goes_to")
+    entered = _handed_on(
+        ROUTER.entries[last.entry], ROUTER.entry(last.entry)(facts, last.args), facts
+    )
+    return Outcome(entered.state, (*before, *entered.effects))
 
 
 def _command(state: State, command: Command, facts: Facts) -> Outcome:
     if command.name == "cancel":
         owner = ROUTER.owner_of(state.step)
         cancel = owner.cancel.get(state.step) if owner is not None else None
-        if cancel is not None:
-            return cancel(state, facts)
+        if owner is not None and cancel is not None:
+            return _handed_on(owner, cancel(state, facts), facts)
     feature = ROUTER.commands.get(command.name)
     if feature is None:
         return _aside(UNKNOWN_COMMAND(state, command, facts), state, facts)
-    outcome = feature.commands[command.name](state, command, facts)
+    outcome = _handed_on(feature, feature.commands[command.name](state, command, facts), facts)
     if command.name in feature.asides:
         outcome = _aside(outcome, state, facts)
     if command.name in feature.interrupts:
@@ -213,10 +239,10 @@ def _own_danger(state: State) -> DangerFn | None:
     return owner.on_danger.get(state.step) if owner is not None else None
 
 
-def _step_of(step: Step) -> StepFn:
+def _step_of(step: Step) -> tuple[Feature, StepFn]:
     owner = ROUTER.owner_of(step) or ROUTER.owner_of(Step.IDLE)
     assert owner is not None, "idle has an owner"
-    return owner.steps.get(step) or owner.steps[Step.IDLE]
+    return owner, owner.steps.get(step) or owner.steps[Step.IDLE]
 
 
 def _album(state: State, event: NonText, facts: Facts) -> Outcome:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from telegram.constants import ParseMode
 
 from features.common.questions import GOAL, OWN
+from features.fit import export as fit_export
 from features.kernel.texts import plain, render
 from features.kernel.vocabulary import Reply, SendExport, ShowChart
 from features.review import loaders, summary
@@ -76,7 +77,7 @@ async def _export_files(
         goals = await review_rows.all_goals(session=session, user_id=user_id)
         own = await review_rows.all_own_questions(session=session, user_id=user_id)
         row = await schedules.get_schedule(session=session, user_id=user_id)
-        fit_checks, fit_lines = await loaders.fit_results(
+        fit_checks, fit_lines = await fit_export.fit_results(
             session, user_id, user.time_zone, language
         )
         plan = await safety.get_plan(session=session, user_id=user_id) or {}

@@ -2,10 +2,12 @@
 
 A feature is a folder; its `feature.py` holds one `Feature`: the commands it answers, the
 menu buttons it owns (by callback-data prefix), the steps of a conversation it leads, what
-it says again after an interruption, and its texts. `Router.build` puts the features
-together and refuses, at import, anything owned twice: a command, a button prefix, a step
-or a text id. features/router.py holds the one table; this module holds only the types, so
-that a feature can describe itself without importing any other.
+it says again after an interruption, its named entries (where another feature may hand a
+client over, by `Goto`), and its texts. `Router.build` puts the features together and
+refuses, at import, anything owned twice (a command, a button prefix, a step, an entry or a
+text id) and a `goes_to` naming an entry no feature has. features/router.py holds the one
+table; this module holds only the types, so that a feature can describe itself without
+importing any other.
 """
 
 from __future__ import annotations
@@ -48,6 +50,9 @@ LeaveFn = Callable[[State, Event, Outcome], Outcome]
 ExitFn = Callable[[State, Outcome], tuple[Effect, ...]]
 """Called on every turn that began in one of the feature's steps, whatever answered it:
 what the feature stores of its step as the client leaves it (reflection: their place)."""
+EntryFn = Callable[[Facts, Mapping[str, Any]], Outcome]
+"""A named way into the feature that another feature's step hands a client to, by returning
+`Goto(name, args)` last: it begins from the facts and the Goto's args."""
 
 K = TypeVar("K")
 Loaded = TypeVar("Loaded")
@@ -114,6 +119,10 @@ class Feature:
     cancel: Mapping[Step, CancelFn] = field(default_factory=dict)
     # Steps that answer words of danger themselves, after the crisis help.
     on_danger: Mapping[Step, DangerFn] = field(default_factory=dict)
+    # Its named entries ("<feature>.<what>"), where another feature's Goto leads.
+    entries: Mapping[str, EntryFn] = field(default_factory=dict)
+    # The other features' entries its steps may return a Goto to.
+    goes_to: frozenset[str] = frozenset()
     # Its commands that interrupt whatever step the client is in (another feature's too).
     interrupts: frozenset[str] = frozenset()
     # Its steps that an interrupting command pauses: what is said first (a text id).
@@ -157,6 +166,8 @@ class Router:
     screens: tuple[Screen, ...]
     texts: Mapping[str, str]
     menu: tuple[CommandInfo, ...]
+    # Entry name -> the feature that has it.
+    entries: Mapping[str, Feature]
     # Every change a flow can make -> the one function that stores it.
     store: Store
 
@@ -178,6 +189,11 @@ class Router:
                     )
         led = [(step, f) for f in features for step in {*f.steps, *f.offers}]
         steps = _once("step", led)
+        entries = _once("entry", [(name, f) for f in features for name in f.entries])
+        for feature in features:
+            unknown = sorted(feature.goes_to - entries.keys())
+            if unknown:
+                raise ValueError(f"{feature.name} goes to entries no feature has: {unknown}")
         texts = _once("text id", [(key, f) for f in features for key in f.texts])
         stored = _once("change", [(kind, f) for f in features for kind in f.store])
         for feature in features:
@@ -192,6 +208,7 @@ class Router:
             screens=screens,
             texts={key: f.texts[key] for key, f in texts.items()},
             menu=menu,
+            entries=entries,
             store={kind: f.store[kind] for kind, f in stored.items()},
         )
 
@@ -199,9 +216,13 @@ class Router:
         """The feature leading this step, if any (idle is led by the onboarding feature)."""
         return self.steps.get(step)
 
+    def entry(self, name: str) -> EntryFn:
+        """The entry a Goto names (build checked every feature's `goes_to`)."""
+        return self.entries[name].entries[name]
+
     def rows(self) -> list[tuple[str, str, str]]:
-        """One row per command, menu button prefix and step: (what, feature, function).
-        An offer's function is marked "offer"; a step's own /cancel follows it."""
+        """One row per command, menu button prefix, step and entry: (what, feature,
+        function). An offer's function is marked "offer"; a step's own /cancel follows it."""
         rows: list[tuple[str, str, str]] = []
         for name, feature in self.commands.items():
             rows.append((f"/{name}", feature.name, named(feature.commands[name])))
@@ -217,6 +238,8 @@ class Router:
             if cancel is not None:
                 answer += f" (/cancel: {named(cancel)})"
             rows.append((f"step {step.value}", owner.name, answer))
+        for name, feature in self.entries.items():
+            rows.append((f"entry {name}", feature.name, named(feature.entries[name])))
         return rows
 
     def button_owner(self, data: str) -> tuple[str, Feature] | None:
@@ -252,6 +275,9 @@ def _check_own(feature: Feature) -> None:
         stray_steps = {step for step in keyed if not feature.owns_step(step)}
         if stray_steps:
             raise ValueError(f"{name} names steps it doesn't lead: {sorted(stray_steps)}")
+    foreign = sorted(entry for entry in feature.entries if not entry.startswith(f"{name}."))
+    if foreign:
+        raise ValueError(f"{name}'s entries must be named {name}.<what>: {foreign}")
 
 
 def _menu(features: tuple[Feature, ...], order: tuple[str, ...]) -> tuple[CommandInfo, ...]:

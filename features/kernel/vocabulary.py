@@ -234,8 +234,21 @@ class Change:
     __slots__ = ()
 
 
-# ShowChart and SendExport are sent after the commit, like replies (handlers/media.py).
-Effect = Reply | Redraw | Toast | ShowChart | SendExport | Change
+@dataclass(frozen=True, slots=True)
+class Goto:
+    """Hand the client to another feature's named entry in the same turn, as the last
+    effect of an outcome (onboarding goes on to the schedule's questions; a prompt's
+    "Start now" begins a reflection). features/router.py calls the entry: the effects before
+    the Goto stay, in order, then come the entry's; the state is the entry's. A feature names
+    the entries it may go to in `Feature.goes_to`, so it never imports another feature."""
+
+    entry: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+
+
+# ShowChart and SendExport are sent after the commit, like replies (handlers/media.py); a
+# Goto never leaves the router.
+Effect = Reply | Redraw | Toast | ShowChart | SendExport | Change | Goto
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ FEATURE = Feature(
     },
     ask_again={Step.ASK_TIME_ZONE: again_from_state(flow.ask_again)},
     asides=frozenset({"help"}),
+    goes_to=frozenset({flow.SCHEDULE_SETUP}),
     texts=texts.EN,
     menu=(
         CommandInfo("start", "command.start"),

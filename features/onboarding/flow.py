@@ -10,6 +10,7 @@ from features.kernel.vocabulary import (
     Effect,
     Event,
     Facts,
+    Goto,
     NonText,
     Outcome,
     Press,
@@ -19,7 +20,6 @@ from features.kernel.vocabulary import (
     Text,
     Toast,
 )
-from features.schedule import setup
 
 ZONE_BUTTON = "tz:"
 NONE_OF_THESE = "tz:-"
@@ -27,6 +27,8 @@ NONE_OF_THESE = "tz:-"
 # Why the time zone is being asked: as part of getting started, or to change it.
 PURPOSE_ONBOARDING = "onboarding"
 PURPOSE_CHANGE = "change"
+# Where getting started goes on: the schedule's session questions (features/schedule/feature.py).
+SCHEDULE_SETUP = "schedule.setup"
 
 
 def start(state: State, facts: Facts) -> Outcome:
@@ -83,8 +85,8 @@ def _save(state: State, zone: str, facts: Facts, *, fixed_offset: bool) -> Outco
         effects.append(Reply("time_zone.fixed_offset_note"))
     if state.data.get("purpose") == PURPOSE_ONBOARDING:
         # Getting started goes on: the client's usual sessions, so prompts come on time.
-        asked = setup.begin(PURPOSE_ONBOARDING)
-        return Outcome(asked.state, (*effects, Reply("schedule.intro"), *asked.effects))
+        goto = Goto(SCHEDULE_SETUP, {"purpose": PURPOSE_ONBOARDING})
+        return Outcome(State(Step.IDLE), (*effects, Reply("schedule.intro"), goto))
     return Outcome(State(Step.IDLE), tuple(effects))
 
 

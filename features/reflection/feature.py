@@ -3,6 +3,7 @@ that follow a reflection (resume it, raise dropped ratings, share words of dange
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from features.common.loaders import GOALS, LAST_SERIAL, OWN_QUESTIONS
@@ -32,6 +33,12 @@ def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any], ...]:
     return (GOALS, OWN_QUESTIONS, OPEN, LAST_SERIAL, RECENT)
 
 
+def begin_for(facts: Facts, args: Mapping[str, Any]) -> Outcome:
+    """Entry "reflection.begin": a reflection begun from elsewhere (a prompt's "Start now"
+    names its source and session's date), or an offer to resume the unfinished one."""
+    return flow.begin(facts, source=args["source"], session_date=args.get("session_date"))
+
+
 FEATURE = Feature(
     needs=needs,
     name="reflection",
@@ -49,6 +56,7 @@ FEATURE = Feature(
         Step.OFFER_SHARE: flow.offer_again,
     },
     cancel={Step.REFLECTING: pause},
+    entries={"reflection.begin": begin_for},
     # Words of danger as an answer are kept with the question, flagged.
     on_danger={Step.REFLECTING: flow.in_danger},
     # Leaving a reflection for another command pauses it; /reflect picks it up again.

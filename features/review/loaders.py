@@ -11,17 +11,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from features.common.loaded import ClientSchedule
 from features.common.session_times import next_session
 from features.common.timezones import local_time
-from features.fit import result
-from features.fit.loaded import FitView
 from features.kernel.feature import Need
-from features.kernel.texts import plain
 from features.kernel.vocabulary import Event, Facts, State
 from features.review import flow
 from features.review import note as notes_view
 from features.review.history import Answered, History, Session
 from features.review.loaded import NoteFacts, SummaryWindow
 from features.review.note import NoteItem, NoteView
-from storage import fits, notes, review_rows
+from storage import notes, review_rows
 from storage.models import Note, Prompt, Topic, User
 
 # With no earlier note to start from, a note looks back this far.
@@ -220,31 +217,3 @@ def _goal_words(question: str, goals: dict[Any, str]) -> str | None:
 
 def _today(user: User, now: datetime) -> date:
     return local_time(user.time_zone, now).date() if user.time_zone else now.date()
-
-
-async def fit_results(
-    session: AsyncSession, user_id: int, time_zone: str | None, language: str
-) -> tuple[list[dict[str, Any]], list[tuple[str, list[str]]]]:
-    """Every finished /fit check, as data and as worded results (each with what changed
-    since the one before), for an export."""
-    records = await fits.finished_checks(session=session, user_id=user_id)
-    views = [
-        FitView(r.serial, r.seeing_therapist, r.answers, r.started_at, r.finished_at)
-        for r in records
-    ]
-    data = [
-        {
-            "check": r.serial,
-            "seeing_therapist": r.seeing_therapist,
-            "answers": dict(r.answers),
-            "finished_at": r.finished_at.isoformat() if r.finished_at else None,
-        }
-        for r in records
-    ]
-    worded = []
-    for index, view_ in enumerate(views):
-        previous = views[index - 1] if index else None
-        lines = result.result_lines(view_, previous, time_zone)
-        heading = plain("export.fit_heading", language, day=result.day_of(view_, time_zone))
-        worded.append((heading, [plain(line.text, language, **line.args) for line in lines]))
-    return data, worded

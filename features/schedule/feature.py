@@ -3,6 +3,9 @@ session questions of getting started, and the buttons of the prompts the bot sen
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from features.kernel.feature import CommandInfo, Feature, again_from_state, on_facts
 from features.kernel.vocabulary import Command, Facts, Outcome, State, Step
 from features.schedule import prompts, setup, store, texts
@@ -14,6 +17,12 @@ def skip_pause_resume(state: State, command: Command, facts: Facts) -> Outcome:
     """/skip (the next session gets no prompts), /pause and /resume (all prompts)."""
     action = "skip_next" if command.name == "skip" else command.name
     return setup.command(action, facts, state)
+
+
+def begin_setup(facts: Facts, args: Mapping[str, Any]) -> Outcome:
+    """Entry "schedule.setup": the session questions, for args["purpose"] (onboarding goes on
+    here once the client's time zone is set)."""
+    return setup.begin(args["purpose"])
 
 
 FEATURE = Feature(
@@ -32,6 +41,8 @@ FEATURE = Feature(
     ask_again={
         step: again_from_state(setup.ask_again) for step in (*_SESSION_QUESTIONS, Step.ADD_EXTRA)
     },
+    entries={"schedule.setup": begin_setup},
+    goes_to=frozenset({prompts.REFLECTION_BEGIN}),
     interrupts=frozenset({"schedule"}),
     store=store.STORE,
     texts=texts.EN,

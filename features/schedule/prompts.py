@@ -12,13 +12,24 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from features.common.loaded import ClientSchedule
-from features.kernel.vocabulary import Button, Facts, Outcome, Press, Redraw, Reply, State, Toast
-from features.reflection import flow as reflection
+from features.kernel.vocabulary import (
+    Button,
+    Facts,
+    Goto,
+    Outcome,
+    Press,
+    Redraw,
+    Reply,
+    State,
+    Toast,
+)
 from features.schedule.effects import ClosePrompts, SnoozePrompt
 from features.schedule.loaded import PressedPrompt
 
 PRESS = "p:"
 SNOOZE_HOURS = (1, 2, 3, 4)
+# Where "Start now" goes: a reflection begun for the prompt's session (features/reflection).
+REFLECTION_BEGIN = "reflection.begin"
 
 
 def reflection_prompt(
@@ -53,8 +64,8 @@ def press(state: State, event: Press, facts: Facts) -> Outcome:
         return Outcome(state, (Toast("toast.prompt_closed"),))
     action = parts[1] if len(parts) > 1 else ""
     if action == "start":
-        begun = reflection.begin(facts, source="prompt", session_date=prompt.session_date)
-        return Outcome(begun.state, (ClosePrompts(prompt.session_date, "answered"), *begun.effects))
+        begin = Goto(REFLECTION_BEGIN, {"source": "prompt", "session_date": prompt.session_date})
+        return Outcome(state, (ClosePrompts(prompt.session_date, "answered"), begin))
     if action == "later":
         hours = tuple(
             Button("button.hours", f"{PRESS}{prompt.id}:snooze:{h}", {"hours": str(h)})

@@ -8,6 +8,7 @@ import ast
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import pytest
 
 from features import router
 from features.kernel.feature import CommandInfo, Feature, OwnedTwice, Router
-from features.kernel.vocabulary import Outcome, State, Step
+from features.kernel.vocabulary import Client, Command, Facts, Goto, Outcome, Reply, State, Step
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -77,6 +78,8 @@ TABLE = [
     ("step ask_country", "safety", "safety.country.answer"),
     ("step offer_share", "reflection", "offer reflection.flow.offer_share"),
     ("step safety_plan", "safety", "safety.safety_plan.writing"),
+    ("entry reflection.begin", "reflection", "reflection.feature.begin_for"),
+    ("entry schedule.setup", "schedule", "schedule.feature.begin_setup"),
     ("/<unknown>", "onboarding", "onboarding.help.unknown_command"),
     ("<edited>", "onboarding", "onboarding.help.edited"),
 ]
@@ -180,6 +183,74 @@ def test_the_menu_order_must_name_each_menu_command_once():
     assert [c.name for c in Router.build((one,), ("a",)).menu] == ["a"]
     with pytest.raises(ValueError, match="menu order"):
         Router.build((one,), ("a", "b"))
+
+
+def test_an_entry_named_twice_is_refused():
+    one = _feature("one", entries={"one.begin": _enter})
+    with pytest.raises(OwnedTwice, match=r"entry 'one\.begin' is claimed by one and other"):
+        Router.build((one, _feature("other", entries={"one.begin": _enter})))
+
+
+def test_a_goto_to_an_entry_no_feature_has_is_refused():
+    one = _feature("one", entries={"one.begin": _enter})
+    with pytest.raises(ValueError, match=r"two goes to entries no feature has: \['one.start'\]"):
+        Router.build((one, _feature("two", goes_to=frozenset({"one.start"}))))
+
+
+def test_an_entry_is_named_after_its_feature():
+    with pytest.raises(ValueError, match=r"must be named one.<what>: \['two.begin'\]"):
+        Router.build((_feature("one", entries={"two.begin": _enter}),))
+
+
+def test_the_real_entries_are_the_ones_features_go_to():
+    gone_to = {entry for feature in router.FEATURES for entry in feature.goes_to}
+    assert gone_to == set(router.ROUTER.entries) == {"reflection.begin", "schedule.setup"}
+
+
+# A Goto resolved in the same step, with made-up features.
+
+
+def _enter(facts: Facts, args: Any) -> Outcome:
+    return Outcome(State(Step.GOAL_NEW, {"came_with": args["x"]}), (Reply("two.entered"),))
+
+
+def _go(*effects: Any) -> Any:
+    def answer(state: State, command: Command, facts: Facts) -> Outcome:
+        return Outcome(State(Step.FIT), effects)
+
+    return answer
+
+
+_FACTS = Facts(Client(), datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def made_up(monkeypatch):
+    goto = Goto("two.in", {"x": "1"})
+    one = _feature(
+        "one",
+        commands={
+            "go": _go(Reply("one.before"), goto),
+            "stray": _go(Reply("one.before"), Goto("two.in", {"x": "2"}), Reply("one.after")),
+        },
+        goes_to=frozenset({"two.in"}),
+    )
+    two = _feature("two", entries={"two.in": _enter}, commands={"sneak": _go(goto)})
+    monkeypatch.setattr(router, "ROUTER", Router.build((one, two)))
+
+
+def test_a_goto_calls_the_entry_keeping_the_effects_before_it(made_up):
+    outcome = router._command(State(), Command("go"), _FACTS)
+    assert outcome == Outcome(
+        State(Step.GOAL_NEW, {"came_with": "1"}), (Reply("one.before"), Reply("two.entered"))
+    )
+
+
+def test_a_goto_not_named_in_goes_to_or_not_last_is_refused(made_up):
+    with pytest.raises(ValueError, match=r"two goes to 'two\.in' without naming it in goes_to"):
+        router._command(State(), Command("sneak"), _FACTS)
+    with pytest.raises(ValueError, match="one returned a Goto that is not its last effect"):
+        router._command(State(), Command("stray"), _FACTS)
 
 
 def test_the_bot_refuses_to_start_with_a_clash():

@@ -1,0 +1,41 @@
+"""The /fit part of /export: every finished check, as data for the JSON file and as worded
+results for the PDF. handlers/media.py puts it beside the review's part."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from features.fit import result
+from features.fit.loaded import FitView
+from features.kernel.texts import plain
+from storage import fits
+
+
+async def fit_results(
+    session: AsyncSession, user_id: int, time_zone: str | None, language: str
+) -> tuple[list[dict[str, Any]], list[tuple[str, list[str]]]]:
+    """Every finished /fit check, as data and as worded results (each with what changed
+    since the one before), for an export."""
+    records = await fits.finished_checks(session=session, user_id=user_id)
+    views = [
+        FitView(r.serial, r.seeing_therapist, r.answers, r.started_at, r.finished_at)
+        for r in records
+    ]
+    data = [
+        {
+            "check": r.serial,
+            "seeing_therapist": r.seeing_therapist,
+            "answers": dict(r.answers),
+            "finished_at": r.finished_at.isoformat() if r.finished_at else None,
+        }
+        for r in records
+    ]
+    worded = []
+    for index, view in enumerate(views):
+        previous = views[index - 1] if index else None
+        lines = result.result_lines(view, previous, time_zone)
+        heading = plain("export.fit_heading", language, day=result.day_of(view, time_zone))
+        worded.append((heading, [plain(line.text, language, **line.args) for line in lines]))
+    return data, worded
