@@ -218,3 +218,44 @@ async def test_each_answer_costs_at_most_four_statements_with_a_goal_and_an_own_
     _, answers = await _stored(walker)
     assert answers["goal:1"] == (6, None, False)
     assert answers["own:1"] == (None, "Mostly", False)
+
+
+@pytest.mark.parametrize("own", [False, True], ids=["plain", "with-goal-and-own"])
+async def test_what_each_action_of_a_walk_costs(engine: AsyncEngine, own: bool) -> None:
+    """Statements per action over a whole walk and around it, printed (`pytest -s
+    tests/engine/test_statements.py -k costs`); the answers' figures are held here."""
+    database = Database(engine)
+    await a_client(database, CLIENT, time_zone="Europe/Berlin")
+    if own:
+        async with database.transaction() as session:
+            await goals.add_goal(session=session, user_id=CLIENT, text="Sleep before midnight")
+            await goals.add_own_question(session=session, user_id=CLIENT, text="Did I rest?")
+    walker = Walker(engine)
+    costs: dict[str, set[int]] = {}
+
+    async def cost(name: str, happening: Event) -> None:
+        _, sent = await walker.send(happening)
+        costs.setdefault(name, set()).add(len(sent))
+
+    total, ratings = (12, 5) if own else (10, 4)
+    await cost("/reflect, a new one", Command("reflect"))
+    for position in range(ratings):
+        await cost("rating press", Press(f"r:1:{position}:7"))
+    await cost("text answer", Text("Two nights out of five"))
+    await cost("Next", Press(f"r:1:{ratings}:next"))
+    for position in range(ratings + 1, total - 1):
+        await cost("Skip", Press(f"r:1:{position}:skip"))
+    await cost("text answer", Text("Mostly"))  # the last question's
+    await cost("Next on the last question: it ends", Press(f"r:1:{total - 1}:next"))
+    await cost("/reflect, a new one", Command("reflect"))
+    await cost("rating press", Press("r:2:0:3"))
+    await cost("/help inside: the question again", Command("help"))
+    await cost("/goals inside: it pauses", Command("goals"))
+    await cost("/reflect: the offer to resume", Command("reflect"))
+    print(f"\n{'with a goal and an own question' if own else 'no goal, no own question'}:")
+    for name, counts in costs.items():
+        print(f"  {name}: {', '.join(map(str, sorted(counts)))}")
+    assert costs["rating press"] == costs["text answer"] == costs["Skip"] == {AT_MOST}
+    assert costs["Next"] == {AT_MOST - 1}  # nothing to write but the state
+    # Its end reads the recent ratings too (to raise dropped ones) and closes the row.
+    assert costs["Next on the last question: it ends"] == {AT_MOST + 1}
