@@ -38,17 +38,6 @@ from storage.types import utc_now
 RECENT_REFLECTIONS = 4
 
 
-async def open_reflection(*, session: AsyncSession, user_id: int) -> Reflection | None:
-    """The client's latest reflection that is neither finished nor left for a new one."""
-    statement = (
-        select(Reflection)
-        .where(col(Reflection.user_id) == user_id, col(Reflection.finished_at).is_(None))
-        .order_by(col(Reflection.serial).desc())
-        .limit(1)
-    )
-    return (await session.exec(statement)).first()
-
-
 @dataclass(frozen=True, slots=True)
 class OpenRow:
     """The open reflection as read with its answers (`open_with_answers`)."""
@@ -88,11 +77,11 @@ _REFLECTION, _ANSWER, _GOAL, _OWN = range(4)
 
 
 async def open_with_answers(*, session: AsyncSession, user_id: int) -> OpenReading:
-    """The client's open reflection (as `open_reflection` finds it), its answers, their
-    active goals and own questions (as storage.goals lists them), in ONE statement: a
-    UNION ALL of four parts, each row tagged with its part. Every part has the same
-    columns, NULL (of the column's type) where it has nothing; the texts go through their
-    column's type, so they come back decrypted."""
+    """The client's open reflection (their latest one not finished) and its answers, and
+    their active goals and own questions (as storage.goals lists them), in ONE statement:
+    a UNION ALL of four parts, each row tagged with its part. Every part has the same
+    columns, NULL (cast to the column's type) where it has nothing; the texts go through
+    their column's type, so they come back decrypted."""
     open_id = (
         select(col(Reflection.id))
         .where(col(Reflection.user_id) == user_id, col(Reflection.finished_at).is_(None))
