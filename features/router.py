@@ -37,6 +37,7 @@ from features.kernel.vocabulary import (
     State,
     Step,
     Toast,
+    words_of,
 )
 from features.onboarding import feature as onboarding
 from features.onboarding import help as onboarding_help
@@ -49,10 +50,10 @@ from features.review import feature as review
 from features.safety import feature as safety
 from features.safety.country import COUNTRY_BUTTON
 from features.safety.loaded import SafetyPlan
-from features.safety.screen import crisis_reply, for_stranger, words_of
+from features.safety.screen import crisis_reply, for_stranger
 from features.schedule import feature as schedule
 from features.schedule import loaders as schedule_loaders
-from features.schedule.loaders import prompt_named
+from features.schedule import prompts as schedule_prompts
 
 __all__ = [
     "COMMAND_NAMES",
@@ -272,8 +273,8 @@ def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any], ...]:
     for feature in FEATURES:
         if feature.screen is not None or feature in (fit.FEATURE, review.FEATURE):
             declared += feature.needs(state, event, given)
-    if prompt_named(event) is not None:
-        declared.append(schedule_loaders.PROMPT)
+    if isinstance(event, Press) and event.data.startswith(schedule_prompts.PRESS):
+        declared.append(schedule_loaders.PROMPT)  # none, for a button that names none
     if state.step is Step.REFLECTING and not _leaves(event):
         declared += reflection.FEATURE.needs(state, event, given)
     elif _not_light(state, event):

@@ -146,6 +146,15 @@ class Edited:
 Event = Text | Command | Press | NonText | Edited
 
 
+def words_of(event: Event) -> str:
+    """What the client wrote, wherever it came: a message, a caption, an edit."""
+    if isinstance(event, Text):
+        return event.text
+    if isinstance(event, NonText | Edited):
+        return event.words
+    return ""
+
+
 # Effects: what should happen.
 
 

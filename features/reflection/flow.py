@@ -199,7 +199,9 @@ def _too_long(r: ReflectionView, key: str, text: str) -> bool:
 def offer_resume(state: State, event: Event, facts: Facts) -> Outcome | None:
     """Continue the unfinished reflection, or close it and start a new one.
     None: the event isn't an answer to the offer, which lapses."""
-    r = facts[OpenReflection].view
+    # Not read for a press that is no answer to it (a time zone's, say): the offer lapses.
+    found = facts.get(OpenReflection)
+    r = found.view if found is not None else None
     if isinstance(event, Press) and event.data.startswith(PRESS) and r is not None:
         # A button on the reflection's own question, still on screen: that is continuing.
         return reflecting(_walking(r), event, facts)

@@ -80,7 +80,9 @@ def press_summary(state: State, event: Press, facts: Facts) -> Outcome:
     """Turn a page of the summary."""
     parts = event.data.removeprefix(summary.PRESS).split(":")
     window = from_key(parts[0]) if len(parts) == 3 else None
-    history = facts[SummaryWindow].history
+    # Nothing was read for a button whose data names no window (a forged or mangled one).
+    read = facts.get(SummaryWindow)
+    history = read.history if read is not None else None
     if window is None or history is None or not parts[2].isdigit():
         return Outcome(state, (Toast("toast.stale_button"),))
     page = summary.page(history, window, int(parts[2]), facts.client.language)
@@ -91,7 +93,8 @@ def press_summary(state: State, event: Press, facts: Facts) -> Outcome:
 
 def press_note(state: State, event: Press, facts: Facts) -> Outcome:
     """Leave an item of a note out or put it back, or finish the note."""
-    kept = facts[NoteFacts].note
+    read = facts.get(NoteFacts)  # None: the button's data names no note
+    kept = read.note if read is not None else None
     action = event.data.removeprefix(note.PRESS).partition(":")[2]
     if kept is None or kept.serial == 0:
         return Outcome(state, (Toast("toast.stale_button"),))

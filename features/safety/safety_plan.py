@@ -27,6 +27,7 @@ from features.kernel.vocabulary import (
     Step,
     Text,
     Toast,
+    words_of,
 )
 from features.safety.crisis import CrisisData
 from features.safety.effects import SaveSafetyPlan
@@ -43,14 +44,17 @@ MAX_LENGTH = 2000
 
 def shows_plan(state: State, event: Event, crisis: CrisisData | None) -> bool:
     """Whether this turn may show the plan, so it must be read: /safetyplan and its
-    buttons, /urgent, writing a part, and words that bring the crisis message."""
+    buttons, /urgent, anything while writing a part (asked again after /help, it shows
+    what is written so far), and words that bring the crisis message, in a message, a
+    caption or an edit."""
+    if state.step is Step.SAFETY_PLAN:
+        return True
     if isinstance(event, Command):
         return event.name in ("safetyplan", "urgent")
     if isinstance(event, Press):
         return event.data.startswith(PRESS)
-    if state.step is Step.SAFETY_PLAN:
-        return True
-    return isinstance(event, Text) and crisis is not None and crisis.suggests_danger(event.text)
+    words = words_of(event)
+    return bool(words) and crisis is not None and crisis.suggests_danger(words)
 
 
 def show(facts: Facts, before: tuple[Reply, ...] = ()) -> Outcome:

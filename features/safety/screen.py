@@ -11,11 +11,9 @@ from datetime import datetime, timedelta
 from features.kernel.feature import DangerFn, Screen, StepFn
 from features.kernel.vocabulary import (
     Command,
-    Edited,
     Effect,
     Event,
     Facts,
-    NonText,
     Outcome,
     Redraw,
     Reply,
@@ -23,6 +21,7 @@ from features.kernel.vocabulary import (
     Step,
     Text,
     Toast,
+    words_of,
 )
 from features.safety import resources, safety_plan
 from features.safety.crisis import CrisisData
@@ -101,15 +100,6 @@ def for_stranger(event: Event, facts: Facts) -> Reply | None:
     if isinstance(event, Text) and crisis is not None and crisis.suggests_danger(event.text):
         return crisis_reply(facts)
     return None
-
-
-def words_of(event: Event) -> str:
-    """What the client wrote, wherever it came: a message, a caption, an edit."""
-    if isinstance(event, Text):
-        return event.text
-    if isinstance(event, NonText | Edited):
-        return event.words
-    return ""
 
 
 def crisis_reply(facts: Facts) -> Reply:

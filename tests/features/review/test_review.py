@@ -18,6 +18,7 @@ from features.kernel.texts import render
 from features.kernel.vocabulary import (
     Client,
     Command,
+    Facts,
     Press,
     Redraw,
     Reply,
@@ -298,3 +299,13 @@ def test_the_pdf_draws_what_its_font_can_and_logs_nothing_of_the_rest(
         "\U0001f33f" in r.getMessage() or "calm" in r.getMessage() for r in caplog.records
     )
     assert not any("calm" in str(w.message) for w in recwarn)
+
+
+@pytest.mark.parametrize("data", ["sum:bogus:1:1", "sum:7d", "n:x:done", "n::keep"])
+def test_a_mangled_review_button_loads_nothing_and_gets_the_stale_notice(data: str):
+    # What a turn declares for these presses is nothing (review's `needs`), so the step
+    # must not ask for a window or a note it was never given.
+    bare = Facts(Client("Europe/Berlin"), NOW)
+    outcome = router.step(State(), Press(data), bare)
+    assert outcome.effects == (Toast("toast.stale_button"),)
+    assert outcome.state == State()
