@@ -284,9 +284,7 @@ _LIGHT_COMMANDS = frozenset(
 )
 # What a turn that isn't light reads when its features declare nothing narrower yet.
 _EVERYDAY: tuple[Need[Any], ...] = (
-    common.GOALS,
-    common.OWN_QUESTIONS,
-    reflection_loaders.OPEN,
+    *reflection_loaders.READ,  # the open reflection, goals and own questions: one statement
     common.LAST_SERIAL,
     reflection_loaders.RECENT,
     common.SCHEDULE,

@@ -4,29 +4,152 @@ as a keyword argument and never commit; the turn that calls them commits once.""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Table, and_, func, literal, update
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    Integer,
+    String,
+    Table,
+    and_,
+    cast,
+    func,
+    literal,
+    literal_column,
+    null,
+    union_all,
+    update,
+)
+from sqlalchemy import select as sa_select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Answer, Reflection, Topic
+from storage.crypto import EncryptedText
+from storage.models import Answer, Goal, OwnQuestion, Reflection, Topic
 from storage.types import utc_now
 
 # How many finished reflections a client's "recent average" rating looks back over.
 RECENT_REFLECTIONS = 4
 
 
-async def open_reflection(*, session: AsyncSession, user_id: int) -> Reflection | None:
-    """The client's latest reflection that is neither finished nor left for a new one."""
-    statement = (
-        select(Reflection)
+@dataclass(frozen=True, slots=True)
+class OpenRow:
+    """The open reflection as read with its answers (`open_with_answers`)."""
+
+    id: int
+    serial: int
+    questions: list[str]
+    position: int
+    session_date: date
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRow:
+    """One answer to the open reflection, its text decrypted."""
+
+    question: str
+    rating: int | None
+    text: str | None
+    skipped: bool
+    danger: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OpenReading:
+    """What walking a reflection reads, in one statement: the open reflection (None: none)
+    and its answers, and the client's active goals and own questions (id -> their words,
+    oldest first)."""
+
+    reflection: OpenRow | None = None
+    answers: tuple[AnswerRow, ...] = ()
+    goals: dict[int, str] = field(default_factory=dict)
+    own_questions: dict[int, str] = field(default_factory=dict)
+
+
+# The parts of `open_with_answers`, in the order they come back.
+_REFLECTION, _ANSWER, _GOAL, _OWN = range(4)
+
+
+async def open_with_answers(*, session: AsyncSession, user_id: int) -> OpenReading:
+    """The client's open reflection (their latest one not finished) and its answers, and
+    their active goals and own questions (as storage.goals lists them), in ONE statement:
+    a UNION ALL of four parts, each row tagged with its part. Every part has the same
+    columns, NULL (cast to the column's type) where it has nothing; the texts go through
+    their column's type, so they come back decrypted."""
+    open_id = (
+        select(col(Reflection.id))
         .where(col(Reflection.user_id) == user_id, col(Reflection.finished_at).is_(None))
         .order_by(col(Reflection.serial).desc())
         .limit(1)
+        .scalar_subquery()
     )
-    return (await session.exec(statement)).first()
+
+    def part(kind: int, row_id: Any, **given: Any) -> Any:
+        columns: dict[str, ColumnElement[Any]] = {
+            "serial": cast(null(), Integer),
+            "position": cast(null(), Integer),
+            "questions": cast(null(), JSON),
+            "session_date": cast(null(), Date),
+            "question": cast(null(), String),
+            "rating": cast(null(), Integer),
+            "text": cast(null(), EncryptedText),
+            "skipped": cast(null(), Boolean),
+            "danger": cast(null(), Boolean),
+            **given,
+        }
+        labelled = [column.label(name) for name, column in columns.items()]
+        return select(
+            literal_column(str(kind), Integer).label("kind"), row_id.label("id"), *labelled
+        )
+
+    reflection = part(
+        _REFLECTION,
+        col(Reflection.id),
+        serial=col(Reflection.serial),
+        position=col(Reflection.position),
+        questions=col(Reflection.questions),
+        session_date=col(Reflection.session_date),
+    ).where(col(Reflection.id) == open_id)
+    answers = part(
+        _ANSWER,
+        col(Answer.id),
+        question=col(Answer.question),
+        rating=col(Answer.rating),
+        text=col(Answer.text),
+        skipped=col(Answer.skipped),
+        danger=col(Answer.danger),
+    ).where(col(Answer.reflection_id) == open_id)
+    goals = part(_GOAL, col(Goal.id), text=col(Goal.text)).where(
+        col(Goal.user_id) == user_id, col(Goal.retired_at).is_(None)
+    )
+    own = part(_OWN, col(OwnQuestion.id), text=col(OwnQuestion.text)).where(
+        col(OwnQuestion.user_id) == user_id, col(OwnQuestion.retired_at).is_(None)
+    )
+    everything = union_all(reflection, answers, goals, own).subquery("reading")
+    statement = sa_select(everything).order_by(everything.c.kind, everything.c.id)
+    found: OpenRow | None = None
+    answered: list[AnswerRow] = []
+    goal_texts: dict[int, str] = {}
+    own_texts: dict[int, str] = {}
+    # sqlmodel's `exec` is typed for its own selects only; a core select of a union is run alike.
+    for row in (await session.exec(statement)).all():  # type: ignore[call-overload]
+        if row.kind == _REFLECTION:
+            found = OpenRow(row.id, row.serial, list(row.questions), row.position, row.session_date)
+        elif row.kind == _ANSWER:
+            answered.append(
+                AnswerRow(row.question, row.rating, row.text, bool(row.skipped), bool(row.danger))
+            )
+        elif row.kind == _GOAL:
+            goal_texts[row.id] = row.text
+        else:
+            own_texts[row.id] = row.text
+    return OpenReading(found, tuple(answered), goal_texts, own_texts)
 
 
 async def last_serial(*, session: AsyncSession, user_id: int) -> int:
@@ -113,6 +236,24 @@ async def finish(
     if position is not None:
         reflection.position = position
     session.add(reflection)
+
+
+async def finish_serial(
+    *, session: AsyncSession, user_id: int, serial: int, complete: bool, position: int | None
+) -> None:
+    """`finish` for the client's `serial`-th reflection, in one statement, without reading
+    it first."""
+    values: dict[str, object] = {"finished_at": utc_now(), "complete": complete}
+    if position is not None:
+        values["position"] = position
+    result = await session.exec(
+        update(Reflection)
+        .where(col(Reflection.user_id) == user_id, col(Reflection.serial) == serial)
+        .values(**values)
+    )
+    if result.rowcount != 1:
+        # The flow only closes reflections it was shown; this is a bug, not bad input.
+        raise LookupError(f"reflection {serial} of this client does not exist")
 
 
 async def put_answer(

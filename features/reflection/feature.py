@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from features.common.loaders import GOALS, LAST_SERIAL, OWN_QUESTIONS
+from features.common.loaders import LAST_SERIAL
 from features.kernel.feature import CommandInfo, Feature, Need, on_facts
 from features.kernel.vocabulary import Event, Facts, Outcome, Reply, State, Step
 from features.reflection import flow, store, texts
 from features.reflection.loaded import OpenReflection
-from features.reflection.loaders import OPEN, RECENT
+from features.reflection.loaders import READ, RECENT
 
 
 def question_again(state: State, facts: Facts) -> tuple[Reply, ...]:
@@ -26,11 +26,12 @@ def pause(state: State, facts: Facts) -> Outcome:
 
 def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any], ...]:
     """While walking a reflection: it, its answers, the words of the goals and own
-    questions it asks, and (on its last question only) the recent ratings its end compares
-    with. To begin or resume one: the serial of the last one too."""
+    questions it asks (these four in one statement), and (on its last question only) the
+    recent ratings its end compares with. To begin or resume one: the serial of the last
+    one too."""
     if state.step is Step.REFLECTING:
-        return (GOALS, OWN_QUESTIONS, OPEN, RECENT)
-    return (GOALS, OWN_QUESTIONS, OPEN, LAST_SERIAL, RECENT)
+        return (*READ, RECENT)
+    return (*READ, LAST_SERIAL, RECENT)
 
 
 def begin_for(facts: Facts, args: Mapping[str, Any]) -> Outcome:

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from features.common.loaded import Goals, OwnQuestions
+
 
 @dataclass(frozen=True, slots=True)
 class AnswerView:
@@ -42,3 +44,15 @@ class RecentRatings:
     """The client's average per rating question over their last few finished reflections."""
 
     by_question: Mapping[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Walking:
+    """What walking a reflection reads, read at once (features/reflection/loaders.py
+    `READ`): the open reflection, and the client's goals and own questions its questions
+    name (`goal:<id>`, `own:<id>`) and its progress question lists. The steps read the
+    three parts, each by its own type."""
+
+    open: OpenReflection
+    goals: Goals
+    own_questions: OwnQuestions

@@ -3,50 +3,94 @@ transaction."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from features.common.loaded import Goals, OwnQuestions
+from features.common.questions import is_rating
 from features.kernel.feature import Need
-from features.kernel.vocabulary import Event, Facts, State, Step
+from features.kernel.vocabulary import Event, Facts, NonText, State, Step, Text
 from features.reflection.flow import walked
-from features.reflection.loaded import AnswerView, OpenReflection, RecentRatings, ReflectionView
+from features.reflection.loaded import (
+    AnswerView,
+    OpenReflection,
+    RecentRatings,
+    ReflectionView,
+    Walking,
+)
 from storage import reflections
 from storage.models import User
 
+Part = TypeVar("Part")
 
-async def load_open(
+
+async def load_walking(
     session: AsyncSession, user: User, state: State, event: Event, facts: Facts
-) -> OpenReflection:
-    """The open reflection and its answers, at the question the client's state holds."""
-    row = await reflections.open_reflection(session=session, user_id=user.id)
+) -> Walking:
+    """The open reflection and its answers, at the question the client's state holds, and
+    the client's active goals and own questions: one statement."""
+    read = await reflections.open_with_answers(session=session, user_id=user.id)
+    goals, own = Goals(read.goals), OwnQuestions(read.own_questions)
+    row = read.reflection
     if row is None:
-        return OpenReflection()
-    assert row.id is not None
-    answers = await reflections.answers_to(session=session, reflection_id=row.id)
+        return Walking(OpenReflection(), goals, own)
     view = ReflectionView(
         serial=row.serial,
         questions=tuple(row.questions),
         position=min(row.position, max(len(row.questions) - 1, 0)),
         session_date=row.session_date,
-        answers={a.question: AnswerView(a.rating, a.text, a.skipped, a.danger) for a in answers},
+        answers={
+            a.question: AnswerView(a.rating, a.text, a.skipped, a.danger) for a in read.answers
+        },
     )
-    return OpenReflection(walked(state, view))
+    return Walking(OpenReflection(walked(state, view)), goals, own)
+
+
+def _part_of_walking(part: Callable[[Walking], Part]) -> Callable[..., Any]:
+    """A loader of one part of `Walking`, taken from it when it was loaded already (as
+    `READ` declares it, first), read on its own otherwise."""
+
+    async def load(
+        session: AsyncSession, user: User, state: State, event: Event, facts: Facts
+    ) -> Part:
+        walking = facts.get(Walking)
+        if walking is None:
+            walking = await load_walking(session, user, state, event, facts)
+        return part(walking)
+
+    return load
 
 
 async def load_recent(
     session: AsyncSession, user: User, state: State, event: Event, facts: Facts
 ) -> RecentRatings:
-    """Read only when the client is on the last question of their reflection (its end
-    compares ratings with them), or not walking one."""
+    """Read only when the event may finish the client's reflection (its end compares
+    ratings with them), or when they are not walking one."""
     walking = facts.get(OpenReflection)
     view = walking.view if walking is not None else None
-    if state.step is Step.REFLECTING and view is not None and not _last(view):
+    if state.step is Step.REFLECTING and view is not None and not _may_finish(view, event):
         return RecentRatings()
     return RecentRatings(await reflections.recent_ratings(session=session, user_id=user.id))
 
 
-def _last(view: ReflectionView) -> bool:
-    return view.position == len(view.questions) - 1
+def _may_finish(view: ReflectionView, event: Event) -> bool:
+    """Whether the event may answer the last question and so finish the reflection: not
+    before the last question, and not words written to a written question (they are
+    kept, and Next finishes) nor anything but text or a press."""
+    if view.position != len(view.questions) - 1:
+        return False
+    if isinstance(event, NonText):
+        return False
+    return not (isinstance(event, Text) and not is_rating(view.questions[view.position]))
 
 
-OPEN = Need(OpenReflection, load_open)
+WALKING = Need(Walking, load_walking)
+OPEN = Need(OpenReflection, _part_of_walking(lambda walking: walking.open))
+GOALS = Need(Goals, _part_of_walking(lambda walking: walking.goals))
+OWN_QUESTIONS = Need(OwnQuestions, _part_of_walking(lambda walking: walking.own_questions))
+# The open reflection, its answers, the client's goals and own questions: one statement
+# for the four (features.common.loaders reads goals and own questions apart, two).
+READ: tuple[Need[Any], ...] = (WALKING, OPEN, GOALS, OWN_QUESTIONS)
 RECENT = Need(RecentRatings, load_recent)

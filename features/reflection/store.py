@@ -51,11 +51,21 @@ async def move_to(effect: MoveTo, ctx: StoreContext) -> None:
 
 
 async def finish_reflection(effect: FinishReflection, ctx: StoreContext) -> None:
-    """A reflection closed: complete when the client reached its end."""
-    reflection = await _reflection(ctx, effect.serial)
+    """A reflection closed: complete when the client reached its end. One UPDATE, unless
+    this turn read (or began) its row already."""
+    cached = ctx.cache.get((Reflection, effect.serial))
+    if cached is None:
+        await reflections.finish_serial(
+            session=ctx.session,
+            user_id=ctx.user.id,
+            serial=effect.serial,
+            complete=effect.complete,
+            position=effect.position,
+        )
+        return
     await reflections.finish(
         session=ctx.session,
-        reflection=reflection,
+        reflection=cast(Reflection, cached),
         complete=effect.complete,
         position=effect.position,
     )

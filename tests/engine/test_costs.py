@@ -41,6 +41,8 @@ async def test_each_answer_is_one_transaction_with_the_calls_it_needs(bot: InPro
         costs.append((name, cost))
         print(f"{name}: {cost.summary()}")
         assert (cost.begins, cost.commits, cost.rollbacks) == (1, 1, 0), name
+        # The client and their flow locked, one read, the answer, the state: at most four.
+        assert len(cost.statements) <= 4, (name, cost.summary())
         for table in written:
             assert cost.writes_to(table), f"{name} wrote nothing to {table}"
 

@@ -12,10 +12,10 @@ from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from features.kernel.engine import Sender, run_turn
-from features.kernel.vocabulary import Command, Event, Outcome, Press, Reply, Step, Text
+from features.kernel.vocabulary import Command, Event, Outcome, Press, Ref, Reply, Step, Text
 from features.safety.crisis import load as load_crisis
 from handlers.turn import turn_engine
-from storage import clients
+from storage import clients, goals
 from storage.db import Database
 from storage.models import Answer, Reflection
 from tests.support.stores import a_client
@@ -91,8 +91,10 @@ async def test_a_rating_press_locks_once_and_writes_the_answer_and_the_state(wal
     assert outcome.state.data == {"serial": 1, "position": 1}
     assert _locks_client_and_flow_at_once(sent)
     assert _writes(sent) == ["INSERT INTO answers", "UPDATE flow_states"]
-    # Neither a read of the answer before writing it nor the reflection's row again.
-    assert sum(sql.startswith("SELECT reflections.id, reflections.user_id") for sql in sent) == 1
+    # One read after the lock (the reflection, its answers, goals and own questions at
+    # once), and neither a read of the answer before writing it nor the reflection's row.
+    assert len(sent) == 4 and [sql.startswith("SELECT") for sql in sent] == [1, 1, 0, 0]
+    assert "UNION ALL" in sent[1]
     assert not any(sql.startswith("SELECT answers.id") and "answers.question =" in sql
                    for sql in sent)  # fmt: skip
     assert await _stored(walker) == (0, {"heard": (7, None, False)})
@@ -163,3 +165,97 @@ async def test_the_last_answer_finishes_the_reflection_at_its_last_question(walk
         reflection = await session.get(Reflection, 1)
         assert reflection is not None
         assert reflection.complete and reflection.position == 9
+
+
+# At most: the client and their flow locked, ONE read (the open reflection, its answers,
+# the client's goals and own questions), the answer written, the state saved.
+AT_MOST = 4
+
+
+async def test_each_answer_costs_at_most_four_statements_with_a_goal_and_an_own_question(
+    engine: AsyncEngine,
+) -> None:
+    database = Database(engine)
+    await a_client(database, CLIENT, time_zone="Europe/Berlin")
+    async with database.transaction() as session:
+        await goals.add_goal(session=session, user_id=CLIENT, text="Sleep before midnight")
+        await goals.add_own_question(session=session, user_id=CLIENT, text="Did I rest?")
+    walker = Walker(engine)
+    await walker.send(Command("reflect"))
+    costs: list[tuple[str, int]] = []
+    for position in range(4):
+        rated, sent = await walker.send(Press(f"r:1:{position}:7"))
+        costs.append(("rating press", len(sent)))
+    (goal,) = [e for e in rated.effects if isinstance(e, Reply)]  # the goal's question, read
+    assert goal.args["question"] == Ref("question.goal", {"goal": "Sleep before midnight"})
+    progress, sent = await walker.send(Press("r:1:4:6"))  # the goal's progress rating
+    costs.append(("goal rating press", len(sent)))
+    (asked,) = [e for e in progress.effects if isinstance(e, Reply)]
+    item = Ref("question.goal_item", {"goal": "Sleep before midnight"})
+    assert asked.args["question"] == Ref("question.progress_with_goals", {"goals": (item,)})
+    _, sent = await walker.send(Text("Two nights out of five"))
+    costs.append(("text answer", len(sent)))
+    _, sent = await walker.send(Press("r:1:5:next"))
+    costs.append(("Next", len(sent)))
+    for position in range(6, 11):
+        skipped, sent = await walker.send(Press(f"r:1:{position}:skip"))
+        costs.append(("Skip", len(sent)))
+    (own,) = [e for e in skipped.effects if isinstance(e, Reply)]
+    assert own.args["question"] == Ref("question.own", {"text": "Did I rest?"})
+    _, sent = await walker.send(Text("Mostly"))  # the own question: the last one
+    costs.append(("text answer to the last question", len(sent)))
+    print(costs)
+    assert all(count <= AT_MOST for _, count in costs), costs
+    # Next on the last question finishes: the recent ratings its end compares with are
+    # read too, and the reflection's row is closed.
+    last, sent = await walker.send(Press("r:1:11:next"))
+    print("last answer:", len(sent), _writes(sent))
+    assert last.state.step is not Step.REFLECTING
+    assert len(sent) == AT_MOST + 1 and _writes(sent) == [
+        "UPDATE reflections",
+        "UPDATE flow_states",
+    ]
+    _, answers = await _stored(walker)
+    assert answers["goal:1"] == (6, None, False)
+    assert answers["own:1"] == (None, "Mostly", False)
+
+
+@pytest.mark.parametrize("own", [False, True], ids=["plain", "with-goal-and-own"])
+async def test_what_each_action_of_a_walk_costs(engine: AsyncEngine, own: bool) -> None:
+    """Statements per action over a whole walk and around it, printed (`pytest -s
+    tests/engine/test_statements.py -k costs`); the answers' figures are held here."""
+    database = Database(engine)
+    await a_client(database, CLIENT, time_zone="Europe/Berlin")
+    if own:
+        async with database.transaction() as session:
+            await goals.add_goal(session=session, user_id=CLIENT, text="Sleep before midnight")
+            await goals.add_own_question(session=session, user_id=CLIENT, text="Did I rest?")
+    walker = Walker(engine)
+    costs: dict[str, set[int]] = {}
+
+    async def cost(name: str, happening: Event) -> None:
+        _, sent = await walker.send(happening)
+        costs.setdefault(name, set()).add(len(sent))
+
+    total, ratings = (12, 5) if own else (10, 4)
+    await cost("/reflect, a new one", Command("reflect"))
+    for position in range(ratings):
+        await cost("rating press", Press(f"r:1:{position}:7"))
+    await cost("text answer", Text("Two nights out of five"))
+    await cost("Next", Press(f"r:1:{ratings}:next"))
+    for position in range(ratings + 1, total - 1):
+        await cost("Skip", Press(f"r:1:{position}:skip"))
+    await cost("text answer", Text("Mostly"))  # the last question's
+    await cost("Next on the last question: it ends", Press(f"r:1:{total - 1}:next"))
+    await cost("/reflect, a new one", Command("reflect"))
+    await cost("rating press", Press("r:2:0:3"))
+    await cost("/help inside: the question again", Command("help"))
+    await cost("/goals inside: it pauses", Command("goals"))
+    await cost("/reflect: the offer to resume", Command("reflect"))
+    print(f"\n{'with a goal and an own question' if own else 'no goal, no own question'}:")
+    for name, counts in costs.items():
+        print(f"  {name}: {', '.join(map(str, sorted(counts)))}")
+    assert costs["rating press"] == costs["text answer"] == costs["Skip"] == {AT_MOST}
+    assert costs["Next"] == {AT_MOST - 1}  # nothing to write but the state
+    # Its end reads the recent ratings too (to raise dropped ones) and closes the row.
+    assert costs["Next on the last question: it ends"] == {AT_MOST + 1}

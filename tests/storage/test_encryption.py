@@ -68,6 +68,43 @@ async def test_texts_are_unreadable_in_the_database_and_readable_through_the_bot
     assert {answer.question: answer.text for answer in answers}["helpful"] == SECRET
 
 
+async def test_the_one_read_of_a_walk_decrypts_answers_goals_and_own_questions(
+    engine: AsyncEngine,
+) -> None:
+    """`open_with_answers` reads the open reflection, its answers, goals and own questions
+    in one UNION ALL: the texts come back decrypted, the rest as their columns' types."""
+    await _write_one_of_each(engine)
+    async with session_factory(engine)() as session, session.begin():
+        await preferences.add_goal(session=session, user_id=1, text="set aside")
+        await preferences.add_goal(session=session, user_id=1, text="second goal")
+        await session.flush()
+        await preferences.retire_goal(session=session, user_id=1, goal_id=2)
+        await reflections.start_reflection(
+            session=session,
+            user_id=2 - 1,
+            serial=0,
+            questions=["heard"],
+            session_date=date(2026, 11, 1),
+            source="reflect",
+        )  # fmt: skip  (an older open one: not the one read)
+    async with session_factory(engine)() as session:
+        read = await reflections.open_with_answers(session=session, user_id=1)
+        nobody = await reflections.open_with_answers(session=session, user_id=2)
+    assert read.reflection is not None
+    assert (read.reflection.serial, read.reflection.questions, read.reflection.position) == (
+        1, ["helpful", "heard"], 0,
+    )  # fmt: skip
+    assert read.reflection.session_date == date(2026, 11, 24)
+    assert sorted(read.answers, key=lambda a: a.question) == [
+        reflections.AnswerRow("heard", 4, None, False, False),
+        reflections.AnswerRow("helpful", None, SECRET, False, False),
+    ]
+    assert read.goals == {1: SECRET, 3: "second goal"}  # active ones, oldest first
+    assert list(read.goals) == [1, 3]
+    assert list(read.own_questions.values()) == [SECRET]
+    assert nobody == reflections.OpenReading()
+
+
 async def test_the_sqlite_file_holds_no_client_text_in_the_clear(tmp_path: Path):
     path = tmp_path / "bot.sqlite3"
     engine = encrypted_engine(f"sqlite+aiosqlite:///{path}")
