@@ -10,7 +10,15 @@ from benchmarks.results import Result
 from benchmarks.scenarios import Press, Step
 
 BASELINE = "echo-ptb"
+# The full bot's actions/s over the echo bot's: 0.8 asked for onboarding, 0.5 for walking
+# reflections (issue 15: a press needs two Bot API calls to the echo bot's one).
 TARGET_RATIO = 0.8
+TARGET_RATIO_REFLECTING = 0.5
+
+
+def target_ratio(scenario: str) -> float:
+    """The ratio asked of the full bot for this scenario."""
+    return TARGET_RATIO_REFLECTING if scenario.startswith("reflection") else TARGET_RATIO
 
 
 def percentile(values: Sequence[float], share: float) -> float:
@@ -43,7 +51,7 @@ def figures_for(results: Sequence[Result], clients: int) -> list[Figure]:
                 f"{result.contender.label} / {BASELINE}",
                 rate(result) / rate(baseline),
                 "ratio",
-                target=f">= {TARGET_RATIO}" if is_full else "",
+                target=f">= {target_ratio(result.contender.scenario.name)}" if is_full else "",
                 note="actions/s over the bare echo bot's, same emulator, same run",
             )
         )
