@@ -191,7 +191,7 @@ def _handed_on(by: Feature, outcome: Outcome, facts: Facts) -> Outcome:
     entry's. `by` must have named the entry in its `goes_to`."""
     # Loading: a feature's needs must include those of the entries in its goes_to (a
     # prompt's "Start now" runs reflection.begin, which reads goals, own questions, the
-    # schedule, the last serial); today needs_context loads everything for a prompt press.
+    # schedule, the last serial); a prompt press loads them with the everyday set (`needs`).
     *before, last = outcome.effects or (None,)
     if any(isinstance(effect, Goto) for effect in before):
         raise ValueError(f"{by.name} returned a Goto that is not its last effect")
