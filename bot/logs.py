@@ -20,7 +20,7 @@ from typing import Any
 
 from telegram.error import TelegramError
 
-OUR_PACKAGES = ("bot", "handlers", "storage", "emulator")
+OUR_PACKAGES = ("bot", "handlers", "features", "storage", "emulator")
 # Library loggers and the most they may say; DEBUG in any of them would print message text.
 LIBRARY_FLOOR = {
     "telegram": logging.INFO,
