@@ -152,6 +152,10 @@ class WebhookServer:
             access_log=None,
             shutdown_timeout=SHUTDOWN_GRACE_SECONDS,
             keepalive_timeout=HEADER_TIMEOUT_SECONDS,
+            # A body left unread (a refused sender's, one that never arrived whole) isn't
+            # waited for: the connection closes after the answer. aiohttp's default lingers
+            # up to 10 s reading it, holding a connection for a sender we turned away.
+            lingering_time=0,
         )
         await runner.setup()
         server = runner.server

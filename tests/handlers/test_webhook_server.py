@@ -227,6 +227,10 @@ async def test_a_body_that_never_arrives_whole_is_answered_408(
         async with asyncio.timeout(8):
             status = await reader.readline()
         assert status.split()[1] == b"408"
+        # And the connection closes at once: the rest of the body isn't waited for.
+        async with asyncio.timeout(2):
+            while await reader.read(4096):
+                pass
     finally:
         writer.close()
         await server.stop()
@@ -341,3 +345,27 @@ async def test_accept_failing_at_the_file_limit_is_one_log_line_a_minute(
         "Can't accept connections: out of file descriptors or memory (Too many open files)"
     ]
     assert not lines[0].exc_info
+
+
+async def test_a_refused_request_is_closed_without_waiting_for_its_body(
+    served: tuple[FakeApplication, str],
+):
+    """A sender without the secret gets 403 and its connection closed: it can't hold one
+    open by sending a body slowly."""
+    application, base = served
+    port = int(base.rsplit(":", 1)[1])
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        writer.write(
+            b"POST /hook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 100\r\n\r\n{"
+        )
+        await writer.drain()
+        async with asyncio.timeout(2):
+            status = await reader.readline()
+            while await reader.read(4096):
+                pass
+        assert status.split()[1] == b"403"
+    finally:
+        writer.close()
+    assert application.handled == []
