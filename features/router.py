@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from features.common import loaders as common
 from features.fit import feature as fit
 from features.goals import feature as goals
 from features.kernel import texts
@@ -44,19 +43,14 @@ from features.kernel.vocabulary import (
 )
 from features.onboarding import feature as onboarding
 from features.onboarding import help as onboarding_help
-from features.onboarding.flow import ZONE_BUTTON
 from features.privacy import feature as privacy
 from features.privacy.flow import DELETE_PREFIX
 from features.reflection import feature as reflection
-from features.reflection import loaders as reflection_loaders
 from features.review import feature as review
 from features.safety import feature as safety
-from features.safety.country import COUNTRY_BUTTON
 from features.safety.loaded import SafetyPlan
 from features.safety.screen import crisis_reply, for_stranger
 from features.schedule import feature as schedule
-from features.schedule import loaders as schedule_loaders
-from features.schedule import prompts as schedule_prompts
 
 __all__ = [
     "COMMAND_NAMES",
@@ -189,9 +183,9 @@ def _handed_on(by: Feature, outcome: Outcome, facts: Facts) -> Outcome:
     """A feature's answer, and if it ends in a Goto, the entry it names called in the same
     step: the effects before the Goto stay, in order, then the entry's; the state is the
     entry's. `by` must have named the entry in its `goes_to`."""
-    # Loading: a feature's needs must include those of the entries in its goes_to (a
-    # prompt's "Start now" runs reflection.begin, which reads goals, own questions, the
-    # schedule, the last serial); a prompt press loads them with the everyday set (`needs`).
+    # Loading: a feature's needs say `Enters(entry)` when the turn may go on to it (a
+    # prompt's "Start now" runs reflection.begin, which reads the open reflection, goals,
+    # own questions and the last serial), and the entry's owner declares its `entry_needs`.
     *before, last = outcome.effects or (None,)
     if any(isinstance(effect, Goto) for effect in before):
         raise ValueError(f"{by.name} returned a Goto that is not its last effect")
@@ -277,51 +271,9 @@ def stranger(event: Event, facts: Facts) -> Outcome:
     return Outcome(State(), (Reply("stranger.start"),))
 
 
-# Steps and commands that need no more than the client's profile.
-_LIGHT_STEPS = frozenset({Step.IDLE, Step.ASK_TIME_ZONE, Step.ASK_COUNTRY})
-_LIGHT_COMMANDS = frozenset(
-    {"start", "help", "cancel", "timezone", "country", "urgent", "privacy", "delete"}
-)
-# What a turn that isn't light reads when its features declare nothing narrower yet.
-_EVERYDAY: tuple[Need[Any], ...] = (
-    *reflection_loaders.READ,  # the open reflection, goals and own questions: one statement
-    common.LAST_SERIAL,
-    reflection_loaders.RECENT,
-    common.SCHEDULE,
-)
-
-
 def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any], ...]:
-    """What the turn reads: what the screens declare (safety: its plan when words suggest
-    danger), what the features an event can reach declare, and, for an answer inside a
-    reflection, only what the reflection declares."""
-    declared: list[Need[Any]] = []
-    for feature in FEATURES:
-        if feature.screen is not None or feature in (fit.FEATURE, review.FEATURE):
-            declared += feature.needs(state, event, given)
-    if isinstance(event, Press) and event.data.startswith(schedule_prompts.PRESS):
-        declared.append(schedule_loaders.PROMPT)  # none, for a button that names none
-    if state.step is Step.REFLECTING and not _leaves(event):
-        declared += reflection.FEATURE.needs(state, event, given)
-    elif _not_light(state, event):
-        declared += _EVERYDAY
-    return tuple(declared)
-
-
-def _leaves(event: Event) -> bool:
-    """Whether an event inside a reflection goes to another feature (a command, a menu)."""
-    if isinstance(event, Command):
-        return True
-    return isinstance(event, Press) and ROUTER.button_owner(event.data) is not None
-
-
-def _not_light(state: State, event: Event) -> bool:
-    """Whether the turn needs more than the client's profile."""
-    if isinstance(event, Command):
-        return event.name not in _LIGHT_COMMANDS or state.step not in _LIGHT_STEPS
-    if isinstance(event, Press):
-        return not event.data.startswith((ZONE_BUTTON, COUNTRY_BUTTON, DELETE_PREFIX))
-    return state.step not in _LIGHT_STEPS
+    """What the turn reads (`Router.needs`): what each feature the event may reach declares."""
+    return ROUTER.needs(state, event, given)
 
 
 def routes() -> list[tuple[str, str, str]]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from features.common.loaders import LAST_SERIAL
 from features.fit import flow, store, texts
 from features.fit.loaders import CHECKS
-from features.kernel.feature import CommandInfo, Feature, Need, on_state_and_facts
-from features.kernel.vocabulary import Event, Facts, Outcome, State, Step
+from features.kernel.feature import CommandInfo, Enters, Feature, Need, on_state_and_facts
+from features.kernel.vocabulary import Command, Event, Facts, Outcome, State, Step
 
 
 def pause(state: State, facts: Facts) -> Outcome:
@@ -16,9 +17,13 @@ def pause(state: State, facts: Facts) -> Outcome:
     return flow.pause()
 
 
-def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any], ...]:
-    """The client's checks, on /fit, its buttons and its steps (kept off every other turn)."""
-    return (CHECKS,) if flow.reads_checks(state, event) else ()
+def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any] | Enters, ...]:
+    """The client's checks, on /fit, its buttons and its steps (kept off every other turn);
+    /fit reads whether the client has reflected yet too (before a first session, it asks
+    whether they have started seeing this therapist)."""
+    if not flow.reads_checks(state, event):
+        return ()
+    return (CHECKS, LAST_SERIAL) if isinstance(event, Command) else (CHECKS,)
 
 
 FEATURE = Feature(

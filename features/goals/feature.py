@@ -3,11 +3,30 @@ client writes a goal or a question of their own."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from features.common.loaders import GOALS, OWN_QUESTIONS
 from features.goals import goals, own_questions, store, texts
-from features.kernel.feature import CommandInfo, Feature, again_always, again_from_state, on_facts
-from features.kernel.vocabulary import Step
+from features.kernel.feature import (
+    CommandInfo,
+    Enters,
+    Feature,
+    Need,
+    again_always,
+    again_from_state,
+    on_facts,
+)
+from features.kernel.vocabulary import Event, Facts, State, Step
+
+
+def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any] | Enters, ...]:
+    """The client's goals and own questions (the menus list them, and a new one is checked
+    against them)."""
+    return (GOALS, OWN_QUESTIONS)
+
 
 FEATURE = Feature(
+    needs=needs,
     name="goals",
     commands={"goals": on_facts(goals.show), "questions": on_facts(own_questions.show)},
     buttons={goals.PRESS: goals.press, own_questions.PRESS: own_questions.press},

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from features.kernel.feature import NeedsFn
+from features.kernel.feature import TurnNeedsFn
 from features.kernel.store import Store, StoreContext
 from features.kernel.vocabulary import Change, Client, Event, Facts, Outcome, State, Step
 from storage import clients
@@ -37,7 +37,7 @@ class Engine:
     """What a turn is run with: what it needs loaded, how to step and store, the clock,
     and what every turn is given rather than loads (crisis data), keyed by type."""
 
-    needs: NeedsFn
+    needs: TurnNeedsFn
     step: StepFn
     store: Store
     clock: Callable[[], datetime]

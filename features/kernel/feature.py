@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 from features.kernel.store import Store
 from features.kernel.vocabulary import (
     Command,
+    Edited,
     Effect,
     Event,
     Facts,
@@ -71,12 +72,24 @@ class Need(Generic[Loaded]):
     load: Callable[[Any, Any, State, Event, Facts], Awaitable[Loaded]]
 
 
-NeedsFn = Callable[[State, Event, Facts], tuple[Need[Any], ...]]
+@dataclass(frozen=True, slots=True)
+class Enters:
+    """Among a feature's needs: this turn may go on to another feature's entry (a Goto), so
+    what that entry reads is loaded too (its owner's `entry_needs`)."""
+
+    entry: str
+
+
+NeedsFn = Callable[[State, Event, Facts], tuple["Need[Any] | Enters", ...]]
 """What a turn's steps read, for this state and event (the facts hold only what is given:
-the client, the time, crisis data)."""
+the client, the time, crisis data), and the entries it may go on to."""
 
 
-def no_needs(state: State, event: Event, given: Facts) -> tuple[Need[Any], ...]:
+TurnNeedsFn = Callable[[State, Event, Facts], tuple[Need[Any], ...]]
+"""What a whole turn reads (`Router.needs`: every reached feature's needs, entries read)."""
+
+
+def no_needs(state: State, event: Event, given: Facts) -> tuple[Need[Any] | Enters, ...]:
     return ()
 
 
@@ -121,6 +134,9 @@ class Feature:
     on_danger: Mapping[Step, DangerFn] = field(default_factory=dict)
     # Its named entries ("<feature>.<what>"), where another feature's Goto leads.
     entries: Mapping[str, EntryFn] = field(default_factory=dict)
+    # What each of its entries reads, the entries it may go on to included (loaded when a
+    # feature's needs say the turn `Enters` it).
+    entry_needs: Mapping[str, tuple[Need[Any], ...]] = field(default_factory=dict)
     # The other features' entries its steps may return a Goto to.
     goes_to: frozenset[str] = frozenset()
     # Its commands that interrupt whatever step the client is in (another feature's too).
@@ -133,9 +149,8 @@ class Feature:
     on_leave: LeaveFn | None = None
     # What it keeps of its step when the client leaves it, however they left (see ExitFn).
     on_exit: ExitFn | None = None
-    # What its steps read, for the client's state and the event (features/<f>/loaders.py):
-    # asked when the event routes to it, when the client is in one of its steps (its
-    # question asked again, its offer lapsing, what it keeps on leaving), and for a screen.
+    # What its steps read, for the client's state and the event (features/<f>/loaders.py),
+    # asked when the event may reach it (`Router.reached`).
     needs: NeedsFn = no_needs
     # Its store functions, by the change each stores (features/<f>/store.py).
     store: Store = field(default_factory=dict)
@@ -242,6 +257,45 @@ class Router:
             rows.append((f"entry {name}", feature.name, named(feature.entries[name])))
         return rows
 
+    def reached(self, state: State, event: Event) -> tuple[Feature, ...]:
+        """The features whose steps an event may run, in feature order: those with a
+        screen; the owner of the client's step (its answer or offer, its /cancel, its last
+        word, its question asked again after an aside, what it keeps on leaving); the owner
+        of the command or button; and the idle step's owner when the event may end up there
+        (no step, an offer that may lapse, a command no one answers, an edit: the router's
+        fallbacks are idle's owner's)."""
+        idle = self.owner_of(Step.IDLE)
+        step_owner = self.owner_of(state.step)
+        found: list[Feature | None] = [f for f in self.features if f.screen is not None]
+        found.append(step_owner)
+        pressed = self.button_owner(event.data) if isinstance(event, Press) else None
+        if isinstance(event, Command):
+            found.append(self.commands.get(event.name, idle))
+        elif pressed is not None:
+            found.append(pressed[1])
+        if isinstance(event, Edited) or (
+            not isinstance(event, Command)
+            and pressed is None
+            and (step_owner is None or state.step in step_owner.offers)
+        ):
+            found.append(idle)
+        return tuple(f for f in self.features if f in found)
+
+    def needs(self, state: State, event: Event, given: Facts) -> tuple[Need[Any], ...]:
+        """What a turn reads: what each feature the event may reach declares for it, in
+        order, with each entry it says the turn may go on to (`Enters`) read as that entry
+        declares."""
+        declared: list[Need[Any]] = []
+        for feature in self.reached(state, event):
+            for need in feature.needs(state, event, given):
+                if isinstance(need, Need):
+                    declared.append(need)
+                elif need.entry in feature.goes_to:
+                    declared += self.entries[need.entry].entry_needs.get(need.entry, ())
+                else:
+                    raise ValueError(f"{feature.name} enters {need.entry!r}, not in its goes_to")
+        return tuple(declared)
+
     def button_owner(self, data: str) -> tuple[str, Feature] | None:
         """The prefix and feature a pressed button's data belongs to, if it is a menu's."""
         for prefix, feature in self.buttons:
@@ -275,6 +329,9 @@ def _check_own(feature: Feature) -> None:
         stray_steps = {step for step in keyed if not feature.owns_step(step)}
         if stray_steps:
             raise ValueError(f"{name} names steps it doesn't lead: {sorted(stray_steps)}")
+    stray_entries = sorted(feature.entry_needs.keys() - feature.entries.keys())
+    if stray_entries:
+        raise ValueError(f"{name} declares needs of entries it doesn't have: {stray_entries}")
     foreign = sorted(entry for entry in feature.entries if not entry.startswith(f"{name}."))
     if foreign:
         raise ValueError(f"{name}'s entries must be named {name}.<what>: {foreign}")

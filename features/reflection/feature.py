@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from features.common.loaders import LAST_SERIAL
-from features.kernel.feature import CommandInfo, Feature, Need, on_facts
-from features.kernel.vocabulary import Event, Facts, Outcome, Reply, State, Step
+from features.kernel.feature import CommandInfo, Enters, Feature, Need, on_facts
+from features.kernel.vocabulary import Command, Event, Facts, Outcome, Reply, State, Step
 from features.reflection import flow, store, texts
 from features.reflection.loaded import OpenReflection
 from features.reflection.loaders import READ, RECENT
@@ -24,14 +24,20 @@ def pause(state: State, facts: Facts) -> Outcome:
     return flow.pause(reflecting=True)
 
 
-def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any], ...]:
+# What beginning or resuming one reads: it, its words, and the serial of the last one.
+BEGIN_NEEDS = (*READ, LAST_SERIAL)
+
+
+def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any] | Enters, ...]:
     """While walking a reflection: it, its answers, the words of the goals and own
     questions it asks (these four in one statement), and (on its last question only) the
-    recent ratings its end compares with. To begin or resume one: the serial of the last
-    one too."""
-    if state.step is Step.REFLECTING:
+    recent ratings its end compares with. Otherwise (to begin or resume one, or an offer
+    after one): `BEGIN_NEEDS`."""
+    if state.step is Step.REFLECTING and not (
+        isinstance(event, Command) and event.name == "reflect"
+    ):
         return (*READ, RECENT)
-    return (*READ, LAST_SERIAL, RECENT)
+    return BEGIN_NEEDS
 
 
 def begin_for(facts: Facts, args: Mapping[str, Any]) -> Outcome:
@@ -58,6 +64,7 @@ FEATURE = Feature(
     },
     cancel={Step.REFLECTING: pause},
     entries={"reflection.begin": begin_for},
+    entry_needs={"reflection.begin": BEGIN_NEEDS},
     # Words of danger as an answer are kept with the question, flagged.
     on_danger={Step.REFLECTING: flow.in_danger},
     # Leaving a reflection for another command pauses it; /reflect picks it up again.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from features.common.loaders import SCHEDULE
-from features.kernel.feature import CommandInfo, Feature, Need
+from features.kernel.feature import CommandInfo, Enters, Feature, Need
 from features.kernel.vocabulary import Command, Event, Facts, Outcome, State
 from features.review import flow, note, store, summary, texts
 from features.review.loaders import NOTE, WINDOW
@@ -17,7 +17,7 @@ def read_back(state: State, command: Command, facts: Facts) -> Outcome:
     return flow.command(command, state, facts, ())
 
 
-def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any], ...]:
+def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any] | Enters, ...]:
     """A window of reflections for /summary and its pages; a note for /note and its
     buttons (a new one reads the schedule first, for the session it is for)."""
     wanted = flow.wanted(event)

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from features.kernel.feature import CommandInfo, Feature, Need, again_always, on_facts
+from features.kernel.feature import CommandInfo, Enters, Feature, Need, again_always, on_facts
 from features.kernel.vocabulary import Event, Facts, State, Step
 from features.safety import country, safety_plan, screen, store, texts
 from features.safety.crisis import CrisisData
 from features.safety.loaders import PLAN
 
 
-def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any], ...]:
+def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any] | Enters, ...]:
     """The safety plan, when this turn may show it (words of danger among them)."""
     return (PLAN,) if safety_plan.shows_plan(state, event, given.get(CrisisData)) else ()
 

@@ -6,9 +6,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from features.kernel.feature import CommandInfo, Feature, again_from_state, on_facts
-from features.kernel.vocabulary import Command, Facts, Outcome, State, Step
+from features.common.loaders import SCHEDULE
+from features.kernel.feature import (
+    CommandInfo,
+    Enters,
+    Feature,
+    Need,
+    again_from_state,
+    on_facts,
+)
+from features.kernel.vocabulary import Command, Event, Facts, Outcome, Press, State, Step
 from features.schedule import prompts, setup, store, texts
+from features.schedule.loaders import PROMPT
 
 _SESSION_QUESTIONS = (Step.SET_DAYS, Step.SET_TIME, Step.SET_LENGTH, Step.SET_FREQUENCY)
 
@@ -19,6 +28,14 @@ def skip_pause_resume(state: State, command: Command, facts: Facts) -> Outcome:
     return setup.command(action, facts, state)
 
 
+def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any] | Enters, ...]:
+    """The client's schedule; for a prompt's button, the prompt it names too, and what a
+    reflection begins from (its "Start now" begins one)."""
+    if isinstance(event, Press) and event.data.startswith(prompts.PRESS):
+        return (SCHEDULE, PROMPT, Enters(prompts.REFLECTION_BEGIN))
+    return (SCHEDULE,)
+
+
 def begin_setup(facts: Facts, args: Mapping[str, Any]) -> Outcome:
     """Entry "schedule.setup": the session questions, for args["purpose"] (onboarding goes on
     here once the client's time zone is set)."""
@@ -26,6 +43,7 @@ def begin_setup(facts: Facts, args: Mapping[str, Any]) -> Outcome:
 
 
 FEATURE = Feature(
+    needs=needs,
     name="schedule",
     commands={
         "schedule": on_facts(setup.card),

@@ -68,7 +68,8 @@ async def test_the_log_names_clients_by_a_keyed_hash_and_holds_nothing_they_wrot
         await bot.stop()
 
     log = bot.log
-    assert re.search(r" DEBUG (bot|handlers|features|storage)\.", log), "LOG_LEVEL=DEBUG was not applied"
+    debug = re.search(r" DEBUG (bot|handlers|features|storage)\.", log)
+    assert debug, "LOG_LEVEL=DEBUG was not applied"
     for name, marker in MARKERS.items():
         assert marker.split()[0] not in log, f"the {name} marker reached the log"
     for number in (CLIENT, GROUP, abs(GROUP)):

@@ -56,3 +56,29 @@ async def test_each_answer_is_one_transaction_with_the_calls_it_needs(bot: InPro
         ("Next after a text", PRESS),
         ("Skip on a written question", PRESS),
     ]
+
+
+# What every turn touches: the client (locked) and their conversation's state.
+CLIENT = {"users", "flow_states"}
+
+
+async def test_a_turn_reads_only_what_the_features_it_reaches_declare(bot: InProcessBot) -> None:
+    """Outside a reflection, a turn reads the tables of the feature that answers it, and no
+    other's: /help and an idle message only the client, /goals their goals, /schedule
+    their schedule, /reflect what a reflection begins from."""
+    emulator = bot.emulator
+    await bot.say(ADA, "/start")
+    await bot.say(ADA, "Berlin")
+    await bot.press(ADA, emulator.messages(ADA)[-1], "Later")
+    turns = [
+        ("/help", set()),
+        ("hello", set()),
+        ("/goals", {"goals", "own_questions"}),
+        ("/schedule", {"schedules"}),
+        ("/reflect", {"reflections", "answers", "goals", "own_questions"}),
+    ]
+    for text, own in turns:
+        cost = await bot.statements_of(lambda text=text: bot.say(ADA, text))
+        print(f"{text}: {cost.summary()}")
+        touched = cost.tables() - CLIENT
+        assert touched <= own, (text, sorted(touched - own))

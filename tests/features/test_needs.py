@@ -1,18 +1,23 @@
 """A turn loads only what the router says the step needs; no step may read anything else.
 
 Every step, every kind of event: the facts hold exactly what `router.needs` declared (each
-empty), and stepping (and asking again, as after an error) must not read past them. A
-step that reads an undeclared fact raises NotLoaded, which a client would meet as "sorry,
-something went wrong".
+empty, then each full: a client with goals, own questions, a schedule, an open reflection
+and an open check, so that the branches that read more when there is more are taken), and
+stepping (and asking again, as after an error) must not read past them. A step that reads
+an undeclared fact raises NotLoaded, which a client would meet as "sorry, something went
+wrong".
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 
 from features import router
+from features.common.loaded import ClientSchedule, Goals, LastSerial, OwnQuestions
+from features.common.session_times import SessionSchedule
+from features.fit.loaded import FitChecks, FitView
 from features.kernel.vocabulary import (
     Client,
     Command,
@@ -25,13 +30,41 @@ from features.kernel.vocabulary import (
     Step,
     Text,
 )
+from features.reflection.loaded import AnswerView, OpenReflection, RecentRatings, ReflectionView
+from features.review.history import History
+from features.review.loaded import NoteFacts, SummaryWindow
+from features.review.note import NoteItem, NoteView
 from features.safety.crisis import load
+from features.safety.loaded import SafetyPlan
+from features.schedule.loaded import PressedPrompt, PromptView
 from tests.support.facts import EMPTY
 
 NOW = datetime(2026, 11, 20, 12, tzinfo=UTC)
 CLIENT = Client("Europe/Berlin")
 GIVEN = Facts(CLIENT, NOW).having(load())
 
+_QUESTIONS = ("heard", "focus", "approach", "overall", "goal:1", "helpful", "own:2", "bring_up")
+FULL = (
+    Goals({1: "Say no to my boss"}),
+    OwnQuestions({2: "Did I say what I meant?"}),
+    ClientSchedule(
+        SessionSchedule(
+            weekdays=(1,), start=time(19), time_zone="Europe/Berlin", anchor=date(2026, 11, 3)
+        )
+    ),
+    LastSerial(3),
+    OpenReflection(
+        ReflectionView(
+            4, _QUESTIONS, 0, date(2026, 11, 17), {"heard": AnswerView(7), "focus": AnswerView(3)}
+        )
+    ),
+    RecentRatings({"heard": 6.0, "focus": 7.5, "overall": 5.0}),
+    PressedPrompt(PromptView(1, "reflection", date(2026, 11, 17), "sent", NOW)),
+    FitChecks(FitView(1, True, {"goals": "yes"}, NOW), FitView(0, True, {}, NOW, NOW)),
+    SafetyPlan({"signs": "I stop eating"}),
+    SummaryWindow(History(sessions=(), total=3)),
+    NoteFacts(NoteView(0, (NoteItem("answer", 3, "bring_up", text="my sleep"),)), 2),
+)
 _PREFIXES = [prefix for prefix, _ in router.ROUTER.buttons]
 _SHAPES = ["", "x", "1", "1:2", "1:2:3", "1:start", "1:later", "1:skip", "0:done", "7d:1:1"]
 EVENTS: list[Event] = [
@@ -57,20 +90,32 @@ STATES = [State(step) for step in Step] + [
 ]
 
 
-def _declared(state: State, event: Event) -> Facts:
-    """The facts a turn would load for this event: each declared need, empty."""
+def _declared(state: State, event: Event, values: tuple[object, ...]) -> Facts:
+    """The facts a turn would load for this event: each declared need, from `values`."""
     keys = {need.key for need in router.needs(state, event, GIVEN)}
-    return GIVEN.having(*(empty for empty in EMPTY if type(empty) in keys))
+    return GIVEN.having(*(value for value in values if type(value) in keys))
 
 
-@pytest.mark.parametrize("state", STATES, ids=lambda s: f"{s.step.value}{'+' if s.data else ''}")
-def test_every_step_reads_only_what_it_declared(state: State):
+_IDS = {"ids": lambda s: f"{s.step.value}{'+' if s.data else ''}"}
+_LOADED = pytest.mark.parametrize("values", [EMPTY, FULL], ids=["empty", "full"])
+
+
+def test_full_has_a_value_of_every_kind_empty_has():
+    assert sorted(type(value).__name__ for value in FULL) == sorted(
+        type(value).__name__ for value in EMPTY
+    )
+
+
+@_LOADED
+@pytest.mark.parametrize("state", STATES, **_IDS)
+def test_every_step_reads_only_what_it_declared(state: State, values: tuple[object, ...]):
     for event in EVENTS:
-        facts = _declared(state, event)
+        facts = _declared(state, event, values)
         router.step(state, event, facts)  # NotLoaded here: a need is missing
 
 
-@pytest.mark.parametrize("state", STATES, ids=lambda s: f"{s.step.value}{'+' if s.data else ''}")
-def test_asking_again_reads_only_what_an_edit_declares(state: State):
+@_LOADED
+@pytest.mark.parametrize("state", STATES, **_IDS)
+def test_asking_again_reads_only_what_an_edit_declares(state: State, values: tuple[object, ...]):
     # After an error, handlers/errors.py loads what an edit would and asks again.
-    router.ask_again(state, _declared(state, Edited("")))
+    router.ask_again(state, _declared(state, Edited(""), values))

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from features import router
-from features.kernel.feature import CommandInfo, Feature, OwnedTwice, Router
+from features.kernel.feature import CommandInfo, Enters, Feature, Need, OwnedTwice, Router
 from features.kernel.vocabulary import Client, Command, Facts, Goto, Outcome, Reply, State, Step
 
 REPO = Path(__file__).resolve().parents[2]
@@ -200,6 +200,41 @@ def test_a_goto_to_an_entry_no_feature_has_is_refused():
 def test_an_entry_is_named_after_its_feature():
     with pytest.raises(ValueError, match=r"must be named one.<what>: \['two.begin'\]"):
         Router.build((_feature("one", entries={"two.begin": _enter}),))
+
+
+def test_entry_needs_are_only_for_the_features_own_entries():
+    with pytest.raises(ValueError, match=r"needs of entries it doesn't have: \['one.later'\]"):
+        Router.build(
+            (_feature("one", entries={"one.begin": _enter}, entry_needs={"one.later": ()}),)
+        )
+
+
+_WORDS = Need(Reply, lambda *args: None)  # made up: only its identity matters here
+
+
+def _entering(entry: str) -> Any:
+    return lambda state, event, given: (Enters(entry),)
+
+
+def test_a_turn_that_enters_an_entry_reads_what_the_entry_declares():
+    one = _feature("one", entries={"one.begin": _enter}, entry_needs={"one.begin": (_WORDS,)})
+    two = _feature(
+        "two",
+        commands={"go": _go()},
+        goes_to=frozenset({"one.begin"}),
+        needs=_entering("one.begin"),
+    )
+    built = Router.build((one, two))
+    assert built.needs(State(), Command("go"), _FACTS) == (_WORDS,)
+    # The entry's owner isn't reached by the event: its own needs are not asked.
+    assert [f.name for f in built.reached(State(), Command("go"))] == ["two"]
+
+
+def test_entering_an_entry_not_in_goes_to_is_refused():
+    one = _feature("one", entries={"one.begin": _enter}, entry_needs={"one.begin": (_WORDS,)})
+    two = _feature("two", commands={"go": _go()}, needs=_entering("one.begin"))
+    with pytest.raises(ValueError, match=r"two enters 'one.begin', not in its goes_to"):
+        Router.build((one, two)).needs(State(), Command("go"), _FACTS)
 
 
 def test_the_real_entries_are_the_ones_features_go_to():

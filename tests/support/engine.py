@@ -40,6 +40,7 @@ STEP_TIMEOUT = 10.0
 _NOT_A_REPLY = frozenset({"getupdates"})
 _VERB = re.compile(r"\s*(\w+)")
 _TABLE = re.compile(r'\b(?:INTO|UPDATE|FROM)\s+"?(\w+)"?', re.IGNORECASE)
+_NAMED = re.compile(r'\b(?:INTO|UPDATE|FROM|JOIN)\s+"?(\w+)"?', re.IGNORECASE)
 
 
 @dataclass
@@ -67,6 +68,10 @@ class Cost:
             if writes and target is not None and target.group(1) == table:
                 return True
         return False
+
+    def tables(self) -> set[str]:
+        """Every table some statement read or wrote (named after FROM, JOIN, INTO, UPDATE)."""
+        return {name for sql in self.statements for name in _NAMED.findall(sql)}
 
     def summary(self) -> str:
         """One line: the counts, then each statement's opening words."""
