@@ -13,6 +13,10 @@ import pytest
 from emulator import Emulator
 from tests.support.databases import encrypted_engine
 
+# The bot's own command line in a subprocess, a second or so each: with the end-to-end
+# tests, out of the quick tier.
+pytestmark = pytest.mark.e2e
+
 REPO = Path(__file__).resolve().parents[2]
 
 

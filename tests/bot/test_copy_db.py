@@ -26,6 +26,10 @@ from storage.schedules import Planned
 from tests.bot.test_cli import run_bot
 from tests.support.databases import encrypted_engine, fresh_postgres_database
 
+# The bot's own command line in a subprocess, a second or so each: with the end-to-end
+# tests, out of the quick tier.
+pytestmark = pytest.mark.e2e
+
 NOW = datetime(2026, 11, 24, 18, 50, tzinfo=UTC)
 TUESDAY = date(2026, 11, 24)
 ADA, BEN = 7_999_999_999, 1002  # Telegram ids pass 32 bits
