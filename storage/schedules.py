@@ -84,6 +84,17 @@ async def due(*, session: AsyncSession, now: datetime, limit: int) -> list[Promp
     return list((await session.exec(statement)).all())
 
 
+async def next_due(*, session: AsyncSession, user_id: int) -> datetime | None:
+    """When the client's next pending prompt is due, if any (the demo's /next)."""
+    statement = (
+        select(Prompt.due_at)
+        .where(col(Prompt.user_id) == user_id, col(Prompt.status) == PENDING)
+        .order_by(col(Prompt.due_at))
+        .limit(1)
+    )
+    return (await session.exec(statement)).first()
+
+
 async def claim(*, session: AsyncSession, prompt_id: int) -> bool:
     """Take a pending prompt for sending. Only one claimant ever succeeds: the update is
     conditional on the status, so another dispatcher (or process) finds nothing to take."""
