@@ -18,7 +18,15 @@ from dataclasses import replace
 from datetime import UTC, date
 
 from features.common.loaded import LastSerial
-from features.common.questions import GOAL, OWN, goal_text, is_rating, questions_for, wording
+from features.common.questions import (
+    GOAL,
+    OWN,
+    goal_text,
+    is_rating,
+    questions_for,
+    scale,
+    wording,
+)
 from features.common.timezones import local_time
 from features.kernel.vocabulary import (
     Arg,
@@ -237,6 +245,7 @@ def ask(r: ReflectionView, facts: Facts) -> Reply:
         "n": str(r.position + 1),
         "total": str(len(r.questions)),
         "question": wording(key, facts),
+        "scale": scale(key),
         "so_far": _so_far(r.answers.get(key)),
     }
     nav: tuple[Button, ...] = (_button(r, "skip", "button.skip"),)

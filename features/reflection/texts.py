@@ -10,14 +10,14 @@ EN: dict[str, str] = {
         "skip anything, and go back if you change your mind. /cancel stops at any point "
         "and keeps what you've said."
     ),
-    "reflection.rating": (
-        "<i>Question {n} of {total}</i>\n\n<b>{question}</b>\n"
-        "How true was this today? 0 is not at all, 10 is completely.{so_far}"
-    ),
+    "reflection.rating": ("<i>Question {n} of {total}</i>\n\n<b>{question}</b>\n{scale}{so_far}"),
     "reflection.text": (
         "<i>Question {n} of {total}</i>\n\n<b>{question}</b>\n"
         "Write as much as you like, in one message or several, then press Next.{so_far}"
     ),
+    # What 0 and 10 mean, under each rating question (features/common/questions.py `scale`).
+    "scale.true": "How true was this today? 0 is not at all, 10 is completely.",
+    "scale.progress": "0 is no progress at all, 10 is a lot of progress.",
     "reflection.so_far_rating": "\n\nYour answer so far: <b>{rating}</b>.",
     "reflection.so_far_text": "\n\nSo far you wrote: <i>{text}</i>",
     "reflection.so_far_skipped": "\n\nYou skipped this one.",
@@ -92,7 +92,7 @@ EN: dict[str, str] = {
     "question.heard": "I felt heard and respected.",
     "question.focus": "We worked on what I wanted to work on.",
     "question.approach": "The way my therapist works suits me.",
-    "question.overall": "Overall, today's session was right for me.",
+    "question.overall": "Overall, this session was right for me.",
     "question.goal": "How much progress do I feel on my goal: \u201c{goal}\u201d?",
     "question.goal_retired": "How much progress do I feel on a goal I've since set aside?",
     "question.goal_item": "\u2022 {goal}",
