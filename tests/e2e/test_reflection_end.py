@@ -4,11 +4,78 @@ mattered, and each rating question with a scale that fits it."""
 
 from __future__ import annotations
 
-from emulator import Emulator
-from tests.support.players import onboard, press
+from emulator import Emulator, SentMessage
+from tests.support.players import onboard, only_the_ratings, press
 from tests.support.process import BotProcess
 
 ADA = 1101
+HONEST = "kept privately for you; /privacy says who could access it"
+
+
+async def rate(emulator: Emulator, ratings: tuple[int, ...]) -> SentMessage:
+    """A /reflect of the four ratings only; returns the thank-you."""
+    await emulator.send_text(ADA, "/reflect")
+    await emulator.next_message(ADA)
+    question = await emulator.next_message(ADA)
+    for rating in ratings:
+        question = await press(emulator, ADA, question, str(rating))
+    assert "Thank you" in (question.plain_text or "")
+    return question
+
+
+async def test_a_first_rating_is_a_baseline_and_a_middling_one_is_not_called_low(
+    emulator: Emulator, bot: BotProcess
+):
+    await onboard(emulator, ADA)
+    await only_the_ratings(emulator, ADA)
+    thanks = await rate(emulator, (8, 8, 8, 5))
+    text = thanks.plain_text or ""
+    assert "starting point" in text and HONEST in text
+    assert "only you" not in text.lower()
+    # 5 of 10 on a first reflection: no "usual" exists, and 5 isn't low.
+    await emulator.no_message(ADA, within=0.8)
+
+
+async def test_one_low_first_rating_is_one_rating_and_never_lower_than_usual(
+    emulator: Emulator, bot: BotProcess
+):
+    await onboard(emulator, ADA)
+    await only_the_ratings(emulator, ADA)
+    await rate(emulator, (2, 8, 8, 8))
+    offer = (await emulator.next_message(ADA)).plain_text or ""
+    assert "Feeling heard and respected: 2" in offer
+    assert "One rating" in offer
+    assert "A few" not in offer and "lower than usual" not in offer
+
+
+async def test_a_rise_is_noticed_warmly_and_never_called_lower(emulator: Emulator, bot: BotProcess):
+    await onboard(emulator, ADA)
+    await only_the_ratings(emulator, ADA)
+    await rate(emulator, (3, 8, 8, 8))
+    offer = await emulator.next_message(ADA)
+    await press(emulator, ADA, offer, "Not now")
+    thanks = (await rate(emulator, (5, 8, 8, 8))).plain_text or ""
+    assert "Feeling heard and respected: 5, up from 3" in thanks
+    # The rise is the whole story: no offer calls it low.
+    await emulator.no_message(ADA, within=0.8)
+
+
+async def test_lower_than_usual_needs_three_earlier_sessions_and_reaches_the_note(
+    emulator: Emulator, bot: BotProcess
+):
+    await onboard(emulator, ADA)
+    await only_the_ratings(emulator, ADA)
+    for _ in range(3):
+        await rate(emulator, (8, 8, 8, 8))
+    await rate(emulator, (6, 8, 8, 8))
+    offer = await emulator.next_message(ADA)
+    text = offer.plain_text or ""
+    assert "Feeling heard and respected: 6, lower than your usual 8" in text
+    assert "One rating" in text
+    done = await press(emulator, ADA, offer, "Add to my note")
+    assert "Added to your note" in (done.plain_text or "")
+    ((question, rating),) = bot.query("SELECT question, rating FROM topics")
+    assert (bot.decrypt(question), rating) == ("heard", 6)
 
 
 async def test_each_rating_question_carries_its_own_scale(emulator: Emulator, bot: BotProcess):

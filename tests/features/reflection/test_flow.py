@@ -359,28 +359,83 @@ def test_the_thank_you_reflects_back_one_thing_the_client_wrote():
     assert outcome.state == State()
 
 
+def rendered(outcome: Outcome) -> list[str]:
+    return [plain(e.text, **e.args) for e in outcome.effects if isinstance(e, Reply)]
+
+
 def test_good_ratings_bring_no_raise_offer():
-    outcome = finish({k: AnswerView(rating=8) for k in RATINGS}, recent={"heard": 8.5})
+    outcome = finish({k: AnswerView(rating=8) for k in RATINGS}, recent={"heard": (9, 8)})
     assert outcome.state == State() and "reflection.raise_offer" not in replies(outcome)
 
 
-def test_a_rating_of_five_or_less_is_gently_offered_for_the_note():
+def test_first_ratings_are_a_starting_point_and_a_middling_one_is_not_raised():
     outcome = finish({"heard": AnswerView(rating=5), "focus": AnswerView(rating=9)})
-    assert outcome.state == State(Step.OFFER_RAISE, {"serial": 3, "ratings": [["heard", 5]]})
-    offer = [e for e in outcome.effects if isinstance(e, Reply)][-1]
-    text = render(offer.text, **offer.args)
-    assert "Thank you for rating honestly" in text and "You could say" in text
+    assert outcome.state == State()
+    (thanks,) = rendered(outcome)
+    assert "first ratings" in thanks and "starting point" in thanks
+    assert "lower" not in thanks
+
+
+def test_a_new_goal_among_rated_questions_is_named_as_a_first_rating():
+    last = len(ALL) - 1
+    r = ReflectionView(3, (*ALL, "goal:7"), last, date(2026, 11, 24), {})
+    answers = {"heard": AnswerView(rating=8), "goal:7": AnswerView(rating=1)}
+    facts = FACTS.having(
+        OpenReflection(replace(r, answers=answers, position=len(r.questions) - 1)),
+        LastSerial(3),
+        Goals({7: "Sleep better"}),
+        RecentRatings({"heard": (8, 8)}),
+    )
+    outcome = router.step(State(Step.REFLECTING, {"serial": 3}), press(last + 1, "skip"), facts)
+    # A goal's progress starts low: a first one is a starting point, never raised.
+    assert outcome.state == State()
+    assert "\u2022 Progress on your goal \u201cSleep better\u201d: 1" in rendered(outcome)[0]
+
+
+def test_a_low_rating_is_one_rating_gently_offered_for_the_note():
+    outcome = finish({"heard": AnswerView(rating=3), "focus": AnswerView(rating=9)})
+    assert outcome.state == State(
+        Step.OFFER_RAISE, {"serial": 3, "ratings": [["heard", 3, "low", None]]}
+    )
+    offer = rendered(outcome)[-1]
+    assert "One rating stood out today" in offer and "You could say" in offer
+    assert "Feeling heard and respected: 3 out of 10." in offer and "usual" not in offer
     added = router.step(outcome.state, Press("rr:3:add"), FACTS)
-    assert of(added, AddTopics) == [AddTopics(3, (("heard", 5),))]
+    assert of(added, AddTopics) == [AddTopics(3, (("heard", 3),))]
     declined = router.step(outcome.state, Press("rr:3:no"), FACTS)
     assert not of(declined, AddTopics) and declined.state == State()
 
 
-def test_a_drop_of_two_below_the_clients_own_average_is_offered_too():
-    outcome = finish({"approach": AnswerView(rating=7)}, recent={"approach": 9.0})
-    assert outcome.state.data["ratings"] == [["approach", 7]]
-    steady = finish({"approach": AnswerView(rating=8)}, recent={"approach": 9.0})
+def test_an_offer_kept_before_it_said_how_still_adds_and_shows_again():
+    state = State(Step.OFFER_RAISE, {"serial": 3, "ratings": [["heard", 5]]})
+    added = router.step(state, Press("rr:3:add"), FACTS)
+    assert of(added, AddTopics) == [AddTopics(3, (("heard", 5),))]
+
+
+def test_lower_than_usual_only_against_three_earlier_sessions():
+    usual = finish({"approach": AnswerView(rating=6)}, recent={"approach": (8, 9, 8)})
+    assert usual.state.data["ratings"] == [["approach", 6, "usual", 8]]
+    assert "Your therapist's way of working: 6, lower than your usual 8." in rendered(usual)[-1]
+    # Two earlier sessions: no "usual" yet, but down from last time is true.
+    last = finish({"approach": AnswerView(rating=6)}, recent={"approach": (8, 9)})
+    assert "6, down from 8 last time" in rendered(last)[-1]
+    assert "usual" not in rendered(last)[-1]
+    steady = finish({"approach": AnswerView(rating=8)}, recent={"approach": (9, 9, 9)})
     assert steady.state == State()
+
+
+def test_several_ratings_that_stood_out_are_not_one():
+    outcome = finish({"heard": AnswerView(rating=2), "focus": AnswerView(rating=3)})
+    assert "Some of today's ratings stood out" in rendered(outcome)[-1]
+
+
+def test_a_rise_is_noticed_warmly_and_never_called_lower():
+    outcome = finish({"heard": AnswerView(rating=5)}, recent={"heard": (3, 8, 8)})
+    assert outcome.state == State()
+    (thanks,) = rendered(outcome)
+    assert "Feeling heard and respected: 5, up from 3" in thanks and "lower" not in thanks
+    small = finish({"heard": AnswerView(rating=6)}, recent={"heard": (5,)})
+    assert "up from" not in rendered(small)[0]
 
 
 # /goals and /questions
