@@ -27,8 +27,12 @@ RISE = 2
 # How many earlier sessions it takes to speak of "usual".
 USUAL_AFTER = 3
 
-# Which answer the thank-you reflects back, first found first.
+# Which answer the thank-you reflects back, first found first: what helped and what the
+# client wants to bring up before the rest.
 _ECHO_ORDER = ("helpful", "bring_up", "felt_right", "progress", "obstacles", "not_helpful")
+_ECHO_LABELS = {"helpful": "reflection.echo_helpful", "bring_up": "reflection.echo_bring_up"}
+# Fewer words than this (an emoji, "ok", "not sure") is not worth quoting back.
+_ECHO_WORDS = 3
 _QUOTE_LENGTH = 160
 
 
@@ -87,20 +91,41 @@ def compare(r: ReflectionView, earlier: Mapping[str, Sequence[int]]) -> Compared
 
 
 def thanks(r: ReflectionView, compared: Compared, facts: Facts) -> Reply:
-    """The thank-you: one thing the client wrote, and what their ratings show against
-    their history."""
+    """The thank-you: a hard session acknowledged first, one thing the client wrote, and
+    what their ratings show against their history."""
     args: dict[str, Arg] = {"echo": echo(r), "ratings": _ratings_note(compared, facts)}
-    return Reply("reflection.thanks", args)
+    return Reply("reflection.thanks_hard" if was_hard(r) else "reflection.thanks", args)
+
+
+def was_hard(r: ReflectionView) -> bool:
+    """A low session: the overall rating low, or (without one) the ratings given low on
+    average."""
+    overall = r.answers.get("overall")
+    if overall is not None and overall.rating is not None:
+        return overall.rating <= LOW_RATING
+    given = [r.answers[k].rating for k in RATINGS if k in r.answers]
+    ratings = [rating for rating in given if rating is not None]
+    return bool(ratings) and sum(ratings) / len(ratings) <= LOW_RATING
 
 
 def echo(r: ReflectionView) -> Arg:
-    """One thing the client wrote, to reflect back in the thank-you."""
+    """One substantive thing the client wrote, to reflect back in the thank-you: not an
+    emoji or a word or two, and never words that suggested danger."""
     order = [*_ECHO_ORDER, *(k for k in r.questions if k.startswith(OWN))]
     for key in order:
         answer = r.answers.get(key)
-        if answer is not None and answer.text and answer.text.strip():
-            return Ref("reflection.echo", {"quote": shorten(answer.text, _QUOTE_LENGTH)})
+        if answer is None or not answer.text or answer.danger:
+            continue
+        if _worded(answer.text) >= _ECHO_WORDS:
+            label = Ref(_ECHO_LABELS.get(key, "reflection.echo_noted"))
+            quote = shorten(answer.text, _QUOTE_LENGTH)
+            return Ref("reflection.echo", {"label": label, "quote": quote})
     return ""
+
+
+def _worded(text: str) -> int:
+    """How many words with letters in them the text holds."""
+    return sum(1 for word in text.split() if any(ch.isalpha() for ch in word))
 
 
 def _ratings_note(compared: Compared, facts: Facts) -> Arg:

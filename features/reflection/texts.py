@@ -35,7 +35,15 @@ EN: dict[str, str] = {
         "Thank you for taking the time to reflect. Everything you wrote is kept privately "
         "for you; /privacy says who could access it.{echo}{ratings}"
     ),
-    "reflection.echo": "\n\nOne thing you noted: <i>\u201c{quote}\u201d</i>",
+    "reflection.thanks_hard": (
+        "That sounds like it was a hard session, and I'm sorry it felt that way. Thank you "
+        "for taking the time to reflect on it all the same. Everything you wrote is kept "
+        "privately for you; /privacy says who could access it.{echo}{ratings}"
+    ),
+    "reflection.echo": "\n\n{label} <i>\u201c{quote}\u201d</i>",
+    "reflection.echo_helpful": "What helped, in your words:",
+    "reflection.echo_bring_up": "What you'd like to bring up next time:",
+    "reflection.echo_noted": "One thing you noted:",
     # Today's ratings against the client's own history (features/reflection/ending.py).
     "reflection.baseline": (
         "\n\nThese are your first ratings, so they are a starting point: from your next "

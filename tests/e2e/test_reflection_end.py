@@ -78,6 +78,29 @@ async def test_lower_than_usual_needs_three_earlier_sessions_and_reaches_the_not
     assert (bot.decrypt(question), rating) == ("heard", 6)
 
 
+async def test_after_a_hard_session_the_thank_you_says_so_and_quotes_real_words(
+    emulator: Emulator, bot: BotProcess
+):
+    await onboard(emulator, ADA)
+    await emulator.send_text(ADA, "/reflect")
+    await emulator.next_message(ADA)
+    question = await emulator.next_message(ADA)
+    for rating in ("2", "3", "3", "2"):
+        question = await press(emulator, ADA, question, rating)
+    words = {"helpful": "\U0001f642", "felt_right": "I left feeling small"}
+    for key in ("progress", "obstacles", "helpful", "not_helpful", "felt_right", "bring_up"):
+        if key not in words:
+            question = await press(emulator, ADA, question, "Skip")
+            continue
+        await emulator.send_text(ADA, words[key])
+        question = await press(emulator, ADA, await emulator.next_message(ADA), "Next \u00bb")
+    text = question.plain_text or ""
+    assert "Thank you" in text
+    assert text.index("hard session") < text.index("Thank you")  # acknowledged first
+    assert "I left feeling small" in text and "\U0001f642" not in text
+    assert HONEST in text
+
+
 async def test_each_rating_question_carries_its_own_scale(emulator: Emulator, bot: BotProcess):
     await onboard(emulator, ADA)
     await emulator.send_text(ADA, "/goals")

@@ -363,6 +363,40 @@ def rendered(outcome: Outcome) -> list[str]:
     return [plain(e.text, **e.args) for e in outcome.effects if isinstance(e, Reply)]
 
 
+def test_the_thank_you_quotes_real_words_not_an_emoji_or_a_word_or_two():
+    outcome = finish(
+        {
+            "helpful": AnswerView(text="\U0001f642"),
+            "bring_up": AnswerView(text="ok fine"),
+            "felt_right": AnswerView(text="I left feeling small"),
+        }
+    )
+    thanks = rendered(outcome)[0]
+    assert "\u201cI left feeling small\u201d" in thanks and "\U0001f642" not in thanks
+    preferred = finish(
+        {
+            "felt_right": AnswerView(text="I left feeling small"),
+            "bring_up": AnswerView(text="How to say no to my mother"),
+        }
+    )
+    assert "bring up next time: \u201cHow to say no to my mother\u201d" in rendered(preferred)[0]
+
+
+def test_words_of_danger_are_never_quoted_back():
+    outcome = finish({"felt_right": AnswerView(text="words that were flagged", danger=True)})
+    assert all("flagged" not in said for said in rendered(outcome))
+
+
+def test_a_hard_session_is_acknowledged_before_the_thanks():
+    outcome = finish({"overall": AnswerView(rating=2), "heard": AnswerView(rating=7)})
+    thanks = rendered(outcome)[0]
+    assert thanks.startswith("That sounds like it was a hard session")
+    middling = finish({"overall": AnswerView(rating=6), "heard": AnswerView(rating=1)})
+    assert rendered(middling)[0].startswith("Thank you")
+    without_overall = finish({"heard": AnswerView(rating=3), "focus": AnswerView(rating=4)})
+    assert rendered(without_overall)[0].startswith("That sounds like")
+
+
 def test_good_ratings_bring_no_raise_offer():
     outcome = finish({k: AnswerView(rating=8) for k in RATINGS}, recent={"heard": (9, 8)})
     assert outcome.state == State() and "reflection.raise_offer" not in replies(outcome)
