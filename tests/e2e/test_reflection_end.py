@@ -10,6 +10,7 @@ from tests.support.process import BotProcess
 
 ADA = 1101
 HONEST = "kept privately for you; /privacy says who could access it"
+OVERCLAIMS = ("only you", "no one else", "nobody else", "between us")
 
 
 async def rate(emulator: Emulator, ratings: tuple[int, ...]) -> SentMessage:
@@ -120,3 +121,24 @@ async def test_each_rating_question_carries_its_own_scale(emulator: Emulator, bo
     assert "today's session" not in overall and "How true" in overall
     assert "Sleep through the night" in goal
     assert "How true" not in goal and "0 is no progress" in goal
+
+
+async def test_no_promise_says_more_than_privacy_does(emulator: Emulator, bot: BotProcess):
+    """The end of a reflection, /fit's start and the pointer from a group all point to
+    /privacy, and none says that only the client can see what they write."""
+    group = -100777
+    await emulator.send_text(ADA, "/start", chat_id=group, chat_type="supergroup")
+    said = [(await emulator.next_message(group)).plain_text or ""]
+    await onboard(emulator, ADA)
+    await emulator.send_text(ADA, "/fit")
+    asked = await emulator.next_message(ADA)
+    said.append((await press(emulator, ADA, asked, "Yes, I've started")).plain_text or "")
+    assert "/privacy says who could access them" in said[-1]
+    await emulator.next_message(ADA)  # its first question
+    await emulator.send_text(ADA, "/cancel")
+    await emulator.next_message(ADA)
+    await only_the_ratings(emulator, ADA)
+    said.append((await rate(emulator, (8, 8, 8, 8))).plain_text or "")
+    assert HONEST in said[-1]
+    for text in said:
+        assert not [claim for claim in OVERCLAIMS if claim in text.lower()], text
