@@ -172,6 +172,23 @@ def test_goals_get_their_own_rating_and_are_named_in_the_progress_question():
     assert "Feel calmer at work" in text and "Call my father" in text
 
 
+def test_each_rating_question_says_what_its_0_and_10_mean():
+    facts = FACTS.having(Goals({4: "Feel calmer at work"}))
+    keys = questions_for(facts)
+    state = State(Step.REFLECTING, {"serial": 1})
+
+    def shown(position: int) -> str:
+        r = ReflectionView(1, keys, position, date(2026, 11, 24))
+        question = router.step(state, Edited(), facts.having(OpenReflection(r))).effects[-1]
+        return plain(question.text, **question.args)
+
+    statement, goal, written = shown(0), shown(4), shown(5)
+    assert "How true was this today? 0 is not at all" in statement
+    assert "How true" not in goal and "0 is no progress at all, 10 is a lot" in goal
+    assert "How true" not in written and "0 is" not in written
+    assert "today" not in plain("question.overall")  # the scale says "today" once
+
+
 def test_turned_off_questions_are_not_asked_and_progress_off_drops_goal_ratings():
     client = replace(CLIENT, disabled_questions=frozenset({"approach", "progress"}))
     facts = replace(FACTS, client=client)
