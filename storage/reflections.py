@@ -172,22 +172,29 @@ async def answers_to(*, session: AsyncSession, reflection_id: int) -> list[Answe
     return list((await session.exec(statement)).all())
 
 
-async def recent_ratings(*, session: AsyncSession, user_id: int) -> dict[str, float]:
-    """The client's average rating per question over their last few finished reflections."""
+async def recent_ratings(*, session: AsyncSession, user_id: int) -> dict[str, list[int]]:
+    """The client's ratings per question over their last few finished reflections, the
+    most recent first: what today's are compared with."""
     recent = (
         select(Reflection.id)
         .where(col(Reflection.user_id) == user_id, col(Reflection.complete).is_(True))
         .order_by(col(Reflection.serial).desc())
         .limit(RECENT_REFLECTIONS)
     )
-    statement = select(Answer.question, Answer.rating).where(
-        col(Answer.reflection_id).in_(recent.scalar_subquery()), col(Answer.rating).is_not(None)
+    statement = (
+        select(Answer.question, Answer.rating)
+        .join(Reflection, col(Reflection.id) == col(Answer.reflection_id))
+        .where(
+            col(Answer.reflection_id).in_(recent.scalar_subquery()),
+            col(Answer.rating).is_not(None),
+        )
+        .order_by(col(Reflection.serial).desc())
     )
     ratings: dict[str, list[int]] = defaultdict(list)
     for question, rating in (await session.exec(statement)).all():
         if rating is not None:
             ratings[question].append(rating)
-    return {question: sum(values) / len(values) for question, values in ratings.items()}
+    return dict(ratings)
 
 
 async def start_reflection(

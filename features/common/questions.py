@@ -45,6 +45,12 @@ def is_rating(key: str) -> bool:
     return key in RATINGS or key.startswith(GOAL)
 
 
+def scale(key: str) -> Ref:
+    """What 0 and 10 mean for a rating question: a goal's progress has its own scale; the
+    four ratings are statements, rated by how true they were."""
+    return Ref("scale.progress") if key.startswith(GOAL) else Ref("scale.true")
+
+
 def wording(key: str, facts: Facts) -> Ref:
     """The question as the client reads it."""
     if key.startswith(GOAL):

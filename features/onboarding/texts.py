@@ -108,8 +108,8 @@ EN: dict[str, str] = {
         "from before is safe. Please send it again in a moment."
     ),
     "private_only": (
-        "I only talk in a private chat, so that what you write stays between us. Open a "
-        "chat with me directly: @{bot_username}"
+        "I only talk in a private chat, so that what you write isn't shown to a group. "
+        "Open a chat with me directly: @{bot_username}"
     ),
     "private_only_short": "I only work in a private chat with you.",
     "toast.stale_button": "That button is from an earlier message and no longer does anything.",

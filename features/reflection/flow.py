@@ -13,12 +13,11 @@ row's place counts then.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, date
 
 from features.common.loaded import LastSerial
-from features.common.questions import GOAL, OWN, goal_text, is_rating, questions_for, wording
+from features.common.questions import is_rating, questions_for, scale, wording
 from features.common.timezones import local_time
 from features.kernel.vocabulary import (
     Arg,
@@ -36,6 +35,7 @@ from features.kernel.vocabulary import (
     Text,
     Toast,
 )
+from features.reflection import ending
 from features.reflection.effects import (
     AddTopics,
     FinishReflection,
@@ -48,21 +48,15 @@ from features.reflection.loaded import AnswerView, OpenReflection, RecentRatings
 
 PRESS = "r:"
 RESUME = "rs:"
-RAISE = "rr:"
 SHARE = "rd:"
+RAISE = ending.RAISE
 
-# Which answer the thank-you reflects back, first found first.
-_ECHO_ORDER = ("helpful", "bring_up", "felt_right", "progress", "obstacles", "not_helpful")
-_QUOTE_LENGTH = 160
 _SO_FAR_LENGTH = 300
 # The most one answer holds, across the messages added to it: enough for pages of
 # reflection, and a bound on what one client can make every later read of it cost.
 ANSWER_LIMIT = 20_000
 # What joins two messages of one answer.
 _JOIN = "\n\n"
-# A rating this low, or this far below the client's own recent average, is worth raising.
-LOW_RATING = 5
-DROP = 2
 
 
 def begin(facts: Facts, source: str = "reflect", session_date: date | None = None) -> Outcome:
@@ -225,7 +219,8 @@ def offer_raise(state: State, event: Event, facts: Facts) -> Outcome | None:
     if serial != str(state.data.get("serial")):
         return Outcome(state, (Toast("toast.stale_button"),))
     if action == "add":
-        ratings = tuple((str(k), int(v)) for k, v in state.data.get("ratings", []))
+        to_raise = ending.stored(state.data.get("ratings", []))
+        ratings = tuple((m.key, m.rating) for m in to_raise)
         return Outcome(State(), (AddTopics(int(serial), ratings), Reply("raise.added")))
     return Outcome(State(), (Reply("raise.not_now"),))
 
@@ -237,6 +232,7 @@ def ask(r: ReflectionView, facts: Facts) -> Reply:
         "n": str(r.position + 1),
         "total": str(len(r.questions)),
         "question": wording(key, facts),
+        "scale": scale(key),
         "so_far": _so_far(r.answers.get(key)),
     }
     nav: tuple[Button, ...] = (_button(r, "skip", "button.skip"),)
@@ -268,7 +264,8 @@ def offer_again(state: State, facts: Facts) -> tuple[Reply, ...]:
     if state.step is Step.OFFER_RESUME and unfinished is not None:
         return (_resume_offer(unfinished),)
     if state.step is Step.OFFER_RAISE:
-        return (_raise_offer(int(state.data.get("serial", 0)), _stored(state), facts),)
+        to_raise = ending.stored(state.data.get("ratings", []))
+        return (ending.raise_offer(int(state.data.get("serial", 0)), to_raise, facts),)
     if state.step is Step.OFFER_SHARE:
         return (_share_offer(int(state.data.get("serial", 0))),)
     return ()
@@ -364,13 +361,13 @@ def _finish(r: ReflectionView, effects: tuple[Effect, ...], facts: Facts) -> Out
         gentle = (finished, Reply("reflection.thanks_gentle"))
         state = State(Step.OFFER_SHARE, {"serial": r.serial})
         return Outcome(state, (*effects, *gentle, _share_offer(r.serial)))
-    thanks = Reply("reflection.thanks", {"echo": _echo(r)})
+    compared = ending.compare(r, facts[RecentRatings].earlier)
+    thanks = ending.thanks(r, compared, facts)
     done = (*effects, FinishReflection(r.serial, complete=True, position=r.position), thanks)
-    low = low_ratings(r, facts[RecentRatings].by_question)
-    if not low:
+    if not compared.to_raise:
         return Outcome(State(), done)
-    state = State(Step.OFFER_RAISE, {"serial": r.serial, "ratings": [list(x) for x in low]})
-    return Outcome(state, (*done, _raise_offer(r.serial, low, facts)))
+    state = State(Step.OFFER_RAISE, {"serial": r.serial, "ratings": ending.kept(compared.to_raise)})
+    return Outcome(state, (*done, ending.raise_offer(r.serial, compared.to_raise, facts)))
 
 
 def _share_offer(serial: int) -> Reply:
@@ -379,52 +376,6 @@ def _share_offer(serial: int) -> Reply:
         (Button("button.share_no", f"{SHARE}{serial}:no"),),
     )
     return Reply("reflection.share_offer", buttons=buttons)
-
-
-def low_ratings(r: ReflectionView, averages: Mapping[str, float]) -> tuple[tuple[str, int], ...]:
-    """Ratings of 5 or less, or 2 or more below the client's own recent average."""
-    low = []
-    for key in r.questions:
-        answer = r.answers.get(key)
-        if not is_rating(key) or answer is None or answer.rating is None:
-            continue
-        average = averages.get(key)
-        if answer.rating <= LOW_RATING or (average is not None and answer.rating <= average - DROP):
-            low.append((key, answer.rating))
-    return tuple(low)
-
-
-def _raise_offer(serial: int, low: tuple[tuple[str, int], ...], facts: Facts) -> Reply:
-    items = tuple(_raise_item(key, rating, facts) for key, rating in low)
-    buttons = (
-        (
-            Button("button.add_to_note", f"{RAISE}{serial}:add"),
-            Button("button.not_now", f"{RAISE}{serial}:no"),
-        ),
-    )
-    return Reply("reflection.raise_offer", {"items": items}, buttons)
-
-
-def _raise_item(key: str, rating: int, facts: Facts) -> Ref:
-    if key.startswith(GOAL):
-        text = goal_text(key, facts)
-        goal: Arg = text if text is not None else Ref("raise.goal_retired")
-        return Ref("raise.goal", {"rating": str(rating), "goal": goal})
-    return Ref(f"raise.{key}", {"rating": str(rating)})
-
-
-def _stored(state: State) -> tuple[tuple[str, int], ...]:
-    return tuple((str(k), int(v)) for k, v in state.data.get("ratings", []))
-
-
-def _echo(r: ReflectionView) -> Arg:
-    """One thing the client wrote, to reflect back in the thank-you."""
-    order = [*_ECHO_ORDER, *(k for k in r.questions if k.startswith(OWN))]
-    for key in order:
-        answer = r.answers.get(key)
-        if answer is not None and answer.text and answer.text.strip():
-            return Ref("reflection.echo", {"quote": _shorten(answer.text, _QUOTE_LENGTH)})
-    return ""
 
 
 def _so_far(answer: AnswerView | None) -> Arg:
@@ -436,7 +387,7 @@ def _so_far(answer: AnswerView | None) -> Arg:
         # Not their hardest words quoted back under a question: only that they're kept.
         return Ref("reflection.so_far_kept")
     if answer.text:
-        return Ref("reflection.so_far_text", {"text": _shorten(answer.text, _SO_FAR_LENGTH)})
+        return Ref("reflection.so_far_text", {"text": ending.shorten(answer.text, _SO_FAR_LENGTH)})
     if answer.skipped:
         return Ref("reflection.so_far_skipped")
     return ""
@@ -460,11 +411,6 @@ def _as_rating(text: str) -> int | None:
     if cleaned.isdigit() and len(cleaned) <= 2 and int(cleaned) <= 10:
         return int(cleaned)
     return None
-
-
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
 def _today(facts: Facts) -> date:

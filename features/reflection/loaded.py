@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -41,9 +41,10 @@ class OpenReflection:
 
 @dataclass(frozen=True, slots=True)
 class RecentRatings:
-    """The client's average per rating question over their last few finished reflections."""
+    """The client's ratings per question over their last few finished reflections, the
+    most recent first: their own history, which today's ratings are compared with."""
 
-    by_question: Mapping[str, float] = field(default_factory=dict)
+    earlier: Mapping[str, Sequence[int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

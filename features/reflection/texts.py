@@ -10,14 +10,14 @@ EN: dict[str, str] = {
         "skip anything, and go back if you change your mind. /cancel stops at any point "
         "and keeps what you've said."
     ),
-    "reflection.rating": (
-        "<i>Question {n} of {total}</i>\n\n<b>{question}</b>\n"
-        "How true was this today? 0 is not at all, 10 is completely.{so_far}"
-    ),
+    "reflection.rating": ("<i>Question {n} of {total}</i>\n\n<b>{question}</b>\n{scale}{so_far}"),
     "reflection.text": (
         "<i>Question {n} of {total}</i>\n\n<b>{question}</b>\n"
         "Write as much as you like, in one message or several, then press Next.{so_far}"
     ),
+    # What 0 and 10 mean, under each rating question (features/common/questions.py `scale`).
+    "scale.true": "How true was this today? 0 is not at all, 10 is completely.",
+    "scale.progress": "0 is no progress at all, 10 is a lot of progress.",
     "reflection.so_far_rating": "\n\nYour answer so far: <b>{rating}</b>.",
     "reflection.so_far_text": "\n\nSo far you wrote: <i>{text}</i>",
     "reflection.so_far_skipped": "\n\nYou skipped this one.",
@@ -33,38 +33,56 @@ EN: dict[str, str] = {
     ),
     "reflection.thanks": (
         "Thank you for taking the time to reflect. Everything you wrote is kept privately "
-        "for you; /privacy says who could access it.{echo}"
+        "for you; /privacy says who could access it.{echo}{ratings}"
     ),
-    "reflection.echo": "\n\nOne thing you noted: <i>\u201c{quote}\u201d</i>",
+    "reflection.thanks_hard": (
+        "That sounds like it was a hard session, and I'm sorry it felt that way. Thank you "
+        "for taking the time to reflect on it all the same. Everything you wrote is kept "
+        "privately for you; /privacy says who could access it.{echo}{ratings}"
+    ),
+    "reflection.echo": "\n\n{label} <i>\u201c{quote}\u201d</i>",
+    "reflection.echo_helpful": "What helped, in your words:",
+    "reflection.echo_bring_up": "What you'd like to bring up next time:",
+    "reflection.echo_noted": "One thing you noted:",
+    # Today's ratings against the client's own history (features/reflection/ending.py).
+    "reflection.baseline": (
+        "\n\nThese are your first ratings, so they are a starting point: from your next "
+        "reflection on, I can tell you how they move."
+    ),
+    "reflection.baseline_some": "\n\nRated for the first time, a starting point:\n{items}",
+    "reflection.rises": "\n\nGood to see, up since last time:\n{items}",
+    "rating.first_item": "\u2022 {label}: {rating}",
+    "rating.rise_item": "\u2022 {label}: {rating}, up from {then} \U0001f331",
+    "rating.heard": "Feeling heard and respected",
+    "rating.focus": "Working on what you wanted",
+    "rating.approach": "Your therapist's way of working",
+    "rating.overall": "The session overall",
+    "rating.goal": "Progress on your goal \u201c{goal}\u201d",
     "reflection.raise_offer": (
-        "Thank you for rating honestly: that's what makes this useful. A few of today's "
-        "ratings were lower than usual:\n\n{items}\n\n"
+        "Thank you for rating honestly: that's what makes this useful. {lead}\n\n{items}\n\n"
         "That can be worth raising with your therapist: a good therapist wants to hear "
         "it, and saying so often helps the work. Shall I add this to your note for next "
         "session?"
     ),
-    "raise.heard": (
-        "\u2022 Feeling heard and respected: {rating}. You could say: <i>\u201cI haven't "
-        "always felt fully heard lately, and I'd like us to talk about that.\u201d</i>"
+    "raise.lead_one": "One rating stood out today:",
+    "raise.lead_some": "Some of today's ratings stood out:",
+    "raise.item": ("\u2022 {label}: {rating}{how}. You could say: <i>\u201c{say}\u201d</i>"),
+    "raise.how_usual": ", lower than your usual {then}",
+    "raise.how_low": " out of 10",
+    "raise.how_last": ", down from {then} last time",
+    "raise.say_heard": (
+        "I haven't always felt fully heard lately, and I'd like us to talk about that."
     ),
-    "raise.focus": (
-        "\u2022 Working on what you wanted: {rating}. You could say: <i>\u201cI'd like "
-        "us to spend more of our time on what matters most to me right now.\u201d</i>"
+    "raise.say_focus": (
+        "I'd like us to spend more of our time on what matters most to me right now."
     ),
-    "raise.approach": (
-        "\u2022 How your therapist works suiting you: {rating}. You could say: "
-        "<i>\u201cI'm not sure the way we're working suits me. Could we talk about "
-        "how we work together?\u201d</i>"
+    "raise.say_approach": (
+        "I'm not sure the way we're working suits me. Could we talk about how we work together?"
     ),
-    "raise.overall": (
-        "\u2022 The session overall: {rating}. You could say: <i>\u201cLast session "
-        "didn't feel quite right for me, and I'd like to understand why, together."
-        "\u201d</i>"
+    "raise.say_overall": (
+        "Last session didn't feel quite right for me, and I'd like to understand why, together."
     ),
-    "raise.goal": (
-        "\u2022 Progress on your goal \u201c{goal}\u201d: {rating}. You could say: "
-        "<i>\u201cI'd like us to look at how we're doing with this goal.\u201d</i>"
-    ),
+    "raise.say_goal": "I'd like us to look at how we're doing with this goal.",
     "raise.goal_retired": "a goal you've set aside",
     "raise.added": "Added to your note for next session. You decide whether to bring it up.",
     "raise.not_now": "That's fine. It stays in your reflection if you change your mind.",
@@ -92,7 +110,7 @@ EN: dict[str, str] = {
     "question.heard": "I felt heard and respected.",
     "question.focus": "We worked on what I wanted to work on.",
     "question.approach": "The way my therapist works suits me.",
-    "question.overall": "Overall, today's session was right for me.",
+    "question.overall": "Overall, this session was right for me.",
     "question.goal": "How much progress do I feel on my goal: \u201c{goal}\u201d?",
     "question.goal_retired": "How much progress do I feel on a goal I've since set aside?",
     "question.goal_item": "\u2022 {goal}",

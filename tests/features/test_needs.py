@@ -58,7 +58,7 @@ FULL = (
             4, _QUESTIONS, 0, date(2026, 11, 17), {"heard": AnswerView(7), "focus": AnswerView(3)}
         )
     ),
-    RecentRatings({"heard": 6.0, "focus": 7.5, "overall": 5.0}),
+    RecentRatings({"heard": (6, 6), "focus": (7, 8), "overall": (5,)}),
     PressedPrompt(PromptView(1, "reflection", date(2026, 11, 17), "sent", NOW)),
     FitChecks(FitView(1, True, {"goals": "yes"}, NOW), FitView(0, True, {}, NOW, NOW)),
     SafetyPlan({"signs": "I stop eating"}),

@@ -6,9 +6,32 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from features.kernel.texts import CATALOGUE
 
-OVERCLAIMS = re.compile(r"only you (can )?see|no one (else )?(can|will) (ever )?(see|read)", re.I)
+OVERCLAIMS = re.compile(
+    r"only you (can |could |will )?(ever )?(see|read|access)"
+    r"|no(body| one|-one) (else|but you)"
+    r"|no(body| one|-one) (can|could|will) (ever )?(see|read|access)"
+    r"|(stays?|kept|just|only) between (us|you and me)"
+    r"|for your eyes only|only for your eyes|never (be )?(seen|read) by",
+    re.I,
+)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Everything you wrote is kept for you, and only you can see it.",
+        "You can look at them any time; only you see them.",
+        "No one else can read this.",
+        "What you write stays between us.",
+        "Nobody but you will ever read it.",
+    ],
+)
+def test_the_words_that_overclaim_are_recognised(claim: str):
+    assert OVERCLAIMS.search(claim)
 
 
 def test_no_text_promises_that_only_the_client_can_see_their_words():

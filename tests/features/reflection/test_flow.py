@@ -172,6 +172,23 @@ def test_goals_get_their_own_rating_and_are_named_in_the_progress_question():
     assert "Feel calmer at work" in text and "Call my father" in text
 
 
+def test_each_rating_question_says_what_its_0_and_10_mean():
+    facts = FACTS.having(Goals({4: "Feel calmer at work"}))
+    keys = questions_for(facts)
+    state = State(Step.REFLECTING, {"serial": 1})
+
+    def shown(position: int) -> str:
+        r = ReflectionView(1, keys, position, date(2026, 11, 24))
+        question = router.step(state, Edited(), facts.having(OpenReflection(r))).effects[-1]
+        return plain(question.text, **question.args)
+
+    statement, goal, written = shown(0), shown(4), shown(5)
+    assert "How true was this today? 0 is not at all" in statement
+    assert "How true" not in goal and "0 is no progress at all, 10 is a lot" in goal
+    assert "How true" not in written and "0 is" not in written
+    assert "today" not in plain("question.overall")  # the scale says "today" once
+
+
 def test_turned_off_questions_are_not_asked_and_progress_off_drops_goal_ratings():
     client = replace(CLIENT, disabled_questions=frozenset({"approach", "progress"}))
     facts = replace(FACTS, client=client)
@@ -359,28 +376,117 @@ def test_the_thank_you_reflects_back_one_thing_the_client_wrote():
     assert outcome.state == State()
 
 
+def rendered(outcome: Outcome) -> list[str]:
+    return [plain(e.text, **e.args) for e in outcome.effects if isinstance(e, Reply)]
+
+
+def test_the_thank_you_quotes_real_words_not_an_emoji_or_a_word_or_two():
+    outcome = finish(
+        {
+            "helpful": AnswerView(text="\U0001f642"),
+            "bring_up": AnswerView(text="ok fine"),
+            "felt_right": AnswerView(text="I left feeling small"),
+        }
+    )
+    thanks = rendered(outcome)[0]
+    assert "\u201cI left feeling small\u201d" in thanks and "\U0001f642" not in thanks
+    preferred = finish(
+        {
+            "felt_right": AnswerView(text="I left feeling small"),
+            "bring_up": AnswerView(text="How to say no to my mother"),
+        }
+    )
+    assert "bring up next time: \u201cHow to say no to my mother\u201d" in rendered(preferred)[0]
+
+
+def test_words_of_danger_are_never_quoted_back():
+    outcome = finish({"felt_right": AnswerView(text="words that were flagged", danger=True)})
+    assert all("flagged" not in said for said in rendered(outcome))
+
+
+def test_a_hard_session_is_acknowledged_before_the_thanks():
+    outcome = finish({"overall": AnswerView(rating=2), "heard": AnswerView(rating=7)})
+    thanks = rendered(outcome)[0]
+    assert thanks.startswith("That sounds like it was a hard session")
+    middling = finish({"overall": AnswerView(rating=6), "heard": AnswerView(rating=1)})
+    assert rendered(middling)[0].startswith("Thank you")
+    without_overall = finish({"heard": AnswerView(rating=3), "focus": AnswerView(rating=4)})
+    assert rendered(without_overall)[0].startswith("That sounds like")
+
+
 def test_good_ratings_bring_no_raise_offer():
-    outcome = finish({k: AnswerView(rating=8) for k in RATINGS}, recent={"heard": 8.5})
+    outcome = finish({k: AnswerView(rating=8) for k in RATINGS}, recent={"heard": (9, 8)})
     assert outcome.state == State() and "reflection.raise_offer" not in replies(outcome)
 
 
-def test_a_rating_of_five_or_less_is_gently_offered_for_the_note():
+def test_first_ratings_are_a_starting_point_and_a_middling_one_is_not_raised():
     outcome = finish({"heard": AnswerView(rating=5), "focus": AnswerView(rating=9)})
-    assert outcome.state == State(Step.OFFER_RAISE, {"serial": 3, "ratings": [["heard", 5]]})
-    offer = [e for e in outcome.effects if isinstance(e, Reply)][-1]
-    text = render(offer.text, **offer.args)
-    assert "Thank you for rating honestly" in text and "You could say" in text
+    assert outcome.state == State()
+    (thanks,) = rendered(outcome)
+    assert "first ratings" in thanks and "starting point" in thanks
+    assert "lower" not in thanks
+
+
+def test_a_new_goal_among_rated_questions_is_named_as_a_first_rating():
+    last = len(ALL) - 1
+    r = ReflectionView(3, (*ALL, "goal:7"), last, date(2026, 11, 24), {})
+    answers = {"heard": AnswerView(rating=8), "goal:7": AnswerView(rating=1)}
+    facts = FACTS.having(
+        OpenReflection(replace(r, answers=answers, position=len(r.questions) - 1)),
+        LastSerial(3),
+        Goals({7: "Sleep better"}),
+        RecentRatings({"heard": (8, 8)}),
+    )
+    outcome = router.step(State(Step.REFLECTING, {"serial": 3}), press(last + 1, "skip"), facts)
+    # A goal's progress starts low: a first one is a starting point, never raised.
+    assert outcome.state == State()
+    assert "\u2022 Progress on your goal \u201cSleep better\u201d: 1" in rendered(outcome)[0]
+
+
+def test_a_low_rating_is_one_rating_gently_offered_for_the_note():
+    outcome = finish({"heard": AnswerView(rating=3), "focus": AnswerView(rating=9)})
+    assert outcome.state == State(
+        Step.OFFER_RAISE, {"serial": 3, "ratings": [["heard", 3, "low", None]]}
+    )
+    offer = rendered(outcome)[-1]
+    assert "One rating stood out today" in offer and "You could say" in offer
+    assert "Feeling heard and respected: 3 out of 10." in offer and "usual" not in offer
     added = router.step(outcome.state, Press("rr:3:add"), FACTS)
-    assert of(added, AddTopics) == [AddTopics(3, (("heard", 5),))]
+    assert of(added, AddTopics) == [AddTopics(3, (("heard", 3),))]
     declined = router.step(outcome.state, Press("rr:3:no"), FACTS)
     assert not of(declined, AddTopics) and declined.state == State()
 
 
-def test_a_drop_of_two_below_the_clients_own_average_is_offered_too():
-    outcome = finish({"approach": AnswerView(rating=7)}, recent={"approach": 9.0})
-    assert outcome.state.data["ratings"] == [["approach", 7]]
-    steady = finish({"approach": AnswerView(rating=8)}, recent={"approach": 9.0})
+def test_an_offer_kept_before_it_said_how_still_adds_and_shows_again():
+    state = State(Step.OFFER_RAISE, {"serial": 3, "ratings": [["heard", 5]]})
+    added = router.step(state, Press("rr:3:add"), FACTS)
+    assert of(added, AddTopics) == [AddTopics(3, (("heard", 5),))]
+
+
+def test_lower_than_usual_only_against_three_earlier_sessions():
+    usual = finish({"approach": AnswerView(rating=6)}, recent={"approach": (8, 9, 8)})
+    assert usual.state.data["ratings"] == [["approach", 6, "usual", 8]]
+    assert "Your therapist's way of working: 6, lower than your usual 8." in rendered(usual)[-1]
+    # Two earlier sessions: no "usual" yet, but down from last time is true.
+    last = finish({"approach": AnswerView(rating=6)}, recent={"approach": (8, 9)})
+    assert "6, down from 8 last time" in rendered(last)[-1]
+    assert "usual" not in rendered(last)[-1]
+    steady = finish({"approach": AnswerView(rating=8)}, recent={"approach": (9, 9, 9)})
     assert steady.state == State()
+
+
+def test_several_ratings_that_stood_out_are_not_one():
+    outcome = finish({"heard": AnswerView(rating=2), "focus": AnswerView(rating=3)})
+    assert "Some of today's ratings stood out" in rendered(outcome)[-1]
+
+
+def test_a_rise_is_noticed_warmly_and_never_called_lower():
+    outcome = finish({"heard": AnswerView(rating=5)}, recent={"heard": (3, 8, 8)})
+    assert outcome.state == State()
+    (thanks,) = rendered(outcome)
+    assert "Feeling heard and respected: 5, up from 3" in thanks and "lower" not in thanks
+    small = finish({"heard": AnswerView(rating=6)}, recent={"heard": (5,)})
+    assert "up from" not in rendered(small)[0]
 
 
 # /goals and /questions

@@ -133,7 +133,7 @@ def test_a_reflection_in_which_danger_was_expressed_ends_gently():
         "bring_up": AnswerView(text="I want to die", danger=True),
     }
     reflection = ReflectionView(1, ("heard", "helpful", "bring_up"), 2, date(2026, 11, 24), answers)
-    facts = BERLIN.having(OpenReflection(reflection), LastSerial(1), RecentRatings({"heard": 8.0}))
+    facts = BERLIN.having(OpenReflection(reflection), LastSerial(1), RecentRatings({"heard": (8,)}))
     outcome = router.step(State(Step.REFLECTING, {"serial": 1}), Press("r:1:2:next"), facts)
     assert FinishReflection(1, complete=True, position=2) in outcome.effects
     assert _texts(outcome) == ["reflection.thanks_gentle", "reflection.share_offer"]
