@@ -139,5 +139,5 @@ EN: dict[str, str] = {
     "export.pdf_fit": "Does this feel right? My checks",
     "export.fit_heading": "Check of {day}",
     "note.opening": "For your next session \U0001f33f",
-    "note.opening_neutral": "Your notes for tomorrow \U0001f33f",
+    "note.opening_neutral": "Your notes, ready when you are \U0001f33f",
 }

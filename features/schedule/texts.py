@@ -131,25 +131,35 @@ EN: dict[str, str] = {
     "schedule.nothing_to_skip": "There's no upcoming session to skip.",
     "schedule.pause": "Prompts are paused; I won't message you until you send /resume.",
     "schedule.resume": "Prompts are back on. /schedule shows when the next one comes.",
-    "schedule.neutral_on": ("From now on my prompts won't mention therapy or sessions at all."),
-    "schedule.neutral_off": "My prompts will say again what they're about.",
-    # Prompts the bot sends on its own. The first line is what a lock screen shows: it
-    # never mentions therapy.
+    "schedule.neutral_on": (
+        "Discreet again: what I send on my own won't say what it's about. The questions "
+        "themselves come after you tap Start now."
+    ),
+    "schedule.neutral_off": (
+        "From now on, what I send on my own says it's about your therapy sessions. Phones "
+        "can show it on the lock screen."
+    ),
+    # What the bot sends on its own. A lock screen shows the start of a message, lines run
+    # together: by default (discreet) nothing in it says what it's about, and the
+    # questions come after the client taps. The client may choose plain wording in /schedule.
     "prompt.reflection": (
+        "A moment to look back? \U0001f33f\n\n"
+        "Would you like to note a few thoughts from {day}? It takes about five minutes."
+    ),
+    "prompt.reminder": (
+        "Just a gentle nudge \U0001f33f\n\n"
+        "Your thoughts from {day} are still open, whenever you're ready. Or skip it: I won't "
+        "ask about it again."
+    ),
+    "prompt.reflection_explicit": (
         "A moment to look back? \U0001f33f\n\n"
         "Your therapy session on {day} ended a little while ago. Would you like to "
         "reflect on it now? It takes about five minutes."
     ),
-    "prompt.reminder": (
+    "prompt.reminder_explicit": (
         "Just a gentle nudge \U0001f33f\n\n"
         "You haven't looked back on your session of {day} yet. Whenever you're ready, or "
         "skip it: I won't ask about it again."
-    ),
-    "prompt.reflection_neutral": (
-        "A moment for your notes? \U0001f33f\n\nWould you like to write them now?"
-    ),
-    "prompt.reminder_neutral": (
-        "Just a gentle nudge \U0001f33f\n\nYour notes are still open, whenever you like."
     ),
     "prompt.when_later": "When should I ask again?",
     "prompt.skipped": "Okay, not this time. /reflect is there if you change your mind.",

@@ -75,12 +75,12 @@ async def test_a_tuesday_session_brings_its_prompt_and_the_next_weeks_note_once_
     await emulator.no_message(ADA, within=1.0)
     clock.set(berlin(30, 11, 19, 0, 10))  # Monday 30 November, 19:00: the note for Tuesday
     note = await emulator.next_message(ADA)
-    assert note.plain_text.startswith("For your next session")
+    assert note.plain_text.startswith("Your notes, ready when you are")
     assert "Tuesday 1 December" in note.plain_text
     await emulator.no_message(ADA, within=1.0)
 
     assert prompts_sent(emulator, "A moment to look back") == 1
-    assert prompts_sent(emulator, "For your next session") == 1
+    assert prompts_sent(emulator, "Your notes, ready when you are") == 1
     rows = bot.query("SELECT kind, session_date, status FROM prompts ORDER BY due_at")
     assert ("reflection", "2026-11-24", "sent") in rows
     assert ("preparation", "2026-12-01", "sent") in rows
@@ -175,7 +175,7 @@ async def test_two_bot_processes_on_one_database_send_each_prompt_once(
     finally:
         await second.stop()
     assert prompts_sent(emulator, "A moment to look back") == 1
-    assert prompts_sent(emulator, "For your next session") == 1
+    assert prompts_sent(emulator, "Your notes, ready when you are") == 1
 
 
 async def test_a_prompt_that_fell_due_while_the_bot_was_down_is_sent_once_after_the_restart(
@@ -256,5 +256,5 @@ async def test_a_note_that_failed_to_send_keeps_its_topics_when_retried(
                                   "AND status = 'pending'") == [(1,)])  # fmt: skip
     clock.set(berlin(23, 11, 19, 6))  # the retry, five minutes on
     note = await emulator.next_message(ADA)
-    assert note.plain_text.startswith("For your next session")
+    assert note.plain_text.startswith("Your notes, ready when you are")
     assert "I haven't always felt fully heard lately (I rated it 3)" in note.plain_text

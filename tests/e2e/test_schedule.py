@@ -2,11 +2,65 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from emulator import Emulator
 from tests.e2e.test_prompts import ADA, berlin, set_up_tuesday_17
 from tests.support.clock import Clock
-from tests.support.players import press, press_in_place
+from tests.support.players import press, press_in_place, until
 from tests.support.process import BotProcess
+
+# What a lock screen must not show of a message the bot sends on its own.
+TELLING = ("therap", "session", "counsel", "psych")
+LOCK_SCREEN = 200
+SENDING = "SELECT count(*) FROM prompts WHERE status = 'sending'"
+
+
+def lock_screen(text: str) -> str:
+    """What a phone shows of a notification: its start, with line breaks folded."""
+    return " ".join(text.split())[:LOCK_SCREEN]
+
+
+def next_due(bot: BotProcess) -> datetime | None:
+    """When the next prompt still to send comes due, if any."""
+    rows = bot.query("SELECT due_at FROM prompts WHERE status = 'pending' ORDER BY due_at LIMIT 1")
+    if not rows:
+        return None
+    due = datetime.fromisoformat(str(rows[0][0]))
+    return due if due.tzinfo is not None else due.replace(tzinfo=UTC)  # stored in UTC
+
+
+async def test_nothing_the_bot_sends_on_its_own_says_what_it_is_about_on_a_lock_screen(
+    emulator: Emulator, clocked_bot: tuple[BotProcess, Clock]
+):
+    bot, clock = clocked_bot
+    clock.set(berlin(23, 11, 10))  # Monday 23 November, 10:00 in Berlin
+    await bot.start()
+    await set_up_tuesday_17(emulator)
+    await emulator.send_text(ADA, "/schedule")
+    card = await emulator.next_message(ADA)
+    asked = await press(emulator, ADA, card, "Add a one-off session")
+    await emulator.send_text(ADA, "Thursday 10:00")
+    await emulator.next_message(ADA)
+
+    unprompted = []
+    end = berlin(8, 12, 0)
+    while (due := next_due(bot)) is not None and due < end:
+        clock.set(due + timedelta(seconds=5))
+        message = await emulator.next_message(ADA)
+        unprompted.append(message.plain_text or "")
+        await until(lambda: bot.query(SENDING) == [(0,)])  # recorded, and the plan moved on
+        if len(unprompted) == 3:  # the client puts one off: it comes again later
+            await press_in_place(emulator, ADA, message, "Later")
+            await emulator.press(ADA, message, message.button_data("In 1 h"))
+            await emulator.no_message(ADA, within=0.5)
+    kinds = {kind for (kind,) in bot.query("SELECT kind FROM prompts WHERE status = 'sent'")}
+    assert kinds == {"reflection", "reminder", "preparation"}
+    assert len(unprompted) >= 8  # two weeks: three sessions, their prompts, reminders, notes
+    for text in unprompted:
+        shown = lock_screen(text).lower()
+        assert not [word for word in TELLING if word in shown], shown
+    assert asked  # the one-off was asked for, and its prompts came among the rest
 
 
 async def add_one_off(emulator: Emulator, typed: str) -> str:
@@ -37,7 +91,7 @@ async def test_schedule_shows_all_it_governs_and_only_what_is_still_to_come(
     assert "One-off sessions: Thursday 26 November, 10:00." in card
     assert "Quiet hours: 22:00 to 08:00." in card
     assert "When I ask: an hour after." in card
-    assert "Wording: " in card
+    assert "Wording: discreet." in card
 
 
 async def test_one_offs_are_understood_as_people_say_them_and_every_re_ask_says_why(
