@@ -281,6 +281,8 @@ async def _message(
         topic_ids = [item.ref for item in kept.items if item.kind == "topic"]
         if not kept.items:
             return note.nothing_to_raise(kept, row.neutral_wording), topic_ids
+        if row.neutral_wording:  # what it holds shows only once the client opens it
+            return note.closed(kept), topic_ids
         return note.draft(kept, row.neutral_wording, user.language), topic_ids
     reminding = prompt.kind != REFLECTION
     reflection = prompts.reflection_prompt(

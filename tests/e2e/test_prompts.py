@@ -257,4 +257,5 @@ async def test_a_note_that_failed_to_send_keeps_its_topics_when_retried(
     clock.set(berlin(23, 11, 19, 6))  # the retry, five minutes on
     note = await emulator.next_message(ADA)
     assert note.plain_text.startswith("Your notes, ready when you are")
-    assert "I haven't always felt fully heard lately (I rated it 3)" in note.plain_text
+    opened = await press_in_place(emulator, ADA, note, "Open my notes")
+    assert "I haven't always felt fully heard lately (I rated it 3)" in opened.plain_text

@@ -154,3 +154,26 @@ async def test_changing_sessions_starts_from_the_current_answers_and_says_why_it
     done = await press(emulator, ADA, quiet, "21:00\u201309:00")
     assert "quiet hours 21:00 to 09:00" in (done.plain_text or "")
     assert "from 21:00" not in (done.plain_text or "")
+
+
+async def test_a_note_holding_what_the_client_noted_shows_it_only_after_a_tap(
+    emulator: Emulator, clocked_bot: tuple[BotProcess, Clock]
+):
+    bot, clock = clocked_bot
+    clock.set(berlin(23, 11, 10))
+    await bot.start()
+    await set_up_tuesday_17(emulator)
+    await emulator.send_text(ADA, "/reflect")
+    await emulator.next_message(ADA)
+    q = await press(emulator, ADA, await emulator.next_message(ADA), "3")
+    for _ in range(9):
+        q = await press(emulator, ADA, q, "Skip")
+    offer = await emulator.next_message(ADA)
+    await press(emulator, ADA, offer, "Add to my note")
+    clock.set(berlin(23, 11, 19, 0, 10))  # the note for Tuesday
+    note = await emulator.next_message(ADA)
+    shown = lock_screen(note.plain_text or "").lower()
+    assert not [word for word in TELLING if word in shown], shown
+    opened = await press_in_place(emulator, ADA, note, "Open my notes")
+    assert "I haven't always felt fully heard lately (I rated it 3)" in (opened.plain_text or "")
+    assert "Tap a number" in (opened.plain_text or "")
