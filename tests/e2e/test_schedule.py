@@ -177,3 +177,25 @@ async def test_a_note_holding_what_the_client_noted_shows_it_only_after_a_tap(
     opened = await press_in_place(emulator, ADA, note, "Open my notes")
     assert "I haven't always felt fully heard lately (I rated it 3)" in (opened.plain_text or "")
     assert "Tap a number" in (opened.plain_text or "")
+
+
+async def test_a_client_may_choose_plain_wording_in_schedule(
+    emulator: Emulator, clocked_bot: tuple[BotProcess, Clock]
+):
+    bot, clock = clocked_bot
+    clock.set(berlin(23, 11, 10))
+    await bot.start()
+    await set_up_tuesday_17(emulator)
+    await emulator.send_text(ADA, "/schedule")
+    card = await emulator.next_message(ADA)
+    said = await press(emulator, ADA, card, "Say what messages are about")
+    assert "lock screen" in (said.plain_text or "")
+    await emulator.send_text(ADA, "/schedule")
+    card = await emulator.next_message(ADA)
+    assert "Wording: what I send on my own says it's about your therapy sessions." in (
+        card.plain_text or ""
+    )
+    assert "Discreet wording" in card.button_labels
+    clock.set(berlin(24, 11, 18, 50, 10))
+    prompt = await emulator.next_message(ADA)
+    assert "Your therapy session on Tuesday 24 November" in (prompt.plain_text or "")
