@@ -334,15 +334,15 @@ def _summary(facts: Facts, text: str) -> Reply:
     assert schedule is not None and zone is not None
     governs = _governs(facts)
     extra = _one_offs(schedule, facts.now, zone)
-    if schedule.every_weeks == NOT_REGULAR:
-        usual: Arg = Ref("schedule.irregular")
-        return Reply(text, {"usual": usual, "next": extra, "governs": governs})
     days = ", ".join(_DAY_NAMES[day] for day in schedule.weekdays)
     minutes = str(int(schedule.duration.total_seconds() // 60))
-    usual = Ref(
+    usual: Arg = Ref(
         "schedule.usual_every_two" if schedule.every_weeks == 2 else "schedule.usual_weekly",
         {"days": days, "time": f"{schedule.start:%H:%M}", "minutes": minutes},
     )
+    if schedule.every_weeks == NOT_REGULAR:
+        # One-off sessions still bring their prompts.
+        usual = Ref("schedule.irregular_with_extra" if extra else "schedule.irregular")
     if schedule.paused:
         paused = Ref("schedule.paused_line")
         return Reply(text, {"usual": usual, "next": paused, "governs": governs})

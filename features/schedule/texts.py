@@ -60,6 +60,10 @@ EN: dict[str, str] = {
     "schedule.upcoming": "{next}{note}{extra}{skipped}",
     "schedule.usual_weekly": "Your sessions: every {days} at {time}, {minutes} minutes.",
     "schedule.usual_every_two": ("Your sessions: every other {days} at {time}, {minutes} minutes."),
+    "schedule.irregular_with_extra": (
+        "Your sessions aren't regular: I prompt you around the one-off sessions you add, and "
+        "/reflect works after any session."
+    ),
     "schedule.irregular": (
         "Your sessions aren't regular, so I don't prompt you: /reflect after a session."
     ),
@@ -69,7 +73,7 @@ EN: dict[str, str] = {
     "schedule.note_line": "\nYour note for it comes: {note}.",
     "schedule.extra_line": "\n\nOne-off sessions: {sessions}.",
     "schedule.skipped_line": "\nSkipped: {days}.",
-    "schedule.delay_line": "\n\nWhen I ask: {when}.",
+    "schedule.delay_line": "\n\nWhen I ask how a session went: {when}.",
     "schedule.delay_minutes": "{minutes} minutes after it ends",
     "schedule.quiet_line": "\nQuiet hours: {hours}.",
     "schedule.discreet_line": (

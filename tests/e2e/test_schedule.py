@@ -90,7 +90,7 @@ async def test_schedule_shows_all_it_governs_and_only_what_is_still_to_come(
     assert "Your note for it comes" not in card  # it came at 19:00
     assert "One-off sessions: Thursday 26 November, 10:00." in card
     assert "Quiet hours: 22:00 to 08:00." in card
-    assert "When I ask: an hour after." in card
+    assert "When I ask how a session went: an hour after." in card
     assert "Wording: discreet." in card
 
 

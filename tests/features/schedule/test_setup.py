@@ -289,3 +289,19 @@ def test_a_one_off_session_is_added_by_typing_it():
 def test_a_one_off_that_cant_be_taken_is_asked_again_saying_why(typed, why):
     outcome = router.step(State(Step.ADD_EXTRA), Text(typed), SCHEDULED)  # Monday 10:00
     assert outcome.state == State(Step.ADD_EXTRA) and texts(outcome) == [why]
+
+
+def test_an_irregular_schedule_with_a_one_off_says_it_is_prompted_and_when():
+    irregular = SessionSchedule(
+        weekdays=(),
+        start=time(0),
+        time_zone="Europe/Berlin",
+        anchor=date(2026, 11, 23),
+        every_weeks=0,
+        extra=(datetime(2026, 11, 26, 9, tzinfo=UTC),),
+    )
+    card = router.step(State(), Command("schedule"), FACTS.having(ClientSchedule(irregular)))
+    text = plain(card.effects[0].text, **card.effects[0].args)
+    assert "I don't prompt you" not in text
+    assert "I'll ask how it went: Thursday 26 November, 11:50." in text
+    assert "One-off sessions: Thursday 26 November, 10:00." in text
