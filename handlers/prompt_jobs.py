@@ -23,6 +23,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
 
 from features.common.loaders import preferences_of, schedule_of
+from features.common.timezones import zone_for
 from features.kernel.vocabulary import Reply
 from features.review import loaders, note
 from features.schedule import prompts
@@ -285,8 +286,9 @@ async def _message(
             return note.closed(kept), topic_ids
         return note.draft(kept, row.neutral_wording, user.language), topic_ids
     reminding = prompt.kind != REFLECTION
+    today = now.astimezone(zone_for(user.time_zone)).date() if user.time_zone else None
     reflection = prompts.reflection_prompt(
-        prompt.id, prompt.session_date, row.neutral_wording, reminder=reminding
+        prompt.id, prompt.session_date, row.neutral_wording, reminder=reminding, today=today
     )
     return reflection, []
 

@@ -14,12 +14,14 @@ from datetime import date, datetime
 
 from features.common.loaded import ClientSchedule
 from features.kernel.vocabulary import (
+    Arg,
     Button,
     Facts,
     Goto,
     Outcome,
     Press,
     Redraw,
+    Ref,
     Reply,
     State,
     Toast,
@@ -34,13 +36,15 @@ REFLECTION_BEGIN = "reflection.begin"
 
 
 def reflection_prompt(
-    prompt_id: int, session_date: date, neutral: bool, *, reminder: bool
+    prompt_id: int, session_date: date, neutral: bool, *, reminder: bool, today: date | None = None
 ) -> Reply:
-    """ "Would you like to look back on your session?" with Start now / Later / Skip."""
+    """ "Would you like to look back on your session?" with Start now / Later / Skip;
+    `today` is the client's local date, for "a few thoughts from today"."""
     text = "prompt.reminder" if reminder else "prompt.reflection"
     if not neutral:  # the client chose plain wording in /schedule
         text += "_explicit"
-    return Reply(text, {"day": _day(session_date)}, _prompt_buttons(prompt_id))
+    when: Arg = Ref("prompt.today") if session_date == today else _day(session_date)
+    return Reply(text, {"day": _day(session_date), "when": when}, _prompt_buttons(prompt_id))
 
 
 # A prompt whose button was pressed has arrived, even if its send isn't recorded yet: the

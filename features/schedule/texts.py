@@ -148,11 +148,11 @@ EN: dict[str, str] = {
     # questions come after the client taps. The client may choose plain wording in /schedule.
     "prompt.reflection": (
         "A moment to look back? \U0001f33f\n\n"
-        "Would you like to note a few thoughts from {day}? It takes about five minutes."
+        "Would you like to note a few thoughts from {when}? It takes about five minutes."
     ),
     "prompt.reminder": (
         "Just a gentle nudge \U0001f33f\n\n"
-        "Your thoughts from {day} are still open, whenever you're ready. Or skip it: I won't "
+        "Your thoughts from {when} are still open, whenever you're ready. Or skip it: I won't "
         "ask about it again."
     ),
     "prompt.reflection_explicit": (
@@ -165,6 +165,7 @@ EN: dict[str, str] = {
         "You haven't looked back on your session of {day} yet. Whenever you're ready, or "
         "skip it: I won't ask about it again."
     ),
+    "prompt.today": "today",
     "prompt.when_later": "When should I ask again?",
     "prompt.skipped": "Okay, not this time. /reflect is there if you change your mind.",
     "toast.use_buttons": "Please choose on the buttons",

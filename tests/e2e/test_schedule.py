@@ -57,6 +57,12 @@ async def test_nothing_the_bot_sends_on_its_own_says_what_it_is_about_on_a_lock_
     kinds = {kind for (kind,) in bot.query("SELECT kind FROM prompts WHERE status = 'sent'")}
     assert kinds == {"reflection", "reminder", "preparation"}
     assert len(unprompted) >= 8  # two weeks: three sessions, their prompts, reminders, notes
+    folded = [lock_screen(text) for text in unprompted]
+    assert (
+        "A moment to look back? \U0001f33f Would you like to note a few thoughts from today?"
+        in (" ".join(folded))
+    )
+    assert any("Your thoughts from Tuesday 24 November are still open" in t for t in folded)
     for text in unprompted:
         shown = lock_screen(text).lower()
         assert not [word for word in TELLING if word in shown], shown
