@@ -215,7 +215,9 @@ async def test_a_one_off_session_added_in_schedule_brings_its_own_prompt(
     await emulator.next_message(ADA)  # Tuesday's prompt
     clock.set(berlin(26, 11, 11, 51))  # Thursday 10:00 + 50 min + 1 h
     extra = await emulator.next_message(ADA)
-    assert "Thursday 26 November" in extra.plain_text
+    assert "a few thoughts from today?" in extra.plain_text  # Thursday's, on Thursday
+    query = "SELECT status FROM prompts WHERE kind = 'reflection' AND session_date = '2026-11-26'"
+    await until(lambda: bot.query(query) == [("sent",)])
 
 
 async def test_clients_whose_prompts_went_missing_are_planned_after_start(
