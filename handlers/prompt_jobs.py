@@ -23,6 +23,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
 
 from features.common.loaders import preferences_of, schedule_of
+from features.common.timezones import zone_for
 from features.kernel.vocabulary import Reply
 from features.review import loaders, note
 from features.schedule import prompts
@@ -281,10 +282,13 @@ async def _message(
         topic_ids = [item.ref for item in kept.items if item.kind == "topic"]
         if not kept.items:
             return note.nothing_to_raise(kept, row.neutral_wording), topic_ids
+        if row.neutral_wording:  # what it holds shows only once the client opens it
+            return note.closed(kept), topic_ids
         return note.draft(kept, row.neutral_wording, user.language), topic_ids
     reminding = prompt.kind != REFLECTION
+    today = now.astimezone(zone_for(user.time_zone)).date() if user.time_zone else None
     reflection = prompts.reflection_prompt(
-        prompt.id, prompt.session_date, row.neutral_wording, reminder=reminding
+        prompt.id, prompt.session_date, row.neutral_wording, reminder=reminding, today=today
     )
     return reflection, []
 

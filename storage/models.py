@@ -223,8 +223,9 @@ class Schedule(SQLModel, table=True):
     reflection_delay_minutes: int = Field(default=60)
     quiet_start: str = Field(default="22:00", max_length=5)
     quiet_end: str = Field(default="08:00", max_length=5)
-    # Prompts that say nothing about therapy at all, for a shared or visible phone.
-    neutral_wording: bool = Field(default=False)
+    # What the bot sends on its own says nothing of therapy (a lock screen shows it): the
+    # default; false once the client chose plain wording in /schedule.
+    neutral_wording: bool = Field(default=True)
     updated_at: datetime = _moment()
 
 

@@ -30,7 +30,7 @@ class ClientSchedule:
 
     schedule: SessionSchedule | None = None
     prompt_prefs: PromptPreferences = field(default_factory=PromptPreferences)
-    neutral_wording: bool = False
+    neutral_wording: bool = True  # discreet unless the client chose plain wording
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,6 +105,8 @@ def press_note(state: State, event: Press, facts: Facts) -> Outcome:
         facts.client.language,
         facts[ClientSchedule].neutral_wording and kept.scheduled,
     )
+    if action == note.OPEN:  # a discreet note, opened: the draft takes its place
+        return Outcome(state, (Redraw(note.draft(kept, neutral, language)),))
     if action == note.DONE:
         pages = note.final(kept, neutral, language)
         return Outcome(

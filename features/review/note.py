@@ -17,6 +17,7 @@ from features.review.pages import PAGE_LIMIT, pack, size, split_text
 
 PRESS = "n:"
 DONE = "done"
+OPEN = "open"
 # Open answers a note takes, and the order of its sections ("how" holds the ratings).
 SECTIONS = ("bring_up", "how", "helpful", "not_helpful", "obstacles")
 NOTED = ("bring_up", "helpful", "not_helpful", "obstacles")
@@ -102,6 +103,16 @@ def draft(note: NoteView, neutral: bool, language: str) -> Reply:
     rows = [tuple(toggles[i : i + 5]) for i in range(0, len(toggles), 5)]
     rows.append((Button("button.note_done", f"{PRESS}{note.serial}:{DONE}"),))
     return Reply("note.draft", args, tuple(rows))
+
+
+def closed(note: NoteView) -> Reply:
+    """The scheduled note, discreet: nothing of what it holds until the client opens it
+    (a lock screen shows a message's start; the note's words would be there)."""
+    day = note.session_date
+    when = f"{day:%A} {day.day} {day:%B}" if day is not None else ""
+    text = "note.closed_day" if day is not None else "note.closed"
+    button = Button("button.note_open", f"{PRESS}{note.serial}:{OPEN}")
+    return Reply(text, {"opening": _opening(True), "day": when}, ((button,),))
 
 
 def nothing_to_raise(note: NoteView, neutral: bool) -> Reply:

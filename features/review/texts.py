@@ -138,6 +138,9 @@ EN: dict[str, str] = {
     "export.pdf_sessions": "My sessions",
     "export.pdf_fit": "Does this feel right? My checks",
     "export.fit_heading": "Check of {day}",
+    "note.closed": "{opening}\n\nA few things you noted are ready to look over.",
+    "note.closed_day": ("{opening}\n\nA few things you noted are ready to look over before {day}."),
+    "button.note_open": "Open my notes",
     "note.opening": "For your next session \U0001f33f",
-    "note.opening_neutral": "Your notes for tomorrow \U0001f33f",
+    "note.opening_neutral": "Your notes, ready when you are \U0001f33f",
 }

@@ -1,7 +1,8 @@
 """The messages the bot sends on its own around a client's sessions, and their buttons.
 
-Discretion: the first line of every prompt (what a lock screen shows) never mentions
-therapy, and a client can choose wording that mentions it nowhere.
+Discretion: a lock screen shows a message's first lines run together, so by default a
+prompt says nothing of what it is about (the questions come after Start now); a client can
+choose plain wording in /schedule.
 
 Buttons carry `p:<prompt id>:<action>`; the prompt must be the client's own, still open,
 and not expired (4 days), or the press changes nothing.
@@ -13,12 +14,14 @@ from datetime import date, datetime
 
 from features.common.loaded import ClientSchedule
 from features.kernel.vocabulary import (
+    Arg,
     Button,
     Facts,
     Goto,
     Outcome,
     Press,
     Redraw,
+    Ref,
     Reply,
     State,
     Toast,
@@ -33,14 +36,15 @@ REFLECTION_BEGIN = "reflection.begin"
 
 
 def reflection_prompt(
-    prompt_id: int, session_date: date, neutral: bool, *, reminder: bool
+    prompt_id: int, session_date: date, neutral: bool, *, reminder: bool, today: date | None = None
 ) -> Reply:
-    """ "Would you like to look back on your session?" with Start now / Later / Skip."""
-    if neutral:
-        text = "prompt.reminder_neutral" if reminder else "prompt.reflection_neutral"
-    else:
-        text = "prompt.reminder" if reminder else "prompt.reflection"
-    return Reply(text, {"day": _day(session_date)}, _prompt_buttons(prompt_id))
+    """ "Would you like to look back on your session?" with Start now / Later / Skip;
+    `today` is the client's local date, for "a few thoughts from today"."""
+    text = "prompt.reminder" if reminder else "prompt.reflection"
+    if not neutral:  # the client chose plain wording in /schedule
+        text += "_explicit"
+    when: Arg = Ref("prompt.today") if session_date == today else _day(session_date)
+    return Reply(text, {"day": _day(session_date), "when": when}, _prompt_buttons(prompt_id))
 
 
 # A prompt whose button was pressed has arrived, even if its send isn't recorded yet: the

@@ -8,8 +8,9 @@ for the length, `sf:<weeks>` for how often, `sc:<change>` on the /schedule card.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
-from datetime import time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from features.common.loaded import ClientSchedule
 from features.common.session_times import (
@@ -22,6 +23,7 @@ from features.common.session_times import (
     previous_session,
     reflection_prompt_at,
 )
+from features.common.timezones import zone_for
 from features.kernel.vocabulary import (
     Arg,
     Button,
@@ -48,7 +50,7 @@ from features.schedule.effects import (
     SetReflectionDelay,
     SkipNextSession,
 )
-from features.schedule.parsing import format_local, parse_one_off, parse_session_time
+from features.schedule.parsing import format_local, read_one_off, read_session_time
 
 DAYS, TIME, LENGTH, FREQUENCY, CARD = "sd:", "st:", "sl:", "sf:", "sc:"
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -57,12 +59,29 @@ _LENGTHS = (45, 50, 60, 90)
 _DELAYS = (15, 60, 120, 180)
 _QUIET = ("22:00-08:00", "23:00-07:00", "21:00-09:00", "none")
 DEFAULT_LENGTH = 50
+# A typed session length: "50", "50 min", "50 minutes", "1 hour", "1.5 hours", "an hour", "1h".
+_TYPED_LENGTH = re.compile(
+    r"(\d{1,3}(?:[.,]\d)?|an?|one)\s*(m|min|mins|minutes?|h|hrs?|hours?)?", re.ASCII
+)
+_SHORTEST, _LONGEST = 10, 240
 
 
-def begin(purpose: str) -> Outcome:
-    """Ask which weekdays the client's sessions are on (toggles, then Done)."""
-    state = State(Step.SET_DAYS, {"purpose": purpose, "days": []})
-    return Outcome(state, (Reply("schedule.ask_days", buttons=_day_buttons(())),))
+def begin(purpose: str, facts: Facts | None = None) -> Outcome:
+    """Ask which weekdays the client's sessions are on (toggles, then Done); when they
+    change their sessions, their current answers are already chosen."""
+    data: dict[str, object] = {"purpose": purpose, "days": []}
+    schedule = facts[ClientSchedule].schedule if facts is not None else None
+    if schedule is not None and schedule.every_weeks != NOT_REGULAR:
+        data.update(
+            days=list(schedule.weekdays),
+            current_time=f"{schedule.start:%H:%M}",
+            current_length=int(schedule.duration.total_seconds() // 60),
+            current_weeks=schedule.every_weeks,
+        )
+    chosen = _chosen(data)
+    return Outcome(
+        State(Step.SET_DAYS, data), (Reply("schedule.ask_days", buttons=_day_buttons(chosen)),)
+    )
 
 
 def card(facts: Facts) -> Outcome:
@@ -80,7 +99,7 @@ def change(state: State, event: Press, facts: Facts) -> Outcome:
     """A button on the /schedule card."""
     action, _, value = event.data.removeprefix(CARD).partition(":")
     if action == "edit":
-        return begin("change")
+        return begin("change", facts)
     if facts[ClientSchedule].schedule is None or facts.client.time_zone is None:
         return Outcome(state, (Toast("toast.stale_button"),))
     if action == "delay" and not value:
@@ -92,8 +111,9 @@ def change(state: State, event: Press, facts: Facts) -> Outcome:
     if action == "quiet" and not value:
         return Outcome(state, (Redraw(Reply("schedule.ask_quiet", buttons=_quiet_buttons())),))
     if action == "quiet" and value in _QUIET:
+        start, _, end = value.partition("-")
         said = Ref("schedule.quiet_none") if value == "none" else Ref(
-            "schedule.quiet_hours", {"hours": value.replace("-", "\u2013")}
+            "schedule.quiet_hours", {"start": start, "end": end}
         )  # fmt: skip
         return Outcome(State(), (_quiet_hours(value), Reply("schedule.quiet_set", {"hours": said})))
     if action == "extra":
@@ -106,9 +126,9 @@ def add_extra(state: State, event: Event, facts: Facts) -> Outcome:
     zone = facts.client.time_zone
     if not isinstance(event, Text) or zone is None:
         return Outcome(state, (Reply("schedule.extra_by_text"),))
-    moment = parse_one_off(event.text, zone, facts.now)
-    if moment is None:
-        return Outcome(state, (Reply("schedule.extra_unclear"),))
+    moment = read_one_off(event.text, zone, facts.now)
+    if not isinstance(moment, datetime):
+        return Outcome(state, (Reply(f"schedule.extra_{moment}"),))
     when = format_local(moment, zone)
     return Outcome(
         State(),
@@ -148,15 +168,12 @@ def answer(state: State, event: Event, facts: Facts) -> Outcome:
     if state.step is Step.SET_TIME:
         return _time(state, data, event)
     if state.step is Step.SET_LENGTH:
-        if isinstance(event, Press) and event.data.startswith(LENGTH):
-            minutes = event.data.removeprefix(LENGTH)
-            if minutes.isdigit() and int(minutes) in _LENGTHS:
-                data["length"] = int(minutes)
-                return Outcome(State(Step.SET_FREQUENCY, data), (_ask_frequency(),))
-        return Outcome(state, (Toast("toast.use_buttons"), _ask_length()))
+        return _length(state, data, event)
     if isinstance(event, Press) and event.data in (f"{FREQUENCY}1", f"{FREQUENCY}2"):
         return _save(data, int(event.data.removeprefix(FREQUENCY)), facts)
-    return Outcome(state, (Toast("toast.use_buttons"), _ask_frequency()))
+    if isinstance(event, Press):
+        return Outcome(state, (Toast("toast.stale_button"),))
+    return Outcome(state, (Reply("schedule.frequency_by_button"), _ask_frequency(data)))
 
 
 def ask_again(state: State) -> tuple[Reply, ...]:
@@ -164,12 +181,12 @@ def ask_again(state: State) -> tuple[Reply, ...]:
     if state.step is Step.SET_DAYS:
         return (Reply("schedule.ask_days", buttons=_day_buttons(_chosen(state.data))),)
     if state.step is Step.SET_TIME:
-        return (_ask_time(),)
+        return (_ask_time(state.data),)
     if state.step is Step.SET_LENGTH:
-        return (_ask_length(),)
+        return (_ask_length(state.data),)
     if state.step is Step.ADD_EXTRA:
         return (Reply("schedule.ask_extra"),)
-    return (_ask_frequency(),)
+    return (_ask_frequency(state.data),)
 
 
 def _days(state: State, data: dict[str, object], event: Event, facts: Facts) -> Outcome:
@@ -185,7 +202,7 @@ def _days(state: State, data: dict[str, object], event: Event, facts: Facts) -> 
     if action == "done":
         if not chosen:
             return Outcome(state, (Toast("toast.choose_a_day"),))
-        return Outcome(State(Step.SET_TIME, data), (_ask_time(),))
+        return Outcome(State(Step.SET_TIME, data), (_ask_time(data),))
     if action == "irregular":
         return _save({**data, "days": [], "time": "00:00", "length": DEFAULT_LENGTH}, 0, facts)
     if action == "later":
@@ -194,17 +211,49 @@ def _days(state: State, data: dict[str, object], event: Event, facts: Facts) -> 
 
 
 def _time(state: State, data: dict[str, object], event: Event) -> Outcome:
-    typed: time | None = None
+    typed: time | str = "stale"
     if isinstance(event, Text):
-        typed = parse_session_time(event.text)
-        if typed is None:
-            return Outcome(state, (Reply("schedule.time_unclear"), _ask_time()))
+        typed = read_session_time(event.text)
+        if not isinstance(typed, time):
+            return Outcome(state, (Reply(f"schedule.time_{typed}"), _ask_time(data)))
     elif isinstance(event, Press) and event.data.startswith(TIME):
-        typed = parse_session_time(event.data.removeprefix(TIME))
-    if typed is None:
+        typed = read_session_time(event.data.removeprefix(TIME))
+    if not isinstance(typed, time):
         return Outcome(state, (Toast("toast.stale_button"),))
     data["time"] = f"{typed:%H:%M}"
-    return Outcome(State(Step.SET_LENGTH, data), (_ask_length(),))
+    return Outcome(State(Step.SET_LENGTH, data), (_ask_length(data),))
+
+
+def _length(state: State, data: dict[str, object], event: Event) -> Outcome:
+    minutes: int | None = None
+    if isinstance(event, Press) and event.data.startswith(LENGTH):
+        pressed = event.data.removeprefix(LENGTH)
+        minutes = int(pressed) if pressed.isdigit() else None
+        if minutes is None or not _SHORTEST <= minutes <= _LONGEST:
+            return Outcome(state, (Toast("toast.stale_button"),))
+    elif isinstance(event, Text):
+        minutes = typed_length(event.text)
+        if minutes is None:
+            return Outcome(state, (Reply("schedule.length_unclear"), _ask_length(data)))
+        if not _SHORTEST <= minutes <= _LONGEST:
+            return Outcome(state, (Reply("schedule.length_out_of_range"), _ask_length(data)))
+    if minutes is None:
+        return Outcome(state, (Toast("toast.stale_button"),))
+    data["length"] = minutes
+    return Outcome(State(Step.SET_FREQUENCY, data), (_ask_frequency(data),))
+
+
+def typed_length(text: str) -> int | None:
+    """A session length typed in minutes or hours ("50 minutes", "1 hour"), or None."""
+    typed = _TYPED_LENGTH.fullmatch(" ".join(text.strip().lower().split())[:20])
+    if typed is None:
+        return None
+    amount, unit = typed.groups()
+    number = 1.0 if amount in ("a", "an", "one") else float(amount.replace(",", "."))
+    if amount in ("a", "an", "one") and not unit:
+        return None
+    in_hours = unit is not None and unit.startswith("h")
+    return round(number * 60) if in_hours else round(number)
 
 
 def _save(data: dict[str, object], every_weeks: int, facts: Facts) -> Outcome:
@@ -254,34 +303,99 @@ def _card(facts: Facts) -> Reply:
     return Reply(summary.text, summary.args, buttons)
 
 
+def _governs(facts: Facts) -> Ref:
+    """What else /schedule governs: when the bot asks, its quiet hours, its wording."""
+    prefs: PromptPreferences = facts[ClientSchedule].prompt_prefs
+    minutes = int(prefs.reflection_delay.total_seconds() // 60)
+    when = (
+        Ref(f"schedule.delay_{minutes}")
+        if minutes in _DELAYS
+        else Ref("schedule.delay_minutes", {"minutes": str(minutes)})
+    )
+    if prefs.quiet_start == prefs.quiet_end:
+        hours: Arg = Ref("schedule.quiet_none")
+    else:
+        start, end = f"{prefs.quiet_start:%H:%M}", f"{prefs.quiet_end:%H:%M}"
+        hours = Ref("schedule.quiet_hours", {"start": start, "end": end})
+    wording = "discreet" if facts[ClientSchedule].neutral_wording else "explicit"
+    return Ref(
+        "schedule.governs",
+        {
+            "delay": Ref("schedule.delay_line", {"when": when}),
+            "quiet": Ref("schedule.quiet_line", {"hours": hours}),
+            "wording": Ref(f"schedule.{wording}_line"),
+        },
+    )
+
+
 def _summary(facts: Facts, text: str) -> Reply:
     """The schedule in words, with the next session and when the bot will speak."""
     schedule, zone = facts[ClientSchedule].schedule, facts.client.time_zone
     assert schedule is not None and zone is not None
-    if schedule.every_weeks == NOT_REGULAR:
-        return Reply(text, {"usual": Ref("schedule.irregular"), "next": ""})
+    governs = _governs(facts)
+    extra = _one_offs(schedule, facts.now, zone)
     days = ", ".join(_DAY_NAMES[day] for day in schedule.weekdays)
     minutes = str(int(schedule.duration.total_seconds() // 60))
     usual: Arg = Ref(
         "schedule.usual_every_two" if schedule.every_weeks == 2 else "schedule.usual_weekly",
         {"days": days, "time": f"{schedule.start:%H:%M}", "minutes": minutes},
     )
+    if schedule.every_weeks == NOT_REGULAR:
+        # One-off sessions still bring their prompts.
+        usual = Ref("schedule.irregular_with_extra" if extra else "schedule.irregular")
     if schedule.paused:
-        return Reply(text, {"usual": usual, "next": Ref("schedule.paused_line")})
+        paused = Ref("schedule.paused_line")
+        return Reply(text, {"usual": usual, "next": paused, "governs": governs})
     upcoming = next_session(schedule, facts.now)
     if upcoming is None:
-        return Reply(text, {"usual": usual, "next": ""})
+        return Reply(text, {"usual": usual, "next": extra, "governs": governs})
     prefs: PromptPreferences = facts[ClientSchedule].prompt_prefs
     before = previous_session(schedule, upcoming.starts_at)
+    note_at = preparation_note_at(upcoming, before, schedule, prefs)
+    # Once its time has passed, the note has come (or was missed): it isn't announced.
+    note: Arg = (
+        Ref("schedule.note_line", {"note": format_local(note_at, zone)})
+        if note_at > facts.now
+        else ""
+    )
     next_line = Ref(
-        "schedule.next_line",
+        "schedule.upcoming",
         {
-            "session": format_local(upcoming.starts_at, zone),
-            "prompt": format_local(reflection_prompt_at(upcoming, schedule, prefs), zone),
-            "note": format_local(preparation_note_at(upcoming, before, schedule, prefs), zone),
+            "next": Ref(
+                "schedule.next_line",
+                {
+                    "session": format_local(upcoming.starts_at, zone),
+                    "prompt": format_local(reflection_prompt_at(upcoming, schedule, prefs), zone),
+                },
+            ),
+            "note": note,
+            "extra": extra,
+            "skipped": _skipped(schedule, facts.now, zone),
         },
     )
-    return Reply(text, {"usual": usual, "next": next_line})
+    return Reply(text, {"usual": usual, "next": next_line, "governs": governs})
+
+
+def _one_offs(schedule: SessionSchedule, now: datetime, zone: str) -> Arg:
+    """The one-off sessions still to come, as a line ("" when there are none)."""
+    coming = sorted(moment for moment in schedule.extra if moment > now)
+    if not coming:
+        return ""
+    sessions = "; ".join(format_local(moment, zone) for moment in coming)
+    return Ref("schedule.extra_line", {"sessions": sessions})
+
+
+def _skipped(schedule: SessionSchedule, now: datetime, zone: str) -> Arg:
+    """The regular sessions still to come that the client skipped ("" when none)."""
+    today = now.astimezone(zone_for(zone)).date()
+    days = sorted(day for day in schedule.skipped if day >= today)
+    if not days:
+        return ""
+    return Ref("schedule.skipped_line", {"days": ", ".join(_day_name(day) for day in days)})
+
+
+def _day_name(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B}"
 
 
 def _quiet_hours(choice: str) -> SetQuietHours:
@@ -328,21 +442,43 @@ def _day_buttons(chosen: tuple[int, ...]) -> tuple[tuple[Button, ...], ...]:
     )
 
 
-def _ask_time() -> Reply:
-    buttons = tuple(
-        tuple(Button("button.time", f"{TIME}{t}", {"time": t}) for t in _TIME_BUTTONS[i : i + 5])
-        for i in range(0, len(_TIME_BUTTONS), 5)
-    )
+def _ask_time(data: object) -> Reply:
+    """What time the sessions start; when changing them, the current time is marked (and
+    offered, if no button shows it)."""
+    current = str(data.get("current_time", "")) if isinstance(data, dict) else ""
+    times = _TIME_BUTTONS if current in _TIME_BUTTONS or not current else (current, *_TIME_BUTTONS)
+
+    def button(t: str) -> Button:
+        return Button(
+            "button.time_current" if t == current else "button.time", f"{TIME}{t}", {"time": t}
+        )
+
+    buttons = tuple(tuple(button(t) for t in times[i : i + 5]) for i in range(0, len(times), 5))
+    if current:
+        return Reply("schedule.ask_time_current", {"time": current}, buttons)
     return Reply("schedule.ask_time", buttons=buttons)
 
 
-def _ask_length() -> Reply:
-    row = tuple(Button("button.minutes", f"{LENGTH}{m}", {"minutes": str(m)}) for m in _LENGTHS)
-    return Reply("schedule.ask_length", buttons=(row,))
+def _ask_length(data: object) -> Reply:
+    """How long a session is; when changing it, the current length is marked."""
+    current = data.get("current_length") if isinstance(data, dict) else None
+    lengths = (
+        _LENGTHS if current in _LENGTHS or not isinstance(current, int) else (current, *_LENGTHS)
+    )
+
+    def button(m: int) -> Button:
+        label = "button.minutes_current" if m == current else "button.minutes"
+        return Button(label, f"{LENGTH}{m}", {"minutes": str(m)})
+
+    return Reply("schedule.ask_length", buttons=(tuple(button(m) for m in lengths),))
 
 
-def _ask_frequency() -> Reply:
-    row = (Button("button.weekly", f"{FREQUENCY}1"), Button("button.fortnightly", f"{FREQUENCY}2"))
+def _ask_frequency(data: object) -> Reply:
+    """How often; when changing it, the current choice is marked."""
+    current = data.get("current_weeks") if isinstance(data, dict) else None
+    weekly = "button.weekly_current" if current == 1 else "button.weekly"
+    fortnightly = "button.fortnightly_current" if current == 2 else "button.fortnightly"
+    row = (Button(weekly, f"{FREQUENCY}1"), Button(fortnightly, f"{FREQUENCY}2"))
     return Reply("schedule.ask_frequency", buttons=(row,))
 
 

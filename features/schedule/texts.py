@@ -20,28 +20,67 @@ EN: dict[str, str] = {
         "<b>What time do they start?</b> Tap a time, or type it, like <i>17:30</i> or "
         "<i>5:30pm</i>."
     ),
+    "schedule.ask_time_current": (
+        "<b>What time do they start?</b> Now: <b>{time}</b>. Tap a time, or type it, like "
+        "<i>17:30</i> or <i>5:30pm</i>."
+    ),
     "schedule.time_unclear": (
         "I couldn't read that as a time. Could you type it like <i>17:30</i>, "
         "<i>5:30pm</i> or <i>9am</i>?"
     ),
-    "schedule.ask_length": "<b>How long is a session?</b>",
+    "schedule.time_morning_or_evening": (
+        "Morning or evening? Could you add am or pm, like <i>6pm</i>, or use the 24-hour "
+        "clock, like <i>18:00</i>?"
+    ),
+    "schedule.ask_length": "<b>How long is a session?</b> Tap one, or type the minutes.",
+    "schedule.length_unclear": (
+        "I couldn't read that as a length. Tap one of the buttons, or type the minutes, like "
+        "<i>50</i> or <i>1 hour</i>."
+    ),
+    "schedule.length_out_of_range": (
+        "I can follow sessions from 10 minutes to 4 hours long. Tap one of the buttons, or "
+        "type the minutes, like <i>50</i>."
+    ),
     "schedule.ask_frequency": "<b>How often do you have a session?</b>",
-    "schedule.only_text": "Please answer with the buttons, or type the time if I asked for it.",
-    "schedule.saved": "Thank you, that's set.\n\n{usual}{next}",
+    "schedule.frequency_by_button": (
+        "I can only take this one from the buttons: every week or every 2 weeks. If your "
+        "sessions follow no pattern, /schedule lets you say they aren't regular."
+    ),
+    "schedule.only_text": (
+        "I can't read a photo, sticker or file here: please answer with the buttons, or type "
+        "the time if I asked for it."
+    ),
+    "schedule.saved": "Thank you, that's set.\n\n{usual}{next}{governs}",
     "schedule.saved_irregular": (
         "That's fine. Whenever you've had a session, /reflect starts the questions, and "
         "/schedule sets regular sessions if that changes."
     ),
-    "schedule.card": "{usual}{next}",
+    "schedule.card": "{usual}{next}{governs}",
+    "schedule.governs": "{delay}{quiet}{wording}",
+    "schedule.upcoming": "{next}{note}{extra}{skipped}",
     "schedule.usual_weekly": "Your sessions: every {days} at {time}, {minutes} minutes.",
     "schedule.usual_every_two": ("Your sessions: every other {days} at {time}, {minutes} minutes."),
+    "schedule.irregular_with_extra": (
+        "Your sessions aren't regular: I prompt you around the one-off sessions you add, and "
+        "/reflect works after any session."
+    ),
     "schedule.irregular": (
         "Your sessions aren't regular, so I don't prompt you: /reflect after a session."
     ),
     "schedule.next_line": (
-        "\n\nYour next session: <b>{session}</b>.\n"
-        "I'll ask how it went: {prompt}.\n"
-        "Your note for it comes: {note}."
+        "\n\nYour next session: <b>{session}</b>.\nI'll ask how it went: {prompt}."
+    ),
+    "schedule.note_line": "\nYour note for it comes: {note}.",
+    "schedule.extra_line": "\n\nOne-off sessions: {sessions}.",
+    "schedule.skipped_line": "\nSkipped: {days}.",
+    "schedule.delay_line": "\n\nWhen I ask how a session went: {when}.",
+    "schedule.delay_minutes": "{minutes} minutes after it ends",
+    "schedule.quiet_line": "\nQuiet hours: {hours}.",
+    "schedule.discreet_line": (
+        "\nWording: discreet. What I send on my own never says what it's about."
+    ),
+    "schedule.explicit_line": (
+        "\nWording: what I send on my own says it's about your therapy sessions."
     ),
     "schedule.ask_delay": "How long after a session ends should I ask how it went?",
     "schedule.delay_15": "right after it ends",
@@ -50,7 +89,7 @@ EN: dict[str, str] = {
     "schedule.delay_180": "three hours after",
     "schedule.delay_set": "Done: I'll ask {when}. /schedule shows the next time.",
     "schedule.ask_quiet": "When should I stay quiet? Nothing comes from me in these hours.",
-    "schedule.quiet_hours": "from {hours}",
+    "schedule.quiet_hours": "{start} to {end}",
     "schedule.quiet_none": "never: prompts may come at any hour",
     "schedule.quiet_set": "Done: quiet hours {hours}.",
     "schedule.ask_extra": (
@@ -58,8 +97,26 @@ EN: dict[str, str] = {
     ),
     "schedule.extra_by_text": "Please type the day and time, like <i>Thursday 10:00</i>.",
     "schedule.extra_unclear": (
-        "I couldn't read that as a day and time in the next two weeks. Try "
-        "<i>Thursday 10:00</i> or <i>2026-12-03 17:30</i>, or /cancel."
+        "I couldn't read that as a day and a time. Try <i>Thursday 10:00</i>, <i>tomorrow "
+        "5pm</i> or <i>3 December 17:30</i>, or /cancel."
+    ),
+    "schedule.extra_no_day": (
+        "I couldn't tell which day that is. Try <i>Thursday 10:00</i>, <i>tomorrow 5pm</i> "
+        "or <i>3 December 17:30</i>, or /cancel."
+    ),
+    "schedule.extra_no_time": (
+        "I found the day but not the time. Add it like <i>10:00</i> or <i>5pm</i>: "
+        "<i>Thursday 10:00</i>, or /cancel."
+    ),
+    "schedule.extra_morning_or_evening": (
+        "Morning or evening? Add am or pm, like <i>Thursday 6pm</i>, or use the 24-hour "
+        "clock, like <i>Thursday 18:00</i>, or /cancel."
+    ),
+    "schedule.extra_past": (
+        "That time has already passed. Which day and time is the session? Or /cancel."
+    ),
+    "schedule.extra_too_far": (
+        "That's more than a year ahead. Which day and time is the session? Or /cancel."
     ),
     "schedule.extra_added": (
         "Added a session on {when}. I'll ask how it went afterwards, as usual."
@@ -78,26 +135,37 @@ EN: dict[str, str] = {
     "schedule.nothing_to_skip": "There's no upcoming session to skip.",
     "schedule.pause": "Prompts are paused; I won't message you until you send /resume.",
     "schedule.resume": "Prompts are back on. /schedule shows when the next one comes.",
-    "schedule.neutral_on": ("From now on my prompts won't mention therapy or sessions at all."),
-    "schedule.neutral_off": "My prompts will say again what they're about.",
-    # Prompts the bot sends on its own. The first line is what a lock screen shows: it
-    # never mentions therapy.
+    "schedule.neutral_on": (
+        "Discreet again: what I send on my own won't say what it's about. The questions "
+        "themselves come after you tap Start now."
+    ),
+    "schedule.neutral_off": (
+        "From now on, what I send on my own says it's about your therapy sessions. Phones "
+        "can show it on the lock screen."
+    ),
+    # What the bot sends on its own. A lock screen shows the start of a message, lines run
+    # together: by default (discreet) nothing in it says what it's about, and the
+    # questions come after the client taps. The client may choose plain wording in /schedule.
     "prompt.reflection": (
+        "A moment to look back? \U0001f33f\n\n"
+        "Would you like to note a few thoughts from {when}? It takes about five minutes."
+    ),
+    "prompt.reminder": (
+        "Just a gentle nudge \U0001f33f\n\n"
+        "Your thoughts from {when} are still open, whenever you're ready. Or skip it: I won't "
+        "ask about it again."
+    ),
+    "prompt.reflection_explicit": (
         "A moment to look back? \U0001f33f\n\n"
         "Your therapy session on {day} ended a little while ago. Would you like to "
         "reflect on it now? It takes about five minutes."
     ),
-    "prompt.reminder": (
+    "prompt.reminder_explicit": (
         "Just a gentle nudge \U0001f33f\n\n"
         "You haven't looked back on your session of {day} yet. Whenever you're ready, or "
         "skip it: I won't ask about it again."
     ),
-    "prompt.reflection_neutral": (
-        "A moment for your notes? \U0001f33f\n\nWould you like to write them now?"
-    ),
-    "prompt.reminder_neutral": (
-        "Just a gentle nudge \U0001f33f\n\nYour notes are still open, whenever you like."
-    ),
+    "prompt.today": "today",
     "prompt.when_later": "When should I ask again?",
     "prompt.skipped": "Okay, not this time. /reflect is there if you change your mind.",
     "toast.use_buttons": "Please choose on the buttons",
@@ -110,15 +178,19 @@ EN: dict[str, str] = {
     "button.irregular": "They aren't regular",
     "button.later": "Later",
     "button.time": "{time}",
+    "button.time_current": "\u2705 {time}",
     "button.minutes": "{minutes} min",
+    "button.minutes_current": "\u2705 {minutes} min",
     "button.weekly": "Every week",
     "button.fortnightly": "Every 2 weeks",
+    "button.weekly_current": "\u2705 Every week",
+    "button.fortnightly_current": "\u2705 Every 2 weeks",
     "button.change_sessions": "Change my sessions",
     "button.skip_next": "Skip the next one",
     "button.pause": "Pause prompts",
     "button.resume": "Resume prompts",
-    "button.neutral_on": "Neutral wording",
-    "button.neutral_off": "Say what prompts are about",
+    "button.neutral_on": "Discreet wording",
+    "button.neutral_off": "Say what messages are about",
     "button.start_now": "Start now",
     "button.add_extra": "Add a one-off session",
     "button.delay": "When I ask",

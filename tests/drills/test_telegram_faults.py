@@ -25,7 +25,7 @@ from tests.support.process import BotProcess
 
 CLIENTS = sized(6, 100)
 BERLIN = ZoneInfo("Europe/Berlin")
-PROMPT, NOTE = "A moment to look back", "For your next session"
+PROMPT, NOTE = "A moment to look back", "Your notes, ready when you are"
 # Generous: a reply may wait out timed-out calls (5 s each), retries and 429s, its own or
 # another client's (handlers.polling finishes a batch before it fetches the next).
 PATIENCE = 60.0

@@ -75,12 +75,12 @@ async def test_a_tuesday_session_brings_its_prompt_and_the_next_weeks_note_once_
     await emulator.no_message(ADA, within=1.0)
     clock.set(berlin(30, 11, 19, 0, 10))  # Monday 30 November, 19:00: the note for Tuesday
     note = await emulator.next_message(ADA)
-    assert note.plain_text.startswith("For your next session")
+    assert note.plain_text.startswith("Your notes, ready when you are")
     assert "Tuesday 1 December" in note.plain_text
     await emulator.no_message(ADA, within=1.0)
 
     assert prompts_sent(emulator, "A moment to look back") == 1
-    assert prompts_sent(emulator, "For your next session") == 1
+    assert prompts_sent(emulator, "Your notes, ready when you are") == 1
     rows = bot.query("SELECT kind, session_date, status FROM prompts ORDER BY due_at")
     assert ("reflection", "2026-11-24", "sent") in rows
     assert ("preparation", "2026-12-01", "sent") in rows
@@ -175,7 +175,7 @@ async def test_two_bot_processes_on_one_database_send_each_prompt_once(
     finally:
         await second.stop()
     assert prompts_sent(emulator, "A moment to look back") == 1
-    assert prompts_sent(emulator, "For your next session") == 1
+    assert prompts_sent(emulator, "Your notes, ready when you are") == 1
 
 
 async def test_a_prompt_that_fell_due_while_the_bot_was_down_is_sent_once_after_the_restart(
@@ -215,7 +215,9 @@ async def test_a_one_off_session_added_in_schedule_brings_its_own_prompt(
     await emulator.next_message(ADA)  # Tuesday's prompt
     clock.set(berlin(26, 11, 11, 51))  # Thursday 10:00 + 50 min + 1 h
     extra = await emulator.next_message(ADA)
-    assert "Thursday 26 November" in extra.plain_text
+    assert "a few thoughts from today?" in extra.plain_text  # Thursday's, on Thursday
+    query = "SELECT status FROM prompts WHERE kind = 'reflection' AND session_date = '2026-11-26'"
+    await until(lambda: bot.query(query) == [("sent",)])
 
 
 async def test_clients_whose_prompts_went_missing_are_planned_after_start(
@@ -256,5 +258,6 @@ async def test_a_note_that_failed_to_send_keeps_its_topics_when_retried(
                                   "AND status = 'pending'") == [(1,)])  # fmt: skip
     clock.set(berlin(23, 11, 19, 6))  # the retry, five minutes on
     note = await emulator.next_message(ADA)
-    assert note.plain_text.startswith("For your next session")
-    assert "I haven't always felt fully heard lately (I rated it 3)" in note.plain_text
+    assert note.plain_text.startswith("Your notes, ready when you are")
+    opened = await press_in_place(emulator, ADA, note, "Open my notes")
+    assert "I haven't always felt fully heard lately (I rated it 3)" in opened.plain_text

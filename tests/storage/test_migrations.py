@@ -101,3 +101,41 @@ async def test_topics_kept_before_are_encrypted_by_the_migration(database_url: s
         await engine.dispose()
     assert stored != "heard" and rating == 3
     assert cipher.decrypt(stored.encode()).decode() == "heard"
+
+
+async def test_every_client_is_discreet_after_the_migration(database_url: str):
+    from alembic import command
+    from sqlalchemy import text
+
+    from storage.db import alembic_config
+
+    def upgrade_to(revision: str):  # type: ignore[no-untyped-def]
+        def run(connection):  # type: ignore[no-untyped-def]
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+
+        return run
+
+    engine = create_engine(database_url)
+    try:
+        async with engine.begin() as connection:
+            await connection.run_sync(upgrade_to("0007"))
+            await connection.execute(
+                text("INSERT INTO users (id, chat_id, language, active, disabled_questions, "
+                     "created_at, updated_at) VALUES (1, 1, 'en', true, '[]', "
+                     "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"),
+            )  # fmt: skip
+            await connection.execute(
+                text("INSERT INTO schedules (user_id, weekdays, start_time, duration_minutes, "
+                     "every_weeks, anchor, skipped, extra, paused, reflection_delay_minutes, "
+                     "quiet_start, quiet_end, neutral_wording, updated_at) VALUES (1, '[1]', "
+                     "'17:00', 50, 1, '2026-11-24', '[]', '[]', false, 60, '22:00', '08:00', "
+                     "false, CURRENT_TIMESTAMP)"),
+            )  # fmt: skip
+        await upgrade_schema(engine)
+        async with engine.connect() as connection:
+            rows = (await connection.execute(text("SELECT neutral_wording FROM schedules"))).all()
+    finally:
+        await engine.dispose()
+    assert [bool(on) for (on,) in rows] == [True]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
@@ -28,7 +29,12 @@ from features.common.session_times import (
     without_session,
 )
 from features.common.timezones import zone_for
-from features.schedule.parsing import format_local, parse_session_time
+from features.schedule.parsing import (
+    format_local,
+    parse_session_time,
+    read_one_off,
+    read_session_time,
+)
 
 BERLIN = "Europe/Berlin"
 DEFAULTS = PromptPreferences()
@@ -440,6 +446,65 @@ def test_a_session_time_typed_any_usual_way_is_understood(typed, meant):
 )  # fmt: skip
 def test_what_is_not_a_clear_time_is_asked_again(typed):
     assert parse_session_time(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("half six", time(18, 30)), ("half past six", time(18, 30)), ("half 6", time(18, 30)),
+        ("quarter past five", time(17, 15)), ("quarter to seven", time(18, 45)),
+        ("half ten", time(10, 30)), ("half eight am", time(8, 30)), ("half eight pm", time(20, 30)),
+        ("six o'clock", time(18)), ("Half  Six", time(18, 30)), ("quarter to one", time(12, 45)),
+    ],
+)  # fmt: skip
+def test_a_time_said_the_spoken_way_is_understood(typed, meant):
+    assert parse_session_time(typed) == meant
+
+
+@pytest.mark.parametrize("typed", ["5", "12", "half eight", "half seven", "seven o'clock"])
+def test_a_time_that_may_be_morning_or_evening_says_so(typed):
+    assert read_session_time(typed) == "morning_or_evening"
+
+
+# Tuesday 1 December 2026, 10:00 in Berlin.
+TUESDAY_MORNING = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("typed", "local"),
+    [
+        ("Tuesday 19:00", datetime(2026, 12, 1, 19)), ("tue 7pm", datetime(2026, 12, 1, 19)),
+        ("Tuesday 9:00", datetime(2026, 12, 8, 9)), ("today 7pm", datetime(2026, 12, 1, 19)),
+        ("tonight half six", datetime(2026, 12, 1, 18, 30)),
+        ("tomorrow 10am", datetime(2026, 12, 2, 10)), ("10am tomorrow", datetime(2026, 12, 2, 10)),
+        ("next Thursday 10:00", datetime(2026, 12, 3, 10)),
+        ("next Tuesday 10:00", datetime(2026, 12, 8, 10)),
+        ("on Thursday at 10:00", datetime(2026, 12, 3, 10)),
+        ("Friday half six", datetime(2026, 12, 4, 18, 30)),
+        ("3 December 17:30", datetime(2026, 12, 3, 17, 30)),
+        ("Dec 24th 5 pm", datetime(2026, 12, 24, 17)), ("1 Jan 10:00", datetime(2027, 1, 1, 10)),
+        ("2026-12-03 17:30", datetime(2026, 12, 3, 17, 30)),
+    ],
+)  # fmt: skip
+def test_a_one_off_session_typed_any_usual_way_is_understood(typed, local):
+    assert read_one_off(typed, BERLIN, TUESDAY_MORNING) == local.replace(tzinfo=ZoneInfo(BERLIN))
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("someday soon", "no_day"), ("Thursday", "no_time"), ("Thursday later", "no_time"),
+        ("tomorrow 5", "morning_or_evening"), ("today 9:00", "past"),
+        ("2028-01-01 10:00", "too_far"), ("", "unclear"), ("x " * 40, "unclear"),
+    ],
+)  # fmt: skip
+def test_a_one_off_that_cant_be_taken_says_why(typed, why):
+    assert read_one_off(typed, BERLIN, TUESDAY_MORNING) == why
+
+
+@given(st.text(max_size=70))
+def test_no_text_breaks_the_one_off_parser(typed):
+    read_one_off(typed, BERLIN, TUESDAY_MORNING)
 
 
 @given(st.times().map(lambda t: t.replace(second=0, microsecond=0)))

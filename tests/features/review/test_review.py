@@ -235,6 +235,18 @@ def test_note_toggles_and_done_store_the_choice_and_show_it():
     assert redraw.reply.buttons == ()
 
 
+def test_a_discreet_note_shows_nothing_it_holds_until_opened():
+    kept = NoteView(4, ITEMS, session_date=date(2026, 11, 24), scheduled=True)
+    closed = note.closed(kept)
+    text = rendered(closed)
+    assert "Tuesday 24 November" in text and "sister" not in text and "heard" not in text
+    assert [b.data for row in closed.buttons for b in row] == ["n:4:open"]
+    opened = router.step(State(), Press("n:4:open"), FACTS.having(NoteFacts(kept)))
+    [redraw] = [e for e in opened.effects if isinstance(e, Redraw)]
+    assert "1. My sister's visit" in rendered(redraw.reply)
+    assert len(opened.effects) == 1  # nothing stored: opening changes no choice
+
+
 @pytest.mark.parametrize("data", ["n:4:9", "n:4:-1", "n:4:x", "n:4", "n:5:0"])
 def test_a_forged_or_stale_note_button_changes_nothing(data: str):
     facts = FACTS.having(NoteFacts(NoteView(4, ITEMS) if data != "n:5:0" else None))

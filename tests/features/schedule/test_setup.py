@@ -108,12 +108,65 @@ def test_days_toggle_in_place_and_done_needs_at_least_one():
     assert not of(empty, SaveSchedule)
 
 
-@pytest.mark.parametrize("typed", ["25:61", "tomorrow-ish", "", "5", "x" * 5000])
-def test_a_time_that_is_not_one_is_asked_again_and_nothing_stored(typed):
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("25:61", "schedule.time_unclear"), ("tomorrow-ish", "schedule.time_unclear"),
+        ("", "schedule.time_unclear"), ("x" * 5000, "schedule.time_unclear"),
+        ("5", "schedule.time_morning_or_evening"),
+        ("half eight", "schedule.time_morning_or_evening"),
+    ],
+)  # fmt: skip
+def test_a_time_that_is_not_one_is_asked_again_saying_why_and_nothing_stored(typed, why):
     outcome = router.step(AT_TIME, Text(typed), FACTS)
     assert outcome.state == AT_TIME
-    assert texts(outcome)[0] == "schedule.time_unclear"
+    assert texts(outcome) == [why, "schedule.ask_time"]
     assert not of(outcome, SaveSchedule)
+
+
+@pytest.mark.parametrize(
+    ("typed", "minutes"),
+    [("50 minutes", 50), ("50", 50), ("55 min", 55), ("1 hour", 60), ("an hour", 60),
+     ("1.5 hours", 90), ("2h", 120)],
+)  # fmt: skip
+def test_a_typed_length_is_understood(typed, minutes):
+    outcome = router.step(AT_LENGTH, Text(typed), FACTS)
+    assert outcome.state.step is Step.SET_FREQUENCY and outcome.state.data["length"] == minutes
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [("long", "schedule.length_unclear"), ("an", "schedule.length_unclear"),
+     ("5", "schedule.length_out_of_range"), ("9 hours", "schedule.length_out_of_range")],
+)  # fmt: skip
+def test_a_length_that_cant_be_taken_is_asked_again_saying_why(typed, why):
+    outcome = router.step(AT_LENGTH, Text(typed), FACTS)
+    assert outcome.state == AT_LENGTH and texts(outcome) == [why, "schedule.ask_length"]
+
+
+def test_how_often_typed_says_it_takes_the_buttons():
+    outcome = router.step(AT_FREQUENCY, Text("weekly"), FACTS)
+    assert outcome.state == AT_FREQUENCY
+    assert texts(outcome) == ["schedule.frequency_by_button", "schedule.ask_frequency"]
+
+
+def test_changing_sessions_starts_from_the_current_answers():
+    days = router.step(State(), Press("sc:edit"), SCHEDULED)
+    assert days.state.data["days"] == [1]
+    labels = [plain(b.label, **b.args) for row in days.effects[0].buttons for b in row]
+    assert "\u2705 Tue" in labels
+    at_time = router.step(days.state, Press("sd:done"), SCHEDULED)
+    asked = at_time.effects[0]
+    assert "Now: 17:00" in plain(asked.text, **asked.args)
+    assert "\u2705 17:00" in [plain(b.label, **b.args) for row in asked.buttons for b in row]
+    at_length = router.step(at_time.state, Press("st:17:00"), SCHEDULED)
+    lengths = [plain(b.label, **b.args) for row in at_length.effects[0].buttons for b in row]
+    assert "\u2705 50 min" in lengths
+    at_frequency = router.step(at_length.state, Press("sl:50"), SCHEDULED)
+    how_often = [plain(b.label, **b.args) for row in at_frequency.effects[0].buttons for b in row]
+    assert "\u2705 Every week" in how_often
+    saved = router.step(at_frequency.state, Press("sf:1"), SCHEDULED)
+    assert of(saved, SaveSchedule) == [SaveSchedule((1,), "17:00", 50, 1)]
 
 
 @pytest.mark.parametrize(
@@ -224,3 +277,31 @@ def test_a_one_off_session_is_added_by_typing_it():
     assert "Thursday 26 November, 10:00" in render(added.effects[1].text, **added.effects[1].args)
     unclear = router.step(asked.state, Text("someday soon"), SCHEDULED)
     assert unclear.state == asked.state and not of(unclear, Change)
+    assert texts(unclear) == ["schedule.extra_no_day"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [("someday soon", "schedule.extra_no_day"), ("Thursday", "schedule.extra_no_time"),
+     ("Thursday 5", "schedule.extra_morning_or_evening"), ("today 9:00", "schedule.extra_past"),
+     ("2029-01-01 10:00", "schedule.extra_too_far"), ("x" * 500, "schedule.extra_unclear")],
+)  # fmt: skip
+def test_a_one_off_that_cant_be_taken_is_asked_again_saying_why(typed, why):
+    outcome = router.step(State(Step.ADD_EXTRA), Text(typed), SCHEDULED)  # Monday 10:00
+    assert outcome.state == State(Step.ADD_EXTRA) and texts(outcome) == [why]
+
+
+def test_an_irregular_schedule_with_a_one_off_says_it_is_prompted_and_when():
+    irregular = SessionSchedule(
+        weekdays=(),
+        start=time(0),
+        time_zone="Europe/Berlin",
+        anchor=date(2026, 11, 23),
+        every_weeks=0,
+        extra=(datetime(2026, 11, 26, 9, tzinfo=UTC),),
+    )
+    card = router.step(State(), Command("schedule"), FACTS.having(ClientSchedule(irregular)))
+    text = plain(card.effects[0].text, **card.effects[0].args)
+    assert "I don't prompt you" not in text
+    assert "I'll ask how it went: Thursday 26 November, 11:50." in text
+    assert "One-off sessions: Thursday 26 November, 10:00." in text
