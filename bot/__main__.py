@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 
 from pydantic import ValidationError
@@ -11,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
+from bot import __version__
 from bot.config import ConfigError, Settings
 from bot.logs import configure_logging
 from bot.serve import serve, stop_signal
@@ -21,7 +23,13 @@ from storage.db import DatabaseUnavailable
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run; a problem an operator can fix is one line, no traceback."""
-    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    # `reflection-companion` (the console command) or `python -m bot`: the same main().
+    invoked = os.path.basename(sys.argv[0])
+    prog = invoked if invoked == "reflection-companion" else "python -m bot"
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__)
+    parser.add_argument(
+        "--version", action="version", version=f"reflection-companion {__version__}"
+    )
     parser.add_argument(
         "command",
         nargs="?",
