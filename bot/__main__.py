@@ -118,7 +118,11 @@ def run(settings: Settings) -> int:
     """Run the bot (long polling, or a webhook) until SIGINT or SIGTERM."""
     token = settings.require_token()
     webhook = settings.webhook()
-    configure_logging(settings.log_level, secrets=[token, webhook.secret if webhook else ""])
+    configure_logging(
+        settings.log_level,
+        secrets=[token, webhook.secret if webhook else ""],
+        log_format=settings.log_format,
+    )
     from bot.app import build_application  # after logging is set up
 
     try:
