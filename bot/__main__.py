@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 
 from pydantic import ValidationError
@@ -11,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
+from bot import __version__
 from bot.config import ConfigError, Settings
 from bot.logs import configure_logging
 from bot.serve import serve, stop_signal
@@ -21,24 +23,45 @@ from storage.db import DatabaseUnavailable
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run; a problem an operator can fix is one line, no traceback."""
-    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    # `reflection-companion` (the console command) or `python -m bot`: the same main().
+    invoked = os.path.basename(sys.argv[0])
+    prog = invoked if invoked == "reflection-companion" else "python -m bot"
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__)
+    parser.add_argument(
+        "--version", action="version", version=f"reflection-companion {__version__}"
+    )
     parser.add_argument(
         "command",
         nargs="?",
         default="run",
-        choices=["run", "demo", "new-key", "rotate-key", "copy-db", "revoke", "invites", "routes"],
+        choices=[
+            "run",
+            "demo",
+            "new-key",
+            "rotate-key",
+            "copy-db",
+            "backup",
+            "revoke",
+            "invites",
+            "routes",
+        ],
         help=(
             "run: the bot, with long polling, or a webhook when WEBHOOK_URL is set "
             "(default); demo: try it in this terminal; "
             "new-key: print a new encryption key; rotate-key: re-encrypt everything with a "
             "new key; copy-db --to URL: copy everything into another, empty database "
             "(e.g. PostgreSQL, for several replicas), the bot stopped; "
+            "backup PATH: a consistent copy of the SQLite database, the bot running or not; "
             "revoke TAG|CODE: refuse a client (by the tag the log shows) or everyone an "
             "invite code let in; invites: print each invite code's t.me link; "
             "routes: print which feature answers each command, button and step"
         ),
     )
-    parser.add_argument("target", nargs="?", help="revoke: a client's tag, or an invite code")
+    parser.add_argument(
+        "target",
+        nargs="?",
+        help="revoke: a client's tag, or an invite code; backup: the new file to write",
+    )
     parser.add_argument(
         "--username", help="invites: the bot's @username (otherwise asked of Telegram)"
     )
@@ -79,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "copy-db":
             return copy_db(settings, args.to)
+        if args.command == "backup":
+            return backup(settings, args.target)
         if args.command in ("revoke", "invites"):
             return access_command(settings, args.command, args.target, args.username)
         if args.command == "demo":
@@ -110,7 +135,11 @@ def run(settings: Settings) -> int:
     """Run the bot (long polling, or a webhook) until SIGINT or SIGTERM."""
     token = settings.require_token()
     webhook = settings.webhook()
-    configure_logging(settings.log_level, secrets=[token, webhook.secret if webhook else ""])
+    configure_logging(
+        settings.log_level,
+        secrets=[token, webhook.secret if webhook else ""],
+        log_format=settings.log_format,
+    )
     from bot.app import build_application  # after logging is set up
 
     try:
@@ -168,6 +197,24 @@ def access_command(
         print(asyncio.run(revoke(settings, target)))
     except RevokeRefused as problem:
         print(f"Cannot revoke: {problem}.", file=sys.stderr)
+        return 2
+    return 0
+
+
+def backup(settings: Settings, target: str | None) -> int:
+    """`backup PATH`: a consistent copy of the SQLite database; a refusal is one line."""
+    from pathlib import Path
+
+    from bot.cli.backup import BackupRefused
+    from bot.cli.backup import backup as backup_database
+
+    if not target:
+        print("Cannot back up: name the new file: python -m bot backup PATH", file=sys.stderr)
+        return 2
+    try:
+        print(backup_database(settings, Path(target)))
+    except BackupRefused as problem:
+        print(f"Cannot back up: {problem}.", file=sys.stderr)
         return 2
     return 0
 

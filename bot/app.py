@@ -126,7 +126,11 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
         await engine.dispose()
         # PTB leaves it open when the bot never got going (the Bot API unreachable at start).
         await app.bot.request.shutdown()
+        await polls.shutdown()
 
+    # One poll at a time (handlers.polling); a second connection for the acknowledgement
+    # on stop, while a poll cut short closes its own.
+    polls = AiohttpRequest(connection_pool_size=2)
     # Every sender's burst is counted as it arrives, admitted client or not.
     rate = SenderRate()
     order = PerClientOrder(rate=rate)
@@ -135,8 +139,11 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
         .token(token)
         .base_url(settings.telegram_api_base_url)
         .base_file_url(file_url_for(settings.telegram_api_base_url))
-        # Every call but getUpdates: a sixth of httpx's CPU per call (handlers.http says why).
+        # Every Bot API call over aiohttp, polls included: httpx spends several times its
+        # CPU on each (handlers.http says why; benchmarks/getupdates.py measures a poll).
+        # The polls on a pool of their own: a long poll never holds a send's connection.
         .request(AiohttpRequest())
+        .get_updates_request(polls)
         .context_types(ContextTypes(context=BotContext, bot_data=Dependencies))
         .concurrent_updates(order)
         # A flood wait for one chat delays that chat only (handlers.pacing says why).

@@ -37,6 +37,8 @@ class Settings(StorageSettings):
     telegram_bot_token: SecretStr | None = None
     telegram_api_base_url: str = "https://api.telegram.org/bot"
     log_level: str = "INFO"
+    # `text` (a line per record) or `json` (a JSON object per line, for a log collector).
+    log_format: str = "text"
     # Telegram allows about 30 messages a second overall; a local Bot API server may allow more.
     telegram_max_messages_per_second: float = Field(default=30.0, gt=0)
     # How often the bot looks for prompts that have come due, in seconds.
@@ -73,6 +75,14 @@ class Settings(StorageSettings):
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError("LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
         return level
+
+    @field_validator("log_format")
+    @classmethod
+    def _known_format(cls, value: str) -> str:
+        chosen = value.strip().lower()
+        if chosen not in {"text", "json"}:
+            raise ValueError("LOG_FORMAT must be text or json")
+        return chosen
 
     @field_validator("allowed_user_ids")
     @classmethod

@@ -52,7 +52,10 @@ async def copy_everything(source: AsyncEngine, target: AsyncEngine) -> dict[str,
             except SQLAlchemyError as problem:
                 orig = getattr(problem, "orig", None)
                 code = getattr(orig, "sqlstate", None) or getattr(orig, "sqlite_errorname", None)
-                kind = type(orig or problem).__name__ + (f" {code}" if code else "")
+                # SQLAlchemy's class is the DB-API's kind (IntegrityError) on every version;
+                # the driver's own (asyncpg's ForeignKeyViolationError, from SQLAlchemy 2.1
+                # on) is not: the code says the rest.
+                kind = type(problem).__name__ + (f" {code}" if code else "")
                 raise CopyFailed(f"copying the table {table.name} failed ({kind})") from None
         if target.dialect.name == "postgresql":
             await _move_sequences_past_copied_ids(writing, tables)

@@ -69,6 +69,11 @@ def test_a_bad_log_level_is_named(tmp_path: Path):
     assert "LOG_LEVEL" in line
 
 
+def test_a_bad_log_format_is_named(tmp_path: Path):
+    line = one_line(run_bot(tmp_path, TELEGRAM_BOT_TOKEN="1:" + "A" * 35, LOG_FORMAT="xml"))
+    assert "LOG_FORMAT must be text or json" in line
+
+
 def test_an_unreachable_bot_api_is_one_line(tmp_path: Path):
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))

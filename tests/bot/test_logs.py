@@ -3,12 +3,24 @@ messages that could quote them."""
 
 from __future__ import annotations
 
+import io
+import json
 import logging
 import sqlite3
+import sys
+from collections.abc import Callable
 
+import pytest
 from telegram.error import BadRequest
 
-from bot.logs import PrivateFormatter, RedactSecrets
+from bot.logs import (
+    LIBRARY_FLOOR,
+    OUR_PACKAGES,
+    JsonFormatter,
+    PrivateFormatter,
+    RedactSecrets,
+    configure_logging,
+)
 from handlers.context import ClientTags
 from storage.crypto import KeyProblem
 
@@ -74,3 +86,69 @@ def test_the_token_is_blanked_in_a_traceback():
     RedactSecrets([token]).filter(record)
     text = PrivateFormatter("%(message)s").format(record)
     assert token not in text and "<token>" in text
+
+
+def _json_lines(
+    monkeypatch: pytest.MonkeyPatch, log: Callable[[logging.Logger], None], token: str = ""
+) -> list[dict[str, str]]:
+    """What configure_logging(log_format="json") writes to stderr while `log` runs."""
+    stderr = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    root = logging.getLogger()
+    names = ["", *OUR_PACKAGES, *LIBRARY_FLOOR]
+    levels = {name: logging.getLogger(name).level for name in names}
+    handlers = root.handlers[:]
+    try:
+        configure_logging("DEBUG", secrets=[token], log_format="json")
+        log(logging.getLogger("handlers.turn"))
+    finally:
+        root.handlers[:] = handlers
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
+    lines = stderr.getvalue().splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_json_is_one_object_a_line_with_the_text_lines_fields(monkeypatch: pytest.MonkeyPatch):
+    def log(logger: logging.Logger) -> None:
+        logger.info("client %s blocked the bot\nand came back", "3f2a9c1b7d4e")
+        logger.debug("a debug line", extra={"chat_id": 5550173921, "text": SECRET})
+
+    first, second = _json_lines(monkeypatch, log)
+    assert set(first) == {"time", "level", "logger", "message"}
+    assert first["level"] == "INFO" and first["logger"] == "handlers.turn"
+    assert first["message"] == "client 3f2a9c1b7d4e blocked the bot\nand came back"
+    assert first["time"].endswith("+00:00")
+    # A record's extra attributes never reach the JSON: the text line has no place for them.
+    assert set(second) == {"time", "level", "logger", "message"}
+    assert SECRET not in json.dumps(second) and "5550173921" not in json.dumps(second)
+
+
+def test_json_tracebacks_withhold_library_messages_and_blank_the_token(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    token = "123456:ABCdef"
+
+    def log(logger: logging.Logger) -> None:
+        try:
+            sqlite3.connect(":memory:").execute(f"SELECT * FROM users WHERE id = '{SECRET}'")
+        except sqlite3.OperationalError:
+            logger.exception("the turn failed")
+        try:
+            raise BadRequest(f"bad url /bot{token}/sendMessage")
+        except BadRequest:
+            logger.error("a send failed at /bot%s/sendMessage", token, exc_info=True)
+
+    database, telegram = _json_lines(monkeypatch, log, token)
+    assert database["message"] == "the turn failed"
+    assert "sqlite3.OperationalError" in database["exception"]
+    assert SECRET not in json.dumps(database) and "no such table" not in database["exception"]
+    assert token not in json.dumps(telegram)
+    assert "<token>" in telegram["message"] and "<token>" in telegram["exception"]
+
+
+def test_a_json_record_is_one_line_whatever_it_holds():
+    record = logging.LogRecord("bot", logging.INFO, __file__, 1, "a\rb\nc\u2028d", None, None)
+    line = JsonFormatter().format(record)
+    assert len(line.splitlines()) == 1 and line.isascii()
+    assert json.loads(line)["message"] == "a\rb\nc\u2028d"

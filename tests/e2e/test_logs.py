@@ -4,8 +4,11 @@ operator needs to follow a client, a keyed hash of their id names them."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+
+import pytest
 
 from emulator import Emulator, SentMessage
 from handlers.context import ClientTags
@@ -26,10 +29,12 @@ MARKERS = {
 NEXT = "Next \u00bb"
 
 
+@pytest.mark.parametrize("log_format", ["text", "json"])
 async def test_the_log_names_clients_by_a_keyed_hash_and_holds_nothing_they_wrote(
-    emulator: Emulator, tmp_path: Path, database_url: str
+    emulator: Emulator, tmp_path: Path, database_url: str, log_format: str
 ):
-    bot = BotProcess(emulator, tmp_path, database_url, extra_env={"LOG_LEVEL": "DEBUG"})
+    env = {"LOG_LEVEL": "DEBUG", "LOG_FORMAT": log_format}
+    bot = BotProcess(emulator, tmp_path, database_url, extra_env=env)
     await bot.start()
     try:
         await onboard(emulator, CLIENT)
@@ -67,7 +72,9 @@ async def test_the_log_names_clients_by_a_keyed_hash_and_holds_nothing_they_wrot
     finally:
         await bot.stop()
 
-    log = bot.log
+    log = bot.log if log_format == "text" else _as_text(bot.log)
+    for number in (CLIENT, GROUP, abs(GROUP)):  # as written, before JSON is decoded too
+        assert not re.search(rf"(?<![\d-]){number}(?!\d)", bot.log), f"{number} is in the log"
     debug = re.search(r" DEBUG (bot|handlers|features|storage)\.", log)
     assert debug, "LOG_LEVEL=DEBUG was not applied"
     for name, marker in MARKERS.items():
@@ -82,6 +89,21 @@ async def test_the_log_names_clients_by_a_keyed_hash_and_holds_nothing_they_wrot
         assert any(event in line for line in tagged), f"no tagged line says {event!r}"
     failures = [line for line in tagged if " ERROR " in line and "failed: " in line]
     assert len(failures) == 2, failures  # the 500s and the 400s
+
+
+def _as_text(log: str) -> str:
+    """A JSON log (LOG_FORMAT=json) as the text format would have written it, after checking
+    that every line the bot wrote is one JSON object with the text line's fields."""
+    lines = []
+    for line in log.splitlines():
+        if line.startswith("--- start"):  # BotProcess marks each start
+            continue
+        entry = json.loads(line)
+        assert set(entry) <= {"time", "level", "logger", "message", "exception", "stack"}, line
+        lines.append(f"{entry['time']} {entry['level']} {entry['logger']}: {entry['message']}")
+        lines.extend(entry.get("exception", "").splitlines())
+    assert lines, "the bot logged nothing"
+    return "\n".join(lines)
 
 
 async def _offering(emulator: Emulator, label: str) -> SentMessage:
