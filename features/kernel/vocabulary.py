@@ -40,6 +40,7 @@ class Step(StrEnum):
     ASK_COUNTRY = "ask_country"
     OFFER_SHARE = "offer_share"
     SAFETY_PLAN = "safety_plan"
+    GOALS_MENU = "goals_menu"
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,9 @@ stale button, words or a photo when no question is open)."""
 
 from __future__ import annotations
 
+import difflib
+
+from features.kernel.texts import menu_names
 from features.kernel.vocabulary import (
     Command,
     Edited,
@@ -34,7 +37,11 @@ def cancel(state: State, command: Command, facts: Facts) -> Outcome:
 
 
 def unknown_command(state: State, command: Command, facts: Facts) -> Outcome:
-    """A command no feature answers: say so, and point to /help."""
+    """A command no feature answers: say so, offer the nearest one when it looks like a
+    slip of the keys (/sumary), and point to /help."""
+    near = difflib.get_close_matches(command.name.lower(), menu_names(), n=1, cutoff=0.75)
+    if near:
+        return Outcome(state, (Reply("unknown_command.near", {"command": near[0]}),))
     return Outcome(state, (Reply("unknown_command"),))
 
 
