@@ -78,6 +78,7 @@ TABLE = [
     ("step ask_country", "safety", "safety.country.answer"),
     ("step offer_share", "reflection", "offer reflection.flow.offer_share"),
     ("step safety_plan", "safety", "safety.safety_plan.writing"),
+    ("step goals_menu", "goals", "offer goals.goals.menu_open"),
     ("entry reflection.begin", "reflection", "reflection.feature.begin_for"),
     ("entry schedule.setup", "schedule", "schedule.feature.begin_setup"),
     ("/<unknown>", "onboarding", "onboarding.help.unknown_command"),
