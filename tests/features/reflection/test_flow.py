@@ -337,7 +337,7 @@ def test_non_text_during_a_reflection_gets_a_kind_reply_and_changes_nothing():
 def test_another_command_pauses_the_reflection_and_says_so():
     state, facts = reflecting_at(6)
     outcome = router.step(state, Command("goals"), facts)
-    assert outcome.state == State()
+    assert outcome.state.step is Step.GOALS_MENU  # the reflection left for the goals menu
     assert replies(outcome)[0] == "reflection.paused_for_command"
 
 
