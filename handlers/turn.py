@@ -204,7 +204,8 @@ def _door(
         return Outcome(State(), (router.crisis_reply(facts),))
     if ended and _still_theirs(event):
         return None
-    # Refused, or someone the bot keeps nothing about: nothing stored; or let in by /start.
+    # Refused, or someone the bot keeps nothing about: nothing stored; or let in by /start
+    # (or a first message of any kind, welcomed as /start would be).
     return _at_the_door(context, user_id, event, client=client)
 
 
@@ -248,7 +249,7 @@ def _at_the_door(
     settings, known = context.settings, client is not None
     revoked = client is not None and client.admission == access.REVOKED
     if not known and (not settings.restricted or user_id in settings.allowed_ids):
-        if isinstance(event, Command) and event.name == "start":
+        if router.welcomes(event):  # /start, or a first message of any kind
             return access.LISTED if settings.restricted else access.OPEN
         facts = Facts(Client(), context.clock.now()).having(*_given(context))
         return router.stranger(event, facts)
