@@ -41,6 +41,7 @@ from features.kernel.vocabulary import (
     Toast,
     words_of,
 )
+from features.memos import feature as memos
 from features.onboarding import feature as onboarding
 from features.onboarding import help as onboarding_help
 from features.privacy import feature as privacy
@@ -76,6 +77,7 @@ FEATURES: tuple[Feature, ...] = (
     review.FEATURE,
     fit.FEATURE,
     goals.FEATURE,
+    memos.FEATURE,  # words written outside a question, for the next note
     privacy.FEATURE,
 )
 # The command menu, as Telegram shows it and /help lists it: most used first.

@@ -45,6 +45,7 @@ from features.kernel.vocabulary import (
     State,
     Toast,
 )
+from features.memos.effects import ForgetHeld
 from features.privacy import access
 from features.privacy.effects import EraseClient
 from features.safety.crisis import CrisisData
@@ -97,7 +98,8 @@ async def take_turn(update: Update, context: BotContext, event: Event) -> None:
         logger.info("Update %s was already handled; ignoring the repeat", update.update_id)
         await answer_press(update)
         return
-    if any(isinstance(effect, EraseClient) for effect in outcome.effects):
+    if any(isinstance(effect, EraseClient | ForgetHeld) for effect in outcome.effects):
+        # Erased, or words held for the client's choice dropped: no readable copy stays.
         context.in_background(_scrub(context, update.update_id))
     effects = outcome.effects
 

@@ -9,9 +9,11 @@ import difflib
 from features.kernel.texts import menu_names
 from features.kernel.vocabulary import (
     Command,
+    DangerSeen,
     Edited,
     Event,
     Facts,
+    Goto,
     NonText,
     Outcome,
     Press,
@@ -21,6 +23,9 @@ from features.kernel.vocabulary import (
     Text,
     Toast,
 )
+
+# Words written when no question is open are offered for the next note (features/memos).
+MEMO_OFFER = "memos.offer"
 
 
 def show_help(state: State, command: Command, facts: Facts) -> Outcome:
@@ -51,10 +56,15 @@ def edited(state: State, event: Edited, facts: Facts) -> Outcome:
 
 
 def idle(state: State, event: Event, facts: Facts) -> Outcome:
-    """No question open: a stale button, a photo or words get a kind pointer."""
+    """No question open: a stale button or a photo gets a kind pointer; words are welcome
+    (kept for the next note if the client chooses)."""
     if isinstance(event, Press):
         return Outcome(state, (Toast("toast.stale_button"),))
     if isinstance(event, NonText):
         return Outcome(state, (Reply("idle.non_text"),))
     assert isinstance(event, Text)
-    return Outcome(state, (Reply("idle.text"),))
+    if facts.get(DangerSeen) is not None or not event.text.strip():
+        # Help came first (the safety screen): no offer to file those words away.
+        return Outcome(state, (Reply("idle.text"),))
+    # Anything typed is welcome: the client chooses whether it goes into their next note.
+    return Outcome(state, (Goto(MEMO_OFFER, {"words": event.text}),))
