@@ -48,6 +48,7 @@ TABLE = [
     ("n:*", "review", "review.flow.press_note"),
     ("f:*", "fit", "fit.flow.press"),
     ("fo:*", "fit", "fit.flow.press"),
+    ("fn:*", "fit", "fit.flow.note_gap"),
     ("g:*", "goals", "goals.goals.press"),
     ("qs:*", "goals", "goals.own_questions.press"),
     ("step idle", "onboarding", "onboarding.help.idle"),
@@ -83,6 +84,7 @@ TABLE = [
     ("entry reflection.begin", "reflection", "reflection.feature.begin_for"),
     ("entry schedule.setup", "schedule", "schedule.feature.begin_setup"),
     ("entry memos.offer", "memos", "memos.flow.offer"),
+    ("entry memos.keep", "memos", "memos.flow.keep"),
     ("/<unknown>", "onboarding", "onboarding.help.unknown_command"),
     ("<edited>", "onboarding", "onboarding.help.edited"),
 ]
@@ -249,6 +251,7 @@ def test_the_real_entries_are_the_ones_features_go_to():
             "reflection.begin",
             "schedule.setup",
             "memos.offer",
+            "memos.keep",
         }
     )
 
