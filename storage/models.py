@@ -272,10 +272,11 @@ class Prompt(SQLModel, table=True):
 
 class Note(SQLModel, table=True):
     """A note for a session: which of the client's answers and topics it holds and which
-    the client left out. Only references: the words stay in `answers`, encrypted.
+    the client left out. Only references: the words stay in `answers` (or `memos`), encrypted.
 
     `items` is a list of [kind, id, included]: kind "answer" (an open answer), "drop" (a
-    rating answer lower than the one before) or "topic". A scheduled note is tied to its
+    rating answer lower than the one before), "topic", or "memo" (something the client kept
+    for the note outside a question). A scheduled note is tied to its
     prompt (unique), so a retried send reuses the same note and the client's choices.
     """
 

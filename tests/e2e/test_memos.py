@@ -104,4 +104,6 @@ async def test_the_scheduled_note_shows_what_the_client_wanted_to_bring_up(
     clock.set(berlin(23, 11, 19, 0, 10))  # the note for Tuesday 24 November
     note = await emulator.next_message(ADA)
     assert "24 November" in note.plain_text
+    ((items,),) = bot.query("SELECT items FROM notes WHERE user_id = ?", ADA)
+    assert "memo" in str(items)  # the note made for the session holds the memo
     assert WORDS in note.plain_text
