@@ -246,7 +246,8 @@ def note_gap(state: State, event: Press, facts: Facts) -> Outcome:
     assert last is not None
     words = plain(f"fit.words.{found[index].words}", facts.client.language)
     redrawn = Redraw(_gaps_with_buttons(last, added | (1 << index)))
-    return Outcome(state, (redrawn, Goto(MEMO_KEEP, {"words": words})))
+    where = {"step": state.step.value, "data": dict(state.data)}  # the client stays there
+    return Outcome(state, (redrawn, Goto(MEMO_KEEP, {"words": words, **where})))
 
 
 def _gaps_with_buttons(check: FitView, added: int) -> Reply:

@@ -45,9 +45,14 @@ def offer(facts: Facts, args: Mapping[str, Any]) -> Outcome:
 
 
 def keep(facts: Facts, args: Mapping[str, Any]) -> Outcome:
-    """Entry "memos.keep": words another feature's step offered to take into the note (a
-    gap /fit found), kept at the client's press."""
-    return Outcome(State(), (KeepMemo(str(args["words"])), Reply("memo.kept")))
+    """Entry "memos.keep": words another feature's button offered to take into the note (a
+    gap /fit found), kept at the client's press. The client stays where they were (`step`
+    and `data` in the args: a menu button may be pressed in the middle of anything)."""
+    try:
+        where = State(Step(str(args.get("step", Step.IDLE.value))), dict(args.get("data", {})))
+    except ValueError:
+        where = State()
+    return Outcome(where, (KeepMemo(str(args["words"])), Reply("memo.kept")))
 
 
 def choose(state: State, event: Event, facts: Facts) -> Outcome | None:

@@ -23,7 +23,7 @@ from features.kernel.vocabulary import (
     Text,
 )
 from features.memos.effects import ForgetHeld, KeepMemo
-from features.memos.flow import drop_held
+from features.memos.flow import drop_held, keep
 from tests.support.facts import facts_of
 
 NOW = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)
@@ -83,3 +83,12 @@ def test_after_help_in_danger_there_is_no_offer_to_file_the_words():
 def test_a_turn_that_never_held_words_is_left_alone():
     passing = Outcome(State(Step.OFFER_MEMO, {SEALED: WORDS}), (Goto("x", {}),))
     assert drop_held(HELD, Text(WORDS), passing).state == passing.state
+
+
+def test_a_gap_kept_from_another_features_button_leaves_the_client_where_they_were():
+    reflecting = State(Step.REFLECTING, {"serial": 2, "position": 3})
+    fit_words = "Sometimes I need more room to think out loud before you respond."
+    kept = keep(FACTS, {"words": fit_words, "step": "reflecting", "data": reflecting.data})
+    assert kept.state == reflecting
+    assert KeepMemo(fit_words) in kept.effects and texts(kept) == ["memo.kept"]
+    assert keep(FACTS, {"words": fit_words}).state == State()
