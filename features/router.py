@@ -41,6 +41,7 @@ from features.kernel.vocabulary import (
     Toast,
     words_of,
 )
+from features.memos import feature as memos
 from features.onboarding import feature as onboarding
 from features.onboarding import help as onboarding_help
 from features.privacy import feature as privacy
@@ -64,6 +65,7 @@ __all__ = [
     "routes",
     "step",
     "stranger",
+    "welcomes",
     "words_of",
 ]
 
@@ -75,6 +77,7 @@ FEATURES: tuple[Feature, ...] = (
     review.FEATURE,
     fit.FEATURE,
     goals.FEATURE,
+    memos.FEATURE,  # words written outside a question, for the next note
     privacy.FEATURE,
 )
 # The command menu, as Telegram shows it and /help lists it: most used first.
@@ -159,6 +162,8 @@ def _go_on(state: State, event: Event, facts: Facts) -> Outcome:
 
 
 def _route(state: State, event: Event, facts: Facts) -> Outcome:
+    if _first_contact(state, event, facts):
+        return _command(state, Command("start"), facts)
     if isinstance(event, Command):
         return _command(state, event, facts)
     if isinstance(event, Edited):
@@ -252,14 +257,38 @@ def _album(state: State, event: NonText, facts: Facts) -> Outcome:
 # What someone the bot keeps nothing about may ask for without becoming a client: these
 # answers need nothing stored.
 _STRANGER_COMMANDS = frozenset({"help", "urgent", "privacy"})
+# What a client who hasn't got started yet (no time zone) may do without starting first:
+# anything else begins with the welcome.
+_BEFORE_A_START = _STRANGER_COMMANDS | {
+    "start", "cancel", "delete", "export", "timezone", "country", "safetyplan"
+}  # fmt: skip
+
+
+def _first_contact(state: State, event: Event, facts: Facts) -> bool:
+    """A first message of any kind (/reflect, words, a photo) from someone not yet started
+    is a start: the welcome and the safety text come first, then getting started goes on."""
+    if state.step is not Step.IDLE or facts.client.time_zone is not None:
+        return False
+    if isinstance(event, Press | Edited):
+        return False
+    return not (isinstance(event, Command) and event.name in _BEFORE_A_START)
+
+
+def welcomes(event: Event) -> bool:
+    """Whether what someone the bot keeps nothing about (never started, or erased) sent
+    makes them a client, welcomed as /start would: anything but a press of an old button,
+    an edit, or what a stranger may ask without becoming one (`stranger`)."""
+    if isinstance(event, Press | Edited):
+        return False
+    return not (isinstance(event, Command) and event.name in _STRANGER_COMMANDS)
 
 
 def stranger(event: Event, facts: Facts) -> Outcome:
-    """Someone the bot keeps nothing about (never started, or erased) sent something other
-    than /start. Only /start makes a client, so nothing is stored: a press (an erase
+    """Someone the bot keeps nothing about (never started, or erased) sent something that
+    doesn't make them a client (`welcomes`), so nothing is stored: a press (an erase
     confirmed twice, redelivered after a restart) gets a brief notice; /help, /urgent and
-    /privacy their answer; words of danger the crisis resources; anything else a kind
-    pointer to /start. The state returned is never saved."""
+    /privacy their answer; words of danger the crisis resources; anything else (an edit) a
+    kind pointer to /start. The state returned is never saved."""
     facts = facts.having(SafetyPlan())  # nothing is kept of them: no plan either
     if isinstance(event, Press):
         return Outcome(State(), (Toast("stranger.press"),))

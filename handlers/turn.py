@@ -45,6 +45,7 @@ from features.kernel.vocabulary import (
     State,
     Toast,
 )
+from features.memos.effects import ForgetHeld
 from features.privacy import access
 from features.privacy.effects import EraseClient
 from features.safety.crisis import CrisisData
@@ -97,7 +98,8 @@ async def take_turn(update: Update, context: BotContext, event: Event) -> None:
         logger.info("Update %s was already handled; ignoring the repeat", update.update_id)
         await answer_press(update)
         return
-    if any(isinstance(effect, EraseClient) for effect in outcome.effects):
+    if any(isinstance(effect, EraseClient | ForgetHeld) for effect in outcome.effects):
+        # Erased, or words held for the client's choice dropped: no readable copy stays.
         context.in_background(_scrub(context, update.update_id))
     effects = outcome.effects
 
@@ -204,7 +206,8 @@ def _door(
         return Outcome(State(), (router.crisis_reply(facts),))
     if ended and _still_theirs(event):
         return None
-    # Refused, or someone the bot keeps nothing about: nothing stored; or let in by /start.
+    # Refused, or someone the bot keeps nothing about: nothing stored; or let in by /start
+    # (or a first message of any kind, welcomed as /start would be).
     return _at_the_door(context, user_id, event, client=client)
 
 
@@ -248,7 +251,7 @@ def _at_the_door(
     settings, known = context.settings, client is not None
     revoked = client is not None and client.admission == access.REVOKED
     if not known and (not settings.restricted or user_id in settings.allowed_ids):
-        if isinstance(event, Command) and event.name == "start":
+        if router.welcomes(event):  # /start, or a first message of any kind
             return access.LISTED if settings.restricted else access.OPEN
         facts = Facts(Client(), context.clock.now()).having(*_given(context))
         return router.stranger(event, facts)

@@ -182,11 +182,14 @@ async def save_flow(
     step: str,
     data: dict[str, Any],
     update_id: int | None = None,
+    sealed: str | None = None,
 ) -> FlowState:
-    """Store where the client is now, and which update brought them there; the caller
-    commits it with whatever was answered."""
+    """Store where the client is now, and which update brought them there, with any words
+    the step holds for a moment (`sealed`, encrypted); the caller commits it with whatever
+    was answered."""
     flow.step = step
     flow.data = dict(data)
+    flow.sealed = sealed
     flow.version += 1
     flow.updated_at = utc_now()
     if update_id is not None:

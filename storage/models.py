@@ -78,6 +78,9 @@ class FlowState(SQLModel, table=True):
     recent_updates: list[int] = Field(
         default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
     )
+    # Words the client wrote that a step holds for a moment, until they choose what to do
+    # with them (features.kernel.vocabulary.SEALED): encrypted, never in `data`'s plain JSON.
+    sealed: str | None = Field(default=None, sa_column=Column(EncryptedText, nullable=True))
     updated_at: datetime = Field(
         default_factory=utc_now, sa_column=Column(UTCDateTime(), nullable=False)
     )
@@ -176,6 +179,18 @@ class OwnQuestion(SQLModel, table=True):
     retired_at: datetime | None = _moment(nullable=True)
 
 
+class Memo(SQLModel, table=True):
+    """Something the client wants to bring up at their next session, kept for their next
+    note at their choice: words written outside a question, or a gap /fit found."""
+
+    __tablename__ = "memos"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = _client_id()
+    text: str = Field(sa_column=Column(EncryptedText, nullable=False))
+    created_at: datetime = _moment()
+
+
 class Topic(SQLModel, table=True):
     """Something the client agreed to raise at their next session (a rating that dropped).
 
@@ -258,10 +273,11 @@ class Prompt(SQLModel, table=True):
 
 class Note(SQLModel, table=True):
     """A note for a session: which of the client's answers and topics it holds and which
-    the client left out. Only references: the words stay in `answers`, encrypted.
+    the client left out. Only references: the words stay in `answers` (or `memos`), encrypted.
 
     `items` is a list of [kind, id, included]: kind "answer" (an open answer), "drop" (a
-    rating answer lower than the one before) or "topic". A scheduled note is tied to its
+    rating answer lower than the one before), "topic", or "memo" (something the client kept
+    for the note outside a question). A scheduled note is tied to its
     prompt (unique), so a retried send reuses the same note and the client's choices.
     """
 

@@ -18,7 +18,8 @@ from features.common.loaded import LastSerial
 from features.fit.effects import FinishFit, SaveFitChoice, StartFit
 from features.fit.items import SKIP, Item, choice_label, items_for
 from features.fit.loaded import FitChecks, FitView
-from features.fit.result import day_of, sections
+from features.fit.result import day_of, gaps, sections
+from features.kernel.texts import plain
 from features.kernel.vocabulary import (
     Arg,
     Button,
@@ -26,8 +27,10 @@ from features.kernel.vocabulary import (
     Effect,
     Event,
     Facts,
+    Goto,
     Outcome,
     Press,
+    Redraw,
     Ref,
     Reply,
     State,
@@ -37,6 +40,10 @@ from features.kernel.vocabulary import (
 
 PRESS = "f:"
 OFFER = "fo:"
+# A gap of the result taken into the note: `fn:<serial>:<added>:<index>`.
+NOTE_GAP = "fn:"
+# Where a gap goes: the memos' way to keep words for the next note (features/memos).
+MEMO_KEEP = "memos.keep"
 STEPS = frozenset({Step.FIT, Step.FIT_SEEING, Step.FIT_RESUME})
 BACK = "back"
 
@@ -47,7 +54,7 @@ def reads_checks(state: State, event: Event) -> bool:
         return True
     if isinstance(event, Command):
         return event.name == "fit"
-    return isinstance(event, Press) and event.data.startswith((PRESS, OFFER))
+    return isinstance(event, Press) and event.data.startswith((PRESS, OFFER, NOTE_GAP))
 
 
 def begin(state: State, facts: Facts) -> Outcome:
@@ -220,8 +227,50 @@ def _advance(
         return Outcome(state, (*effects, ask(answered, following)))
     finished = replace(answered, finished_at=facts.now)
     results = sections(finished, facts[FitChecks].last, facts.client.time_zone)
-    replies = tuple(Reply("fit.section", {"lines": lines}) for lines in results)
+    replies = [Reply("fit.section", {"lines": lines}) for lines in results]
+    if gaps(finished):
+        replies[1] = _gaps_with_buttons(finished, 0)  # the gaps: each may go into the note
     return Outcome(State(), (*effects, FinishFit(check.serial), *replies))
+
+
+def note_gap(state: State, event: Press, facts: Facts) -> Outcome:
+    """A gap of the last check's result taken into the client's next note, in the words
+    they could use; its button then says so (the others stay)."""
+    serial, added, index = _parse_note(event.data)
+    last = facts[FitChecks].last
+    found = gaps(last) if last is not None and last.serial == serial else ()
+    if not 0 <= index < len(found) or found[index].words is None:
+        return Outcome(state, (Toast("toast.stale_button"),))
+    if added & (1 << index):
+        return Outcome(state, (Toast("fit.toast.in_note"),))
+    assert last is not None
+    words = plain(f"fit.words.{found[index].words}", facts.client.language)
+    redrawn = Redraw(_gaps_with_buttons(last, added | (1 << index)))
+    where = {"step": state.step.value, "data": dict(state.data)}  # the client stays there
+    return Outcome(state, (redrawn, Goto(MEMO_KEEP, {"words": words, **where})))
+
+
+def _gaps_with_buttons(check: FitView, added: int) -> Reply:
+    """The result's gaps, with a button under it for each gap that has words to use:
+    "in your note" for those already added (`added`, one bit per gap)."""
+    rows = []
+    for index, gap in enumerate(gaps(check)):
+        if gap.words is None:
+            continue
+        data = f"{NOTE_GAP}{check.serial}:{added}:{index}"
+        label = "button.fit_in_note" if added & (1 << index) else "button.fit_to_note"
+        rows.append((Button(label, data, {"gap": gap.label}),))
+    # Said in the chat only (an export has no buttons).
+    hint = (Ref("fit.note_hint"),) if rows else ()
+    return Reply("fit.section", {"lines": (*sections(check)[1], *hint)}, tuple(rows))
+
+
+def _parse_note(data: str) -> tuple[int, int, int]:
+    """(serial, added, index) from a gap's button data; -1s for anything else."""
+    parts = data.removeprefix(NOTE_GAP).split(":")
+    if len(parts) != 3 or not all(part.isdigit() and len(part) < 12 for part in parts):
+        return -1, -1, -1
+    return int(parts[0]), int(parts[1]), int(parts[2])
 
 
 def _resume_offer(check: FitView, facts: Facts) -> Reply:

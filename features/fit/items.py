@@ -82,6 +82,13 @@ def items_for(seeing_therapist: bool) -> tuple[Item, ...]:
     return ITEMS if seeing_therapist else PREFERENCES
 
 
+def said_label(item: Item, choice: str) -> Ref:
+    """A choice as it reads inside a sentence ("you'd like responding throughout")."""
+    if choice in POLES:
+        return Ref(f"fit.said.{item.topic}.{choice}")
+    return Ref(f"fit.said.{choice}")
+
+
 def choice_label(item: Item, choice: str) -> Ref:
     """What a choice is called, on its button and in the result ("Direct", "Somewhat")."""
     if choice == SKIP:

@@ -1,12 +1,14 @@
 """What a finished /fit check says: where preference and experience match, where they don't
-and a next step for each gap, or (before the first session) what the client is looking for
-and what to ask a prospective therapist; and what changed since the check before.
+(what is worth raising now, with words to use, and what is worth watching), or (before
+the first session) what the client is looking for and what to ask a prospective
+therapist; and what changed since the check before.
 
 Pure, and made of catalogue references only, so the chat and an export say the same.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from features.common.timezones import local_time
@@ -19,19 +21,19 @@ from features.fit.items import (
     POLES,
     QUALITY_ITEMS,
     SKIP,
-    SOMEWHAT,
     UNSURE,
     YES,
     Item,
     choice_label,
     items_for,
+    said_label,
 )
 from features.fit.loaded import FitView
-from features.kernel.vocabulary import Ref
+from features.kernel.vocabulary import Arg, Ref
 
 Section = tuple[Ref, ...]
 
-# With this many clear gaps (opposite poles, or a quality answered "no"), the result says
+# With this many gaps worth raising (opposite poles, a quality answered "no"), the result says
 # plainly that it is OK to decide this is not the right match, even if it "feels right".
 MANY_GAPS = 3
 
@@ -54,31 +56,75 @@ def sections(
     return parts
 
 
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """Where preference and experience don't meet: its line in the result, whether it is
+    worth raising now (opposite poles, a quality answered "no") or watching, and the words
+    the client could use (`fit.words.<words>`) to take it into their note."""
+
+    line: Ref
+    raise_now: bool
+    label: Ref
+    words: str | None
+
+
 def _fit(check: FitView) -> tuple[Section, ...]:
+    matches, gap_list = _compared(check)
+    if not matches and not gap_list:
+        return ((Ref("fit.head.title"), Ref("fit.result.nothing")),)
+    first = (
+        Ref("fit.head.title"),
+        Ref("fit.head.matches"),
+        *(matches or [Ref("fit.result.no_matches")]),
+    )
+    if not gap_list:
+        return first, (Ref("fit.head.gaps"), Ref("fit.result.no_gaps"))
+    raising = [gap.line for gap in gap_list if gap.raise_now]
+    watching = [gap.line for gap in gap_list if not gap.raise_now]
+    many = len(raising) >= MANY_GAPS and check.answers.get("q.feels_right") != NO
+    lines: list[Ref] = []
+    if raising:
+        lines += [Ref("fit.head.raise"), *raising]
+    if watching:
+        lines += [Ref("fit.head.watch"), *watching, Ref("fit.watch.step")]
+    closing = Ref("fit.closing.many" if many else "fit.closing.gaps")
+    return first, (*lines, closing)
+
+
+def gaps(check: FitView) -> tuple[Gap, ...]:
+    """The gaps of a finished check (someone seeing a therapist), in the order shown."""
+    if not check.seeing_therapist:
+        return ()
+    found = _compared(check)[1]
+    return (*[g for g in found if g.raise_now], *[g for g in found if not g.raise_now])
+
+
+def _compared(check: FitView) -> tuple[list[Ref], list[Gap]]:
+    """Where the check matches (a line each), and its gaps, in item order."""
     answers = check.answers
     matches: list[Ref] = []
-    gaps: list[Ref] = []
-    clear_gaps = 0
+    found: list[Gap] = []
     for topic in DIMENSIONS:
         want, have = answers.get(f"pref.{topic}"), answers.get(f"exp.{topic}")
         if want in (None, SKIP, NO_PREFERENCE) or have in (None, SKIP):
             continue
         dim = Ref(f"fit.dim.{topic}")
-        want_label = choice_label(_pref(topic), str(want))
-        words = Ref(f"fit.words.{topic}.{want}")
+        want_said = said_label(_pref(topic), str(want))
         if have == UNSURE:
-            gaps.append(Ref("fit.line.unclear", {"dim": dim, "want": want_label, **_wait()}))
+            line = Ref("fit.line.unclear", {"dim": dim, "want": want_said})
+            found.append(Gap(line, False, dim, None))
             continue
-        have_label = choice_label(_pref(topic), str(have))
+        have_said = said_label(_pref(topic), str(have))
         if want == have:
-            matches.append(Ref("fit.line.match_dim", {"dim": dim, "have": have_label}))
+            matches.append(Ref("fit.line.match_dim", {"dim": dim, "have": have_said}))
             continue
-        apart = want in POLES and have in POLES
-        clear_gaps += apart
-        step = _raise(words) if apart else _wait_or_raise(words)
-        gaps.append(
-            Ref("fit.line.gap_dim", {"dim": dim, "want": want_label, "have": have_label, **step})
-        )
+        words = f"{topic}.{want}"
+        args: dict[str, Arg] = {"dim": dim, "want": want_said, "have": have_said}
+        if want in POLES and have in POLES:
+            line = Ref("fit.line.raise_dim", {**args, "words": Ref(f"fit.words.{words}")})
+            found.append(Gap(line, True, dim, words))
+        else:
+            found.append(Gap(Ref("fit.line.watch_dim", args), False, dim, words))
     for item in QUALITY_ITEMS:
         choice = answers.get(item.id)
         if choice in (None, SKIP):
@@ -86,29 +132,20 @@ def _fit(check: FitView) -> tuple[Section, ...]:
         if choice == YES:
             matches.append(Ref("fit.line.match_quality", {"label": item.label}))
             continue
-        clear_gaps += choice == NO
-        gaps.append(
-            Ref(
-                "fit.line.gap_quality",
-                {
-                    "label": item.label,
-                    "choice": choice_label(item, str(choice)),
-                    **_step_for(item, str(choice)),
-                },
-            )
-        )
-    if not matches and not gaps:
-        return ((Ref("fit.head.title"), Ref("fit.result.nothing")),)
-    first = (
-        Ref("fit.head.title"),
-        Ref("fit.head.matches"),
-        *(matches or [Ref("fit.result.no_matches")]),
-    )
-    if not gaps:
-        return first, (Ref("fit.head.gaps"), Ref("fit.result.no_gaps"))
-    many = clear_gaps >= MANY_GAPS and answers.get("q.feels_right") != NO
-    closing = Ref("fit.closing.many" if many else "fit.closing.gaps")
-    return first, (Ref("fit.head.gaps"), *gaps, closing)
+        found.append(_quality_gap(item, str(choice)))
+    return matches, found
+
+
+def _quality_gap(item: Item, choice: str) -> Gap:
+    args: dict[str, Arg] = {"label": item.label, "choice": said_label(item, choice)}
+    words = None if choice == UNSURE else item.topic
+    if choice != NO:
+        return Gap(Ref("fit.line.watch_quality", args), False, item.label, words)
+    if item.topic == "feels_right":
+        # Seed 004: said plainly and without judgement.
+        return Gap(Ref("fit.line.not_right", args), True, item.label, words)
+    line = Ref("fit.line.raise_quality", {**args, "words": Ref(f"fit.words.{item.topic}")})
+    return Gap(line, True, item.label, words)
 
 
 def _looking(check: FitView) -> tuple[Section, ...]:
@@ -153,28 +190,6 @@ def day_of(check: FitView, time_zone: str | None) -> str:
         return ""
     local: datetime = local_time(time_zone, moment) if time_zone else moment
     return f"{local:%A} {local.day} {local:%B}"
-
-
-def _step_for(item: Item, choice: str) -> dict[str, Ref]:
-    if choice == UNSURE:
-        return _wait()
-    if item.topic == "feels_right" and choice == NO:
-        # Seed 004: said plainly and without judgement.
-        return {"step": Ref("fit.step.ok_to_decide")}
-    words = Ref(f"fit.words.{item.topic}")
-    return _wait_or_raise(words) if choice == SOMEWHAT else _raise(words)
-
-
-def _raise(words: Ref) -> dict[str, Ref]:
-    return {"step": Ref("fit.step.raise", {"words": words})}
-
-
-def _wait_or_raise(words: Ref) -> dict[str, Ref]:
-    return {"step": Ref("fit.step.wait_or_raise", {"words": words})}
-
-
-def _wait() -> dict[str, Ref]:
-    return {"step": Ref("fit.step.wait")}
 
 
 def _pref(topic: str) -> Item:

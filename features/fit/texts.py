@@ -66,6 +66,24 @@ EN: dict[str, str] = {
     "fit.choice.somewhat": "Somewhat",
     "fit.choice.no": "No",
     "fit.choice.skipped": "skipped",
+    # A choice inside a sentence ("you'd like <b>responding throughout</b>").
+    "fit.said.both": "a bit of both",
+    "fit.said.unsure": "not sure yet",
+    "fit.said.somewhat": "somewhat",
+    "fit.said.no": "no",
+    "fit.said.style.a": "direct",
+    "fit.said.style.b": "indirect",
+    "fit.said.talk.a": "mostly quiet",
+    "fit.said.talk.b": "responding throughout",
+    "fit.said.work.a": "coping skills",
+    "fit.said.work.b": "old patterns",
+    "fit.said.structure.a": "structured",
+    "fit.said.structure.b": "open",
+    "fit.said.challenge.a": "gentle support",
+    "fit.said.challenge.b": "challenge",
+    "button.fit_to_note": "\U0001f4dd Note: {gap}",
+    "button.fit_in_note": "\u2705 In your note: {gap}",
+    "fit.toast.in_note": "That one is in your next note already.",
     # The dimensions: what the client would like, then how it is with their therapist.
     "fit.pole.style.a": "Direct",
     "fit.pole.style.b": "Indirect",
@@ -168,7 +186,9 @@ EN: dict[str, str] = {
     "fit.section": "{lines}",
     "fit.head.title": "<b>How it fits, as you see it today</b>\n",
     "fit.head.matches": "<b>Where it matches</b>",
-    "fit.head.gaps": "<b>Where it doesn't fit yet, and what you could do</b>",
+    "fit.head.gaps": "<b>Where it doesn't fit yet</b>",
+    "fit.head.raise": "<b>Where it doesn't fit yet: worth raising</b>",
+    "fit.head.watch": "<b>Worth watching</b>",
     "fit.result.nothing": (
         "There isn't enough here to compare this time, and that's fine. /fit is there "
         "whenever you'd like to look at it again."
@@ -179,32 +199,30 @@ EN: dict[str, str] = {
     "fit.result.no_gaps": ("Nothing stands out. As you see it today, this sounds like a good fit."),
     "fit.line.match_dim": "\u2022 {dim}: <b>{have}</b>, as you'd like.",
     "fit.line.match_quality": "\u2022 {label}: yes.",
-    "fit.line.gap_dim": (
-        "\u2022 {dim}: you'd like <b>{want}</b>; with your therapist it's <b>{have}</b>.\n{step}"
+    "fit.line.raise_dim": (
+        "\u2022 {dim}: you'd like <b>{want}</b>, and it's <b>{have}</b>. You could say: <i>"
+        + _Q
+        + "{words}"
+        + _U
+        + "</i>"
     ),
-    "fit.line.unclear": (
-        "\u2022 {dim}: you'd like <b>{want}</b>; with your therapist you're not sure yet.\n{step}"
+    "fit.line.raise_quality": (
+        "\u2022 {label}: <b>{choice}</b>. You could say: <i>" + _Q + "{words}" + _U + "</i>"
     ),
-    "fit.line.gap_quality": "\u2022 {label}: <b>{choice}</b>.\n{step}",
-    "fit.step.raise": "\u2192 Next step: raise it. You could say: <i>"
-    + _Q
-    + "{words}"
-    + _U
-    + "</i>",
-    "fit.step.wait_or_raise": (
-        "\u2192 Next step: give it a few more sessions. If it stays with you, you could "
-        "say: <i>" + _Q + "{words}" + _U + "</i>"
-    ),
-    "fit.step.wait": (
-        "\u2192 Next step: give it a few more sessions, and notice how it is for you. "
-        "Nothing needs deciding yet."
-    ),
-    "fit.step.ok_to_decide": (
-        "\u2192 It's completely OK to decide this isn't the right match for you. No "
-        "therapist fits everyone, and that's no one's failure. If you'd like to, find your "
-        "voice and say as much: <i>" + _Q + "I've been thinking about whether we're the "
+    "fit.line.not_right": (
+        "\u2022 {label}: <b>{choice}</b>. It's completely OK to decide this isn't the right "
+        "match for you. No therapist fits everyone, and that's no one's failure. If you'd "
+        "like to, say as much: <i>" + _Q + "I've been thinking about whether we're the "
         "right fit, and I'd like to talk about it honestly." + _U + "</i>"
     ),
+    "fit.line.watch_dim": "\u2022 {dim}: you'd like <b>{want}</b>, and it's <b>{have}</b>.",
+    "fit.line.watch_quality": "\u2022 {label}: <b>{choice}</b>.",
+    "fit.line.unclear": "\u2022 {dim}: you'd like <b>{want}</b>; you're not sure yet how it is.",
+    "fit.watch.step": (
+        "Give these a few more sessions and notice how they are for you. Nothing needs "
+        "deciding yet; if one stays with you, raise it."
+    ),
+    "fit.note_hint": "\nA button below puts a gap in your next note, in words you could use.",
     "fit.closing.gaps": (
         "\nYou decide what to raise, and when. A good therapist wants to hear it. /fit "
         "again in a few weeks shows what has changed."

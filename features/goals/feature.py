@@ -35,7 +35,9 @@ FEATURE = Feature(
         Step.GOAL_EDIT: goals.write,
         Step.OWN_QUESTION_NEW: own_questions.write,
     },
+    offers={Step.GOALS_MENU: goals.menu_open},
     ask_again={
+        Step.GOALS_MENU: goals.menu_again,
         Step.GOAL_NEW: again_from_state(goals.ask_again),
         Step.GOAL_EDIT: again_from_state(goals.ask_again),
         Step.OWN_QUESTION_NEW: again_always(own_questions.ask_again),

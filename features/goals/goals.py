@@ -10,6 +10,7 @@ from __future__ import annotations
 from features.common.loaded import Goals
 from features.common.questions import MAX_GOAL_LENGTH, MAX_GOALS
 from features.goals.effects import AddGoal, EditGoal, RetireGoal
+from features.goals.wording import stop_after
 from features.kernel.vocabulary import (
     Arg,
     Button,
@@ -31,8 +32,21 @@ _LABEL_LENGTH = 40
 
 
 def show(facts: Facts, note: tuple[Reply, ...] = ()) -> Outcome:
-    """The client's goals and what they can do with them."""
-    return Outcome(State(), (*note, menu(facts)))
+    """The client's goals and what they can do with them. The menu stays open (shown again
+    after something said in passing, as an unknown command) until the client does anything
+    else."""
+    return Outcome(State(Step.GOALS_MENU), (*note, menu(facts)))
+
+
+def menu_open(state: State, event: Event, facts: Facts) -> Outcome | None:
+    """Anything but the menu's own buttons (routed before this) closes the menu: the event
+    is then answered as if the client were idle."""
+    return None
+
+
+def menu_again(state: State, facts: Facts) -> tuple[Reply, ...]:
+    """The menu again, after something said in passing."""
+    return (menu(facts),)
 
 
 def menu(facts: Facts) -> Reply:
@@ -89,10 +103,12 @@ def write(state: State, event: Event, facts: Facts) -> Outcome:
         goal_id = int(state.data.get("goal_id", -1))
         if goal_id not in facts[Goals].texts:
             return Outcome(State(), (Reply("goals.gone"),))
-        return Outcome(State(), (EditGoal(goal_id, text), Reply("goals.edited", {"goal": text})))
+        edited = Reply("goals.edited", {"goal": text, "stop": stop_after(text)})
+        return Outcome(State(), (EditGoal(goal_id, text), edited))
     if len(facts[Goals].texts) >= MAX_GOALS:
         return Outcome(State(), (Reply("goals.full", {"max": str(MAX_GOALS)}),))
-    return Outcome(State(), (AddGoal(text), Reply("goals.added", {"goal": text})))
+    added = Reply("goals.added", {"goal": text, "stop": stop_after(text)})
+    return Outcome(State(), (AddGoal(text), added))
 
 
 def ask_again(state: State) -> tuple[Reply, ...]:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from features.common.loaded import OwnQuestions
 from features.common.questions import BUILT_IN, MAX_OWN_QUESTION_LENGTH, MAX_OWN_QUESTIONS
 from features.goals.effects import AddOwnQuestion, RemoveOwnQuestion, SetQuestionEnabled
+from features.goals.wording import stop_after
 from features.kernel.vocabulary import (
     Button,
     Event,
@@ -85,7 +86,8 @@ def write(state: State, event: Event, facts: Facts) -> Outcome:
         return Outcome(state, (Reply("questions.too_long", {"max": str(MAX_OWN_QUESTION_LENGTH)}),))
     if len(facts[OwnQuestions].texts) >= MAX_OWN_QUESTIONS:
         return Outcome(State(), (Reply("questions.full", {"max": str(MAX_OWN_QUESTIONS)}),))
-    return Outcome(State(), (AddOwnQuestion(text), Reply("questions.added", {"text": text})))
+    added = Reply("questions.added", {"text": text, "stop": stop_after(text)})
+    return Outcome(State(), (AddOwnQuestion(text), added))
 
 
 def ask_again() -> tuple[Reply, ...]:

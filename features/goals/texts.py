@@ -29,8 +29,8 @@ EN: dict[str, str] = {
     "goals.ask_new": "What's the goal? Write it in your own words, in a sentence or two.",
     "goals.ask_edit": "How would you like to word it now? Currently: <i>{goal}</i>",
     "goals.ask_edit_again": "Please send the new wording for your goal, or /cancel.",
-    "goals.added": "Added your goal: <i>{goal}</i>. /goals shows them all.",
-    "goals.edited": "Updated: <i>{goal}</i>.",
+    "goals.added": "Added your goal: <i>{goal}</i>{stop} /goals shows them all.",
+    "goals.edited": "Updated: <i>{goal}</i>{stop}",
     "goals.retired": (
         "Set aside: <i>{goal}</i>. It won't be asked about any more; what you said "
         "about it stays in your history."
@@ -51,7 +51,7 @@ EN: dict[str, str] = {
     ),
     "questions.own_item": "\n\u2022 {text}",
     "questions.ask_new": "What would you like me to ask you after each session?",
-    "questions.added": "Added: <i>{text}</i>. I'll ask it at the end of each reflection.",
+    "questions.added": "Added: <i>{text}</i>{stop} I'll ask it at the end of each reflection.",
     "questions.too_long": "Could you make it shorter, up to {max} characters?",
     "questions.full": "You have {max} questions of your own already. /questions",
     "questions.only_text": "I can only keep text. Please type your question, or /cancel.",

@@ -19,7 +19,16 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from features.kernel.feature import TurnNeedsFn
 from features.kernel.store import Store, StoreContext
-from features.kernel.vocabulary import Change, Client, Event, Facts, Outcome, State, Step
+from features.kernel.vocabulary import (
+    SEALED,
+    Change,
+    Client,
+    Event,
+    Facts,
+    Outcome,
+    State,
+    Step,
+)
 from storage import clients
 from storage.models import FlowState, User
 
@@ -113,12 +122,15 @@ async def step_and_store(
             # The client and their flow row are gone; saving the state would bring one back.
             session.expunge_all()
             return outcome
+    data = dict(outcome.state.data)
+    sealed = data.pop(SEALED, None)
     await clients.save_flow(
         session=session,
         flow=stored,
         step=outcome.state.step.value,
-        data=dict(outcome.state.data),
+        data=data,
         update_id=update_id,
+        sealed=sealed if isinstance(sealed, str) else None,
     )
     return outcome
 
@@ -148,9 +160,13 @@ async def load(
 
 
 def state_of(stored: FlowState) -> State:
-    """The flow state from its row; a step this version doesn't know becomes idle."""
+    """The flow state from its row (with the words it holds, decrypted); a step this
+    version doesn't know becomes idle."""
+    data = dict(stored.data)
+    if stored.sealed is not None:
+        data[SEALED] = stored.sealed
     try:
-        return State(Step(stored.step), stored.data)
+        return State(Step(stored.step), data)
     except ValueError:
         logger.warning("Unknown flow step in the database; starting the client afresh")
         return State()

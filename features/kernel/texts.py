@@ -65,6 +65,11 @@ def _value(arg: Arg, language: str) -> str:
     return "\n".join(render(ref.text, language, **ref.args) for ref in arg)
 
 
+def menu_names() -> tuple[str, ...]:
+    """The names of the commands in the menu (without the slash), in menu order."""
+    return tuple(command.name for command in _MENU)
+
+
 def command_list(language: str = DEFAULT_LANGUAGE) -> str:
     """One line per command: "/name - what it does"."""
     return "\n".join(

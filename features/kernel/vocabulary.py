@@ -40,6 +40,20 @@ class Step(StrEnum):
     ASK_COUNTRY = "ask_country"
     OFFER_SHARE = "offer_share"
     SAFETY_PLAN = "safety_plan"
+    GOALS_MENU = "goals_menu"
+    OFFER_MEMO = "offer_memo"
+
+
+# In a state's data: words the client wrote that a step holds for a moment, until they
+# choose what to do with them. Stored encrypted with the state, never in its plain JSON
+# (features.kernel.engine); a step that holds words drops them when the client moves on.
+SEALED = "_sealed"
+
+
+@dataclass(frozen=True, slots=True)
+class DangerSeen:
+    """In the facts when the safety screen found words of danger in the event and gave help
+    first: a step that would offer to keep the words for later doesn't."""
 
 
 @dataclass(frozen=True, slots=True)

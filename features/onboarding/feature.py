@@ -28,7 +28,7 @@ FEATURE = Feature(
     },
     ask_again={Step.ASK_TIME_ZONE: again_from_state(flow.ask_again)},
     asides=frozenset({"help"}),
-    goes_to=frozenset({flow.SCHEDULE_SETUP}),
+    goes_to=frozenset({flow.SCHEDULE_SETUP, onboarding_help.MEMO_OFFER}),
     texts=texts.EN,
     menu=(
         CommandInfo("start", "command.start"),

@@ -70,6 +70,9 @@ EN: dict[str, str] = {
     "cancel.done": "Okay, I've stopped there. Nothing you've told me is lost.",
     "cancel.nothing": "There's nothing to cancel right now. /help shows what I can do.",
     "unknown_command": "I don't know that command. /help lists the ones I do.",
+    "unknown_command.near": (
+        "I don't know that command. Did you mean /{command}? /help lists the ones I do."
+    ),
     "edited": (
         "I only read new messages, so I didn't see that edit. If you changed your "
         "answer, please send it again."

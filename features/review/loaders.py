@@ -18,7 +18,7 @@ from features.review import note as notes_view
 from features.review.history import Answered, History, Session
 from features.review.loaded import NoteFacts, SummaryWindow
 from features.review.note import NoteItem, NoteView
-from storage import notes, review_rows
+from storage import memos, notes, review_rows
 from storage.models import Note, Prompt, Topic, User
 
 # With no earlier note to start from, a note looks back this far.
@@ -115,6 +115,9 @@ async def material(
         assert answer.id is not None
         if answer.question not in notes_view.NOTED:  # those are in already
             items.append(NoteItem("shared", answer.id, answer.question, text=answer.text))
+    for memo in await memos.since(session=session, user_id=user_id, since=since):
+        assert memo.id is not None
+        items.append(NoteItem("memo", memo.id, "bring_up", text=memo.text))
     topics = await notes.topics_to_raise(session=session, user_id=user_id, since=since)
     raised = {(t.reflection_id, t.question) for t in topics}
     for topic in topics:
@@ -141,17 +144,37 @@ async def view(session: AsyncSession, kept: Note) -> NoteView:
     """A kept note with the words and ratings of its items read back."""
     refs = [(str(i[0]), int(i[1])) for i in kept.items]
     answers = await notes.answers_by_id(
-        session=session, user_id=kept.user_id, ids=[ref for kind, ref in refs if kind != "topic"]
+        session=session,
+        user_id=kept.user_id,
+        ids=[ref for kind, ref in refs if kind not in ("topic", "memo")],
     )
+    memo_words = {
+        ref: memo.text
+        for ref, memo in (
+            await memos.by_id(
+                session=session,
+                user_id=kept.user_id,
+                ids=[ref for kind, ref in refs if kind == "memo"],
+            )
+        ).items()
+    }
     topics = await notes.topics_by_id(
         session=session, user_id=kept.user_id, ids=[ref for kind, ref in refs if kind == "topic"]
     )
     goals = {
         g.id: g.text for g in await review_rows.all_goals(session=session, user_id=kept.user_id)
     }
-    items = tuple(_item(raw, answers, topics, goals) for raw in kept.items)
+    items = tuple(
+        _memo(raw, memo_words) if raw[0] == "memo" else _item(raw, answers, topics, goals)
+        for raw in kept.items
+    )
     final = kept.final_at is not None
     return NoteView(kept.serial, items, final, kept.session_date, kept.prompt_id is not None)
+
+
+def _memo(raw: list[Any], words: dict[int, str]) -> NoteItem:
+    ref, included = int(raw[1]), bool(raw[2])
+    return NoteItem("memo", ref, "bring_up", included, text=words.get(ref))
 
 
 def _item(

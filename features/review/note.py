@@ -22,8 +22,10 @@ OPEN = "open"
 SECTIONS = ("bring_up", "how", "helpful", "not_helpful", "obstacles")
 NOTED = ("bring_up", "helpful", "not_helpful", "obstacles")
 # Items in the client's words: an answer, or (to any question) words of danger the client
-# agreed to bring to their therapist ("shared", under "I'd like to bring up").
-WORDS = ("answer", "shared")
+# agreed to bring to their therapist ("shared", under "I'd like to bring up"), or words
+# they chose to keep for the note outside a question ("memo", there too).
+WORDS = ("answer", "shared", "memo")
+BROUGHT_UP = ("shared", "memo")
 # A rating this much lower than the time before is worth a word.
 DROP = 2
 # More than this and a note stops being something to read out in a session.
@@ -51,7 +53,7 @@ class NoteItem:
     @property
     def section(self) -> str:
         """Which part of the note it belongs in."""
-        if self.kind == "shared":
+        if self.kind in BROUGHT_UP:
             return "bring_up"
         return self.question if self.kind == "answer" else "how"
 

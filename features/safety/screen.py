@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from features.kernel.feature import DangerFn, Screen, StepFn
 from features.kernel.vocabulary import (
     Command,
+    DangerSeen,
     Effect,
     Event,
     Facts,
@@ -74,7 +75,7 @@ def _in_danger(
     if own is not None:
         outcome = own(state, event.text, facts)
     else:
-        went_on = go_on(state, event, facts)
+        went_on = go_on(state, event, facts.having(DangerSeen()))
         if state.step is not Step.IDLE and went_on.state == state and _only_words(went_on):
             # A step waiting for typed input (a place, a country, a time) that couldn't use
             # these words: "I couldn't find that place" after the helplines reads as a form.

@@ -117,16 +117,17 @@ async def test_an_erase_press_delivered_again_after_kill_9_brings_nothing_back(
     assert held == {}, f"the erased client is back in {sorted(held)}"
 
 
-async def test_someone_unknown_is_pointed_to_start_and_nothing_is_stored(
+async def test_someone_unknown_may_ask_for_help_and_privacy_and_nothing_is_stored(
     emulator: Emulator, bot: BotProcess
 ):
-    await emulator.send_text(ADA, "/reflect")
-    assert "send /start" in (await emulator.next_message(ADA)).plain_text
-    await emulator.send_text(ADA, "hello")
-    assert "send /start" in (await emulator.next_message(ADA)).plain_text
     await emulator.send_text(ADA, "/urgent")  # help needs no account
     assert "findahelpline.com" in (await emulator.next_message(ADA)).plain_text
+    await emulator.send_text(ADA, "/privacy")  # nor does reading what would be kept
+    await emulator.next_message(ADA)
+    await emulator.send_text(ADA, "/help")
+    await emulator.next_message(ADA)
     assert bot.query("SELECT count(*) FROM users") == [(0,)]
     assert bot.query("SELECT count(*) FROM flow_states") == [(0,)]
-    await emulator.send_text(ADA, "/start")
+    # Anything else is a start (tests/e2e/test_start.py), welcomed as /start is.
+    await emulator.send_text(ADA, "/reflect")
     assert "Hello, and welcome" in (await emulator.next_message(ADA)).plain_text

@@ -59,14 +59,14 @@ async def test_a_full_walk_then_a_second_shows_what_changed(emulator: Emulator, 
     ]  # fmt: skip
     matches, gaps = await walk(emulator, item, FIRST)
     assert "Where it matches" in matches.plain_text
-    assert "Quiet or responding: Responding throughout, as you'd like." in matches.plain_text
+    assert "Quiet or responding: responding throughout, as you'd like." in matches.plain_text
     assert "Accepted, without judgement: yes." in matches.plain_text
     assert "It feels right: yes." in matches.plain_text
-    assert "you'd like Direct; with your therapist it's Indirect" in gaps.plain_text
+    assert "you'd like direct, and it's indirect" in gaps.plain_text
     assert "You could say: \u201cIt helps me when you tell me plainly" in gaps.plain_text
-    assert "Open to feedback: No." in gaps.plain_text
-    assert "A mirror for blind spots: Not sure yet." in gaps.plain_text
-    assert "give it a few more sessions" in gaps.plain_text
+    assert "Open to feedback: no." in gaps.plain_text
+    assert "A mirror for blind spots: not sure yet." in gaps.plain_text
+    assert "Give these a few more sessions" in gaps.plain_text
     await emulator.no_message(ADA, within=0.5)  # nothing to compare with yet
     ((serial, seeing, answers, finished),) = stored(bot)
     assert (serial, seeing, finished) == (1, 1, True)
@@ -77,7 +77,7 @@ async def test_a_full_walk_then_a_second_shows_what_changed(emulator: Emulator, 
     assert "16 short questions" in (await emulator.next_message(ADA)).plain_text
     item = await emulator.next_message(ADA)
     matches, gaps = await walk(emulator, item, SECOND)
-    assert "Direct or indirect: Direct, as you'd like." in matches.plain_text
+    assert "Direct or indirect: direct, as you'd like." in matches.plain_text
     assert "Open to feedback: yes." in matches.plain_text
     changes = (await emulator.next_message(ADA)).plain_text
     assert "Since your last fit check" in changes
@@ -93,6 +93,41 @@ async def test_a_full_walk_then_a_second_shows_what_changed(emulator: Emulator, 
     for secret in (b"feels_right", b"somewhat", b"exp.style"):
         assert secret not in bot.database_bytes()
     assert "feels_right" not in bot.log and "somewhat" not in bot.log.lower()
+
+
+async def test_the_result_groups_gaps_and_a_gap_can_be_taken_into_the_note(
+    emulator: Emulator, bot: BotProcess
+):
+    await onboard(emulator, ADA)
+    item = await start_fit(emulator)
+    mostly_apart = [
+        "Direct", "Mostly quiet", "Old patterns", "Structured", "Gentle support",
+        "Indirect", "Responding throughout", "Coping skills", "A bit of both", "Not sure yet",
+        "No", "Somewhat", "No", "Not sure yet", "Somewhat", "Somewhat",
+    ]  # fmt: skip
+    _, gaps = await walk(emulator, item, mostly_apart)
+    text = gaps.plain_text
+    # Not a next step under every bullet: what is worth raising has words to use, the rest
+    # is watched together, with one word about giving it time.
+    assert "Next step" not in text
+    raising, watching = text.split("Worth watching")
+    assert raising.count("You could say") == 5 and "You could say" not in watching
+    assert watching.count("a few more sessions") == 1
+    # Labels read as words inside the sentence, not capitalised mid-sentence.
+    assert "you'd like mostly quiet, and it's responding throughout" in text
+    assert "like Mostly" not in text and "it's Responding" not in text
+
+    labels = [label for row in gaps.buttons for label, _ in row]
+    assert "\U0001f4dd Note: Quiet or responding" in labels
+    await emulator.press(ADA, gaps, button(gaps, "\U0001f4dd Note: Quiet or responding"))
+    assert "Added to your next note" in (await emulator.next_message(ADA)).plain_text
+    await until(lambda: "\u2705 In your note: Quiet or responding" in gaps.button_labels)
+    assert len(gaps.button_labels) == len(labels)  # the other gaps can still be added
+    ((kept,),) = bot.query("SELECT text FROM memos WHERE user_id = ?", ADA)
+    assert bot.decrypt(kept) == "Sometimes I need more room to think out loud before you respond."
+    await emulator.send_text(ADA, "/note")
+    note = (await emulator.next_message(ADA)).plain_text
+    assert "I'd like to bring up" in note and bot.decrypt(kept) in note
 
 
 async def test_before_the_first_session_it_is_what_am_i_looking_for(

@@ -115,7 +115,8 @@ async def test_words_of_danger_outside_a_question_bring_help_and_nothing_form_li
     await emulator.send_text(ADA, "/urgent")  # asked for: the whole message, always
     assert "please call 112 now" in (await emulator.next_message(ADA)).plain_text
     await emulator.send_text(ADA, "It's not safe to be honest with her about the homework")
-    assert "I don't keep" in (await emulator.next_message(ADA)).plain_text  # no alarm
+    # No alarm: the words are welcome, offered for the next note as any others.
+    assert "your next note" in (await emulator.next_message(ADA)).plain_text
 
 
 async def test_a_safety_plan_is_written_shown_with_urgent_edited_exported_and_erased(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from emulator import Emulator
 from features import router
-from tests.support.players import until
+from tests.support.players import onboard, press, until
 from tests.support.process import BotProcess
 
 ADA = 1001
@@ -150,3 +150,37 @@ async def test_an_existing_database_with_topics_is_upgraded_by_starting_the_bot(
     await bot.stop()
     ((stored,),) = bot.query("SELECT question FROM topics")
     assert cipher_from(None, key_file).decrypt(str(stored).encode()).decode() == "heard"
+
+
+async def test_reflect_as_the_very_first_message_begins_with_the_welcome_and_safety_text(
+    emulator: Emulator, bot: BotProcess
+):
+    await emulator.send_text(ADA, "/reflect")
+    welcome = (await emulator.next_message(ADA)).plain_text
+    assert "Hello, and welcome" in welcome and "not a crisis service" in welcome
+    assert "what's your time zone?" in (await emulator.next_message(ADA)).plain_text
+    assert bot.query("SELECT count(*) FROM reflections") == [(0,)]
+    await emulator.send_text(ADA, "Berlin")  # getting started goes on
+    assert "Europe/Berlin" in (await emulator.next_message(ADA)).plain_text
+
+
+async def test_words_as_the_very_first_message_are_a_start_too(emulator: Emulator, bot: BotProcess):
+    await emulator.send_text(ADA, "hi, my therapist told me about you")
+    assert "Hello, and welcome" in (await emulator.next_message(ADA)).plain_text
+    assert "what's your time zone?" in (await emulator.next_message(ADA)).plain_text
+
+
+async def test_reflect_right_after_delete_is_met_as_a_newcomer_not_a_silent_new_record(
+    emulator: Emulator, bot: BotProcess
+):
+    await onboard(emulator, ADA)
+    await emulator.send_text(ADA, "/delete")
+    confirm = await emulator.next_message(ADA)
+    assert "erased" in (await press(emulator, ADA, confirm, "Yes, erase everything")).plain_text
+    await emulator.send_text(ADA, "/reflect")
+    welcome = (await emulator.next_message(ADA)).plain_text
+    assert "Hello, and welcome" in welcome and "not a crisis service" in welcome
+    assert "what's your time zone?" in (await emulator.next_message(ADA)).plain_text
+    # No reflection begun behind the welcome: only the start is kept.
+    assert bot.query("SELECT count(*) FROM reflections") == [(0,)]
+    assert bot.query("SELECT time_zone FROM users WHERE id = ?", ADA) == [(None,)]

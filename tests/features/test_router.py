@@ -172,3 +172,34 @@ def test_ask_again_repeats_the_open_question_only():
     assert [r.text for r in router.ask_again(ONBOARDING, NEW)] == ["time_zone.ask"]
     assert [r.text for r in router.ask_again(CHANGING, NEW)] == ["time_zone.ask_change"]
     assert router.ask_again(State(), NEW) == ()
+
+
+@pytest.mark.parametrize(
+    "event", [Command("reflect"), Command("goals"), Text("hello"), NonText("photo")]
+)
+def test_a_first_message_of_any_kind_from_someone_not_started_is_a_start(event):
+    outcome = router.step(State(), event, NEW)
+    assert texts(outcome) == ["welcome", "time_zone.ask"]
+    assert outcome.state.step is Step.ASK_TIME_ZONE
+
+
+@pytest.mark.parametrize("name", ["help", "urgent", "privacy", "delete", "export", "cancel"])
+def test_what_needs_no_start_is_answered_as_it_is_before_one(name):
+    assert "welcome" not in texts(router.step(State(), Command(name), NEW))
+
+
+def test_a_started_client_is_not_welcomed_again():
+    assert "welcome" not in texts(router.step(State(), Command("reflect"), KNOWN))
+
+
+def test_what_makes_someone_unknown_a_client():
+    assert router.welcomes(Command("start")) and router.welcomes(Command("reflect"))
+    assert router.welcomes(Text("hello")) and router.welcomes(NonText("photo"))
+    for kept_nothing in (
+        Command("help"),
+        Command("urgent"),
+        Command("privacy"),
+        Press("x"),
+        Edited(),
+    ):
+        assert not router.welcomes(kept_nothing)

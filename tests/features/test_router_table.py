@@ -48,6 +48,7 @@ TABLE = [
     ("n:*", "review", "review.flow.press_note"),
     ("f:*", "fit", "fit.flow.press"),
     ("fo:*", "fit", "fit.flow.press"),
+    ("fn:*", "fit", "fit.flow.note_gap"),
     ("g:*", "goals", "goals.goals.press"),
     ("qs:*", "goals", "goals.own_questions.press"),
     ("step idle", "onboarding", "onboarding.help.idle"),
@@ -78,8 +79,12 @@ TABLE = [
     ("step ask_country", "safety", "safety.country.answer"),
     ("step offer_share", "reflection", "offer reflection.flow.offer_share"),
     ("step safety_plan", "safety", "safety.safety_plan.writing"),
+    ("step goals_menu", "goals", "offer goals.goals.menu_open"),
+    ("step offer_memo", "memos", "offer memos.flow.choose (/cancel: memos.flow.cancel)"),
     ("entry reflection.begin", "reflection", "reflection.feature.begin_for"),
     ("entry schedule.setup", "schedule", "schedule.feature.begin_setup"),
+    ("entry memos.offer", "memos", "memos.flow.offer"),
+    ("entry memos.keep", "memos", "memos.flow.keep"),
     ("/<unknown>", "onboarding", "onboarding.help.unknown_command"),
     ("<edited>", "onboarding", "onboarding.help.edited"),
 ]
@@ -239,7 +244,16 @@ def test_entering_an_entry_not_in_goes_to_is_refused():
 
 def test_the_real_entries_are_the_ones_features_go_to():
     gone_to = {entry for feature in router.FEATURES for entry in feature.goes_to}
-    assert gone_to == set(router.ROUTER.entries) == {"reflection.begin", "schedule.setup"}
+    assert (
+        gone_to
+        == set(router.ROUTER.entries)
+        == {
+            "reflection.begin",
+            "schedule.setup",
+            "memos.offer",
+            "memos.keep",
+        }
+    )
 
 
 # A Goto resolved in the same step, with made-up features.

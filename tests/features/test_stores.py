@@ -21,6 +21,7 @@ STORED_BY = {
     "goals": {"AddGoal", "EditGoal", "RetireGoal", "SetQuestionEnabled", "AddOwnQuestion",
               "RemoveOwnQuestion"},
     "safety": {"SaveCountry", "SaveSafetyPlan"},
+    "memos": {"KeepMemo", "ForgetHeld"},
     "privacy": {"EraseClient"},
 }  # fmt: skip
 

@@ -10,9 +10,10 @@ from features import router
 from features.fit import texts as fit_texts
 from features.fit.items import DIMENSIONS, ITEMS, PREFERENCES, QUALITY_ITEMS, choice_label
 from features.fit.loaded import FitChecks, FitView
-from features.fit.result import result_lines, sections
+from features.fit.result import gaps, result_lines, sections
 from features.kernel.texts import CATALOGUE, plain, render
-from features.kernel.vocabulary import Command, Press, Reply, State, Step, Text
+from features.kernel.vocabulary import Command, Press, Redraw, Reply, State, Step, Text
+from features.memos.effects import KeepMemo
 from tests.fitting import (
     LATER,
     NEW,
@@ -34,14 +35,14 @@ def test_when_everything_matches_the_result_says_so_and_lists_no_gaps():
     _, outcome = drive(SEEING, ALL_YES)
     first, second = (shown(r) for r in of(outcome, Reply))
     assert "Where it matches" in first
-    assert "Direct or indirect: Direct, as you'd like." in plain(
+    assert "Direct or indirect: direct, as you'd like." in plain(
         "fit.section", **of(outcome, Reply)[0].args
     )
     assert "Nothing stands out" in second
     assert outcome.state == State()
 
 
-def test_each_gap_gets_a_next_step_with_words_to_use():
+def test_gaps_worth_raising_get_words_and_the_rest_are_watched_together():
     choices = [
         "a", "a", "b", "both", "none",  # what the client would like
         "b", "unsure", "both", "a", "a",  # with their therapist
@@ -49,34 +50,61 @@ def test_each_gap_gets_a_next_step_with_words_to_use():
     ]  # fmt: skip
     _, outcome = drive(SEEING, choices)
     gaps = plain("fit.section", **of(outcome, Reply)[1].args)
-    # Opposite poles: raise it, with the client's own words for what they'd like.
-    assert "Direct or indirect: you'd like Direct; with your therapist it's Indirect." in gaps
-    assert "Next step: raise it. You could say: \u201cIt helps me when you tell me plainly" in gaps
-    # Not sure yet: a few more sessions.
-    assert (
-        "Quiet or responding: you'd like Mostly quiet; with your therapist you're not sure" in gaps
+    raising, watching = gaps.split("Worth watching")
+    # Opposite poles and a plain "no": worth raising, with words the client could use.
+    assert "Direct or indirect: you'd like direct, and it's indirect. You could say: \u201cIt" in (
+        raising
     )
-    assert "give it a few more sessions, and notice how it is for you" in gaps
-    # Partly: a few more sessions, or raise it.
-    assert "Coping skills or old patterns: you'd like Old patterns; with your" in gaps
-    assert "Old patterns; with your therapist it's A bit of both" in gaps
-    assert "If it stays with you, you could say" in gaps
-    assert "Reliable and consistent: No.\n\u2192 Next step: raise it." in gaps
-    assert "It feels right: Somewhat.\n\u2192 Next step: give it a few more sessions." in gaps
+    assert "Reliable and consistent: no. You could say:" in raising
+    assert "Open to feedback: no. You could say:" in raising
+    # The rest: short lines, one shared word about giving it time, no step for each.
+    assert "Quiet or responding: you'd like mostly quiet; you're not sure yet how it is." in (
+        watching
+    )
+    assert "Coping skills or old patterns: you'd like old patterns, and it's a bit of both." in (
+        watching
+    )
+    assert "Structured or open: you'd like a bit of both, and it's structured." in watching
+    assert "It feels right: somewhat." in watching
+    assert watching.count("a few more sessions") == 1
+    assert "Next step" not in gaps and "You could say" not in watching
     assert "Support or challenge" not in gaps  # no preference: nothing to compare
     matches = plain("fit.section", **of(outcome, Reply)[0].args)
     assert "A mirror for blind spots: yes." in matches
-    assert (
-        "Structured or open: you'd like A bit of both; with your therapist it's Structured" in gaps
-    )
+    # Nothing capitalised mid-sentence.
+    for label in ("Direct", "Indirect", "Mostly quiet", "Old patterns", "A bit of both"):
+        assert f"like {label}" not in gaps and f"it's {label}" not in gaps
+
+
+def test_each_gap_with_words_gets_a_button_that_takes_it_into_the_note():
+    choices = ["a", "a", "b", "both", "none", "b", "unsure", "both", "a", "a",
+               "somewhat", "no", "unsure", "yes", "no", "somewhat"]  # fmt: skip
+    check, outcome = drive(SEEING, choices)
+    result = of(outcome, Reply)[1]
+    labels = [plain(b.label, **b.args) for row in result.buttons for b in row]
+    assert labels[0] == "\U0001f4dd Note: Direct or indirect"
+    assert "\U0001f4dd Note: Quiet or responding" not in labels  # not sure yet: no words
+    first = result.buttons[0][0].data
+    facts = SEEING.having(FitChecks(last=check))
+    pressed = router.step(State(), Press(first), facts)
+    (kept,) = [e for e in pressed.effects if isinstance(e, KeepMemo)]
+    assert kept.text.startswith("It helps me when you tell me plainly")
+    (redraw,) = [e for e in pressed.effects if isinstance(e, Redraw)]
+    redrawn = [plain(b.label, **b.args) for row in redraw.reply.buttons for b in row]
+    assert redrawn[0] == "\u2705 In your note: Direct or indirect" and redrawn[1:] == labels[1:]
+    again = router.step(State(), Press(redraw.reply.buttons[0][0].data), facts)
+    assert not any(isinstance(e, KeepMemo) for e in again.effects)
+    older = first.replace(f"fn:{check.serial}:", f"fn:{check.serial + 1}:")
+    stale = router.step(State(), Press(older), facts)
+    assert not any(isinstance(e, KeepMemo) for e in stale.effects)
 
 
 def test_when_it_does_not_feel_right_it_is_ok_to_decide_it_is_not_the_match():
     _, outcome = drive(SEEING, [*ALL_YES[:-1], "no"])
     gaps = plain("fit.section", **of(outcome, Reply)[1].args)
-    assert "It feels right: No." in gaps
+    assert "It feels right: no." in gaps
     assert "It's completely OK to decide this isn't the right match for you" in gaps
-    assert "find your voice and say as much" in gaps
+    assert "say as much" in gaps
     assert "Several things don't fit" not in gaps
 
 
@@ -214,5 +242,14 @@ def test_every_fit_text_in_the_catalogue_is_used():
         drive(NEW, [want] * 5, seeing=False, used=used)
     # An export names every choice, a skip included.
     used |= {choice_label(item, c).text for item in ITEMS for c in (*item.choices, "skip")}
+    # A gap's words go into the note at the press of its button.
+    for want, have in product(("a", "b", "both"), ("a", "b", "both")):
+        check = FitView(1, True, {f"pref.{t}": want for t in DIMENSIONS} | {
+            f"exp.{t}": have for t in DIMENSIONS} | {"q.feels_right": "no"}, NOW, NOW)  # fmt: skip
+        used |= {f"fit.words.{gap.words}" for gap in gaps(check) if gap.words}
+    check = FitView(1, True, {"q.safe": "no"}, NOW, NOW)
+    facts = SEEING.having(FitChecks(last=check))
+    pressed = router.step(State(), Press("fn:1:0:0"), facts)
+    used |= check_outcome(pressed) | check_outcome(router.step(State(), Press("fn:1:1:0"), facts))
     unused = {key for key in fit_texts.EN if key not in used}
     assert unused == set(), f"texts /fit never uses: {sorted(unused)}"

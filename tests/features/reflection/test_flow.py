@@ -342,7 +342,8 @@ def test_pressing_the_unfinished_reflections_own_button_continues_it():
 def test_an_offer_lapses_when_the_client_does_something_else():
     _, facts = reflecting_at(2)
     outcome = router.step(State(Step.OFFER_RESUME, {"serial": 3}), Text("hello"), facts)
-    assert outcome.state == State() and replies(outcome) == ["idle.text"]
+    # Answered as if idle: words written outside a question are offered for the note.
+    assert outcome.state.step is Step.OFFER_MEMO and replies(outcome) == ["memo.offer"]
 
 
 def test_non_text_during_a_reflection_gets_a_kind_reply_and_changes_nothing():
@@ -354,7 +355,7 @@ def test_non_text_during_a_reflection_gets_a_kind_reply_and_changes_nothing():
 def test_another_command_pauses_the_reflection_and_says_so():
     state, facts = reflecting_at(6)
     outcome = router.step(state, Command("goals"), facts)
-    assert outcome.state == State()
+    assert outcome.state.step is Step.GOALS_MENU  # the reflection left for the goals menu
     assert replies(outcome)[0] == "reflection.paused_for_command"
 
 
