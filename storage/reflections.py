@@ -158,6 +158,16 @@ async def last_serial(*, session: AsyncSession, user_id: int) -> int:
     return (await session.exec(statement)).one() or 0
 
 
+async def session_dates_since(*, session: AsyncSession, user_id: int, since: date) -> set[date]:
+    """The session dates of the client's reflections on sessions from `since` on."""
+    statement = (
+        select(col(Reflection.session_date))
+        .where(col(Reflection.user_id) == user_id, col(Reflection.session_date) >= since)
+        .distinct()
+    )
+    return set((await session.exec(statement)).all())
+
+
 async def by_serial(*, session: AsyncSession, user_id: int, serial: int) -> Reflection | None:
     """One of the client's reflections by its serial."""
     statement = select(Reflection).where(

@@ -40,6 +40,7 @@ class Step(StrEnum):
     ASK_COUNTRY = "ask_country"
     OFFER_SHARE = "offer_share"
     SAFETY_PLAN = "safety_plan"
+    CHOOSE_SESSION = "choose_session"
 
 
 @dataclass(frozen=True, slots=True)
