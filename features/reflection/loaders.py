@@ -76,7 +76,9 @@ async def load_recent(
     view = walking.view if walking is not None else None
     if state.step is Step.REFLECTING and view is not None and not _may_finish(view, event):
         return RecentRatings()
-    return RecentRatings(await reflections.recent_ratings(session=session, user_id=user.id))
+    up_to = view.session_date if view is not None else None
+    found = await reflections.recent_ratings(session=session, user_id=user.id, up_to=up_to)
+    return RecentRatings(found)
 
 
 def _may_finish(view: ReflectionView, event: Event) -> bool:
