@@ -157,6 +157,8 @@ def _chosen(state: State, day: date, facts: Facts) -> Outcome:
 def _which_offer(state: State) -> Reply:
     serial = state.data.get("serial")
     days = [date.fromisoformat(day) for day in state.data.get("days", [])]
+    if not days:  # asked after "/reflect <a day>" that couldn't be read
+        return Reply("reflection.which_day")
     rows = tuple(
         (Button("button.session_day", f"{WHICH}{serial}:{d.isoformat()}", {"day": _day(d)}),)
         for d in days

@@ -144,6 +144,7 @@ def test_reflect_with_a_day_dates_it_without_a_schedule():
     assert started(outcome).session_date == date(2026, 11, 24)
     unread = router.step(State(), Command("reflect", "whenever"), facts(schedule=None))
     assert unread.state.step is Step.CHOOSE_SESSION
+    assert [r.text for r in router.ask_again(unread.state, facts())] == ["reflection.which_day"]
     assert started(router.step(unread.state, Text("24.11."), facts(schedule=None)))
 
 
