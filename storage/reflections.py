@@ -158,6 +158,16 @@ async def last_serial(*, session: AsyncSession, user_id: int) -> int:
     return (await session.exec(statement)).one() or 0
 
 
+async def session_dates_since(*, session: AsyncSession, user_id: int, since: date) -> set[date]:
+    """The session dates of the client's reflections on sessions from `since` on."""
+    statement = (
+        select(col(Reflection.session_date))
+        .where(col(Reflection.user_id) == user_id, col(Reflection.session_date) >= since)
+        .distinct()
+    )
+    return set((await session.exec(statement)).all())
+
+
 async def by_serial(*, session: AsyncSession, user_id: int, serial: int) -> Reflection | None:
     """One of the client's reflections by its serial."""
     statement = select(Reflection).where(
@@ -172,13 +182,19 @@ async def answers_to(*, session: AsyncSession, reflection_id: int) -> list[Answe
     return list((await session.exec(statement)).all())
 
 
-async def recent_ratings(*, session: AsyncSession, user_id: int) -> dict[str, list[int]]:
+async def recent_ratings(
+    *, session: AsyncSession, user_id: int, up_to: date | None = None
+) -> dict[str, list[int]]:
     """The client's ratings per question over their last few finished reflections, the
-    most recent first: what today's are compared with."""
+    most recent session first (of sessions up to `up_to`, if given: a catch-up on an older
+    session is compared with the sessions before it): what today's are compared with."""
+    finished = [col(Reflection.user_id) == user_id, col(Reflection.complete).is_(True)]
+    if up_to is not None:
+        finished.append(col(Reflection.session_date) <= up_to)
     recent = (
         select(Reflection.id)
-        .where(col(Reflection.user_id) == user_id, col(Reflection.complete).is_(True))
-        .order_by(col(Reflection.serial).desc())
+        .where(*finished)
+        .order_by(col(Reflection.session_date).desc(), col(Reflection.serial).desc())
         .limit(RECENT_REFLECTIONS)
     )
     statement = (
@@ -188,7 +204,7 @@ async def recent_ratings(*, session: AsyncSession, user_id: int) -> dict[str, li
             col(Answer.reflection_id).in_(recent.scalar_subquery()),
             col(Answer.rating).is_not(None),
         )
-        .order_by(col(Reflection.serial).desc())
+        .order_by(col(Reflection.session_date).desc(), col(Reflection.serial).desc())
     )
     ratings: dict[str, list[int]] = defaultdict(list)
     for question, rating in (await session.exec(statement)).all():

@@ -16,7 +16,7 @@ from storage.models import Answer, Goal, OwnQuestion, Reflection
 
 @dataclass(slots=True)
 class Rows:
-    """The reflections of a window, oldest first, with their answers (decrypted)."""
+    """The reflections of a window, oldest session first, with their answers (decrypted)."""
 
     reflections: list[Reflection]
     # Per reflection id: (question, rating, text) of each answer, in the order given.
@@ -53,7 +53,10 @@ async def reflections_in(
     statement = select(Reflection).where(col(Reflection.user_id) == user_id)
     if upto is not None:
         statement = statement.where(col(Reflection.serial) <= upto)
-    every = list((await session.exec(statement.order_by(col(Reflection.serial)))).all())
+    # In the order of the sessions they look back on: a catch-up on an older session
+    # takes its place among them, whenever it was written.
+    ordered = statement.order_by(col(Reflection.session_date), col(Reflection.serial))
+    every = list((await session.exec(ordered)).all())
     answered = await _answered(session, user_id)
     kept = [r for r in every if r.id in answered]
     newest = upto if upto is not None else max((r.serial for r in every), default=0)
@@ -184,7 +187,7 @@ async def _last_ratings(session: AsyncSession, reflection_ids: list[int]) -> dic
         select(Answer.question, Answer.rating)
         .join(Reflection, col(Reflection.id) == col(Answer.reflection_id))
         .where(col(Answer.reflection_id).in_(reflection_ids), col(Answer.rating).is_not(None))
-        .order_by(col(Reflection.serial))
+        .order_by(col(Reflection.session_date), col(Reflection.serial))
     )
     last: dict[str, int] = {}
     for question, rating in (await session.exec(statement)).all():

@@ -42,6 +42,7 @@ class Step(StrEnum):
     SAFETY_PLAN = "safety_plan"
     GOALS_MENU = "goals_menu"
     OFFER_MEMO = "offer_memo"
+    CHOOSE_SESSION = "choose_session"
 
 
 # In a state's data: words the client wrote that a step holds for a moment, until they

@@ -6,12 +6,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from features.common.loaders import LAST_SERIAL
-from features.kernel.feature import CommandInfo, Enters, Feature, Need, on_facts
-from features.kernel.vocabulary import Command, Event, Facts, Outcome, Reply, State, Step
+from features.common.loaders import LAST_SERIAL, SCHEDULE
+from features.kernel.feature import CommandInfo, Enters, Feature, Need
+from features.kernel.vocabulary import (
+    Command,
+    Event,
+    Facts,
+    Outcome,
+    Press,
+    Reply,
+    State,
+    Step,
+)
 from features.reflection import flow, store, texts
 from features.reflection.loaded import OpenReflection
-from features.reflection.loaders import READ, RECENT
+from features.reflection.loaders import READ, RECENT, REFLECTED
 
 
 def question_again(state: State, facts: Facts) -> tuple[Reply, ...]:
@@ -26,41 +35,56 @@ def pause(state: State, facts: Facts) -> Outcome:
 
 # What beginning or resuming one reads: it, its words, and the serial of the last one.
 BEGIN_NEEDS = (*READ, LAST_SERIAL)
+# What choosing the session of a new one reads: the client's schedule, then the session
+# dates of their recent reflections (not read without a schedule).
+CHOOSING = (SCHEDULE, REFLECTED)
 
 
 def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any] | Enters, ...]:
     """While walking a reflection: it, its answers, the words of the goals and own
     questions it asks (these four in one statement), and (on its last question only) the
     recent ratings its end compares with. Otherwise (to begin or resume one, or an offer
-    after one): `BEGIN_NEEDS`."""
-    if state.step is Step.REFLECTING and not (
-        isinstance(event, Command) and event.name == "reflect"
-    ):
+    after one): `BEGIN_NEEDS`; and for /reflect, or starting anew from the resume offer,
+    what choosing the session reads (`CHOOSING`)."""
+    reflect = isinstance(event, Command) and event.name == "reflect"
+    if state.step is Step.REFLECTING and not reflect:
         return (*READ, RECENT)
+    anew = (
+        state.step is Step.OFFER_RESUME
+        and isinstance(event, Press)
+        and event.data.startswith(flow.RESUME)
+    )
+    if reflect or anew:
+        return (*BEGIN_NEEDS, *CHOOSING)
     return BEGIN_NEEDS
 
 
 def begin_for(facts: Facts, args: Mapping[str, Any]) -> Outcome:
     """Entry "reflection.begin": a reflection begun from elsewhere (a prompt's "Start now"
-    names its source and session's date), or an offer to resume the unfinished one."""
-    return flow.begin(facts, source=args["source"], session_date=args.get("session_date"))
+    names its source and session's date), or an offer to resume the unfinished one. Begun
+    from elsewhere without a date, it looks back on today's session (what choosing one
+    reads is read only for /reflect)."""
+    session_date = args.get("session_date")
+    return flow.begin(facts, source=args["source"], session_date=session_date, choose=False)
 
 
 FEATURE = Feature(
     needs=needs,
     name="reflection",
-    commands={"reflect": on_facts(flow.begin)},
+    commands={"reflect": flow.reflect},
     steps={Step.REFLECTING: flow.reflecting},
     offers={
         Step.OFFER_RESUME: flow.offer_resume,
         Step.OFFER_RAISE: flow.offer_raise,
         Step.OFFER_SHARE: flow.offer_share,
+        Step.CHOOSE_SESSION: flow.offer_session,
     },
     ask_again={
         Step.REFLECTING: question_again,
         Step.OFFER_RESUME: flow.offer_again,
         Step.OFFER_RAISE: flow.offer_again,
         Step.OFFER_SHARE: flow.offer_again,
+        Step.CHOOSE_SESSION: flow.offer_again,
     },
     cancel={Step.REFLECTING: pause},
     entries={"reflection.begin": begin_for},

@@ -16,12 +16,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date
 
-from features.common.loaded import LastSerial
+from features.common.loaded import ClientSchedule, LastSerial
 from features.common.questions import is_rating, questions_for, scale, wording
 from features.common.timezones import local_time
 from features.kernel.vocabulary import (
     Arg,
     Button,
+    Command,
     Effect,
     Event,
     Facts,
@@ -35,7 +36,7 @@ from features.kernel.vocabulary import (
     Text,
     Toast,
 )
-from features.reflection import ending
+from features.reflection import ending, which
 from features.reflection.effects import (
     AddTopics,
     FinishReflection,
@@ -44,11 +45,18 @@ from features.reflection.effects import (
     ShareDanger,
     StartReflection,
 )
-from features.reflection.loaded import AnswerView, OpenReflection, RecentRatings, ReflectionView
+from features.reflection.loaded import (
+    AnswerView,
+    OpenReflection,
+    RecentRatings,
+    ReflectedDates,
+    ReflectionView,
+)
 
 PRESS = "r:"
 RESUME = "rs:"
 SHARE = "rd:"
+WHICH = "rw:"
 RAISE = ending.RAISE
 
 _SO_FAR_LENGTH = 300
@@ -57,15 +65,110 @@ _SO_FAR_LENGTH = 300
 ANSWER_LIMIT = 20_000
 # What joins two messages of one answer.
 _JOIN = "\n\n"
+# A typed day is a few words ("last Tuesday", "24 November 2026"); a longer message isn't
+# one, and the offer lapses.
+_LONGEST_DAY = 4
 
 
-def begin(facts: Facts, source: str = "reflect", session_date: date | None = None) -> Outcome:
+def begin(
+    facts: Facts,
+    source: str = "reflect",
+    session_date: date | None = None,
+    *,
+    choose: bool = True,
+) -> Outcome:
     """/reflect (or a prompt's "Start now"): offer to resume an unfinished one, or start.
-    A prompt names its session's date; /reflect means today's."""
+    A prompt names its session's date; /reflect asks which session when more than one
+    has no reflection yet (`which_session`); begun from elsewhere without a date (`choose`
+    False), it looks back on today's."""
+    unfinished = facts[OpenReflection].view
+    if unfinished is not None:
+        return _offer_resume(unfinished, session_date, source)
+    if session_date is None and choose:
+        return which_session(facts)
+    return _start(facts, source, session_date=session_date)
+
+
+def reflect(state: State, command: Command, facts: Facts) -> Outcome:
+    """/reflect, or /reflect with a day ("/reflect last Tuesday", "/reflect 24.11."): a
+    reflection on that day's session."""
+    if not command.args.strip():
+        return begin(facts)
+    today = _today(facts)
+    day = which.parse_day(command.args, today)
+    if day is not None and day <= today:
+        return begin(facts, session_date=day)
+    asking = State(Step.CHOOSE_SESSION, {"serial": facts[LastSerial].serial + 1, "days": []})
+    return Outcome(
+        asking, (Reply("reflection.day_future" if day else "reflection.day_unreadable"),)
+    )
+
+
+def which_session(facts: Facts, before: tuple[Effect, ...] = ()) -> Outcome:
+    """The session a /reflect looks back on: today's, when no recent session but today's
+    lacks a reflection (or the client has no schedule); otherwise the client chooses, from
+    those sessions' days as buttons or another day typed (a single missed session is asked
+    about too: a reflection is never silently dated to a day other than today)."""
+    schedule = facts[ClientSchedule].schedule
+    days = which.unreflected(schedule, facts[ReflectedDates].dates, facts.now)
+    if not days or days == (_today(facts),):
+        return _start(facts, "reflect", before)
+    serial = facts[LastSerial].serial + 1
+    state = State(Step.CHOOSE_SESSION, {"serial": serial, "days": [d.isoformat() for d in days]})
+    return Outcome(state, (*before, _which_offer(state)))
+
+
+def offer_session(state: State, event: Event, facts: Facts) -> Outcome | None:
+    """The client names the session they reflect on: a day's button, or a day typed ("last
+    Tuesday", "24 November", "24.11."). None: the offer lapses (a long message is no day)."""
+    if isinstance(event, Press) and event.data.startswith(WHICH):
+        serial, _, pressed = event.data.removeprefix(WHICH).partition(":")
+        if serial != str(state.data.get("serial")):
+            return Outcome(state, (Toast("toast.stale_button"),))
+        if pressed == "other":
+            return Outcome(state, (Reply("reflection.which_day"),))
+        if pressed not in state.data.get("days", []):
+            return Outcome(state, (Toast("toast.stale_button"),))
+        return _chosen(state, date.fromisoformat(pressed), facts)
+    if not isinstance(event, Text):
+        return None
+    today = _today(facts)
+    day = which.parse_day(event.text, today)
+    if day is None:
+        if len(event.text.split()) > _LONGEST_DAY:
+            return None
+        return Outcome(state, (Reply("reflection.day_unreadable"),))
+    if day > today:
+        return Outcome(state, (Reply("reflection.day_future"),))
+    return _chosen(state, day, facts)
+
+
+def _chosen(state: State, day: date, facts: Facts) -> Outcome:
+    """A reflection on the session of `day`, unless one was begun since the offer."""
     unfinished = facts[OpenReflection].view
     if unfinished is not None:
         return _offer_resume(unfinished)
-    return _start(facts, source, session_date=session_date)
+    if facts[LastSerial].serial + 1 != state.data.get("serial"):
+        return Outcome(State(), (Toast("toast.stale_button"),))
+    toast = Toast("toast.session_day", {"day": _day(day)})
+    return _start(facts, "reflect", (toast,), session_date=day)
+
+
+def _which_offer(state: State) -> Reply:
+    serial = state.data.get("serial")
+    days = [date.fromisoformat(day) for day in state.data.get("days", [])]
+    if not days:  # asked after "/reflect <a day>" that couldn't be read
+        return Reply("reflection.which_day")
+    rows = tuple(
+        (Button("button.session_day", f"{WHICH}{serial}:{d.isoformat()}", {"day": _day(d)}),)
+        for d in days
+    )
+    another = (Button("button.another_day", f"{WHICH}{serial}:other"),)
+    return Reply("reflection.which_session", buttons=(*rows, another))
+
+
+def _day(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B}"
 
 
 def pause(reflecting: bool) -> Outcome:
@@ -207,7 +310,13 @@ def offer_resume(state: State, event: Event, facts: Facts) -> Outcome | None:
     if action == "go":
         return Outcome(_walking(r), (ask(r, facts),))
     if action == "new":
-        return _start(facts, "reflect", before=(FinishReflection(r.serial, complete=False),))
+        closed = (FinishReflection(r.serial, complete=False),)
+        # Begun from a prompt (or for a day named), the new one looks back on its session.
+        named = state.data.get("session_date")
+        if isinstance(named, str):
+            source = str(state.data.get("source", "reflect"))
+            return _start(facts, source, closed, session_date=date.fromisoformat(named))
+        return which_session(facts, closed)
     return Outcome(state, (Toast("toast.stale_button"),))
 
 
@@ -268,6 +377,8 @@ def offer_again(state: State, facts: Facts) -> tuple[Reply, ...]:
         return (ending.raise_offer(int(state.data.get("serial", 0)), to_raise, facts),)
     if state.step is Step.OFFER_SHARE:
         return (_share_offer(int(state.data.get("serial", 0))),)
+    if state.step is Step.CHOOSE_SESSION:
+        return (_which_offer(state),)
     return ()
 
 
@@ -287,16 +398,22 @@ def _start(
     return Outcome(_walking(r), (*before, started, intro, ask(r, facts)))
 
 
-def _offer_resume(r: ReflectionView) -> Outcome:
-    return Outcome(State(Step.OFFER_RESUME, {"serial": r.serial}), (_resume_offer(r),))
+def _offer_resume(
+    r: ReflectionView, session_date: date | None = None, source: str = "reflect"
+) -> Outcome:
+    """Continue the unfinished one or start anew: on the session of the day named (a
+    prompt's, say), if one was."""
+    data: dict[str, object] = {"serial": r.serial}
+    if session_date is not None:
+        data |= {"session_date": session_date.isoformat(), "source": source}
+    return Outcome(State(Step.OFFER_RESUME, data), (_resume_offer(r),))
 
 
 def _resume_offer(r: ReflectionView) -> Reply:
-    day = r.session_date
     args = {
         "n": str(r.position + 1),
         "total": str(len(r.questions)),
-        "date": f"{day:%A} {day.day} {day:%B}",
+        "date": _day(r.session_date),
     }
     buttons = (
         (Button("button.continue", f"{RESUME}{r.serial}:go"),),

@@ -48,6 +48,14 @@ class RecentRatings:
 
 
 @dataclass(frozen=True, slots=True)
+class ReflectedDates:
+    """The session dates of the client's recent reflections (finished or not): the
+    sessions /reflect needn't offer again. Read only for /reflect."""
+
+    dates: frozenset[date] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class Walking:
     """What walking a reflection reads, read at once (features/reflection/loaders.py
     `READ`): the open reflection, and the client's goals and own questions its questions

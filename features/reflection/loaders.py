@@ -4,12 +4,14 @@ transaction."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any, TypeVar
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from features.common.loaded import Goals, OwnQuestions
+from features.common.loaded import ClientSchedule, Goals, OwnQuestions
 from features.common.questions import is_rating
+from features.common.timezones import local_time
 from features.kernel.feature import Need
 from features.kernel.vocabulary import Event, Facts, NonText, State, Step, Text
 from features.reflection.flow import walked
@@ -17,9 +19,11 @@ from features.reflection.loaded import (
     AnswerView,
     OpenReflection,
     RecentRatings,
+    ReflectedDates,
     ReflectionView,
     Walking,
 )
+from features.reflection.which import LOOKBACK
 from storage import reflections
 from storage.models import User
 
@@ -72,7 +76,9 @@ async def load_recent(
     view = walking.view if walking is not None else None
     if state.step is Step.REFLECTING and view is not None and not _may_finish(view, event):
         return RecentRatings()
-    return RecentRatings(await reflections.recent_ratings(session=session, user_id=user.id))
+    up_to = view.session_date if view is not None else None
+    found = await reflections.recent_ratings(session=session, user_id=user.id, up_to=up_to)
+    return RecentRatings(found)
 
 
 def _may_finish(view: ReflectionView, event: Event) -> bool:
@@ -86,6 +92,24 @@ def _may_finish(view: ReflectionView, event: Event) -> bool:
     return not (isinstance(event, Text) and not is_rating(view.questions[view.position]))
 
 
+async def load_reflected(
+    session: AsyncSession, user: User, state: State, event: Event, facts: Facts
+) -> ReflectedDates:
+    """The session dates of the client's reflections over the weeks /reflect may offer:
+    one statement, and none for a client without a schedule (their schedule is loaded
+    first: see features/reflection/feature.py `CHOOSING`)."""
+    found = facts.get(ClientSchedule)
+    if found is None or found.schedule is None or user.time_zone is None:
+        return ReflectedDates()
+    today = local_time(user.time_zone, facts.now).date()
+    since = today - LOOKBACK - timedelta(days=1)
+    return ReflectedDates(
+        frozenset(
+            await reflections.session_dates_since(session=session, user_id=user.id, since=since)
+        )
+    )
+
+
 WALKING = Need(Walking, load_walking)
 OPEN = Need(OpenReflection, _part_of_walking(lambda walking: walking.open))
 GOALS = Need(Goals, _part_of_walking(lambda walking: walking.goals))
@@ -94,3 +118,4 @@ OWN_QUESTIONS = Need(OwnQuestions, _part_of_walking(lambda walking: walking.own_
 # for the four (features.common.loaders reads goals and own questions apart, two).
 READ: tuple[Need[Any], ...] = (WALKING, OPEN, GOALS, OWN_QUESTIONS)
 RECENT = Need(RecentRatings, load_recent)
+REFLECTED = Need(ReflectedDates, load_reflected)

@@ -98,6 +98,27 @@ EN: dict[str, str] = {
         "question {n} of {total}. Would you like to continue it, or start a new one? "
         "Starting anew keeps what you already answered."
     ),
+    # Which session a reflection looks back on (features/reflection/which.py).
+    "reflection.which_session": (
+        "Which session would you like to look back on? These haven't had a reflection "
+        "yet. For another day, press \u201cAnother day\u201d or type it, for example "
+        "\u201clast Tuesday\u201d, \u201c24 November\u201d or \u201c24.11.\u201d"
+    ),
+    "reflection.which_day": (
+        "Which day was the session? Type it, for example \u201clast Tuesday\u201d, "
+        "\u201c24 November\u201d or \u201c24.11.\u201d"
+    ),
+    "reflection.day_unreadable": (
+        "I couldn't read that as a day. Which day was the session? For example "
+        "\u201clast Tuesday\u201d, \u201c24 November\u201d or \u201c24.11.\u201d"
+    ),
+    "reflection.day_future": (
+        "That day is still to come, so there's no session to look back on yet. Which day "
+        "was it? For example \u201clast Tuesday\u201d or \u201c24.11.\u201d"
+    ),
+    "button.session_day": "{day}",
+    "button.another_day": "Another day",
+    "toast.session_day": "Looking back on {day}",
     "reflection.gone": (
         "That reflection has been closed, so there's nothing to answer there now. "
         "/reflect starts a new one."

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import io
 import threading
+from collections import Counter
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 
 WIDTH, HEIGHT, DPI = 9.0, 5.0, 110  # 990 x 550 pixels: sharp on a phone, small to send
@@ -21,6 +22,12 @@ _LABEL_LENGTH = 40
 _COLOURS = ("#2f6f8f", "#c0703a", "#5b8c5a", "#8a5a9c")
 _GOAL_COLOURS = ("#7a7a7a", "#b0a040", "#4aa0a0", "#a05070", "#506090")
 _drawing = threading.Lock()
+# Two reflections on one session's date are two points, this far apart on its day.
+_SAME_DAY = timedelta(hours=6)
+# Room either side of the first and last points: at least two days, so that one date
+# spans days, ticked by day (matplotlib would widen a zero-width axis to years).
+_PAD = timedelta(days=2)
+_PAD_SHARE = 0.04
 
 
 def render_png(
@@ -28,14 +35,18 @@ def render_png(
     series: Sequence[tuple[str, Sequence[int | None], bool]],
     title: str,
 ) -> bytes:
-    """A line per (label, values, is_goal), one value per date, on a 0 to 10 scale."""
+    """A line per (label, values, is_goal), one value per date, on a 0 to 10 scale. The
+    dates are the sessions', in order; a date may come more than once (two reflections on
+    one session's date), each its own point."""
+    where = positions(dates)
+    low, high = x_limits(where)
     with _drawing:
         figure = Figure(figsize=(WIDTH, HEIGHT), dpi=DPI)
         FigureCanvasAgg(figure)
         axes = figure.add_subplot()
         ratings = goals = 0
         for label, values, is_goal in series:
-            points = [(d, v) for d, v in zip(dates, values, strict=True) if v is not None]
+            points = [(_on_axis(x), v) for x, v in zip(where, values, strict=True) if v is not None]
             if not points:
                 continue
             if is_goal:
@@ -50,7 +61,9 @@ def render_png(
         axes.set_ylim(-0.3, 10.3)
         axes.set_yticks(range(0, 11, 2))
         axes.grid(axis="y", alpha=0.3)
-        locator = AutoDateLocator()  # type: ignore[no-untyped-call]
+        axes.xaxis_date()
+        axes.set_xlim(_on_axis(low), _on_axis(high))
+        locator = AutoDateLocator(minticks=3)  # type: ignore[no-untyped-call]
         axes.xaxis.set_major_locator(locator)
         axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
         axes.spines[["top", "right"]].set_visible(False)
@@ -60,8 +73,37 @@ def render_png(
         )
         figure.tight_layout()
         buffer = io.BytesIO()
-        figure.savefig(buffer, format="png")
+        # What was drawn, in words for a reader that can't see it (and for the tests).
+        described = f"{len(where)} points; x axis {low:%Y-%m-%d} to {high:%Y-%m-%d}"
+        figure.savefig(buffer, format="png", metadata={"Description": described})
         return buffer.getvalue()
+
+
+def positions(dates: Sequence[date]) -> list[datetime]:
+    """Where each date's point goes: on its day; reflections sharing a date a few hours
+    apart, around it, in order."""
+    count, seen = Counter(dates), Counter[date]()
+    found = []
+    for day in dates:
+        first = datetime.combine(day, time()) - (count[day] - 1) * _SAME_DAY / 2
+        found.append(first + seen[day] * _SAME_DAY)
+        seen[day] += 1
+    return found
+
+
+def _on_axis(moment: datetime) -> float:
+    """A moment as matplotlib's date axis counts (days)."""
+    return float(date2num(moment))  # type: ignore[no-untyped-call]
+
+
+def x_limits(xs: Sequence[datetime]) -> tuple[datetime, datetime]:
+    """The span of the x axis: the points' with room either side."""
+    if not xs:
+        today = datetime.combine(date.today(), time())
+        return today - _PAD, today + _PAD
+    first, last = min(xs), max(xs)
+    pad = max(_PAD, (last - first) * _PAD_SHARE)
+    return first - pad, last + pad
 
 
 def _safe(label: str) -> str:

@@ -65,7 +65,7 @@ CLIENT = {"users", "flow_states"}
 async def test_a_turn_reads_only_what_the_features_it_reaches_declare(bot: InProcessBot) -> None:
     """Outside a reflection, a turn reads the tables of the feature that answers it, and no
     other's: /help and an idle message only the client, /goals their goals, /schedule
-    their schedule, /reflect what a reflection begins from."""
+    their schedule, /reflect what a reflection begins from and the client's sessions."""
     emulator = bot.emulator
     await bot.say(ADA, "/start")
     await bot.say(ADA, "Berlin")
@@ -75,9 +75,10 @@ async def test_a_turn_reads_only_what_the_features_it_reaches_declare(bot: InPro
         ("hello", set()),
         ("/schedule", {"schedules"}),
         # The goals menu stays open for one more turn (an aside shows it again), so the
-        # turn after /goals reads the goals too: /reflect, which reads them anyway.
+        # turn after /goals reads the goals too: /reflect, which reads them anyway, and
+        # the schedule: which session the reflection looks back on.
         ("/goals", {"goals", "own_questions"}),
-        ("/reflect", {"reflections", "answers", "goals", "own_questions"}),
+        ("/reflect", {"reflections", "answers", "goals", "own_questions", "schedules"}),
     ]
     for text, own in turns:
         cost = await bot.statements_of(lambda text=text: bot.say(ADA, text))

@@ -30,7 +30,13 @@ from features.kernel.vocabulary import (
     Step,
     Text,
 )
-from features.reflection.loaded import AnswerView, OpenReflection, RecentRatings, ReflectionView
+from features.reflection.loaded import (
+    AnswerView,
+    OpenReflection,
+    RecentRatings,
+    ReflectedDates,
+    ReflectionView,
+)
 from features.review.history import History
 from features.review.loaded import NoteFacts, SummaryWindow
 from features.review.note import NoteItem, NoteView
@@ -59,6 +65,7 @@ FULL = (
         )
     ),
     RecentRatings({"heard": (6, 6), "focus": (7, 8), "overall": (5,)}),
+    ReflectedDates(frozenset({date(2026, 11, 10)})),
     PressedPrompt(PromptView(1, "reflection", date(2026, 11, 17), "sent", NOW)),
     FitChecks(FitView(1, True, {"goals": "yes"}, NOW), FitView(0, True, {}, NOW, NOW)),
     SafetyPlan({"signs": "I stop eating"}),
@@ -78,6 +85,10 @@ EVENTS: list[Event] = [
     Text("hello"),
     Text("Berlin"),
     Text("7"),
+    Text("last Tuesday"),
+    Press("rs:4:new"),
+    Press("rw:4:2026-11-17"),
+    Press("rw:4:other"),
     Text("I want to kill myself"),
     NonText("sticker"),
     NonText("photo", album="a1", words="I want to die"),
@@ -87,6 +98,8 @@ EVENTS: list[Event] = [
 STATES = [State(step) for step in Step] + [
     State(Step.REFLECTING, {"serial": 1, "position": 0}),
     State(Step.FIT, {"serial": 1, "item": 0}),
+    State(Step.OFFER_RESUME, {"serial": 4, "session_date": "2026-11-17"}),
+    State(Step.CHOOSE_SESSION, {"serial": 4, "days": ["2026-11-10", "2026-11-17"]}),
 ]
 
 

@@ -52,3 +52,25 @@ async def test_ratings_come_newest_first_from_the_last_finished_reflections_only
     async with database.transaction() as session:
         found = await reflections.recent_ratings(session=session, user_id=1)
     assert found == {"heard": [5, 4, 3, 2], "focus": [9, 9, 9, 9]}
+
+
+async def test_a_catch_up_is_compared_with_the_sessions_before_its_own(database: Database):
+    # Written in the order 3, 1, 2 November: serials say nothing of which session came first.
+    async with database.transaction() as session:
+        for serial, (day, heard) in enumerate(((3, 9), (1, 4), (2, 5)), start=1):
+            await reflections.start_reflection(
+                session=session, user_id=1, serial=serial, questions=["heard"],
+                session_date=date(2026, 11, day), source="reflect",
+            )  # fmt: skip
+            await reflections.put_answer(
+                session=session, user_id=1, serial=serial, question="heard", rating=heard
+            )
+            await reflections.finish_serial(
+                session=session, user_id=1, serial=serial, complete=True, position=None
+            )
+        latest_first = await reflections.recent_ratings(session=session, user_id=1)
+        before_the_2nd = await reflections.recent_ratings(
+            session=session, user_id=1, up_to=date(2026, 11, 2)
+        )
+    assert latest_first == {"heard": [9, 5, 4]}
+    assert before_the_2nd == {"heard": [5, 4]}

@@ -8,7 +8,7 @@ from datetime import datetime
 from features.common.loaded import ClientSchedule, Goals, LastSerial, OwnQuestions
 from features.fit.loaded import FitChecks
 from features.kernel.vocabulary import Client, Facts
-from features.reflection.loaded import OpenReflection, RecentRatings
+from features.reflection.loaded import OpenReflection, RecentRatings, ReflectedDates
 from features.review.loaded import NoteFacts, SummaryWindow
 from features.safety.loaded import SafetyPlan
 from features.schedule.loaded import PressedPrompt
@@ -20,6 +20,7 @@ EMPTY = (
     LastSerial(),
     OpenReflection(),
     RecentRatings(),
+    ReflectedDates(),
     PressedPrompt(),
     FitChecks(),
     SummaryWindow(),
