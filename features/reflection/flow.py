@@ -20,6 +20,7 @@ from datetime import UTC, date
 from features.common.loaded import LastSerial
 from features.common.questions import GOAL, OWN, goal_text, is_rating, questions_for, wording
 from features.common.timezones import local_time
+from features.kernel.texts import plain
 from features.kernel.vocabulary import (
     Arg,
     Button,
@@ -29,6 +30,7 @@ from features.kernel.vocabulary import (
     NonText,
     Outcome,
     Press,
+    Redraw,
     Ref,
     Reply,
     State,
@@ -55,6 +57,9 @@ SHARE = "rd:"
 _ECHO_ORDER = ("helpful", "bring_up", "felt_right", "progress", "obstacles", "not_helpful")
 _QUOTE_LENGTH = 160
 _SO_FAR_LENGTH = 300
+# How much of a written answer, or of a long question, an answered question shows.
+_ANSWERED_LENGTH = 60
+_LABEL_LENGTH = 120
 # The most one answer holds, across the messages added to it: enough for pages of
 # reflection, and a bound on what one client can make every later read of it cost.
 ANSWER_LIMIT = 20_000
@@ -316,15 +321,18 @@ def _press(state: State, r: ReflectionView, key: str, data: str, facts: Facts) -
         return Outcome(state, (Toast("toast.moved_on"),))
     answer = r.answers.get(key, AnswerView())
     if action.isdigit() and is_rating(key) and int(action) <= 10:
-        return _rate(r, key, int(action), facts)
+        rated = _rate(r, key, int(action), facts)
+        return _answered(rated, r, key, replace(answer, rating=int(action)), facts)
     # A skip keeps what was rated or written; with nothing, the question is marked skipped.
     skipped = replace(answer, skipped=answer.rating is None and not answer.text)
     if action == "skip":
-        return _advance(r, key, skipped, (_put(r, key, skipped), Toast("toast.skipped")), facts)
+        moved = _advance(r, key, skipped, (_put(r, key, skipped), Toast("toast.skipped")), facts)
+        return _answered(moved, r, key, skipped, facts)
     if action == "next" and not is_rating(key):
         if answer.text:
-            return _advance(r, key, answer, (), facts)
-        return _advance(r, key, skipped, (_put(r, key, skipped),), facts)
+            return _answered(_advance(r, key, answer, (), facts), r, key, answer, facts)
+        moved = _advance(r, key, skipped, (_put(r, key, skipped),), facts)
+        return _answered(moved, r, key, skipped, facts)
     if action == "back" and r.position > 0:
         back = replace(r, position=r.position - 1)
         return Outcome(_walking(back, state), (ask(back, facts),))
@@ -337,6 +345,42 @@ def _press(state: State, r: ReflectionView, key: str, data: str, facts: Facts) -
         forgotten = _put(r, key, replace(answer, text=None, danger=False))
         return Outcome(state, (forgotten, Toast("toast.cleared"), ask(cleared, facts)))
     return Outcome(state, (Toast("toast.stale_button"),))
+
+
+def _answered(
+    outcome: Outcome, r: ReflectionView, key: str, answer: AnswerView, facts: Facts
+) -> Outcome:
+    """The outcome, with the pressed question redrawn as answered: its place, its words
+    and what the client gave, in place of its buttons (one edit, so the chat keeps the
+    answer after the buttons go)."""
+    args: dict[str, Arg] = {
+        "n": str(r.position + 1),
+        "total": str(len(r.questions)),
+        "question": _label(key, facts),
+        "answer": _answer_shown(answer),
+    }
+    shown = Redraw(Reply("reflection.answered", args))
+    return replace(outcome, effects=(shown, *outcome.effects))
+
+
+def _label(key: str, facts: Facts) -> str:
+    """The question in one short line, without its closing full stop: "I felt heard and
+    respected". Rendered here so the line can be cut; escaped again when it is sent."""
+    ref = Ref("question.progress") if key == "progress" else wording(key, facts)
+    text = plain(ref.text, facts.client.language, **ref.args)
+    return _shorten(text, _LABEL_LENGTH).removesuffix(".")
+
+
+def _answer_shown(answer: AnswerView) -> Arg:
+    """What an answered question shows of its answer: the rating, the start of what was
+    written (only "written" for words that suggested danger), or "skipped"."""
+    if answer.rating is not None:
+        return str(answer.rating)
+    if answer.text and answer.danger:
+        return Ref("answered.written")
+    if answer.text:
+        return Ref("answered.text", {"text": _shorten(answer.text, _ANSWERED_LENGTH)})
+    return Ref("answered.skipped")
 
 
 def _rate(r: ReflectionView, key: str, number: int, facts: Facts) -> Outcome:

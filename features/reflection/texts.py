@@ -18,6 +18,13 @@ EN: dict[str, str] = {
         "<i>Question {n} of {total}</i>\n\n<b>{question}</b>\n"
         "Write as much as you like, in one message or several, then press Next.{so_far}"
     ),
+    # A question once answered: what the chat keeps of it when its buttons go.
+    "reflection.answered": (
+        "<i>Question {n} of {total}</i> \u00b7 {question} \u00b7 <b>{answer}</b>"
+    ),
+    "answered.text": "\u201c{text}\u201d",
+    "answered.written": "written",
+    "answered.skipped": "skipped",
     "reflection.so_far_rating": "\n\nYour answer so far: <b>{rating}</b>.",
     "reflection.so_far_text": "\n\nSo far you wrote: <i>{text}</i>",
     "reflection.so_far_skipped": "\n\nYou skipped this one.",

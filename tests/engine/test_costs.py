@@ -12,8 +12,9 @@ from tests.support.engine import Cost, InProcessBot, reflecting
 
 ADA = 1001
 
-# A press: its spinner stopped, the pressed question's buttons taken off, the next question.
-PRESS = {"answerCallbackQuery": 1, "editMessageReplyMarkup": 1, "sendMessage": 1}
+# A press: its spinner stopped, the pressed question shown answered (its buttons gone, in
+# the same edit), the next question.
+PRESS = {"answerCallbackQuery": 1, "editMessageText": 1, "sendMessage": 1}
 # A typed answer: one message back (the next question, or "Kept." with Next).
 TYPED = {"sendMessage": 1}
 

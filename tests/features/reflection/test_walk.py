@@ -1,0 +1,74 @@
+"""Walking a reflection, pure: what an answered question keeps of its answer, how a
+written answer moves on, "Skip the rest", and the quick version."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from features import router  # noqa: F401  (installs the catalogue)
+from features.common.loaded import Goals, LastSerial, OwnQuestions
+from features.common.questions import OPEN, RATINGS
+from features.kernel.texts import plain
+from features.kernel.vocabulary import (
+    Client,
+    Facts,
+    Outcome,
+    Press,
+    Redraw,
+    State,
+    Step,
+)
+from features.reflection import flow
+from features.reflection.loaded import AnswerView, OpenReflection, RecentRatings, ReflectionView
+from tests.support.facts import facts_of
+from tests.support.outcomes import check_outcome
+
+NOW = datetime(2026, 11, 24, 18, 50, tzinfo=UTC)
+ALL = (*RATINGS, *OPEN)
+
+
+def at(position: int, answers=None, questions=ALL) -> tuple[State, Facts]:
+    r = ReflectionView(3, questions, position, date(2026, 11, 24), answers or {})
+    facts = facts_of(Client(time_zone="Europe/Berlin"), NOW).having(
+        OpenReflection(r), LastSerial(3), Goals({}), OwnQuestions({}), RecentRatings({})
+    )
+    return State(Step.REFLECTING, {"serial": 3, "position": position}), facts
+
+
+def shown(outcome: Outcome) -> str:
+    """The pressed question as the chat keeps it once answered."""
+    check_outcome(outcome)
+    (redraw,) = [e for e in outcome.effects if isinstance(e, Redraw)]
+    assert redraw.reply.buttons == ()  # the keyboard goes in the same edit
+    return plain(redraw.reply.text, **redraw.reply.args)
+
+
+def test_a_pressed_rating_shows_on_its_question():
+    state, facts = at(0)
+    outcome = flow.reflecting(state, Press("r:3:0:7"), facts)
+    assert shown(outcome) == "Question 1 of 10 \u00b7 I felt heard and respected \u00b7 7"
+
+
+def test_a_skip_shows_skipped_and_a_kept_rating_stays_shown():
+    state, facts = at(1)
+    skipped = flow.reflecting(state, Press("r:3:1:skip"), facts)
+    assert shown(skipped).endswith("We worked on what I wanted to work on \u00b7 skipped")
+    state, facts = at(1, {"focus": AnswerView(rating=4)})
+    assert shown(flow.reflecting(state, Press("r:3:1:skip"), facts)).endswith(" \u00b7 4")
+
+
+def test_a_written_answer_shows_its_start_and_words_of_danger_only_written():
+    long = "Slowly, yes, especially at work where it has been very hard for weeks now"
+    state, facts = at(4, {"progress": AnswerView(text=long)})
+    line = shown(flow.reflecting(state, Press("r:3:4:next"), facts))
+    assert line.startswith("Question 5 of 10 \u00b7 Are we making progress towards my goals?")
+    assert "\u201cSlowly, yes, especially at work" in line and long not in line
+    state, facts = at(4, {"progress": AnswerView(text="I can't go on", danger=True)})
+    line = shown(flow.reflecting(state, Press("r:3:4:next"), facts))
+    assert line.endswith(" \u00b7 written") and "go on" not in line
+
+
+def test_going_back_shows_nothing_as_answered():
+    state, facts = at(3)
+    outcome = flow.reflecting(state, Press("r:3:3:back"), facts)
+    assert not [e for e in outcome.effects if isinstance(e, Redraw)]
