@@ -85,7 +85,8 @@ EN: dict[str, str] = {
     "reflection.resume_offer": (
         "You have a reflection from {date} that you haven't finished: you were on "
         "question {n} of {total}. Would you like to continue it, or start a new one? "
-        "Starting anew keeps what you already answered."
+        "A new one closes this one as it is: what you answered in it stays kept, but it "
+        "can't be continued."
     ),
     "reflection.gone": (
         "That reflection has been closed, so there's nothing to answer there now. "

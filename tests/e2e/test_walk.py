@@ -35,3 +35,24 @@ async def test_an_answered_question_shows_its_answer_in_one_edit(
     ]
     assert [call.method for call in edits] == ["editMessageText", "editMessageText"]
     assert all("reply_markup" not in call.params for call in edits)
+
+
+async def test_the_resume_offer_says_what_starting_anew_does(emulator: Emulator, bot: BotProcess):
+    await onboard(emulator, ADA)
+    await emulator.send_text(ADA, "/reflect")
+    await emulator.next_message(ADA)
+    await press(emulator, ADA, await emulator.next_message(ADA), "4")
+    await emulator.send_text(ADA, "/cancel")
+    await emulator.next_message(ADA)
+    await emulator.send_text(ADA, "/reflect")
+    offer = await emulator.next_message(ADA)
+    assert "Starting anew keeps" not in offer.plain_text
+    assert (
+        "A new one closes this one as it is: what you answered in it stays kept, "
+        "but it can't be continued." in offer.plain_text
+    )
+    # And that is what happens: the first is closed unfinished, its answer kept.
+    await press(emulator, ADA, offer, "Start a new one")
+    rows = bot.query("SELECT serial, complete, finished_at IS NOT NULL FROM reflections")
+    assert sorted(rows) == [(1, 0, 1), (2, 0, 0)]
+    assert bot.query("SELECT question, rating FROM answers") == [("heard", 4)]

@@ -8,13 +8,14 @@ from datetime import UTC, date, datetime
 from features import router  # noqa: F401  (installs the catalogue)
 from features.common.loaded import Goals, LastSerial, OwnQuestions
 from features.common.questions import OPEN, RATINGS
-from features.kernel.texts import plain
+from features.kernel.texts import plain, render
 from features.kernel.vocabulary import (
     Client,
     Facts,
     Outcome,
     Press,
     Redraw,
+    Reply,
     State,
     Step,
 )
@@ -72,3 +73,12 @@ def test_going_back_shows_nothing_as_answered():
     state, facts = at(3)
     outcome = flow.reflecting(state, Press("r:3:3:back"), facts)
     assert not [e for e in outcome.effects if isinstance(e, Redraw)]
+
+
+def test_the_resume_offer_says_a_new_one_closes_this_one():
+    _, facts = at(2, {"heard": AnswerView(rating=4)})
+    outcome = flow.begin(facts)
+    check_outcome(outcome)
+    (offer,) = [e for e in outcome.effects if isinstance(e, Reply)]
+    text = render(offer.text, **offer.args)
+    assert "question 3 of 10" in text and "can't be continued" in text
