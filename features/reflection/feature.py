@@ -42,8 +42,14 @@ def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any] | Enters,
 
 def begin_for(facts: Facts, args: Mapping[str, Any]) -> Outcome:
     """Entry "reflection.begin": a reflection begun from elsewhere (a prompt's "Start now"
-    names its source and session's date), or an offer to resume the unfinished one."""
-    return flow.begin(facts, source=args["source"], session_date=args.get("session_date"))
+    names its source and session's date; its "Quick version" asks for the quick one), or an
+    offer to resume the unfinished one."""
+    return flow.begin(
+        facts,
+        source=args["source"],
+        session_date=args.get("session_date"),
+        quick=bool(args.get("quick")),
+    )
 
 
 FEATURE = Feature(

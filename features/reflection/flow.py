@@ -18,7 +18,15 @@ from dataclasses import replace
 from datetime import UTC, date
 
 from features.common.loaded import LastSerial
-from features.common.questions import GOAL, OWN, goal_text, is_rating, questions_for, wording
+from features.common.questions import (
+    GOAL,
+    OWN,
+    RATINGS,
+    goal_text,
+    is_rating,
+    questions_for,
+    wording,
+)
 from features.common.timezones import local_time
 from features.kernel.texts import plain
 from features.kernel.vocabulary import (
@@ -52,6 +60,11 @@ PRESS = "r:"
 RESUME = "rs:"
 RAISE = "rr:"
 SHARE = "rd:"
+# The action of "Skip the rest" (its button's data ends in it).
+REST = "rest"
+
+# The quick version, for busy days: the four ratings and what to bring up next time.
+QUICK = (*RATINGS, "bring_up")
 
 # Which answer the thank-you reflects back, first found first.
 _ECHO_ORDER = ("helpful", "bring_up", "felt_right", "progress", "obstacles", "not_helpful")
@@ -70,13 +83,16 @@ LOW_RATING = 5
 DROP = 2
 
 
-def begin(facts: Facts, source: str = "reflect", session_date: date | None = None) -> Outcome:
+def begin(
+    facts: Facts, source: str = "reflect", session_date: date | None = None, *, quick: bool = False
+) -> Outcome:
     """/reflect (or a prompt's "Start now"): offer to resume an unfinished one, or start.
-    A prompt names its session's date; /reflect means today's."""
+    A prompt names its session's date; /reflect means today's. `quick` (a prompt's "Quick
+    version", for busy days): only the ratings and what to bring up next time."""
     unfinished = facts[OpenReflection].view
     if unfinished is not None:
         return _offer_resume(unfinished)
-    return _start(facts, source, session_date=session_date)
+    return _start(facts, source, session_date=session_date, quick=quick)
 
 
 def pause(reflecting: bool) -> Outcome:
@@ -94,10 +110,19 @@ def reflecting(state: State, event: Event, facts: Facts) -> Outcome:
         if _too_long(r, key, event.text):
             full = Reply("reflection.answer_full", {"limit": f"{ANSWER_LIMIT:,}"})
             return Outcome(state, (full, *ask_again(r, facts)))
-        written = _put(r, key, _with_text(r, key, event.text))
+        answer = _with_text(r, key, event.text)
+        written = _put(r, key, answer)
+        if not is_rating(key) and r.position + 1 < len(r.questions):
+            # Written is answered: the next question follows, saying once that this was
+            # kept and how to add to it (no "Kept." of its own, after every message).
+            return _advance(r, key, answer, (written,), facts, kept=True)
         if not is_rating(key):
-            noted = Reply("reflection.noted", buttons=((_button(r, "next", "button.next"),),))
-            return Outcome(state, (written, noted))
+            # The last question: more may follow, and Done ends it. "Kept." once, after
+            # the first message; the ones after it are kept without a word.
+            if key in r.answers and r.answers[key].text:
+                return Outcome(state, (written,))
+            done = Reply("reflection.noted", buttons=((_button(r, "next", "button.finish"),),))
+            return Outcome(state, (written, done))
         number = _as_rating(event.text)
         if number is not None:
             return _rate(r, key, number, facts)
@@ -253,13 +278,20 @@ def ask(r: ReflectionView, facts: Facts) -> Reply:
             for n in range(11)
         ]
         rows: tuple[tuple[Button, ...], ...] = (tuple(numbers[:6]), tuple(numbers[6:]), nav)
-        return Reply("reflection.rating", args, rows)
+        return Reply("reflection.rating", args, (*rows, *_rest(r)))
     answer = r.answers.get(key)
     if answer is not None and answer.text:
         rows = ((*nav, _button(r, "next", "button.next")), (_button(r, "clear", "button.clear"),))
     else:
         rows = ((*nav, _button(r, "next", "button.next")),)
-    return Reply("reflection.text", args, rows)
+    return Reply("reflection.text", args, (*rows, *_rest(r)))
+
+
+def _rest(r: ReflectionView) -> tuple[tuple[Button, ...], ...]:
+    """ "Skip the rest", on every question but the last (where Skip says as much)."""
+    if r.position + 1 >= len(r.questions):
+        return ()
+    return ((_button(r, REST, "button.skip_rest"),),)
 
 
 def ask_again(r: ReflectionView | None, facts: Facts) -> tuple[Reply, ...]:
@@ -284,8 +316,11 @@ def _start(
     source: str,
     before: tuple[Effect, ...] = (),
     session_date: date | None = None,
+    quick: bool = False,
 ) -> Outcome:
     questions = questions_for(facts)
+    if quick:
+        questions = tuple(key for key in questions if key in QUICK)
     if not questions:
         return Outcome(State(), (*before, Reply("reflection.no_questions")))
     serial = facts[LastSerial].serial + 1
@@ -333,6 +368,8 @@ def _press(state: State, r: ReflectionView, key: str, data: str, facts: Facts) -
             return _answered(_advance(r, key, answer, (), facts), r, key, answer, facts)
         moved = _advance(r, key, skipped, (_put(r, key, skipped),), facts)
         return _answered(moved, r, key, skipped, facts)
+    if action == REST:
+        return _answered(_skip_the_rest(r, facts), r, key, answer, facts)
     if action == "back" and r.position > 0:
         back = replace(r, position=r.position - 1)
         return Outcome(_walking(back, state), (ask(back, facts),))
@@ -390,14 +427,36 @@ def _rate(r: ReflectionView, key: str, number: int, facts: Facts) -> Outcome:
 
 
 def _advance(
-    r: ReflectionView, key: str, answer: AnswerView, effects: tuple[Effect, ...], facts: Facts
+    r: ReflectionView,
+    key: str,
+    answer: AnswerView,
+    effects: tuple[Effect, ...],
+    facts: Facts,
+    *,
+    kept: bool = False,
 ) -> Outcome:
+    """On to the next question, or the end. `kept`: a written answer was just kept, and
+    the next question says so first."""
     answered = replace(r, answers={**r.answers, key: answer})
     following = r.position + 1
     if following < len(r.questions):
         moved = replace(answered, position=following)
-        return Outcome(_walking(moved), (*effects, ask(moved, facts)))
+        question = ask(moved, facts)
+        if kept:
+            question = Reply(
+                "reflection.kept_then",
+                {"question": Ref(question.text, question.args)},
+                question.buttons,
+            )
+        return Outcome(_walking(moved), (*effects, question))
     return _finish(answered, effects, facts)
+
+
+def _skip_the_rest(r: ReflectionView, facts: Facts) -> Outcome:
+    """ "Skip the rest": the reflection ends here, as it would after its last question.
+    What was given is kept as it is; nothing is written for the questions left (this one
+    among them), which read as unanswered."""
+    return _finish(r, (), facts)
 
 
 def _finish(r: ReflectionView, effects: tuple[Effect, ...], facts: Facts) -> Outcome:

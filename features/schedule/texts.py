@@ -120,6 +120,7 @@ EN: dict[str, str] = {
     "button.neutral_on": "Neutral wording",
     "button.neutral_off": "Say what prompts are about",
     "button.start_now": "Start now",
+    "button.quick_version": "Quick version",
     "button.add_extra": "Add a one-off session",
     "button.delay": "When I ask",
     "button.quiet": "Quiet hours",

@@ -18,8 +18,10 @@ from features.kernel.vocabulary import (
     Reply,
     State,
     Step,
+    Text,
 )
 from features.reflection import flow
+from features.reflection.effects import FinishReflection, PutAnswer, StartReflection
 from features.reflection.loaded import AnswerView, OpenReflection, RecentRatings, ReflectionView
 from tests.support.facts import facts_of
 from tests.support.outcomes import check_outcome
@@ -82,3 +84,53 @@ def test_the_resume_offer_says_a_new_one_closes_this_one():
     (offer,) = [e for e in outcome.effects if isinstance(e, Reply)]
     text = render(offer.text, **offer.args)
     assert "question 3 of 10" in text and "can't be continued" in text
+
+
+def test_skip_the_rest_ends_at_once_keeping_what_was_given():
+    state, facts = at(2, {"heard": AnswerView(rating=8), "focus": AnswerView(rating=3)})
+    outcome = flow.reflecting(state, Press("r:3:2:rest"), facts)
+    check_outcome(outcome)
+    assert shown(outcome).endswith("The way my therapist works suits me \u00b7 skipped")
+    assert not [e for e in outcome.effects if isinstance(e, PutAnswer)]  # nothing written
+    (finished,) = [e for e in outcome.effects if isinstance(e, FinishReflection)]
+    assert finished.complete and finished.serial == 3
+    texts = [e.text for e in outcome.effects if isinstance(e, Reply)]
+    assert texts[0] == "reflection.thanks" and "reflection.raise_offer" in texts  # the 3
+
+
+def test_skip_the_rest_is_on_every_question_but_the_last():
+    for position, expected in ((0, True), (5, True), (len(ALL) - 1, False)):
+        r = ReflectionView(3, ALL, position, date(2026, 11, 24))
+        question = flow.ask(r, at(position)[1])
+        labels = [plain(b.label, **b.args) for row in question.buttons for b in row]
+        assert ("Skip the rest" in labels) is expected, position
+
+
+def test_the_quick_version_asks_the_four_ratings_and_what_to_bring_up():
+    _, facts = at(0)
+    facts = facts.having(OpenReflection(None), Goals({4: "Sleep"}), OwnQuestions({2: "Rest?"}))
+    outcome = flow.begin(facts, source="prompt", session_date=date(2026, 11, 24), quick=True)
+    check_outcome(outcome)
+    (started,) = [e for e in outcome.effects if isinstance(e, StartReflection)]
+    assert started.questions == (*RATINGS, "bring_up")
+    assert started.session_date == date(2026, 11, 24)
+    intro = next(e for e in outcome.effects if isinstance(e, Reply))
+    assert "5 short questions" in plain(intro.text, **intro.args)
+
+
+def test_the_last_question_says_kept_once_and_done_ends_it():
+    last = len(ALL) - 1
+    state, facts = at(last)
+    first = flow.reflecting(state, Text("My sister's visit"), facts)
+    check_outcome(first)
+    assert first.state == state  # more may follow
+    (kept,) = [e for e in first.effects if isinstance(e, Reply)]
+    assert kept.text == "reflection.noted"
+    assert [plain(b.label) for row in kept.buttons for b in row] == ["Done"]
+    _, written = at(last, {"bring_up": AnswerView(text="My sister's visit")})
+    more = flow.reflecting(state, Text("and work"), written)
+    assert [e for e in more.effects if isinstance(e, Reply)] == []  # kept without a word
+    (put,) = [e for e in more.effects if isinstance(e, PutAnswer)]
+    assert put.text == "My sister's visit\n\nand work"
+    done = flow.reflecting(state, Press(f"r:3:{last}:next"), written)
+    assert [e for e in done.effects if isinstance(e, FinishReflection)]
