@@ -113,8 +113,10 @@ REFLECTION = Scenario(
     cycle=(
         Say("/reflect", replies=2),  # the intro and question 1
         *(Press("7") for _ in range(4)),  # each rating: the next question
-        # Each open answer: "kept", then Next brings the next question (the thanks at the end).
-        *(step for text in _OPEN_ANSWERS for step in (Say(text), Press("Next \u00bb"))),
+        # Each open answer: kept, and the next question at once; the last one's "Kept.",
+        # then Done brings the thanks.
+        *(Say(text) for text in _OPEN_ANSWERS),
+        Press("Done"),
     ),
     checks=(
         StateCheck(
@@ -160,12 +162,13 @@ REFLECTION_BUTTONS = Scenario(
 REFLECTION_TYPED = Scenario(
     name="reflection-typed",
     description="/start, a city; then reflections answered by typing: 4 ratings as digits, "
-    "6 written answers, each followed by its Next button (the only way on from one)",
+    "6 written answers, each bringing the next question (the last one's Done: the thanks)",
     opening=REFLECTION.opening,
     cycle=(
         Say("/reflect", replies=2),
         *(Say("7") for _ in range(4)),  # a typed rating: the next question
-        *(step for text in _OPEN_ANSWERS for step in (Say(text), Press("Next \u00bb"))),
+        *(Say(text) for text in _OPEN_ANSWERS),
+        Press("Done"),
     ),
     checks=(
         _FIRST_RATING,

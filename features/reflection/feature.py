@@ -61,11 +61,16 @@ def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any] | Enters,
 
 def begin_for(facts: Facts, args: Mapping[str, Any]) -> Outcome:
     """Entry "reflection.begin": a reflection begun from elsewhere (a prompt's "Start now"
-    names its source and session's date), or an offer to resume the unfinished one. Begun
-    from elsewhere without a date, it looks back on today's session (what choosing one
-    reads is read only for /reflect)."""
-    session_date = args.get("session_date")
-    return flow.begin(facts, source=args["source"], session_date=session_date, choose=False)
+    names its source and session's date; its "Quick version" asks for the quick one), or an
+    offer to resume the unfinished one. Begun from elsewhere without a date, it looks back
+    on today's session (what choosing one reads is read only for /reflect)."""
+    return flow.begin(
+        facts,
+        source=args["source"],
+        session_date=args.get("session_date"),
+        choose=False,
+        quick=bool(args.get("quick")),
+    )
 
 
 FEATURE = Feature(

@@ -17,8 +17,15 @@ from dataclasses import replace
 from datetime import UTC, date
 
 from features.common.loaded import ClientSchedule, LastSerial
-from features.common.questions import is_rating, questions_for, scale, wording
+from features.common.questions import (
+    RATINGS,
+    is_rating,
+    questions_for,
+    scale,
+    wording,
+)
 from features.common.timezones import local_time
+from features.kernel.texts import plain
 from features.kernel.vocabulary import (
     Arg,
     Button,
@@ -29,6 +36,7 @@ from features.kernel.vocabulary import (
     NonText,
     Outcome,
     Press,
+    Redraw,
     Ref,
     Reply,
     State,
@@ -58,8 +66,16 @@ RESUME = "rs:"
 SHARE = "rd:"
 WHICH = "rw:"
 RAISE = ending.RAISE
+# The action of "Skip the rest" (its button's data ends in it).
+REST = "rest"
+
+# The quick version, for busy days: the four ratings and what to bring up next time.
+QUICK = (*RATINGS, "bring_up")
 
 _SO_FAR_LENGTH = 300
+# How much of a written answer, or of a long question, an answered question shows.
+_ANSWERED_LENGTH = 60
+_LABEL_LENGTH = 120
 # The most one answer holds, across the messages added to it: enough for pages of
 # reflection, and a bound on what one client can make every later read of it cost.
 ANSWER_LIMIT = 20_000
@@ -76,17 +92,19 @@ def begin(
     session_date: date | None = None,
     *,
     choose: bool = True,
+    quick: bool = False,
 ) -> Outcome:
     """/reflect (or a prompt's "Start now"): offer to resume an unfinished one, or start.
     A prompt names its session's date; /reflect asks which session when more than one
     has no reflection yet (`which_session`); begun from elsewhere without a date (`choose`
-    False), it looks back on today's."""
+    False), it looks back on today's. `quick` (a prompt's "Quick version", for busy days):
+    only the ratings and what to bring up next time."""
     unfinished = facts[OpenReflection].view
     if unfinished is not None:
         return _offer_resume(unfinished, session_date, source)
     if session_date is None and choose:
         return which_session(facts)
-    return _start(facts, source, session_date=session_date)
+    return _start(facts, source, session_date=session_date, quick=quick)
 
 
 def reflect(state: State, command: Command, facts: Facts) -> Outcome:
@@ -186,10 +204,19 @@ def reflecting(state: State, event: Event, facts: Facts) -> Outcome:
         if _too_long(r, key, event.text):
             full = Reply("reflection.answer_full", {"limit": f"{ANSWER_LIMIT:,}"})
             return Outcome(state, (full, *ask_again(r, facts)))
-        written = _put(r, key, _with_text(r, key, event.text))
+        answer = _with_text(r, key, event.text)
+        written = _put(r, key, answer)
+        if not is_rating(key) and r.position + 1 < len(r.questions):
+            # Written is answered: the next question follows, saying once that this was
+            # kept and how to add to it (no "Kept." of its own, after every message).
+            return _advance(r, key, answer, (written,), facts, kept=True)
         if not is_rating(key):
-            noted = Reply("reflection.noted", buttons=((_button(r, "next", "button.next"),),))
-            return Outcome(state, (written, noted))
+            # The last question: more may follow, and Done ends it. "Kept." once, after
+            # the first message; the ones after it are kept without a word.
+            if key in r.answers and r.answers[key].text:
+                return Outcome(state, (written,))
+            done = Reply("reflection.noted", buttons=((_button(r, "next", "button.finish"),),))
+            return Outcome(state, (written, done))
         number = _as_rating(event.text)
         if number is not None:
             return _rate(r, key, number, facts)
@@ -353,13 +380,20 @@ def ask(r: ReflectionView, facts: Facts) -> Reply:
             for n in range(11)
         ]
         rows: tuple[tuple[Button, ...], ...] = (tuple(numbers[:6]), tuple(numbers[6:]), nav)
-        return Reply("reflection.rating", args, rows)
+        return Reply("reflection.rating", args, (*rows, *_rest(r)))
     answer = r.answers.get(key)
     if answer is not None and answer.text:
         rows = ((*nav, _button(r, "next", "button.next")), (_button(r, "clear", "button.clear"),))
     else:
         rows = ((*nav, _button(r, "next", "button.next")),)
-    return Reply("reflection.text", args, rows)
+    return Reply("reflection.text", args, (*rows, *_rest(r)))
+
+
+def _rest(r: ReflectionView) -> tuple[tuple[Button, ...], ...]:
+    """ "Skip the rest", on every question but the last (where Skip says as much)."""
+    if r.position + 1 >= len(r.questions):
+        return ()
+    return ((_button(r, REST, "button.skip_rest"),),)
 
 
 def ask_again(r: ReflectionView | None, facts: Facts) -> tuple[Reply, ...]:
@@ -387,8 +421,11 @@ def _start(
     source: str,
     before: tuple[Effect, ...] = (),
     session_date: date | None = None,
+    quick: bool = False,
 ) -> Outcome:
     questions = questions_for(facts)
+    if quick:
+        questions = tuple(key for key in questions if key in QUICK)
     if not questions:
         return Outcome(State(), (*before, Reply("reflection.no_questions")))
     serial = facts[LastSerial].serial + 1
@@ -430,15 +467,20 @@ def _press(state: State, r: ReflectionView, key: str, data: str, facts: Facts) -
         return Outcome(state, (Toast("toast.moved_on"),))
     answer = r.answers.get(key, AnswerView())
     if action.isdigit() and is_rating(key) and int(action) <= 10:
-        return _rate(r, key, int(action), facts)
+        rated = _rate(r, key, int(action), facts)
+        return _answered(rated, r, key, replace(answer, rating=int(action)), facts)
     # A skip keeps what was rated or written; with nothing, the question is marked skipped.
     skipped = replace(answer, skipped=answer.rating is None and not answer.text)
     if action == "skip":
-        return _advance(r, key, skipped, (_put(r, key, skipped), Toast("toast.skipped")), facts)
+        moved = _advance(r, key, skipped, (_put(r, key, skipped), Toast("toast.skipped")), facts)
+        return _answered(moved, r, key, skipped, facts)
     if action == "next" and not is_rating(key):
         if answer.text:
-            return _advance(r, key, answer, (), facts)
-        return _advance(r, key, skipped, (_put(r, key, skipped),), facts)
+            return _answered(_advance(r, key, answer, (), facts), r, key, answer, facts)
+        moved = _advance(r, key, skipped, (_put(r, key, skipped),), facts)
+        return _answered(moved, r, key, skipped, facts)
+    if action == REST:
+        return _answered(_skip_the_rest(r, facts), r, key, answer, facts)
     if action == "back" and r.position > 0:
         back = replace(r, position=r.position - 1)
         return Outcome(_walking(back, state), (ask(back, facts),))
@@ -453,6 +495,42 @@ def _press(state: State, r: ReflectionView, key: str, data: str, facts: Facts) -
     return Outcome(state, (Toast("toast.stale_button"),))
 
 
+def _answered(
+    outcome: Outcome, r: ReflectionView, key: str, answer: AnswerView, facts: Facts
+) -> Outcome:
+    """The outcome, with the pressed question redrawn as answered: its place, its words
+    and what the client gave, in place of its buttons (one edit, so the chat keeps the
+    answer after the buttons go)."""
+    args: dict[str, Arg] = {
+        "n": str(r.position + 1),
+        "total": str(len(r.questions)),
+        "question": _label(key, facts),
+        "answer": _answer_shown(answer),
+    }
+    shown = Redraw(Reply("reflection.answered", args))
+    return replace(outcome, effects=(shown, *outcome.effects))
+
+
+def _label(key: str, facts: Facts) -> str:
+    """The question in one short line, without its closing full stop: "I felt heard and
+    respected". Rendered here so the line can be cut; escaped again when it is sent."""
+    ref = Ref("question.progress") if key == "progress" else wording(key, facts)
+    text = plain(ref.text, facts.client.language, **ref.args)
+    return ending.shorten(text, _LABEL_LENGTH).removesuffix(".")
+
+
+def _answer_shown(answer: AnswerView) -> Arg:
+    """What an answered question shows of its answer: the rating, the start of what was
+    written (only "written" for words that suggested danger), or "skipped"."""
+    if answer.rating is not None:
+        return str(answer.rating)
+    if answer.text and answer.danger:
+        return Ref("answered.written")
+    if answer.text:
+        return Ref("answered.text", {"text": ending.shorten(answer.text, _ANSWERED_LENGTH)})
+    return Ref("answered.skipped")
+
+
 def _rate(r: ReflectionView, key: str, number: int, facts: Facts) -> Outcome:
     rated = replace(r.answers.get(key, AnswerView()), rating=number, skipped=False)
     effects = (_put(r, key, rated), Toast("toast.rated", {"n": str(number)}))
@@ -460,14 +538,36 @@ def _rate(r: ReflectionView, key: str, number: int, facts: Facts) -> Outcome:
 
 
 def _advance(
-    r: ReflectionView, key: str, answer: AnswerView, effects: tuple[Effect, ...], facts: Facts
+    r: ReflectionView,
+    key: str,
+    answer: AnswerView,
+    effects: tuple[Effect, ...],
+    facts: Facts,
+    *,
+    kept: bool = False,
 ) -> Outcome:
+    """On to the next question, or the end. `kept`: a written answer was just kept, and
+    the next question says so first."""
     answered = replace(r, answers={**r.answers, key: answer})
     following = r.position + 1
     if following < len(r.questions):
         moved = replace(answered, position=following)
-        return Outcome(_walking(moved), (*effects, ask(moved, facts)))
+        question = ask(moved, facts)
+        if kept:
+            question = Reply(
+                "reflection.kept_then",
+                {"question": Ref(question.text, question.args)},
+                question.buttons,
+            )
+        return Outcome(_walking(moved), (*effects, question))
     return _finish(answered, effects, facts)
+
+
+def _skip_the_rest(r: ReflectionView, facts: Facts) -> Outcome:
+    """ "Skip the rest": the reflection ends here, as it would after its last question.
+    What was given is kept as it is; nothing is written for the questions left (this one
+    among them), which read as unanswered."""
+    return _finish(r, (), facts)
 
 
 def _finish(r: ReflectionView, effects: tuple[Effect, ...], facts: Facts) -> Outcome:

@@ -13,8 +13,8 @@ from features.common.loaded import ClientSchedule, Goals, OwnQuestions
 from features.common.questions import is_rating
 from features.common.timezones import local_time
 from features.kernel.feature import Need
-from features.kernel.vocabulary import Event, Facts, NonText, State, Step, Text
-from features.reflection.flow import walked
+from features.kernel.vocabulary import Event, Facts, NonText, Press, State, Step, Text
+from features.reflection.flow import PRESS, REST, walked
 from features.reflection.loaded import (
     AnswerView,
     OpenReflection,
@@ -82,9 +82,11 @@ async def load_recent(
 
 
 def _may_finish(view: ReflectionView, event: Event) -> bool:
-    """Whether the event may answer the last question and so finish the reflection: not
-    before the last question, and not words written to a written question (they are
-    kept, and Next finishes) nor anything but text or a press."""
+    """Whether the event may finish the reflection: "Skip the rest" on any question, or
+    an answer to the last one; not words written to a written last question (they are
+    kept, and Done finishes) nor anything but text or a press."""
+    if isinstance(event, Press) and _skips_the_rest(event):
+        return True
     if view.position != len(view.questions) - 1:
         return False
     if isinstance(event, NonText):
@@ -108,6 +110,10 @@ async def load_reflected(
             await reflections.session_dates_since(session=session, user_id=user.id, since=since)
         )
     )
+
+
+def _skips_the_rest(press: Press) -> bool:
+    return press.data.startswith(PRESS) and press.data.endswith(f":{REST}")
 
 
 WALKING = Need(Walking, load_walking)

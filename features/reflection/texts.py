@@ -13,15 +13,25 @@ EN: dict[str, str] = {
     "reflection.rating": ("<i>Question {n} of {total}</i>\n\n<b>{question}</b>\n{scale}{so_far}"),
     "reflection.text": (
         "<i>Question {n} of {total}</i>\n\n<b>{question}</b>\n"
-        "Write as much as you like, in one message or several, then press Next.{so_far}"
+        "Write your answer in a message, as long as you like; the next question follows."
+        "{so_far}"
     ),
     # What 0 and 10 mean, under each rating question (features/common/questions.py `scale`).
     "scale.true": "How true was this today? 0 is not at all, 10 is completely.",
     "scale.progress": "0 is no progress at all, 10 is a lot of progress.",
+    # After a written answer: the next question, saying once that the answer was kept.
+    "reflection.noted": "Kept. Add more if you like, or press Done.",
+    "reflection.kept_then": "<i>Kept. To add to it, press \u00ab Back.</i>\n\n{question}",
+    # A question once answered: what the chat keeps of it when its buttons go.
+    "reflection.answered": (
+        "<i>Question {n} of {total}</i> \u00b7 {question} \u00b7 <b>{answer}</b>"
+    ),
+    "answered.text": "\u201c{text}\u201d",
+    "answered.written": "written",
+    "answered.skipped": "skipped",
     "reflection.so_far_rating": "\n\nYour answer so far: <b>{rating}</b>.",
     "reflection.so_far_text": "\n\nSo far you wrote: <i>{text}</i>",
     "reflection.so_far_skipped": "\n\nYou skipped this one.",
-    "reflection.noted": "Kept. Add more if you like, or press Next.",
     "reflection.comment_kept": "Thank you, I've kept that with this question.",
     "reflection.answer_full": (
         "This answer has reached its limit of {limit} characters, so I didn't add that "
@@ -96,7 +106,8 @@ EN: dict[str, str] = {
     "reflection.resume_offer": (
         "You have a reflection from {date} that you haven't finished: you were on "
         "question {n} of {total}. Would you like to continue it, or start a new one? "
-        "Starting anew keeps what you already answered."
+        "A new one closes this one as it is: what you answered in it stays kept, but it "
+        "can't be continued."
     ),
     # Which session a reflection looks back on (features/reflection/which.py).
     "reflection.which_session": (
@@ -155,6 +166,8 @@ EN: dict[str, str] = {
     "button.back": "\u00ab Back",
     "button.skip": "Skip",
     "button.next": "Next \u00bb",
+    "button.skip_rest": "Skip the rest",
+    "button.finish": "Done",
     "button.clear": "Clear my answer",
     "button.continue": "Continue where I left off",
     "button.start_new": "Start a new one",

@@ -38,7 +38,8 @@ REFLECTION_BEGIN = "reflection.begin"
 def reflection_prompt(
     prompt_id: int, session_date: date, neutral: bool, *, reminder: bool, today: date | None = None
 ) -> Reply:
-    """ "Would you like to look back on your session?" with Start now / Later / Skip;
+    """ "Would you like to look back on your session?" with Start now / Quick version /
+    Later / Skip;
     `today` is the client's local date, for "a few thoughts from today"."""
     text = "prompt.reminder" if reminder else "prompt.reflection"
     if not neutral:  # the client chose plain wording in /schedule
@@ -54,7 +55,7 @@ RECEIVED = ("sent", "sending", "interrupted")
 
 
 def press(state: State, event: Press, facts: Facts) -> Outcome:
-    """Start now, Later (then how many hours), or Skip this time."""
+    """Start now, Quick version, Later (then how many hours), or Skip this time."""
     parts = event.data.removeprefix(PRESS).split(":")
     prompt = facts[PressedPrompt].view
     if prompt is None or not parts[0].isdigit() or int(parts[0]) != prompt.id:
@@ -67,8 +68,10 @@ def press(state: State, event: Press, facts: Facts) -> Outcome:
     ):
         return Outcome(state, (Toast("toast.prompt_closed"),))
     action = parts[1] if len(parts) > 1 else ""
-    if action == "start":
-        begin = Goto(REFLECTION_BEGIN, {"source": "prompt", "session_date": prompt.session_date})
+    if action in ("start", "quick"):
+        # "Quick version", for busy days: the ratings and what to bring up next time.
+        args = {"source": "prompt", "session_date": prompt.session_date}
+        begin = Goto(REFLECTION_BEGIN, {**args, "quick": True} if action == "quick" else args)
         return Outcome(state, (ClosePrompts(prompt.session_date, "answered"), begin))
     if action == "later":
         hours = tuple(
@@ -92,7 +95,10 @@ def press(state: State, event: Press, facts: Facts) -> Outcome:
 
 def _prompt_buttons(prompt_id: int) -> tuple[tuple[Button, ...], ...]:
     return (
-        (Button("button.start_now", f"{PRESS}{prompt_id}:start"),),
+        (
+            Button("button.start_now", f"{PRESS}{prompt_id}:start"),
+            Button("button.quick_version", f"{PRESS}{prompt_id}:quick"),
+        ),
         (
             Button("button.later", f"{PRESS}{prompt_id}:later"),
             Button("button.skip_this_time", f"{PRESS}{prompt_id}:skip"),

@@ -192,6 +192,7 @@ EN: dict[str, str] = {
     "button.neutral_on": "Discreet wording",
     "button.neutral_off": "Say what messages are about",
     "button.start_now": "Start now",
+    "button.quick_version": "Quick version",
     "button.add_extra": "Add a one-off session",
     "button.delay": "When I ask",
     "button.quiet": "Quiet hours",

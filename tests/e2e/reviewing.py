@@ -39,11 +39,15 @@ async def reflect(
         if not written:
             question = await press(emulator, user, question, "Skip")
             continue
-        kept = question
-        for part in [written] if isinstance(written, str) else written:
+        last = key == OPEN[-1]
+        for number, part in enumerate([written] if isinstance(written, str) else written):
+            if number and not last:
+                question = await press(emulator, user, question, "\u00ab Back")  # more
             await emulator.send_text(user, part)
-            kept = await emulator.next_message(user)
-        question = await press(emulator, user, kept, "Next \u00bb")
+            if not (last and number):  # the last question says "Kept." once
+                question = await emulator.next_message(user)
+        if last:
+            question = await press(emulator, user, question, "Done")
     thanks = question
     assert "Thank you for taking the time" in (thanks.plain_text or "")
     if offer is not None:

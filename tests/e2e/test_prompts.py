@@ -66,7 +66,7 @@ async def test_a_tuesday_session_brings_its_prompt_and_the_next_weeks_note_once_
     assert first_line == "A moment to look back? \U0001f33f"
     assert "therapy" not in first_line.lower() and "session" not in first_line.lower()
     assert [label for row in prompt.buttons for label, _ in row] == [
-        "Start now", "Later", "Skip this time",
+        "Start now", "Quick version", "Later", "Skip this time",
     ]  # fmt: skip
 
     await bot.stop()  # a restart between the prompt and the note

@@ -8,7 +8,7 @@ import signal
 
 from emulator import Emulator
 from tests.support.databases import write_lock
-from tests.support.players import button, onboard, only_the_ratings, press
+from tests.support.players import button, onboard, only_the_ratings, press, until
 from tests.support.process import BotProcess
 
 ADA = 1001
@@ -33,23 +33,24 @@ async def test_a_whole_reflection_with_ratings_text_a_skip_and_a_back(
     q = await press(emulator, ADA, q, "9")
     assert "Question 5 of 10" in q.plain_text and "progress towards my goals" in q.plain_text
 
-    # A text answer in two messages, kept as one when Next is pressed.
+    # A text answer, then more to it after Back: kept as one.
     await emulator.send_text(ADA, "Slowly, yes.")
-    kept = await emulator.next_message(ADA)
+    q = await emulator.next_message(ADA)
+    assert q.plain_text.startswith("Kept.") and "obstacles" in q.plain_text
+    q = await press(emulator, ADA, q, "\u00ab Back")
+    assert "So far you wrote: Slowly, yes." in q.plain_text
     await emulator.send_text(ADA, "Especially at work.")
-    kept = await emulator.next_message(ADA)
-    assert "Kept" in kept.plain_text
-    q = await press(emulator, ADA, kept, "Next \u00bb")
+    q = await emulator.next_message(ADA)
     assert "obstacles" in q.plain_text
     q = await press(emulator, ADA, q, "Skip")
     await emulator.send_text(ADA, "The breathing exercise <3 & naming it")
-    q = await press(emulator, ADA, await emulator.next_message(ADA), "Next \u00bb")
+    q = await emulator.next_message(ADA)
     q = await press(emulator, ADA, q, "Next \u00bb")  # nothing written: a skip
     await emulator.send_text(ADA, "Mostly, yes")
-    q = await press(emulator, ADA, await emulator.next_message(ADA), "Next \u00bb")
+    q = await emulator.next_message(ADA)
     assert "Question 10 of 10" in q.plain_text
     await emulator.send_text(ADA, "My sister's visit")
-    thanks = await press(emulator, ADA, await emulator.next_message(ADA), "Next \u00bb")
+    thanks = await press(emulator, ADA, await emulator.next_message(ADA), "Done")
     assert "Thank you for taking the time" in thanks.plain_text
     assert "The breathing exercise <3 & naming it" in thanks.plain_text  # reflected back
     await emulator.no_message(ADA, within=0.5)  # no low ratings, so no offer
@@ -177,7 +178,7 @@ async def test_kill_9_after_question_3_loses_nothing_and_doubles_nothing(
     assert "Question 4 of 10" in q.plain_text
     q = await press(emulator, ADA, q, "9")
     await emulator.send_text(ADA, "It's getting easier")
-    q = await press(emulator, ADA, await emulator.next_message(ADA), "Next \u00bb")
+    q = await emulator.next_message(ADA)
     for _ in range(5):
         q = await press(emulator, ADA, q, "Skip")
     assert "Thank you" in q.plain_text
@@ -215,10 +216,13 @@ async def test_a_redelivered_update_is_not_stored_twice(emulator: Emulator, bot:
     # Make Telegram deliver it again: the emulator re-queues an acknowledged update as is.
     await emulator.send_update({"update_id": _update_id_of(emulator, sent), "message": sent})
     await bot.start()
-    await emulator.send_text(ADA, "and this once")
+    await emulator.send_text(ADA, "and this once")  # the next question's answer
     await emulator.next_message(ADA)
-    ((stored,),) = bot.query("SELECT text FROM answers WHERE question = 'progress'")
-    assert bot.decrypt(stored) == "Only once, please\n\nand this once"
+    stored = dict(bot.query("SELECT question, text FROM answers WHERE text IS NOT NULL"))
+    assert {q: bot.decrypt(t) for q, t in stored.items()} == {
+        "progress": "Only once, please",
+        "obstacles": "and this once",
+    }
     assert "already handled" in bot.log
 
 
@@ -268,16 +272,27 @@ async def test_one_answer_stops_growing_at_its_limit_and_says_what_was_kept(
     q = await emulator.next_message(ADA)
     for rating in ("8", "7", "6", "9"):
         q = await press(emulator, ADA, q, rating)
-    assert "progress towards my goals" in q.plain_text
+    for _ in range(5):
+        q = await press(emulator, ADA, q, "Skip")
+    # The last question, where an answer grows over several messages until Done.
+    assert "bring up next time" in q.plain_text
     page = "x" * 3_999
-    for number in range(5):  # 5 messages and their joins: 20,003 characters, 4 fit
+    await emulator.send_text(ADA, f"0{page}")
+    assert (await emulator.next_message(ADA)).plain_text.startswith("Kept.")
+    for number in range(1, 5):  # 5 messages and their joins: 20,003 characters, 4 fit
         await emulator.send_text(ADA, f"{number}{page}")
-        reply = await emulator.next_message(ADA)
+    reply = await emulator.next_message(ADA)  # the ones that fit are kept without a word
     assert "limit of 20,000 characters" in reply.plain_text
     assert "everything you wrote before it is kept" in reply.plain_text
-    assert "progress towards my goals" in (await emulator.next_message(ADA)).plain_text
-    ((stored,),) = bot.query("SELECT text FROM answers WHERE question = 'progress'")
+    assert "bring up next time" in (await emulator.next_message(ADA)).plain_text
+    ((stored,),) = bot.query("SELECT text FROM answers WHERE question = 'bring_up'")
     kept = bot.decrypt(stored)
     assert kept is not None and kept.split("\n\n") == [f"{n}{page}" for n in range(4)]
     await emulator.send_text(ADA, "one more line")  # what still fits is kept
-    assert "Kept" in (await emulator.next_message(ADA)).plain_text
+
+    def grown() -> bool:
+        ((stored,),) = bot.query("SELECT text FROM answers WHERE question = 'bring_up'")
+        return (bot.decrypt(stored) or "").endswith("\n\none more line")
+
+    await until(grown)
+    await emulator.no_message(ADA, within=0.5)

@@ -166,20 +166,25 @@ def posted_to_both(deliveries: list[Delivery]) -> set[int]:
 def questions_asked_twice(emulator: Emulator, people: list[Person]) -> dict[int, list[str]]:
     """Questions a client was sent more than once (a turn taken twice: with no client
     nudging, each question comes once)."""
+    # As sent, not as shown later: an answered question is redrawn with its answer, and
+    # the last question's "Kept." with the question it answered.
+    sent: dict[str, Counter[str]] = {str(p.user): Counter() for p in people}
+    for call in emulator.calls_to("sendMessage"):
+        chat = str(call.params.get("chat_id"))
+        found = _QUESTION.search(str(call.params.get("text", "")))
+        if call.ok and chat in sent and found is not None:
+            sent[chat][found.group()] += 1
     twice = {}
     for user in (person.user for person in people):
-        asked = Counter(
-            found.group()
-            for message in emulator.messages(user)
-            if (found := _QUESTION.search(message.plain_text or ""))
-        )
+        asked = sent[str(user)]
         if repeated := sorted(question for question, times in asked.items() if times > 1):
             twice[user] = repeated
     return twice
 
 
-def about_to_press_next(emulator: Emulator, people: list[Person]) -> list[int]:
-    """Clients whose latest message from the bot is "Kept." (with its Next button)."""
+def about_to_answer(emulator: Emulator, people: list[Person]) -> list[int]:
+    """Clients whose latest message from the bot opens with "Kept." (their words kept, and
+    the next question, or Done on the last): their next turn writes to their reflection."""
     return [
         person.user
         for person in people
@@ -255,11 +260,12 @@ async def test_replicas_racing_on_one_update_take_the_turn_once(
             everyone_finishes(people, [p.reflect() for p in people], within=WITHIN)
         )
         # Some clients' turns stall past REPOST_AFTER: their update is posted to the other
-        # replica too, and the two race when the hold ends. Those about to press Next:
-        # a rating or a first text is stored under a unique key, which a second copy of
-        # the turn would run into, but Next only moves them on (and asks the next question).
-        await until(lambda: len(about_to_press_next(emulator, people)) >= HELD_CLIENTS, 120)
-        chosen = about_to_press_next(emulator, people)[:HELD_CLIENTS]
+        # replica too, and the two race when the hold ends. Those about to answer the
+        # question after a written one: their turn stalls on the held reflection (an
+        # answer's key refers to it) with the client locked, so the second copy waits for
+        # the lock and then finds the update handled.
+        await until(lambda: len(about_to_answer(emulator, people)) >= HELD_CLIENTS, 120)
+        chosen = about_to_answer(emulator, people)[:HELD_CLIENTS]
         async with reflections_held(postgres_url, chosen) as held:
             await asyncio.sleep(HOLD)
         await reflecting

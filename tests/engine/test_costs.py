@@ -12,10 +12,13 @@ from tests.support.engine import Cost, InProcessBot, reflecting
 
 ADA = 1001
 
-# A press: its spinner stopped, the pressed question's buttons taken off, the next question.
-PRESS = {"answerCallbackQuery": 1, "editMessageReplyMarkup": 1, "sendMessage": 1}
-# A typed answer: one message back (the next question, or "Kept." with Next).
+# A press: its spinner stopped, the pressed question shown answered (its buttons gone, in
+# the same edit), the next question.
+PRESS = {"answerCallbackQuery": 1, "editMessageText": 1, "sendMessage": 1}
+# A typed answer: one message back (the next question, saying the answer was kept).
 TYPED = {"sendMessage": 1}
+# Back: its spinner stopped, the buttons taken off the question left, the one before.
+BACK = {"answerCallbackQuery": 1, "editMessageReplyMarkup": 1, "sendMessage": 1}
 
 
 async def test_each_answer_is_one_transaction_with_the_calls_it_needs(bot: InProcessBot) -> None:
@@ -31,6 +34,7 @@ async def test_each_answer_is_one_transaction_with_the_calls_it_needs(bot: InPro
         ("rating press", lambda: bot.press(ADA, latest(), "8"), ("answers", "flow_states")),
         ("rating press", lambda: bot.press(ADA, latest(), "5"), ("answers", "flow_states")),
         ("text answer", lambda: bot.say(ADA, "Slowly, yes."), ("answers", "flow_states")),
+        ("Back to it", lambda: bot.press(ADA, latest(), "\u00ab Back"), ("flow_states",)),
         ("Next after a text", lambda: bot.press(ADA, latest(), "Next \u00bb"), ("flow_states",)),
         ("Skip on a written question", lambda: bot.press(ADA, latest(), "Skip"),
          ("answers", "flow_states")),
@@ -47,12 +51,24 @@ async def test_each_answer_is_one_transaction_with_the_calls_it_needs(bot: InPro
             assert cost.writes_to(table), f"{name} wrote nothing to {table}"
 
     assert "Question 7 of 10" in (latest().plain_text or "")
+
+    # "Skip the rest": the end in one press, the question shown as left, at most five
+    # statements (the end also reads the recent ratings and closes the reflection).
+    cost = await bot.statements_of(lambda: bot.press(ADA, latest(), "Skip the rest"))
+    print(f"Skip the rest: {cost.summary()}")
+    assert (cost.begins, cost.commits, cost.rollbacks) == (1, 1, 0)
+    assert len(cost.statements) <= 5, cost.summary()
+    assert not cost.writes_to("answers")
+    # The thank-you only: a first 5 is a starting point, not a drop to raise.
+    assert dict(cost.calls) == {**PRESS, "sendMessage": 1}
+    assert "Thank you" in (latest().plain_text or "")
     assert [(name, dict(cost.calls)) for name, cost in costs] == [
         ("rating press", PRESS),
         ("rating typed", TYPED),
         ("rating press", PRESS),
         ("rating press", PRESS),
         ("text answer", TYPED),
+        ("Back to it", BACK),
         ("Next after a text", PRESS),
         ("Skip on a written question", PRESS),
     ]

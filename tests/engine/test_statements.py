@@ -100,23 +100,45 @@ async def test_a_rating_press_locks_once_and_writes_the_answer_and_the_state(wal
     assert await _stored(walker) == (0, {"heard": (7, None, False)})
 
 
-async def test_a_text_answer_a_next_and_a_skip_write_no_more_than_they_must(walker: Walker):
+async def test_a_text_answer_a_back_a_next_and_a_skip_write_no_more_than_they_must(
+    walker: Walker,
+):
     for position in range(4):
         await walker.send(Press(f"r:1:{position}:8"))
-    _, written = await walker.send(Text("Talking about work helped"))
+    moved, written = await walker.send(Text("Talking about work helped"))
     assert _writes(written) == ["INSERT INTO answers", "UPDATE flow_states"]
+    assert moved.state.data["position"] == 5  # written is answered: on to the next
+    _, back = await walker.send(Press("r:1:5:back"))
+    assert _writes(back) == ["UPDATE flow_states"]
     _, more = await walker.send(Text("and the walk after"))
     assert _writes(more) == ["INSERT INTO answers", "UPDATE flow_states"]
+    await walker.send(Press("r:1:5:back"))
     outcome, going_on = await walker.send(Press("r:1:4:next"))
     assert _writes(going_on) == ["UPDATE flow_states"]
     assert outcome.state.data["position"] == 5
     _, skip = await walker.send(Press("r:1:5:skip"))
     assert _writes(skip) == ["INSERT INTO answers", "UPDATE flow_states"]
-    for sent in (written, more, going_on, skip):
+    for sent in (written, back, more, going_on, skip):
         assert _locks_client_and_flow_at_once(sent)
+        assert len(sent) <= AT_MOST
     _, answers = await _stored(walker)
     assert answers["progress"] == (None, "Talking about work helped\n\nand the walk after", False)
     assert answers["obstacles"] == (None, None, True)
+
+
+async def test_skip_the_rest_ends_the_reflection_writing_no_answer(walker: Walker):
+    await walker.send(Press("r:1:0:8"))
+    ended, sent = await walker.send(Press("r:1:1:rest"))
+    assert ended.state.step is not Step.REFLECTING
+    # Its end reads the recent ratings too, and closes the row: as the last answer's.
+    assert len(sent) == AT_MOST + 1 and _writes(sent) == [
+        "UPDATE reflections",
+        "UPDATE flow_states",
+    ]
+    async with walker.database.transaction() as session:
+        reflection = await session.get(Reflection, 1)
+        assert reflection is not None and reflection.complete
+    assert (await _stored(walker))[1] == {"heard": (8, None, False)}
 
 
 async def test_leaving_a_reflection_keeps_the_place_and_resuming_finds_it(walker: Walker):
@@ -195,6 +217,8 @@ async def test_each_answer_costs_at_most_four_statements_with_a_goal_and_an_own_
     assert asked.args["question"] == Ref("question.progress_with_goals", {"goals": (item,)})
     _, sent = await walker.send(Text("Two nights out of five"))
     costs.append(("text answer", len(sent)))
+    _, sent = await walker.send(Press("r:1:6:back"))
+    costs.append(("Back", len(sent)))
     _, sent = await walker.send(Press("r:1:5:next"))
     costs.append(("Next", len(sent)))
     for position in range(6, 11):
@@ -206,7 +230,7 @@ async def test_each_answer_costs_at_most_four_statements_with_a_goal_and_an_own_
     costs.append(("text answer to the last question", len(sent)))
     print(costs)
     assert all(count <= AT_MOST for _, count in costs), costs
-    # Next on the last question finishes: the recent ratings its end compares with are
+    # Done on the last question finishes: the recent ratings its end compares with are
     # read too, and the reflection's row is closed.
     last, sent = await walker.send(Press("r:1:11:next"))
     print("last answer:", len(sent), _writes(sent))
@@ -242,13 +266,16 @@ async def test_what_each_action_of_a_walk_costs(engine: AsyncEngine, own: bool) 
     for position in range(ratings):
         await cost("rating press", Press(f"r:1:{position}:7"))
     await cost("text answer", Text("Two nights out of five"))
+    await cost("Back", Press(f"r:1:{ratings + 1}:back"))
     await cost("Next", Press(f"r:1:{ratings}:next"))
     for position in range(ratings + 1, total - 1):
         await cost("Skip", Press(f"r:1:{position}:skip"))
     await cost("text answer", Text("Mostly"))  # the last question's
-    await cost("Next on the last question: it ends", Press(f"r:1:{total - 1}:next"))
+    await cost("Done on the last question: it ends", Press(f"r:1:{total - 1}:next"))
     await cost("/reflect, a new one", Command("reflect"))
-    await cost("rating press", Press("r:2:0:3"))
+    await cost("Skip the rest: it ends", Press("r:2:0:rest"))
+    await cost("/reflect, a new one", Command("reflect"))
+    await cost("rating press", Press("r:3:0:3"))
     await cost("/help inside: the question again", Command("help"))
     await cost("/goals inside: it pauses", Command("goals"))
     await cost("/reflect: the offer to resume", Command("reflect"))
@@ -256,6 +283,7 @@ async def test_what_each_action_of_a_walk_costs(engine: AsyncEngine, own: bool) 
     for name, counts in costs.items():
         print(f"  {name}: {', '.join(map(str, sorted(counts)))}")
     assert costs["rating press"] == costs["text answer"] == costs["Skip"] == {AT_MOST}
-    assert costs["Next"] == {AT_MOST - 1}  # nothing to write but the state
-    # Its end reads the recent ratings too (to raise dropped ones) and closes the row.
-    assert costs["Next on the last question: it ends"] == {AT_MOST + 1}
+    assert costs["Next"] == costs["Back"] == {AT_MOST - 1}  # nothing to write but the state
+    # An end reads the recent ratings too (to raise dropped ones) and closes the row.
+    assert costs["Done on the last question: it ends"] == {AT_MOST + 1}
+    assert costs["Skip the rest: it ends"] == {AT_MOST + 1}

@@ -95,10 +95,15 @@ async def a_text_answer_kept(
     while not unless():
         calls = emulator.calls
         for call in calls[seen:]:
-            if call.method == "sendMessage" and str(call.params.get("text")).startswith("Kept."):
+            if call.method == "sendMessage" and _says_kept(str(call.params.get("text"))):
                 return
         seen = len(calls)
         await asyncio.sleep(0.01)
+
+
+def _says_kept(text: str) -> bool:
+    """Whether a reply opens with "Kept." (alone, or before the next question)."""
+    return re.sub(r"<[^>]+>", "", text).startswith("Kept.")
 
 
 # The built-in questions in the order the bot asks them (no goals, no own questions).
@@ -203,8 +208,9 @@ class Person:
         if found is not None:
             await self._answer(message, int(found.group(1)) - 1, text)
         elif text.startswith("Kept.") and f"next:{message.message_id}" not in self._acted:
+            # The last question's "Kept.", with Done (the others go on to the next).
             self._acted.add(f"next:{message.message_id}")
-            await self._press(message, "Next \u00bb", last=self._on_last())
+            await self._press(message, "Done", last=self._on_last())
         elif "haven't finished" in text:
             await self._press(message, "Continue where I left off")
 
@@ -213,8 +219,8 @@ class Person:
         want = self.plan[key]
         if key in self._acted:
             # The same question again: a person wouldn't answer twice. But when the bot's
-            # "Kept." was lost, it apologises ("what you sent is saved") and asks again,
-            # showing the answer kept: they carry on from there, as they would from "Kept.".
+            # reply to their words was lost, it apologises ("what you sent is saved") and
+            # asks again, showing the answer kept: they carry on from there.
             shown = isinstance(want, str) and f"So far you wrote: {want}" in text
             if shown and f"next:{message.message_id}" not in self._acted:
                 self._acted.add(f"next:{message.message_id}")

@@ -155,7 +155,8 @@ def test_reflect_starts_with_the_ratings_then_the_open_questions():
     question = outcome.effects[-1]
     assert "Question 1 of 10" in render(question.text, **question.args)
     labels = [plain(b.label, **b.args) for row in question.buttons for b in row]
-    assert labels == [*map(str, range(11)), "Skip"]  # no Back on the first question
+    # No Back on the first question; "Skip the rest" on every question but the last.
+    assert labels == [*map(str, range(11)), "Skip", "Skip the rest"]
     assert outcome.state == State(Step.REFLECTING, {"serial": 1, "position": 0})
 
 
@@ -224,15 +225,19 @@ def test_a_comment_on_a_rating_question_is_kept_not_dropped():
     assert of(again, PutAnswer) == [PutAnswer(3, "heard", 4, "still hard")]
 
 
-def test_a_text_answer_can_take_several_messages_until_next():
+def test_a_text_answer_moves_on_and_back_adds_to_it():
     state, facts = reflecting_at(6)  # "helpful"
     first = router.step(state, Text("The breathing exercise."), facts)
     assert of(first, PutAnswer) == [PutAnswer(3, "helpful", text="The breathing exercise.")]
+    # Written is answered: the next question follows, saying the answer was kept.
+    assert first.state == State(Step.REFLECTING, {"serial": 3, "position": 7})
+    assert replies(first) == ["reflection.kept_then"]
+    # Back to it, and more written: joined with what was there.
     _, with_text = reflecting_at(6, {"helpful": AnswerView(text="The breathing exercise.")})
     second = router.step(state, Text("And being listened to."), with_text)
     joined = "The breathing exercise.\n\nAnd being listened to."
     assert of(second, PutAnswer) == [PutAnswer(3, "helpful", text=joined)]
-    assert first.state == second.state == state
+    assert second.state == State(Step.REFLECTING, {"serial": 3, "position": 7})
     moved = router.step(state, press(6, "next"), with_text)
     assert moved.state == State(Step.REFLECTING, {"serial": 3, "position": 7})
     assert not of(moved, PutAnswer)

@@ -79,7 +79,7 @@ EVENTS = [
     Press("sc:delay"), Press("sc:delay:60"), Press("sc:quiet"), Press("sc:quiet:none"),
     Press("sc:extra"), Text("Thursday 10:00"),
     Press("p:9:start"), Press("p:9:later"), Press("p:9:snooze:2"), Press("p:9:snooze:9"),
-    Press("p:9:skip"), Press("p:8:start"), Press("p:x"),
+    Press("p:9:skip"), Press("p:8:start"), Press("p:x"), Press("p:9:quick"),
     Text("17:00"), Text("5pm"), Text("25:61"), Text("tomorrow-ish"), Text(""),
     Command("schedule"), Command("skip"), Command("pause"), Command("resume"), Command("cancel"),
     NonText("sticker"), Edited(),
@@ -223,6 +223,17 @@ def test_prompt_buttons_start_snooze_and_skip():
     assert of(later, SnoozePrompt) == [SnoozePrompt(9, 3)]
     skip = router.step(State(), Press("p:9:skip"), facts)
     assert of(skip, ClosePrompts) == [ClosePrompts(date(2026, 11, 24), "skipped")]
+
+
+def test_a_prompts_quick_version_begins_only_the_ratings_and_what_to_bring_up():
+    facts = replace(
+        SCHEDULED.having(PressedPrompt(SENT)), now=datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+    )
+    quick = router.step(State(), Press("p:9:quick"), facts)
+    assert of(quick, ClosePrompts) == [ClosePrompts(date(2026, 11, 24), "answered")]
+    (started,) = of(quick, StartReflection)
+    assert started.questions == ("heard", "focus", "approach", "overall", "bring_up")
+    assert started.session_date == date(2026, 11, 24) and started.source == "prompt"
 
 
 def test_a_prompt_pressed_before_its_send_is_recorded_still_starts_the_reflection():
