@@ -259,8 +259,9 @@ class Note(SQLModel, table=True):
     """A note for a session: which of the client's answers and topics it holds and which
     the client left out. Only references: the words stay in `answers`, encrypted.
 
-    `items` is a list of [kind, id, included]: kind "answer" (an open answer), "drop" (a
-    rating answer lower than the one before) or "topic". A scheduled note is tied to its
+    `items` is a list of [kind, id, included, rating before]: kind "answer" (an open
+    answer), "goal" (a goal's latest rating), "topic", or in older notes "drop" (a rating
+    answer lower than the one before). A scheduled note is tied to its
     prompt (unique), so a retried send reuses the same note and the client's choices.
     """
 

@@ -94,7 +94,7 @@ async def _a_deployment(url: str, key_file: Path) -> None:
                 due = await schedules.due(session=session, now=NOW, limit=10)
                 (prompt,) = [p for p in due if p.user_id == user_id and p.kind == "reflection"]
                 await notes.create(
-                    session=session, user_id=user_id, serial=1, items=[("topic", 1, None)],
+                    session=session, user_id=user_id, serial=1, items=[("topic", 1, None, True)],
                     session_date=TUESDAY, prompt_id=prompt.id,
                 )  # fmt: skip
                 await fits.start(

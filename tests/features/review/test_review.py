@@ -6,6 +6,7 @@ import csv
 import html
 import io
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -213,10 +214,40 @@ def test_a_note_is_grouped_in_the_first_person_with_every_item():
     draft = note.draft(NoteView(4, ITEMS), False, "en")
     text = rendered(draft)
     assert "1. My sister's visit" in text
-    assert "I haven't always felt fully heard lately (I rated it 3)." in text
-    assert "\u201cSleep &lt;better&gt;\u201d feels smaller: 6, then 2" in text
+    assert "I haven't always felt fully heard lately (I rated it 3/10)." in text
+    assert "\u201cSleep &lt;better&gt;\u201d feels smaller: 6/10, then 2/10" in text
     data = [b.data for row in draft.buttons for b in row]
     assert data == ["n:4:0", "n:4:1", "n:4:2", "n:4:3", "n:4:done"]
+
+
+def test_a_note_says_whether_it_felt_right_and_each_goals_progress_out_of_ten():
+    items = note.in_order(
+        [
+            NoteItem("goal", 21, "goal:2", rating=3, previous=6, goal="Sleep better"),
+            NoteItem("goal", 22, "goal:4", rating=7),
+            NoteItem("answer", 23, "felt_right", text="I felt rushed"),
+            NoteItem("answer", 24, "progress", text="Some nights are better"),
+        ]
+    )
+    assert [i.section for i in items] == ["felt_right", "progress", "progress", "progress"]
+    text = rendered(note.draft(NoteView(4, items), False, "en"))
+    assert "Whether it has felt right</u>\n1. I felt rushed" in text
+    assert "\u201cSleep better\u201d: 3/10 (the time before, 6/10)." in text
+    assert "A goal I've since set aside: 7/10." in text
+    assert "Some nights are better" in text
+
+
+def test_a_note_with_nothing_in_it_shows_the_clients_goals():
+    empty = NoteView(3, (), scheduled=True, goals=("Sleep <better>", "Say no"))
+    text = rendered(note.nothing_to_raise(empty, False))
+    assert "Nothing noted this time" in text
+    assert "\u2022 Sleep &lt;better&gt;\n\u2022 Say no" in text
+    assert rendered(note.nothing_to_raise(NoteView(3, ()), False)).endswith("bring it.")
+    asked = router.step(
+        State(), Command("note"), FACTS.having(NoteFacts(NoteView(0, (), goals=("Say no",))))
+    )
+    [reply] = [e for e in asked.effects if isinstance(e, Reply)]
+    assert "Say no" in rendered(reply)
 
 
 def test_note_toggles_and_done_store_the_choice_and_show_it():
@@ -244,11 +275,16 @@ def test_a_forged_or_stale_note_button_changes_nothing(data: str):
     assert router.step(State(), Press("n:4:0"), final).effects == (Toast("toast.note_final"),)
 
 
-def test_a_new_note_is_created_with_every_item_included():
+def test_a_new_note_keeps_out_what_the_client_left_out_before():
     facts = FACTS.having(NoteFacts(NoteView(0, ITEMS), 2))
     outcome = router.step(State(), Command("note"), facts)
     [created] = [e for e in outcome.effects if isinstance(e, CreateNote)]
     assert created.serial == 3 and len(created.items) == 4
+    assert all(included for *_, included in created.items)
+    left_out = (ITEMS[0], replace(ITEMS[1], included=False), *ITEMS[2:])
+    again = router.step(State(), Command("note"), FACTS.having(NoteFacts(NoteView(0, left_out))))
+    [created] = [e for e in again.effects if isinstance(e, CreateNote)]
+    assert [included for *_, included in created.items] == [True, False, True, True]
     empty = FACTS.having(NoteFacts(NoteView(0, ())))
     assert [e.text for e in router.step(State(), Command("note"), empty).effects] == [
         "note.nothing"
