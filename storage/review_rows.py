@@ -26,6 +26,8 @@ class Rows:
     # How many reflections with any answer the client has in all.
     total: int = 0
     upto: int = 0
+    # The first day of the window asked for (None: all of them).
+    since: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,7 @@ async def reflections_in(
     answered = await _answered(session, user_id)
     kept = [r for r in every if r.id in answered]
     newest = upto if upto is not None else max((r.serial for r in every), default=0)
+    since: date | None = None
     if days is None:
         first = 0
     else:
@@ -70,6 +73,7 @@ async def reflections_in(
         earlier=await _last_ratings(session, [r.id for r in before if r.id is not None]),
         total=len(kept),
         upto=newest,
+        since=since,
     )
 
 

@@ -228,6 +228,7 @@ async def history_of(session: AsyncSession, user_id: int, rows: review_rows.Rows
         own_questions={q.id: q.text for q in own if q.id is not None},
         total=rows.total,
         upto=rows.upto,
+        since=rows.since,
     )
 
 

@@ -78,7 +78,7 @@ def nothing_to_show(history: History, window: Window) -> Reply:
 def chart(history: History) -> ShowChart | None:
     """The ratings and goal progress over the window, when there are two sessions or more
     to draw a line between."""
-    rated = [s for s in history.sessions if any(a.rating is not None for a in s.answers.values())]
+    rated = [s for s in history.counted if any(a.rating is not None for a in s.answers.values())]
     if len(rated) < 2:
         return None
     questions = [q for q in RATINGS if any(s.rating(q) is not None for s in rated)]
@@ -105,6 +105,8 @@ def session_blocks(history: History, *, newest_first: bool = True) -> list[tuple
     blocks = []
     for session in sessions:
         unfinished: Arg = "" if session.finished else Ref("summary.unfinished")
+        if session.only_started:
+            unfinished = Ref("summary.only_started")
         heading = Ref("summary.session", {"day": _day(session), "unfinished": unfinished})
         lines = [
             ref
@@ -177,15 +179,37 @@ def _trend(rating: int, previous: int | None) -> Arg:
 
 
 def _header(history: History, window: Window) -> Ref:
+    counted = len(history.counted)
+    starts = len(history.sessions) - counted
+    args: dict[str, Arg] = {
+        "count": _count(counted, starts),
+        "days": str(window.days),
+        "starts": _starts(starts) if counted else "",
+    }
     if window.days is None:
-        span = Ref("summary.span.all")
-    elif window == DEFAULT:
-        span = Ref("summary.span.default", {"days": str(window.days)})
-    else:
-        span = Ref("summary.span.days", {"days": str(window.days)})
-    count = len(history.sessions)
-    counted = Ref("summary.count.one") if count == 1 else Ref("summary.count", {"n": str(count)})
-    return Ref("summary.header", {"span": span, "count": counted})
+        return Ref("summary.header.all", args)
+    reached = history.since is not None and any(
+        s.session_date < history.since for s in history.sessions
+    )
+    if window == DEFAULT and reached and counted:
+        return Ref("summary.header.reached" if counted != 1 else "summary.header.reached_one", args)
+    return Ref("summary.header.days", args)
+
+
+def _count(counted: int, starts: int) -> Ref:
+    if counted == 0:
+        if starts == 1:
+            return Ref("summary.count.only_started_one")
+        return Ref("summary.count.only_started", {"n": str(starts)})
+    return Ref("summary.count.one") if counted == 1 else Ref("summary.count", {"n": str(counted)})
+
+
+def _starts(starts: int) -> Arg:
+    if starts == 0:
+        return ""
+    if starts == 1:
+        return Ref("summary.starts.one")
+    return Ref("summary.starts", {"n": str(starts)})
 
 
 def _buttons(window: Window, upto: int, number: int, total: int) -> tuple[tuple[Button, ...], ...]:

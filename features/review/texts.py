@@ -15,12 +15,21 @@ EN: dict[str, str] = {
     "command.export": "Everything you've written, as files to keep",
     # /summary
     "summary.page": "{header}\n{body}{footer}",
-    "summary.header": "<b>Your reflections</b>: {span}, {count}.",
-    "summary.span.default": "the last {days} days or your last 4 sessions",
-    "summary.span.days": "the last {days} days",
-    "summary.span.all": "all of them",
+    "summary.header.days": "<b>Your reflections from the last {days} days</b>: {count}{starts}.",
+    "summary.header.all": "<b>All your reflections</b>: {count}{starts}.",
+    "summary.header.reached": (
+        "<b>Your last {count}</b>{starts}, reaching back past the last {days} days."
+    ),
+    "summary.header.reached_one": (
+        "<b>Your last session</b>{starts}, from before the last {days} days."
+    ),
     "summary.count": "{n} sessions",
     "summary.count.one": "1 session",
+    "summary.count.only_started": "{n} reflections, only started",
+    "summary.count.only_started_one": "one reflection, only started",
+    "summary.starts": ", and {n} reflections only started",
+    "summary.starts.one": ", and one reflection only started",
+    "summary.only_started": " <i>(only started)</i>",
     "summary.session": "\n<b>\U0001f4c5 {day}</b>{unfinished}",
     "summary.session_continued": "\n<b>\U0001f4c5 {day}</b> <i>(continued)</i>",
     "summary.unfinished": " <i>(not finished)</i>",

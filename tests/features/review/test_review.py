@@ -110,6 +110,54 @@ def test_trends_compare_each_rating_with_the_time_before():
     assert text.endswith("Felt heard and respected: <b>5</b>")  # the first ever: no trend
 
 
+def test_a_reflection_only_started_is_shown_but_is_no_session():
+    stray = replace(session(2, {"heard": 2}), finished=False)
+    history = History(
+        (session(1, {"heard": 7, "focus": 6}), stray, session(3, {"heard": 8})),
+        total=3,
+        upto=3,
+        since=date(2026, 1, 1),
+    )
+    assert [s.only_started for s in history.sessions] == [False, True, False]
+    [page] = summary.pages(history, Window(30, 0), "en")
+    text = rendered(page)
+    assert text.startswith(
+        "<b>Your reflections from the last 30 days</b>: 2 sessions, and one reflection "
+        "only started."
+    )
+    assert "(only started)</i>\nFelt heard and respected: <b>2</b>\n" in text
+    assert "<b>8</b> \u2191 from 7" in text  # against the last real session, not the tap
+    chart = summary.chart(history)
+    assert chart is not None and len(chart.dates) == 2
+    # Three answers, or finished (however little was answered), make it a session.
+    given = replace(session(2, {"heard": 2, "focus": 3, "approach": 4}), finished=False)
+    assert not given.only_started
+    assert not session(2, {"heard": 2}).only_started
+
+
+@pytest.mark.parametrize(
+    ("window", "since", "heading"),
+    [
+        (DEFAULT, date(2026, 1, 1), "<b>Your reflections from the last 30 days</b>: 2 sessions."),
+        (
+            DEFAULT,
+            date(2026, 1, 16),
+            "<b>Your last 2 sessions</b>, reaching back past the last 30 days.",
+        ),
+        (
+            Window(90, 0),
+            date(2026, 1, 1),
+            "<b>Your reflections from the last 90 days</b>: 2 sessions.",
+        ),
+        (ALL, None, "<b>All your reflections</b>: 2 sessions."),
+    ],
+)
+def test_the_summary_heading_reads_as_a_sentence(window: Window, since: date | None, heading: str):
+    history = History((session(1, {"heard": 7}), session(2, {"heard": 6})), total=2, since=since)
+    [page] = summary.pages(history, window, "en")
+    assert rendered(page).startswith(heading + "\n")
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     lengths=st.lists(st.integers(min_value=1, max_value=2400), min_size=1, max_size=40),
