@@ -92,14 +92,14 @@ def chart(history: History) -> ShowChart | None:
         key=_goal_order,
     )
     series = tuple(
-        ChartSeries(_label(q, history), tuple(s.rating(q) for s in rated), goal=q in goals)
+        ChartSeries(question_label(q, history), tuple(s.rating(q) for s in rated), goal=q in goals)
         for q in (*questions, *goals)
     )
     return ShowChart(tuple(s.session_date for s in rated), series)
 
 
 def session_blocks(history: History, *, newest_first: bool = True) -> list[tuple[Ref, list[Ref]]]:
-    """Each session's heading and its answers' lines (an export renders them as text)."""
+    """Each session's heading and its answers' lines, newest first by default."""
     before = previous_ratings(history)
     sessions = reversed(history.sessions) if newest_first else iter(history.sessions)
     blocks = []
@@ -128,12 +128,12 @@ def _pieces(history: History) -> list[_Piece]:
 
 
 def _answer(answer: Answered, before: dict[str, int], history: History) -> list[Ref]:
-    label = _label(answer.question, history)
+    label = question_label(answer.question, history)
     if answer.rating is not None:
         rating: dict[str, Arg] = {
             "label": label,
             "rating": str(answer.rating),
-            "trend": _trend(answer.rating, before.get(answer.question)),
+            "trend": trend(answer.rating, before.get(answer.question)),
         }
         if not answer.text:
             return [Ref("summary.rating", rating)]
@@ -156,7 +156,8 @@ def _escaped_size(text: str) -> int:
     return size(html.escape(text, quote=False))
 
 
-def _label(question: str, history: History) -> Ref:
+def question_label(question: str, history: History) -> Ref:
+    """How /summary (and the PDF) names a question: short, in the client's first person."""
     if question in RATINGS or question in OPEN:
         return Ref(f"summary.label.{question}")
     if question.startswith(GOAL):
@@ -168,7 +169,8 @@ def _label(question: str, history: History) -> Ref:
     return Ref("summary.label.other")
 
 
-def _trend(rating: int, previous: int | None) -> Arg:
+def trend(rating: int, previous: int | None) -> Arg:
+    """The arrow from the rating the time before ("" the first time)."""
     if previous is None:
         return ""
     if rating > previous:

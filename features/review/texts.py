@@ -166,6 +166,14 @@ EN: dict[str, str] = {
         "Exported on {day}. Kept for me by my reflection companion: only I decide who sees this."
     ),
     "export.pdf_sessions": "My sessions",
+    "export.pdf_goals": "My goals",
+    "export.session_heading": "{day}{state}",
+    "export.rating": "{rating}/10{trend}",
+    "export.goal_set": "Set on {day}.",
+    "export.goal_set_aside": "Set aside on {day}.",
+    "export.goal_progress": (
+        "My latest rating of progress: {rating}/10, after the session of {day}."
+    ),
     "export.pdf_fit": "Does this feel right? My checks",
     "export.fit_heading": "Check of {day}",
     "note.opening": "For your next session \U0001f33f",

@@ -4,6 +4,8 @@ and keeps out what the client left out until they put it back."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from emulator import Emulator, NoMessageError, SentMessage
 from tests.e2e.reviewing import berlin
 from tests.support.clock import Clock
@@ -114,3 +116,31 @@ async def test_the_note_carries_what_matters_and_keeps_the_clients_choices(
     assert "(left out)" not in line
     final = await press_in_place(emulator, ADA, again, "Done")
     assert "My sister's visit" in (final.plain_text or "")
+
+
+async def test_the_note_before_a_first_session_shows_the_clients_goals(
+    emulator: Emulator, clocked_bot: tuple[BotProcess, Clock]
+):
+    bot, clock = clocked_bot
+    clock.set(berlin(23, 11, 10))  # Monday; sessions on Tuesdays at 17:00
+    await bot.start()
+    await emulator.send_text(ADA, "/start")
+    for _ in range(2):
+        await emulator.next_message(ADA)
+    await emulator.send_text(ADA, "Berlin")
+    for _ in range(2):
+        await emulator.next_message(ADA)
+    days = await emulator.next_message(ADA)
+    await press_in_place(emulator, ADA, days, "Tue")
+    asked = await press(emulator, ADA, days, "Done")
+    asked = await press(emulator, ADA, asked, "17:00")
+    asked = await press(emulator, ADA, asked, "50 min")
+    await press(emulator, ADA, asked, "Every week")
+    await emulator.next_message(ADA)  # "That's all I need"
+    await add_goal(emulator, ADA, GOAL)
+
+    clock.set(berlin(23, 11, 19) + timedelta(seconds=10))  # the note for Tuesday
+    note = await emulator.next_message(ADA)
+    text = note.plain_text or ""
+    assert "Nothing noted this time" in text
+    assert f"\u2022 {GOAL}" in text

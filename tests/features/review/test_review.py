@@ -6,6 +6,7 @@ import csv
 import html
 import io
 import json
+import re
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from features import router
-from features.kernel.texts import render
+from features.kernel.texts import CATALOGUE, render
 from features.kernel.vocabulary import (
     Client,
     Command,
@@ -29,7 +30,7 @@ from features.kernel.vocabulary import (
     Step,
     Toast,
 )
-from features.review import export, note, summary
+from features.review import export, note, paper, summary
 from features.review.effects import CreateNote, FinishNote, ToggleNoteItem
 from features.review.history import Answered, History, Session
 from features.review.loaded import NoteFacts, SummaryWindow
@@ -372,17 +373,73 @@ def test_the_pdf_draws_what_its_font_can_and_logs_nothing_of_the_rest(
     words = "calm \U0001f33f \u0161\u010d \u0436\u0438\u0437\u043d\u044c"
     history = History((session(1, {"heard": 4}, {"helpful": words}),))
     data = export.Export(
-        history, NOW, None, {}, session_lines=[("Tuesday", [words])], titles={"title": "Mine"}
+        history,
+        NOW,
+        None,
+        {},
+        session_lines=[("Tuesday", [("What helped", words)])],
+        titles={"title": "Mine"},
     )
     with caplog.at_level("DEBUG"):
         pdf = PdfReader(io.BytesIO(export.to_pdf(data)))
     text = pdf.pages[0].extract_text()
     assert "calm" in text and "\u0436\u0438\u0437\u043d\u044c" in text  # Cyrillic drawn
-    assert "\U0001f33f" not in text  # no glyph for it: a plain mark instead
+    assert "\U0001f33f" not in text  # no glyph for it: its name in words instead
+    assert "(herb)" in text and "\u25a1" not in text
     assert not any(
         "\U0001f33f" in r.getMessage() or "calm" in r.getMessage() for r in caplog.records
     )
     assert not any("calm" in str(w.message) for w in recwarn)
+
+
+def test_on_paper_each_answer_is_under_its_label_with_the_scale_and_no_emoji():
+    stray = replace(session(3, {"heard": 2}), finished=False)
+    history = History(
+        (
+            session(1, {"heard": 5, "goal:2": 4}, {"helpful": "Breathing"}),
+            session(2, {"heard": 7}),
+            stray,
+        ),
+        goals={2: "Sleep better"},
+    )
+    blocks = paper.session_blocks(history, "en")
+    assert blocks[0] == (
+        "Tuesday 13 January 2026",
+        [
+            ("Felt heard and respected", "5/10"),
+            ("Progress on \u201cSleep better\u201d", "4/10"),
+            ("What helped", "Breathing"),
+        ],
+    )
+    assert blocks[1][1] == [("Felt heard and respected", "7/10 \u2191 from 5")]
+    assert blocks[2] == (
+        "Tuesday 27 January 2026 (only started)",
+        [("Felt heard and respected", "2/10")],
+    )
+    goals = [
+        paper.GoalRecord(3, "Say no", datetime(2026, 1, 2, tzinfo=UTC), NOW),
+        paper.GoalRecord(2, "Sleep better", datetime(2026, 1, 1, 23, 30, tzinfo=UTC)),
+    ]
+    assert paper.goal_blocks(goals, history, "Europe/Berlin", "en") == [
+        (
+            "Sleep better",
+            [
+                "Set on 2 January 2026.",
+                "My latest rating of progress: 4/10, after the session of Tuesday 13 January 2026.",
+            ],
+        ),
+        ("Say no", ["Set on 2 January 2026.", "Set aside on 20 November 2026."]),
+    ]
+
+
+def test_a_fit_result_on_paper_names_no_command():
+    from features.fit.export import ON_PAPER
+
+    parts = ("fit.result.", "fit.closing.", "fit.line.", "fit.step.", "fit.head.", "fit.change")
+    shown = [key for key in CATALOGUE["en"] if key.startswith(parts)]
+    printed = {key: CATALOGUE["en"][ON_PAPER.get(key, key)] for key in shown}
+    assert not [key for key, text in printed.items() if re.search(r"(?<!<)/[a-z]{3,}", text)]
+    assert "/fit" in CATALOGUE["en"]["fit.closing.gaps"]  # the chat's wording keeps it
 
 
 @pytest.mark.parametrize("data", ["sum:bogus:1:1", "sum:7d", "n:x:done", "n::keep"])
