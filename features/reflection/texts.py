@@ -44,25 +44,25 @@ EN: dict[str, str] = {
         "session?"
     ),
     "raise.heard": (
-        "\u2022 Feeling heard and respected: {rating}. You could say: <i>\u201cI haven't "
+        "\u2022 Feeling heard and respected: {rating}/10. You could say: <i>\u201cI haven't "
         "always felt fully heard lately, and I'd like us to talk about that.\u201d</i>"
     ),
     "raise.focus": (
-        "\u2022 Working on what you wanted: {rating}. You could say: <i>\u201cI'd like "
+        "\u2022 Working on what you wanted: {rating}/10. You could say: <i>\u201cI'd like "
         "us to spend more of our time on what matters most to me right now.\u201d</i>"
     ),
     "raise.approach": (
-        "\u2022 How your therapist works suiting you: {rating}. You could say: "
+        "\u2022 How well your therapist's way of working suits you: {rating}/10. You could say: "
         "<i>\u201cI'm not sure the way we're working suits me. Could we talk about "
         "how we work together?\u201d</i>"
     ),
     "raise.overall": (
-        "\u2022 The session overall: {rating}. You could say: <i>\u201cLast session "
+        "\u2022 The session overall: {rating}/10. You could say: <i>\u201cLast session "
         "didn't feel quite right for me, and I'd like to understand why, together."
         "\u201d</i>"
     ),
     "raise.goal": (
-        "\u2022 Progress on your goal \u201c{goal}\u201d: {rating}. You could say: "
+        "\u2022 Progress on your goal \u201c{goal}\u201d: {rating}/10. You could say: "
         "<i>\u201cI'd like us to look at how we're doing with this goal.\u201d</i>"
     ),
     "raise.goal_retired": "a goal you've set aside",

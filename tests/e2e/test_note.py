@@ -51,17 +51,17 @@ def _has(message: SentMessage, label: str) -> bool:
     return any(text == label for row in message.buttons for text, _ in row)
 
 
-async def decline_any_offer(emulator: Emulator, user: int) -> bool:
-    """Press "Not now" if the bot offers to put a rating in the note; whether it did."""
+async def decline_any_offer(emulator: Emulator, user: int) -> str | None:
+    """Press "Not now" if the bot offers to put a rating in the note; the offer's text."""
     try:
         offered = await emulator.next_message(user, timeout=3)
     except (NoMessageError, TimeoutError):
-        return False
+        return None
     if not _has(offered, "Not now"):
-        return False
+        return None
     await emulator.press(user, offered, button(offered, "Not now"))
     await emulator.next_message(user)  # "That's fine."
-    return True
+    return offered.plain_text or ""
 
 
 async def test_the_note_carries_what_matters_and_keeps_the_clients_choices(
@@ -85,7 +85,10 @@ async def test_the_note_carries_what_matters_and_keeps_the_clients_choices(
     await walk(
         emulator, ADA, [8, 8, 2, 8, 3, None, None, None, None, None, "Whether to meet weekly"]
     )
-    assert await decline_any_offer(emulator, ADA)  # "the way my therapist works": 2
+    offer = await decline_any_offer(emulator, ADA)  # "the way my therapist works": 2
+    assert offer is not None
+    # The rating in the offer reads right, with its scale.
+    assert "How well your therapist's way of working suits you: 2/10." in offer
     clock.set(berlin(11, 11))
 
     await emulator.send_text(ADA, "/note")
