@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import or_
+from sqlalchemy import func, or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -49,9 +49,12 @@ async def reflections_in(
     at_least: int,
     today: date,
     upto: int | None = None,
+    fewest_answers: int = 0,
 ) -> Rows:
     """The client's reflections (those with an answer) whose session was in the last `days`
-    days (all if None), and at least the last `at_least` of them; none newer than `upto`."""
+    days (all if None), and at least the last `at_least` of them; none newer than `upto`.
+    The ratings before the window come from reflections finished or with at least
+    `fewest_answers` answers (not one only started)."""
     statement = select(Reflection).where(col(Reflection.user_id) == user_id)
     if upto is not None:
         statement = statement.where(col(Reflection.serial) <= upto)
@@ -67,6 +70,11 @@ async def reflections_in(
         recent = [i for i, r in enumerate(kept) if r.session_date >= since]
         first = min(recent[0] if recent else len(kept), max(len(kept) - at_least, 0))
     window, before = kept[first:], kept[:first]
+    before = [
+        r
+        for r in before
+        if r.finished_at is not None or answered.get(r.id or 0, 0) >= fewest_answers
+    ]
     return Rows(
         reflections=window,
         answers=await _answers(session, [r.id for r in window if r.id is not None]),
@@ -152,16 +160,17 @@ async def ratings_since(
     return found
 
 
-async def _answered(session: AsyncSession, user_id: int) -> set[int]:
+async def _answered(session: AsyncSession, user_id: int) -> dict[int, int]:
+    """How many questions each of the client's reflections has an answer to (not a skip)."""
     statement = (
-        select(Answer.reflection_id)
+        select(Answer.reflection_id, func.count())
         .where(
             col(Answer.user_id) == user_id,
             or_(col(Answer.rating).is_not(None), col(Answer.text).is_not(None)),
         )
-        .distinct()
+        .group_by(col(Answer.reflection_id))
     )
-    return set((await session.exec(statement)).all())
+    return {reflection: count for reflection, count in (await session.exec(statement)).all()}
 
 
 async def _answers(

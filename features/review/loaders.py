@@ -17,7 +17,7 @@ from features.kernel.feature import Need
 from features.kernel.vocabulary import Event, Facts, State
 from features.review import flow
 from features.review import note as notes_view
-from features.review.history import Answered, History, Session
+from features.review.history import FEWEST_ANSWERS, Answered, History, Session
 from features.review.loaded import NoteFacts, SummaryWindow
 from features.review.note import NoteItem, NoteView
 from storage import notes, review_rows
@@ -42,6 +42,7 @@ async def load_window(
         at_least=window.at_least,
         today=_today(user, facts.now),
         upto=wanted.upto,
+        fewest_answers=FEWEST_ANSWERS,
     )
     return SummaryWindow(await history_of(session, user.id, rows))
 

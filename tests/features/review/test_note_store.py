@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from features.review.loaders import material
 from features.review.note import NoteItem
-from storage import clients, goals, notes, reflections
+from storage import clients, goals, notes, reflections, review_rows
 from storage.db import Database
 
 LATER = date(2099, 1, 1)
@@ -93,3 +93,27 @@ async def test_what_the_client_left_out_stays_out_until_they_put_it_back(engine:
         )  # fmt: skip
         await notes.toggle(session=session, user_id=1, serial=2, index=sister)
     assert all(i.included for i in await _material(database))
+
+
+async def test_a_reflection_only_started_before_the_window_is_not_what_trends_compare_with(
+    engine: AsyncEngine,
+):
+    database = Database(engine)
+    await _reflect(database, 1, {"heard": 7, "focus": 6, "helpful": "Breathing"})
+    async with database.transaction() as session:
+        first = await reflections.by_serial(session=session, user_id=1, serial=1)
+        assert first is not None
+        await reflections.finish(session=session, reflection=first, complete=True)
+    await _reflect(database, 2, {"heard": 2})  # a stray tap, then /cancel: unfinished
+    await _reflect(database, 3, {"heard": 8, "focus": 8, "approach": 8})
+    async with database.transaction() as session:
+        rows = await review_rows.reflections_in(
+            session=session, user_id=1, days=None, at_least=0, today=LATER, fewest_answers=3
+        )
+        assert [r.serial for r in rows.reflections] == [1, 2, 3]
+        # A window holding only the last: the rating before it is the 7, not the tap's 2.
+        rows = await review_rows.reflections_in(
+            session=session, user_id=1, days=1, at_least=1, today=LATER, fewest_answers=3
+        )
+    assert [r.serial for r in rows.reflections] == [3]
+    assert rows.earlier == {"heard": 7, "focus": 6}
