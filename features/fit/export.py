@@ -12,8 +12,11 @@ from features.fit.loaded import FitView
 from features.kernel.texts import plain
 from storage import fits
 
-# Lines that name a command, which does nothing on paper, worded for a PDF instead.
+# Lines worded for the chat, worded for a PDF instead: a command does nothing on paper,
+# and a check printed later wasn't "today".
 ON_PAPER = {
+    "fit.head.title": "fit.paper.title",
+    "fit.result.no_gaps": "fit.paper.no_gaps",
     "fit.result.nothing": "fit.paper.nothing",
     "fit.closing.gaps": "fit.paper.closing_gaps",
     "fit.closing.looking": "fit.paper.closing_looking",

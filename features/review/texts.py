@@ -163,7 +163,7 @@ EN: dict[str, str] = {
     ),
     "export.pdf_title": "My therapy reflections",
     "export.pdf_subtitle": (
-        "Exported on {day}. Kept for me by my reflection companion: only I decide who sees this."
+        "Exported from my reflection companion on {day}. This copy is mine to keep or share."
     ),
     "export.pdf_sessions": "My sessions",
     "export.pdf_goals": "My goals",

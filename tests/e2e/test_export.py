@@ -75,6 +75,9 @@ async def test_the_pdf_reads_well_on_paper(
     assert "\u25a1" not in text and "\U0001f4c5" not in text
     assert "Tuesday 3 November 2026" in text
     assert "(slightly smiling face)" in text
+    # Nothing it can't keep: the client holds this copy; /privacy says who holds the rest.
+    assert "This copy is mine to keep or share" in " ".join(text.split())
+    assert "only I decide" not in text
     # Nothing that only works in the chat.
     assert not re.search(r"/[a-z]{3,}\b", text.replace("https://", "")), text
     # The goals have a section of their own, with the latest progress out of 10.

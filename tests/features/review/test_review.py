@@ -439,6 +439,7 @@ def test_a_fit_result_on_paper_names_no_command():
     shown = [key for key in CATALOGUE["en"] if key.startswith(parts)]
     printed = {key: CATALOGUE["en"][ON_PAPER.get(key, key)] for key in shown}
     assert not [key for key, text in printed.items() if re.search(r"(?<!<)/[a-z]{3,}", text)]
+    assert not [key for key, text in printed.items() if "today" in text]  # printed later
     assert "/fit" in CATALOGUE["en"]["fit.closing.gaps"]  # the chat's wording keeps it
 
 
