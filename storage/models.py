@@ -177,7 +177,8 @@ class OwnQuestion(SQLModel, table=True):
 
 
 class Topic(SQLModel, table=True):
-    """Something the client agreed to raise at their next session (a rating that dropped).
+    """A rating that dropped, offered for the next session: agreed to raise, or declined
+    ("Not now", `declined_at`).
 
     Which question it is, encrypted: what a client means to raise with their therapist is
     theirs ("I don't feel heard"); the rating stays plain, as every rating does."""
@@ -196,6 +197,8 @@ class Topic(SQLModel, table=True):
     created_at: datetime = _moment()
     # When it went into a preparation note the client used; None while still to raise.
     raised_at: datetime | None = _moment(nullable=True)
+    # When the client said "Not now" to raising it: kept so that no note raises it anyway.
+    declined_at: datetime | None = _moment(nullable=True)
 
 
 class Schedule(SQLModel, table=True):

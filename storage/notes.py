@@ -142,8 +142,23 @@ async def topics_to_raise(*, session: AsyncSession, user_id: int, since: datetim
         select(Topic)
         .where(
             col(Topic.user_id) == user_id,
+            col(Topic.declined_at).is_(None),
             or_(col(Topic.raised_at).is_(None), col(Topic.raised_at) > since),
         )
         .order_by(col(Topic.id))
     )
     return list((await session.exec(statement)).all())
+
+
+async def declined_since(
+    *, session: AsyncSession, user_id: int, since: datetime
+) -> set[tuple[int | None, str]]:
+    """(reflection id, question) of the ratings the client said "Not now" to raising,
+    declined since `since`."""
+    statement = select(Topic.reflection_id, Topic.question).where(
+        col(Topic.user_id) == user_id,
+        col(Topic.declined_at).is_not(None),
+        col(Topic.declined_at) > since,
+    )
+    rows = (await session.exec(statement)).all()
+    return {(reflection, question) for reflection, question in rows}

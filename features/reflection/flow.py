@@ -38,6 +38,7 @@ from features.kernel.vocabulary import (
 )
 from features.reflection.effects import (
     AddTopics,
+    DeclineTopics,
     FinishReflection,
     MoveTo,
     PutAnswer,
@@ -224,10 +225,10 @@ def offer_raise(state: State, event: Event, facts: Facts) -> Outcome | None:
     serial, _, action = event.data.removeprefix(RAISE).partition(":")
     if serial != str(state.data.get("serial")):
         return Outcome(state, (Toast("toast.stale_button"),))
+    ratings = tuple((str(k), int(v)) for k, v in state.data.get("ratings", []))
     if action == "add":
-        ratings = tuple((str(k), int(v)) for k, v in state.data.get("ratings", []))
         return Outcome(State(), (AddTopics(int(serial), ratings), Reply("raise.added")))
-    return Outcome(State(), (Reply("raise.not_now"),))
+    return Outcome(State(), (DeclineTopics(int(serial), ratings), Reply("raise.not_now")))
 
 
 def ask(r: ReflectionView, facts: Facts) -> Reply:

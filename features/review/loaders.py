@@ -125,18 +125,20 @@ async def material(
             items.append(NoteItem("shared", answer.id, answer.question, text=answer.text))
     topics = await notes.topics_to_raise(session=session, user_id=user_id, since=since)
     raised = {(t.reflection_id, t.question) for t in topics}
+    declined = await notes.declined_since(session=session, user_id=user_id, since=since)
     for topic in topics:
         assert topic.id is not None
         goal = _goal_words(topic.question, goals)
         items.append(NoteItem("topic", topic.id, topic.question, rating=topic.rating, goal=goal))
     # A dropped rating is in only as a topic: "Not now" to raising it is respected. Each
-    # goal's latest rating is there, out of 10, unless it is a topic already.
+    # goal's latest rating is there, out of 10, unless it is a topic already or the client
+    # said "Not now" to raising it.
     latest: dict[str, review_rows.RatingChange] = {}
     for change in await review_rows.ratings_since(session=session, user_id=user_id, since=since):
         if change.question.startswith(GOAL):
             latest[change.question] = change
     for change in latest.values():
-        if (change.reflection_id, change.question) in raised:
+        if (change.reflection_id, change.question) in raised | declined:
             continue
         goal = _goal_words(change.question, goals)
         items.append(

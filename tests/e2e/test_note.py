@@ -83,7 +83,7 @@ async def test_the_note_carries_what_matters_and_keeps_the_clients_choices(
     await decline_any_offer(emulator, ADA)
     clock.set(berlin(10, 11))
     await walk(
-        emulator, ADA, [8, 8, 2, 8, 3, None, None, None, None, None, "Whether to meet weekly"]
+        emulator, ADA, [8, 8, 2, 8, 7, None, None, None, None, None, "Whether to meet weekly"]
     )
     offer = await decline_any_offer(emulator, ADA)  # "the way my therapist works": 2
     assert offer is not None
@@ -96,7 +96,7 @@ async def test_the_note_carries_what_matters_and_keeps_the_clients_choices(
     text = draft.plain_text or ""
     # "Did it feel right?" and the goal's progress, out of 10.
     assert "Not quite: I felt rushed at the end" in text
-    assert f"\u201c{GOAL}\u201d: 3/10" in text and "6/10" in text
+    assert f"\u201c{GOAL}\u201d: 7/10 (the time before, 6/10)." in text
     assert "Some nights are better" in text
     # "Not now": the rating of 2 is not in the note, in any wording.
     assert "then 2" not in text and "rated it 2" not in text and "suited me less" not in text
@@ -119,6 +119,14 @@ async def test_the_note_carries_what_matters_and_keeps_the_clients_choices(
     assert "(left out)" not in line
     final = await press_in_place(emulator, ADA, again, "Done")
     assert "My sister's visit" in (final.plain_text or "")
+
+    # A goal's rating the client said "Not now" to raising isn't in the note either.
+    clock.set(berlin(17, 11))
+    await walk(emulator, ADA, [8, 8, 8, 8, 2, None, None, None, None, None, None])
+    assert await decline_any_offer(emulator, ADA) is not None
+    await emulator.send_text(ADA, "/note")
+    text = (await emulator.next_message(ADA)).plain_text or ""
+    assert "2/10" not in text and "rated it 2" not in text
 
 
 async def test_the_note_before_a_first_session_shows_the_clients_goals(

@@ -30,6 +30,7 @@ from features.kernel.vocabulary import (
 )
 from features.reflection.effects import (
     AddTopics,
+    DeclineTopics,
     FinishReflection,
     MoveTo,
     PutAnswer,
@@ -374,6 +375,8 @@ def test_a_rating_of_five_or_less_is_gently_offered_for_the_note():
     assert of(added, AddTopics) == [AddTopics(3, (("heard", 5),))]
     declined = router.step(outcome.state, Press("rr:3:no"), FACTS)
     assert not of(declined, AddTopics) and declined.state == State()
+    # "Not now" is kept, so that no note raises the rating anyway.
+    assert of(declined, DeclineTopics) == [DeclineTopics(3, (("heard", 5),))]
 
 
 def test_a_drop_of_two_below_the_clients_own_average_is_offered_too():

@@ -117,3 +117,21 @@ async def test_a_reflection_only_started_before_the_window_is_not_what_trends_co
         )
     assert [r.serial for r in rows.reflections] == [3]
     assert rows.earlier == {"heard": 7, "focus": 6}
+
+
+async def test_a_rating_declined_for_raising_is_in_no_note(engine: AsyncEngine):
+    database = Database(engine)
+    async with database.transaction() as session:
+        await clients.get_or_create_user(session=session, user_id=1, chat_id=1, language="en")
+        goal = await goals.add_goal(session=session, user_id=1, text="Sleep better")
+        await session.flush()
+        key = f"goal:{goal.id}"
+    await _reflect(database, 1, {"heard": 3, key: 2})
+    async with database.transaction() as session:
+        reflection = await reflections.by_serial(session=session, user_id=1, serial=1)
+        assert reflection is not None
+        await reflections.add_topics(
+            session=session, user_id=1, reflection=reflection,
+            ratings=[("heard", 3), (key, 2)], declined_at=datetime.now(UTC),
+        )  # fmt: skip
+    assert await _material(database) == ()
