@@ -258,13 +258,25 @@ class Prompt(SQLModel, table=True):
     created_at: datetime = _moment()
 
 
+class WrittenItem(SQLModel, table=True):
+    """Something the client wrote outside a reflection and chose to add to their next note
+    ("Add to my next note"), in their words, encrypted."""
+
+    __tablename__ = "written_items"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = _client_id()
+    text: str = Field(sa_column=Column(EncryptedText, nullable=False))
+    created_at: datetime = _moment()
+
+
 class Note(SQLModel, table=True):
     """A note for a session: which of the client's answers and topics it holds and which
     the client left out. Only references: the words stay in `answers`, encrypted.
 
     `items` is a list of [kind, id, included, rating before]: kind "answer" (an open
-    answer), "goal" (a goal's latest rating), "topic", or in older notes "drop" (a rating
-    answer lower than the one before). A scheduled note is tied to its
+    answer), "written" (a `WrittenItem`), "goal" (a goal's latest rating), "topic", or in
+    older notes "drop" (a rating answer lower than the one before). A scheduled note is tied to its
     prompt (unique), so a retried send reuses the same note and the client's choices.
     """
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Answer, Note, Prompt, Topic
+from storage.models import Answer, Note, Prompt, Topic, WrittenItem
 
 # An item as kept: [kind, id, included, rating before (drops and goals)].
 Item = list[Any]
@@ -97,6 +97,39 @@ async def finish(*, session: AsyncSession, user_id: int, serial: int, at: dateti
     if note is not None and note.final_at is None:
         note.final_at = at
         session.add(note)
+
+
+async def add_written(*, session: AsyncSession, user_id: int, text: str) -> WrittenItem:
+    """Keep words the client wrote outside a reflection for their next note (encrypted):
+    the next /note, and the note sent before their next session, hold them."""
+    item = WrittenItem(user_id=user_id, text=text)
+    session.add(item)
+    await session.flush()
+    return item
+
+
+async def written_since(
+    *, session: AsyncSession, user_id: int, since: datetime
+) -> list[WrittenItem]:
+    """What the client added to their next note since `since`, oldest first."""
+    statement = (
+        select(WrittenItem)
+        .where(col(WrittenItem.user_id) == user_id, col(WrittenItem.created_at) > since)
+        .order_by(col(WrittenItem.id))
+    )
+    return list((await session.exec(statement)).all())
+
+
+async def written_by_id(
+    *, session: AsyncSession, user_id: int, ids: list[int]
+) -> dict[int, WrittenItem]:
+    """The client's written note items with these ids."""
+    if not ids:
+        return {}
+    statement = select(WrittenItem).where(
+        col(WrittenItem.user_id) == user_id, col(WrittenItem.id).in_(ids)
+    )
+    return {w.id: w for w in (await session.exec(statement)).all() if w.id is not None}
 
 
 async def answers_by_id(

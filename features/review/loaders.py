@@ -21,7 +21,7 @@ from features.review.history import FEWEST_ANSWERS, Answered, History, Session
 from features.review.loaded import NoteFacts, SummaryWindow
 from features.review.note import NoteItem, NoteView
 from storage import notes, review_rows
-from storage.models import Note, Prompt, Topic, User
+from storage.models import Note, Prompt, Topic, User, WrittenItem
 
 # With no earlier note to start from, a note looks back this far.
 NOTE_LOOKBACK = timedelta(days=30)
@@ -123,6 +123,9 @@ async def material(
         assert answer.id is not None
         if answer.question not in notes_view.NOTED:  # those are in already
             items.append(NoteItem("shared", answer.id, answer.question, text=answer.text))
+    for written in await notes.written_since(session=session, user_id=user_id, since=since):
+        assert written.id is not None
+        items.append(NoteItem("written", written.id, "bring_up", text=written.text))
     topics = await notes.topics_to_raise(session=session, user_id=user_id, since=since)
     raised = {(t.reflection_id, t.question) for t in topics}
     declined = await notes.declined_since(session=session, user_id=user_id, since=since)
@@ -165,7 +168,12 @@ async def view(session: AsyncSession, kept: Note) -> NoteView:
     """A kept note with the words and ratings of its items read back."""
     refs = [(str(i[0]), int(i[1])) for i in kept.items]
     answers = await notes.answers_by_id(
-        session=session, user_id=kept.user_id, ids=[ref for kind, ref in refs if kind != "topic"]
+        session=session,
+        user_id=kept.user_id,
+        ids=[ref for kind, ref in refs if kind not in ("topic", "written")],
+    )
+    written = await notes.written_by_id(
+        session=session, user_id=kept.user_id, ids=[ref for kind, ref in refs if kind == "written"]
     )
     topics = await notes.topics_by_id(
         session=session, user_id=kept.user_id, ids=[ref for kind, ref in refs if kind == "topic"]
@@ -173,15 +181,22 @@ async def view(session: AsyncSession, kept: Note) -> NoteView:
     goals = {
         g.id: g.text for g in await review_rows.all_goals(session=session, user_id=kept.user_id)
     }
-    items = tuple(_item(raw, answers, topics, goals) for raw in kept.items)
+    items = tuple(_item(raw, answers, topics, written, goals) for raw in kept.items)
     final = kept.final_at is not None
     return NoteView(kept.serial, items, final, kept.session_date, kept.prompt_id is not None)
 
 
 def _item(
-    raw: list[Any], answers: dict[int, Any], topics: dict[int, Topic], goals: dict[Any, str]
+    raw: list[Any],
+    answers: dict[int, Any],
+    topics: dict[int, Topic],
+    written: dict[int, WrittenItem],
+    goals: dict[Any, str],
 ) -> NoteItem:
     kind, ref, included = str(raw[0]), int(raw[1]), bool(raw[2])
+    if kind == "written":
+        words = written.get(ref)
+        return NoteItem(kind, ref, "bring_up", included, text=words.text if words else None)
     previous = raw[3] if len(raw) > 3 and isinstance(raw[3], int) else None
     if kind == "topic":
         topic = topics.get(ref)

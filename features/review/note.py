@@ -23,9 +23,10 @@ DONE = "done"
 # client agreed to raise, "progress" their goals' ratings and what they wrote about progress).
 SECTIONS = ("bring_up", "felt_right", "how", "progress", "helpful", "not_helpful", "obstacles")
 NOTED = ("bring_up", "felt_right", "progress", "helpful", "not_helpful", "obstacles")
-# Items in the client's words: an answer, or (to any question) words of danger the client
-# agreed to bring to their therapist ("shared", under "I'd like to bring up").
-WORDS = ("answer", "shared")
+# Items in the client's words: an answer, words they added outside a reflection
+# ("written"), or (to any question) words of danger the client agreed to bring to their
+# therapist ("shared"); the last two under "I'd like to bring up".
+WORDS = ("answer", "written", "shared")
 # More than this and a note stops being something to read out in a session.
 MAX_ITEMS = 30
 # In the draft, each item is shortened to share one message; the final note is whole.
@@ -52,7 +53,7 @@ class NoteItem:
     @property
     def section(self) -> str:
         """Which part of the note it belongs in."""
-        if self.kind == "shared":
+        if self.kind in ("shared", "written"):
             return "bring_up"
         if self.kind == "goal":
             return "progress"

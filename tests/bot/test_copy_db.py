@@ -21,7 +21,7 @@ from storage import fits, notes, reflections, safety, schedules
 from storage import goals as preferences
 from storage.crypto import EncryptedText
 from storage.db import Database, upgrade_schema
-from storage.models import Answer, FitCheck, Goal, OwnQuestion, Schedule
+from storage.models import Answer, FitCheck, Goal, OwnQuestion, Schedule, WrittenItem
 from storage.schedules import Planned
 from tests.bot.test_cli import run_bot
 from tests.support.databases import encrypted_engine, fresh_postgres_database
@@ -107,6 +107,7 @@ async def _a_deployment(url: str, key_file: Path) -> None:
                 await safety.save_section(
                     session=session, user_id=user_id, section="reasons", text="My sister"
                 )
+                await notes.add_written(session=session, user_id=user_id, text="A hard week")
     finally:
         await engine.dispose()
 
@@ -129,7 +130,7 @@ async def _every_text(engine: AsyncEngine) -> list[tuple[str, int | None, str | 
     """Every encrypted text, decrypted with the engine's key."""
     texts: list[tuple[str, int | None, str | None]] = []
     async with Database(engine).transaction() as session:
-        for model in (Answer, Goal, OwnQuestion):
+        for model in (Answer, Goal, OwnQuestion, WrittenItem):
             rows = (await session.exec(select(model).order_by(model.id))).scalars().all()
             texts += [(model.__name__, row.id, row.text) for row in rows]
         checks = (await session.exec(select(FitCheck).order_by(FitCheck.id))).scalars().all()

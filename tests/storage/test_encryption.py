@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage import clients as repo
 from storage import goals as preferences
-from storage import reflections, safety
+from storage import notes, reflections, safety
 from storage.crypto import (
     KeyProblem,
     UnreadableText,
@@ -48,6 +48,7 @@ async def _write_one_of_each(engine: AsyncEngine) -> None:
         await reflections.add_topics(
             session=session, user_id=1, reflection=reflection, ratings=[("marker-7f3a", 4)]
         )
+        await notes.add_written(session=session, user_id=1, text=SECRET)
 
 
 async def test_texts_are_unreadable_in_the_database_and_readable_through_the_bot(
@@ -55,7 +56,9 @@ async def test_texts_are_unreadable_in_the_database_and_readable_through_the_bot
 ):
     await _write_one_of_each(engine)
     async with engine.connect() as connection:
-        for table in ("answers", "goals", "own_questions", "safety_plans", "topics"):
+        for table in (
+            "answers", "goals", "own_questions", "safety_plans", "topics", "written_items",
+        ):  # fmt: skip
             rows = (await connection.execute(text(f"SELECT * FROM {table}"))).all()
             assert rows and all("marker-7f3a" not in repr(row) for row in rows), table
         # Ratings stay plain, so summaries can query them.
@@ -178,8 +181,8 @@ async def test_rotation_moves_every_text_to_the_new_key_without_loss(tmp_path: P
     await writer.dispose()
     both = cipher_from(f"{new},{old}", tmp_path / "unused")
     rotator = encrypted_engine(url, cipher=both)
-    # A goal, an own question, an answer, a safety plan, a topic.
-    assert await rotate(rotator, both) == 5
+    # A goal, an own question, an answer, a safety plan, a topic, a written note item.
+    assert await rotate(rotator, both) == 6
     await rotator.dispose()
     reader = encrypted_engine(url, new)  # the new key alone now reads everything
     async with session_factory(reader)() as session:

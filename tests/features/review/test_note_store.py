@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from features.review.loaders import material
+from features.review.loaders import material, view
 from features.review.note import NoteItem
 from storage import clients, goals, notes, reflections, review_rows
 from storage.db import Database
@@ -135,3 +135,24 @@ async def test_a_rating_declined_for_raising_is_in_no_note(engine: AsyncEngine):
             ratings=[("heard", 3), (key, 2)], declined_at=datetime.now(UTC),
         )  # fmt: skip
     assert await _material(database) == ()
+
+
+async def test_words_added_outside_a_reflection_are_in_the_next_note(engine: AsyncEngine):
+    database = Database(engine)
+    async with database.transaction() as session:
+        await clients.get_or_create_user(session=session, user_id=1, chat_id=1, language="en")
+        await notes.add_written(session=session, user_id=1, text="A hard day at work")
+    [item] = await _material(database)
+    assert (item.kind, item.section, item.text, item.included) == (
+        "written",
+        "bring_up",
+        "A hard day at work",
+        True,
+    )
+    async with database.transaction() as session:
+        kept = await notes.create(
+            session=session, user_id=1, serial=1, session_date=None,
+            items=[(item.kind, item.ref, None, True)],
+        )  # fmt: skip
+        shown = await view(session, kept)
+    assert [(i.kind, i.text) for i in shown.items] == [("written", "A hard day at work")]
