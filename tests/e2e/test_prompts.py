@@ -257,4 +257,4 @@ async def test_a_note_that_failed_to_send_keeps_its_topics_when_retried(
     clock.set(berlin(23, 11, 19, 6))  # the retry, five minutes on
     note = await emulator.next_message(ADA)
     assert note.plain_text.startswith("For your next session")
-    assert "I haven't always felt fully heard lately (I rated it 3)" in note.plain_text
+    assert "I haven't always felt fully heard lately (I rated it 3/10)" in note.plain_text
