@@ -16,7 +16,7 @@ from features.common.questions import GOAL, OWN
 from features.fit import export as fit_export
 from features.kernel.texts import plain, render
 from features.kernel.vocabulary import Reply, SendExport, ShowChart
-from features.review import loaders, summary
+from features.review import loaders, paper, summary
 from features.review.history import History, goal_of, own_question_of
 from features.safety import safety_plan as safety_parts
 from handlers.context import BotContext
@@ -92,7 +92,13 @@ async def _export_files(
         time_zone=time_zone,
         country=country,
         wording=_wording(everything, language),
-        session_lines=_session_lines(everything, language),
+        session_lines=paper.session_blocks(everything, language),
+        goal_lines=paper.goal_blocks(
+            [paper.GoalRecord(g.id or 0, g.text, g.created_at, g.retired_at) for g in goals],
+            everything,
+            time_zone,
+            language,
+        ),
         fit_checks=fit_checks,
         fit_lines=fit_lines,
         goals=[_dated(g.text, g.created_at, g.retired_at) for g in goals],
@@ -107,6 +113,7 @@ async def _export_files(
             "title": plain("export.pdf_title", language),
             "subtitle": plain("export.pdf_subtitle", language, day=f"{now:%d %B %Y}"),
             "sessions": plain("export.pdf_sessions", language),
+            "goals": plain("export.pdf_goals", language),
             "fit": plain("export.pdf_fit", language),
             "safety_plan": plain("export.pdf_safety_plan", language),
         },
@@ -140,16 +147,6 @@ def _wording(everything: History, language: str) -> dict[str, str]:
         else:
             wording[key] = plain(f"question.{key}", language)
     return wording
-
-
-def _session_lines(everything: History, language: str) -> list[tuple[str, list[str]]]:
-    return [
-        (
-            plain(heading.text, language, **heading.args),
-            [plain(line.text, language, **line.args) for line in lines],
-        )
-        for heading, lines in summary.session_blocks(everything, newest_first=False)
-    ]
 
 
 def _dated(text: str, created: datetime, retired: datetime | None) -> dict[str, Any]:

@@ -192,7 +192,8 @@ class Memo(SQLModel, table=True):
 
 
 class Topic(SQLModel, table=True):
-    """Something the client agreed to raise at their next session (a rating that dropped).
+    """A rating that dropped, offered for the next session: agreed to raise, or declined
+    ("Not now", `declined_at`).
 
     Which question it is, encrypted: what a client means to raise with their therapist is
     theirs ("I don't feel heard"); the rating stays plain, as every rating does."""
@@ -211,6 +212,8 @@ class Topic(SQLModel, table=True):
     created_at: datetime = _moment()
     # When it went into a preparation note the client used; None while still to raise.
     raised_at: datetime | None = _moment(nullable=True)
+    # When the client said "Not now" to raising it: kept so that no note raises it anyway.
+    declined_at: datetime | None = _moment(nullable=True)
 
 
 class Schedule(SQLModel, table=True):
@@ -275,9 +278,10 @@ class Note(SQLModel, table=True):
     """A note for a session: which of the client's answers and topics it holds and which
     the client left out. Only references: the words stay in `answers` (or `memos`), encrypted.
 
-    `items` is a list of [kind, id, included]: kind "answer" (an open answer), "drop" (a
-    rating answer lower than the one before), "topic", or "memo" (something the client kept
-    for the note outside a question). A scheduled note is tied to its
+    `items` is a list of [kind, id, included, rating before]: kind "answer" (an open
+    answer), "memo" (something the client kept for the note outside a question), "goal" (a
+    goal's latest rating), "topic", or in older notes "drop" (a rating answer lower than the
+    one before). A scheduled note is tied to its
     prompt (unique), so a retried send reuses the same note and the client's choices.
     """
 

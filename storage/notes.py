@@ -12,8 +12,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Answer, Note, Prompt, Topic
 
-# An item as kept: [kind, id, included, rating before (drops only)].
+# An item as kept: [kind, id, included, rating before (drops and goals)].
 Item = list[Any]
+# How many of the newest notes say what was left out: a note looks back three months at
+# most, a few notes a month.
+RECENT_NOTES = 40
 
 
 async def last_serial(*, session: AsyncSession, user_id: int) -> int:
@@ -27,21 +30,42 @@ async def create(
     session: AsyncSession,
     user_id: int,
     serial: int,
-    items: list[tuple[str, int, int | None]],
+    items: list[tuple[str, int, int | None, bool]],
     session_date: date | None,
     prompt_id: int | None = None,
 ) -> Note:
-    """Keep a new note holding these items, all included."""
+    """Keep a new note holding these items: (kind, id, rating before, included)."""
     note = Note(
         user_id=user_id,
         serial=serial,
         prompt_id=prompt_id,
         session_date=session_date,
-        items=[[kind, ref, True, previous] for kind, ref, previous in items],
+        items=[[kind, ref, included, previous] for kind, ref, previous, included in items],
     )
     session.add(note)
     await session.flush()
     return note
+
+
+async def left_out(*, session: AsyncSession, user_id: int) -> set[tuple[str, int]]:
+    """The items (kind, id) the client left out of the last note that held them: a new
+    note leaves them out too, until the client puts them back."""
+    statement = (
+        select(Note.items)
+        .where(col(Note.user_id) == user_id)
+        .order_by(col(Note.serial).desc())
+        .limit(RECENT_NOTES)
+    )
+    seen: set[tuple[str, int]] = set()
+    out: set[tuple[str, int]] = set()
+    for items in (await session.exec(statement)).all():
+        for item in items:
+            key = (str(item[0]), int(item[1]))
+            if key not in seen:
+                seen.add(key)
+                if not item[2]:
+                    out.add(key)
+    return out
 
 
 async def by_serial(*, session: AsyncSession, user_id: int, serial: int) -> Note | None:
@@ -118,8 +142,23 @@ async def topics_to_raise(*, session: AsyncSession, user_id: int, since: datetim
         select(Topic)
         .where(
             col(Topic.user_id) == user_id,
+            col(Topic.declined_at).is_(None),
             or_(col(Topic.raised_at).is_(None), col(Topic.raised_at) > since),
         )
         .order_by(col(Topic.id))
     )
     return list((await session.exec(statement)).all())
+
+
+async def declined_since(
+    *, session: AsyncSession, user_id: int, since: datetime
+) -> set[tuple[int | None, str]]:
+    """(reflection id, question) of the ratings the client said "Not now" to raising,
+    declined since `since`."""
+    statement = select(Topic.reflection_id, Topic.question).where(
+        col(Topic.user_id) == user_id,
+        col(Topic.declined_at).is_not(None),
+        col(Topic.declined_at) > since,
+    )
+    rows = (await session.exec(statement)).all()
+    return {(reflection, question) for reflection, question in rows}

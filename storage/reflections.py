@@ -346,12 +346,24 @@ async def share_danger(*, session: AsyncSession, reflection: Reflection) -> None
 
 
 async def add_topics(
-    *, session: AsyncSession, user_id: int, reflection: Reflection, ratings: list[tuple[str, int]]
+    *,
+    session: AsyncSession,
+    user_id: int,
+    reflection: Reflection,
+    ratings: list[tuple[str, int]],
+    declined_at: datetime | None = None,
 ) -> None:
-    """Put ratings on the client's list to raise at the next session."""
+    """Put ratings on the client's list to raise at the next session, or (`declined_at`)
+    keep that the client said "Not now" to raising them."""
     for question, rating in ratings:
         session.add(
-            Topic(user_id=user_id, reflection_id=reflection.id, question=question, rating=rating)
+            Topic(
+                user_id=user_id,
+                reflection_id=reflection.id,
+                question=question,
+                rating=rating,
+                declined_at=declined_at,
+            )
         )
 
 

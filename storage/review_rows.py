@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import or_
+from sqlalchemy import func, or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -26,6 +26,8 @@ class Rows:
     # How many reflections with any answer the client has in all.
     total: int = 0
     upto: int = 0
+    # The first day of the window asked for (None: all of them).
+    since: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +49,12 @@ async def reflections_in(
     at_least: int,
     today: date,
     upto: int | None = None,
+    fewest_answers: int = 0,
 ) -> Rows:
     """The client's reflections (those with an answer) whose session was in the last `days`
-    days (all if None), and at least the last `at_least` of them; none newer than `upto`."""
+    days (all if None), and at least the last `at_least` of them; none newer than `upto`.
+    The ratings before the window come from reflections finished or with at least
+    `fewest_answers` answers (not one only started)."""
     statement = select(Reflection).where(col(Reflection.user_id) == user_id)
     if upto is not None:
         statement = statement.where(col(Reflection.serial) <= upto)
@@ -60,6 +65,7 @@ async def reflections_in(
     answered = await _answered(session, user_id)
     kept = [r for r in every if r.id in answered]
     newest = upto if upto is not None else max((r.serial for r in every), default=0)
+    since: date | None = None
     if days is None:
         first = 0
     else:
@@ -67,12 +73,18 @@ async def reflections_in(
         recent = [i for i, r in enumerate(kept) if r.session_date >= since]
         first = min(recent[0] if recent else len(kept), max(len(kept) - at_least, 0))
     window, before = kept[first:], kept[:first]
+    before = [
+        r
+        for r in before
+        if r.finished_at is not None or answered.get(r.id or 0, 0) >= fewest_answers
+    ]
     return Rows(
         reflections=window,
         answers=await _answers(session, [r.id for r in window if r.id is not None]),
         earlier=await _last_ratings(session, [r.id for r in before if r.id is not None]),
         total=len(kept),
         upto=newest,
+        since=since,
     )
 
 
@@ -151,16 +163,17 @@ async def ratings_since(
     return found
 
 
-async def _answered(session: AsyncSession, user_id: int) -> set[int]:
+async def _answered(session: AsyncSession, user_id: int) -> dict[int, int]:
+    """How many questions each of the client's reflections has an answer to (not a skip)."""
     statement = (
-        select(Answer.reflection_id)
+        select(Answer.reflection_id, func.count())
         .where(
             col(Answer.user_id) == user_id,
             or_(col(Answer.rating).is_not(None), col(Answer.text).is_not(None)),
         )
-        .distinct()
+        .group_by(col(Answer.reflection_id))
     )
-    return set((await session.exec(statement)).all())
+    return {reflection: count for reflection, count in (await session.exec(statement)).all()}
 
 
 async def _answers(

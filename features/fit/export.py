@@ -12,6 +12,16 @@ from features.fit.loaded import FitView
 from features.kernel.texts import plain
 from storage import fits
 
+# Lines worded for the chat, worded for a PDF instead: a command does nothing on paper,
+# and a check printed later wasn't "today".
+ON_PAPER = {
+    "fit.head.title": "fit.paper.title",
+    "fit.result.no_gaps": "fit.paper.no_gaps",
+    "fit.result.nothing": "fit.paper.nothing",
+    "fit.closing.gaps": "fit.paper.closing_gaps",
+    "fit.closing.looking": "fit.paper.closing_looking",
+}
+
 
 async def fit_results(
     session: AsyncSession, user_id: int, time_zone: str | None, language: str
@@ -37,5 +47,7 @@ async def fit_results(
         previous = views[index - 1] if index else None
         lines = result.result_lines(view, previous, time_zone)
         heading = plain("export.fit_heading", language, day=result.day_of(view, time_zone))
-        worded.append((heading, [plain(line.text, language, **line.args) for line in lines]))
+        worded.append(
+            (heading, [plain(ON_PAPER.get(x.text, x.text), language, **x.args) for x in lines])
+        )
     return data, worded

@@ -336,6 +336,18 @@ EN: dict[str, str] = {
         "\nAfter a few sessions, /fit again shows how it matches. No one therapist fits "
         "everyone: if it doesn't feel right, it's completely OK to keep looking."
     ),
+    # The same, as printed in an export (no commands: they don't work on paper).
+    "fit.paper.title": "<b>How it fitted, as seen that day</b>\n",
+    "fit.paper.no_gaps": "Nothing stood out. As seen that day, it sounded like a good fit.",
+    "fit.paper.nothing": "There wasn't enough here to compare this time, and that's fine.",
+    "fit.paper.closing_gaps": (
+        "\nYou decide what to raise, and when. A good therapist wants to hear it. Checking "
+        "again in a few weeks shows what has changed."
+    ),
+    "fit.paper.closing_looking": (
+        "\nAfter a few sessions, checking again shows how it matches. No one therapist fits "
+        "everyone: if it doesn't feel right, it's completely OK to keep looking."
+    ),
     # What changed since the check before.
     "fit.head.changes": "<b>Since your last fit check, on {date}</b>",
     "fit.change": "\u2022 {label}: {before} \u2192 {after}",

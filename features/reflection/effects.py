@@ -63,6 +63,14 @@ class AddTopics(Change):
 
 
 @dataclass(frozen=True, slots=True)
+class DeclineTopics(Change):
+    """The client said "Not now" to raising these ratings: no note raises them anyway."""
+
+    serial: int
+    ratings: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ShareDanger(Change):
     """The client agreed to bring what they wrote about being in danger in this reflection
     to their therapist: their note may hold it."""

@@ -47,6 +47,7 @@ from features.kernel.vocabulary import (
 from features.reflection import ending, which
 from features.reflection.effects import (
     AddTopics,
+    DeclineTopics,
     FinishReflection,
     MoveTo,
     PutAnswer,
@@ -354,11 +355,11 @@ def offer_raise(state: State, event: Event, facts: Facts) -> Outcome | None:
     serial, _, action = event.data.removeprefix(RAISE).partition(":")
     if serial != str(state.data.get("serial")):
         return Outcome(state, (Toast("toast.stale_button"),))
+    to_raise = ending.stored(state.data.get("ratings", []))
+    ratings = tuple((m.key, m.rating) for m in to_raise)
     if action == "add":
-        to_raise = ending.stored(state.data.get("ratings", []))
-        ratings = tuple((m.key, m.rating) for m in to_raise)
         return Outcome(State(), (AddTopics(int(serial), ratings), Reply("raise.added")))
-    return Outcome(State(), (Reply("raise.not_now"),))
+    return Outcome(State(), (DeclineTopics(int(serial), ratings), Reply("raise.not_now")))
 
 
 def ask(r: ReflectionView, facts: Facts) -> Reply:

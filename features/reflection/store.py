@@ -7,6 +7,7 @@ from typing import cast
 from features.kernel.store import Store, StoreContext
 from features.reflection.effects import (
     AddTopics,
+    DeclineTopics,
     FinishReflection,
     MoveTo,
     PutAnswer,
@@ -82,6 +83,18 @@ async def add_topics(effect: AddTopics, ctx: StoreContext) -> None:
     )
 
 
+async def decline_topics(effect: DeclineTopics, ctx: StoreContext) -> None:
+    """Ratings the client chose not to raise, kept as declined."""
+    reflection = await _reflection(ctx, effect.serial)
+    await reflections.add_topics(
+        session=ctx.session,
+        user_id=ctx.user.id,
+        reflection=reflection,
+        ratings=list(effect.ratings),
+        declined_at=ctx.now,
+    )
+
+
 async def share_danger(effect: ShareDanger, ctx: StoreContext) -> None:
     """What the client wrote about being in danger may go into their note now."""
     reflection = await _reflection(ctx, effect.serial)
@@ -106,5 +119,6 @@ STORE: Store = {
     MoveTo: move_to,
     FinishReflection: finish_reflection,
     AddTopics: add_topics,
+    DeclineTopics: decline_topics,
     ShareDanger: share_danger,
 }

@@ -65,7 +65,7 @@ EN: dict[str, str] = {
     "rating.rise_item": "\u2022 {label}: {rating}, up from {then} \U0001f331",
     "rating.heard": "Feeling heard and respected",
     "rating.focus": "Working on what you wanted",
-    "rating.approach": "Your therapist's way of working",
+    "rating.approach": "How well your therapist's way of working suits you",
     "rating.overall": "The session overall",
     "rating.goal": "Progress on your goal \u201c{goal}\u201d",
     "reflection.raise_offer": (
@@ -76,9 +76,9 @@ EN: dict[str, str] = {
     ),
     "raise.lead_one": "One rating stood out today:",
     "raise.lead_some": "Some of today's ratings stood out:",
-    "raise.item": ("\u2022 {label}: {rating}{how}. You could say: <i>\u201c{say}\u201d</i>"),
+    "raise.item": ("\u2022 {label}: {rating}/10{how}. You could say: <i>\u201c{say}\u201d</i>"),
     "raise.how_usual": ", lower than your usual {then}",
-    "raise.how_low": " out of 10",
+    "raise.how_low": "",
     "raise.how_last": ", down from {then} last time",
     "raise.say_heard": (
         "I haven't always felt fully heard lately, and I'd like us to talk about that."

@@ -10,10 +10,11 @@ from features.kernel.vocabulary import Change
 
 @dataclass(frozen=True, slots=True)
 class CreateNote(Change):
-    """Keep a new note for the next session: references to what it holds, all included."""
+    """Keep a new note for the next session: references to what it holds, and whether
+    each is in (what the client left out of their last note stays out)."""
 
     serial: int
-    items: tuple[tuple[str, int, int | None], ...]  # (kind, id, rating before)
+    items: tuple[tuple[str, int, int | None, bool], ...]  # (kind, id, rating before, in)
     session_date: date | None = None
 
 

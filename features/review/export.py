@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -16,6 +17,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 import matplotlib
 from reportlab import rl_config  # type: ignore[import-untyped]
+from reportlab.lib import colors  # type: ignore[import-untyped]
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
@@ -48,8 +50,10 @@ class Export:
     time_zone: str | None
     # Plain text: a question's wording for each question key in the history.
     wording: dict[str, str]
-    # Plain text, in order: the summary's lines per session, and each /fit check's result.
-    session_lines: list[tuple[str, list[str]]] = field(default_factory=list)
+    # Plain text, in order: each session's heading and its answers as (label, answer);
+    # each goal's words and lines about it; each /fit check's result.
+    session_lines: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
+    goal_lines: list[tuple[str, list[str]]] = field(default_factory=list)
     fit_checks: list[dict[str, Any]] = field(default_factory=list)
     fit_lines: list[tuple[str, list[str]]] = field(default_factory=list)
     goals: list[dict[str, Any]] = field(default_factory=list)
@@ -140,7 +144,8 @@ def to_json(export: Export) -> bytes:
 
 
 def to_pdf(export: Export) -> bytes:
-    """A document to read, keep or share: the chart, every session, the /fit results."""
+    """A document to read, keep or share: the chart, the goals, every session (each
+    answer under its question), the /fit results and the safety plan."""
     styles = _styles()
     safe = _printable()
     story: list[Flowable] = [
@@ -153,7 +158,9 @@ def to_pdf(export: Export) -> bytes:
         scale = _FRAME_WIDTH / chart.imageWidth
         chart.drawWidth, chart.drawHeight = _FRAME_WIDTH, chart.imageHeight * scale
         story += [chart, Spacer(1, 4 * mm)]
-    story += _section(styles, safe, export.titles.get("sessions", ""), export.session_lines)
+    if export.goal_lines:
+        story += _section(styles, safe, export.titles.get("goals", ""), export.goal_lines)
+    story += _answers(styles, safe, export.titles.get("sessions", ""), export.session_lines)
     if export.fit_lines:
         story += _section(styles, safe, export.titles.get("fit", ""), export.fit_lines)
     if export.safety_plan:
@@ -186,6 +193,22 @@ def _section(
     return story
 
 
+def _answers(
+    styles: dict[str, ParagraphStyle],
+    safe: Callable[[str], str],
+    title: str,
+    blocks: Sequence[tuple[str, list[tuple[str, str]]]],
+) -> list[Flowable]:
+    """Sessions: each answer under its question's label, which looks different from it."""
+    story: list[Flowable] = [Paragraph(_markup(safe(title)), styles["section"])]
+    for heading, pairs in blocks:
+        story.append(Paragraph(_markup(safe(heading)), styles["heading"]))
+        for label, answer in pairs:
+            story.append(Paragraph(_markup(safe(label)), styles["label"]))
+            story.append(Paragraph(_markup(safe(answer)), styles["answer"]))
+    return story
+
+
 def _markup(text: str) -> str:
     """Plain text as reportlab's paragraph markup: escaped, line breaks kept."""
     return xml_escape(text.strip()).replace("\n", "<br/>")
@@ -207,6 +230,18 @@ def _styles() -> dict[str, ParagraphStyle]:
             "heading", fontName=_FONT_BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=2
         ),
         "body": ParagraphStyle("body", fontName=_FONT, fontSize=10, leading=13, spaceAfter=2),
+        # A question's label: small, bold and grey; its answer below, indented.
+        "label": ParagraphStyle(
+            "label",
+            fontName=_FONT_BOLD,
+            fontSize=8.5,
+            leading=11,
+            spaceBefore=5,
+            textColor=colors.HexColor("#5a5a5a"),
+        ),
+        "answer": ParagraphStyle(
+            "answer", fontName=_FONT, fontSize=10.5, leading=14, leftIndent=10, spaceAfter=2
+        ),
     }
 
 
@@ -219,12 +254,23 @@ def _covered() -> frozenset[int]:
 
 
 def _printable() -> Callable[[str], str]:
-    """A function keeping what the font can draw; anything else (an emoji, say) becomes a
-    plain mark, rather than an empty box or a warning carrying the client's words."""
+    """A function keeping what the font can draw; an emoji it can't becomes its name in
+    words ("(slightly smiling face)"), anything else a plain mark, rather than an empty
+    box or a warning carrying the client's words."""
     covered = _covered()
 
+    def printed(c: str) -> str:
+        if ord(c) in covered or c in "\n\t":
+            return c
+        if unicodedata.category(c) in ("Mn", "Cf", "Sk") or 0x1F3FB <= ord(c) <= 0x1F3FF:
+            return ""  # joiners, variation selectors, skin tones: part of an emoji
+        name = unicodedata.name(c, None)
+        if unicodedata.category(c) == "So" and name:
+            return f"({name.lower()})"
+        return "\u25a1"
+
     def safe(text: str) -> str:
-        return "".join(c if ord(c) in covered or c in "\n\t" else "\u25a1" for c in text)
+        return "".join(printed(c) for c in text)
 
     return safe
 

@@ -137,12 +137,12 @@ def _summary(args: str, facts: Facts) -> tuple[Effect, ...]:
 def _new_note(facts: Facts) -> tuple[Effect, ...]:
     material = facts[NoteFacts].note
     if material is None or not material.items:
-        return (Reply("note.nothing"),)
+        return (note.nothing_yet(material.goals if material is not None else ()),)
     serial = facts[NoteFacts].last_serial + 1
     schedule = facts[ClientSchedule].schedule
     upcoming = next_session(schedule, facts.now) if schedule is not None else None
     day = upcoming.local_date if upcoming is not None else None
     kept = note.NoteView(serial, material.items, session_date=day)
-    items = tuple((item.kind, item.ref, item.previous) for item in kept.items)
+    items = tuple((item.kind, item.ref, item.previous, item.included) for item in kept.items)
     draft = note.draft(kept, False, facts.client.language)
     return (CreateNote(serial, items, kept.session_date), draft)

@@ -8,6 +8,11 @@ from datetime import date, datetime
 
 from features.common.questions import GOAL, OWN
 
+# A reflection left unfinished with fewer answers than this (a stray tap, then /cancel) was
+# only started: shown as such, but no session of its own: not counted, not drawn on the
+# chart, with no trend arrows, and not what the next session's trends compare with.
+FEWEST_ANSWERS = 3
+
 
 @dataclass(frozen=True, slots=True)
 class Answered:
@@ -29,6 +34,12 @@ class Session:
     finished: bool
     questions: tuple[str, ...]
     answers: Mapping[str, Answered] = field(default_factory=dict)
+
+    @property
+    def only_started(self) -> bool:
+        """Left unfinished with almost nothing answered: not a session's reflection yet."""
+        given = sum(not a.skipped for a in self.answers.values())
+        return not self.finished and given < FEWEST_ANSWERS
 
     def rating(self, question: str) -> int | None:
         """The rating given to `question`, if any."""
@@ -56,15 +67,26 @@ class History:
     total: int = 0
     # The newest serial when the window was read: pages stay the same while paging.
     upto: int = 0
+    # The first day of the window asked for (None: all of them), to say whether it
+    # reached further back to show enough sessions.
+    since: date | None = None
+
+    @property
+    def counted(self) -> tuple[Session, ...]:
+        """The sessions that count as reflected on (not those only started)."""
+        return tuple(s for s in self.sessions if not s.only_started)
 
 
 def previous_ratings(history: History) -> dict[int, dict[str, int]]:
     """For each session (by serial), the rating each question had the time before: what
-    the trend arrows compare against."""
+    the trend arrows compare against. A reflection only started has no trends, and is
+    not what the next compares with."""
     last: dict[str, int] = dict(history.earlier)
     before: dict[int, dict[str, int]] = {}
     for session in history.sessions:
-        before[session.serial] = dict(last)
+        before[session.serial] = {} if session.only_started else dict(last)
+        if session.only_started:
+            continue
         for question, answer in session.answers.items():
             if answer.rating is not None:
                 last[question] = answer.rating

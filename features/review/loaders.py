@@ -3,19 +3,21 @@ scheduled note, the dispatcher's): storage rows turned into the flows' plain vie
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from features.common.loaded import ClientSchedule
+from features.common.questions import GOAL
 from features.common.session_times import next_session
 from features.common.timezones import local_time
 from features.kernel.feature import Need
 from features.kernel.vocabulary import Event, Facts, State
 from features.review import flow
 from features.review import note as notes_view
-from features.review.history import Answered, History, Session
+from features.review.history import FEWEST_ANSWERS, Answered, History, Session
 from features.review.loaded import NoteFacts, SummaryWindow
 from features.review.note import NoteItem, NoteView
 from storage import memos, notes, review_rows
@@ -40,6 +42,7 @@ async def load_window(
         at_least=window.at_least,
         today=_today(user, facts.now),
         upto=wanted.upto,
+        fewest_answers=FEWEST_ANSWERS,
     )
     return SummaryWindow(await history_of(session, user.id, rows))
 
@@ -64,7 +67,8 @@ async def load_note(
         before = found.local_date if found is not None else before
     items = await material(session, user.id, facts.now, before)
     last = await notes.last_serial(session=session, user_id=user.id)
-    return NoteFacts(NoteView(0, items), last)
+    goals = () if items else await _active_goals(session, user.id)
+    return NoteFacts(NoteView(0, items, goals=goals), last)
 
 
 WINDOW = Need(SummaryWindow, load_window)
@@ -82,19 +86,23 @@ async def scheduled_note(session: AsyncSession, prompt: Prompt, now: datetime) -
             session=session,
             user_id=prompt.user_id,
             serial=await notes.last_serial(session=session, user_id=prompt.user_id) + 1,
-            items=[(item.kind, item.ref, item.previous) for item in items],
+            items=[(item.kind, item.ref, item.previous, item.included) for item in items],
             session_date=prompt.session_date,
             prompt_id=prompt.id,
         )
-    return await view(session, kept)
+    shown = await view(session, kept)
+    if shown.items:
+        return shown
+    return replace(shown, goals=await _active_goals(session, prompt.user_id))
 
 
 async def material(
     session: AsyncSession, user_id: int, now: datetime, before: date
 ) -> tuple[NoteItem, ...]:
     """What a note for the session on `before` holds: answers with words, ratings the
-    client agreed to raise, and ratings that dropped, since the note for the session
-    before it (or the last 30 days)."""
+    client agreed to raise, and the latest rating of each goal, since the note for the
+    session before it (or the last 30 days). What the client left out of their last note
+    is left out again."""
     since = (
         await notes.previous_note_sent(session=session, user_id=user_id, before=before)
         or now - NOTE_LOOKBACK
@@ -120,24 +128,40 @@ async def material(
         items.append(NoteItem("memo", memo.id, "bring_up", text=memo.text))
     topics = await notes.topics_to_raise(session=session, user_id=user_id, since=since)
     raised = {(t.reflection_id, t.question) for t in topics}
+    declined = await notes.declined_since(session=session, user_id=user_id, since=since)
     for topic in topics:
         assert topic.id is not None
         goal = _goal_words(topic.question, goals)
         items.append(NoteItem("topic", topic.id, topic.question, rating=topic.rating, goal=goal))
+    # A dropped rating is in only as a topic: "Not now" to raising it is respected. Each
+    # goal's latest rating is there, out of 10, unless it is a topic already or the client
+    # said "Not now" to raising it.
+    latest: dict[str, review_rows.RatingChange] = {}
     for change in await review_rows.ratings_since(session=session, user_id=user_id, since=since):
-        dropped = change.previous is not None and change.previous - change.rating >= notes_view.DROP
-        if dropped and (change.reflection_id, change.question) not in raised:
-            items.append(
-                NoteItem(
-                    "drop",
-                    change.answer_id,
-                    change.question,
-                    rating=change.rating,
-                    previous=change.previous,
-                    goal=_goal_words(change.question, goals),
-                )
+        if change.question.startswith(GOAL):
+            latest[change.question] = change
+    for change in latest.values():
+        if (change.reflection_id, change.question) in raised | declined:
+            continue
+        goal = _goal_words(change.question, goals)
+        items.append(
+            NoteItem(
+                "goal",
+                change.answer_id,
+                change.question,
+                rating=change.rating,
+                previous=change.previous,
+                goal=goal,
             )
-    return notes_view.in_order(items)
+        )
+    left_out = await notes.left_out(session=session, user_id=user_id)
+    kept = [replace(i, included=(i.kind, i.ref) not in left_out) for i in items]
+    return notes_view.in_order(kept)
+
+
+async def _active_goals(session: AsyncSession, user_id: int) -> tuple[str, ...]:
+    every = await review_rows.all_goals(session=session, user_id=user_id)
+    return tuple(g.text for g in every if g.retired_at is None)
 
 
 async def view(session: AsyncSession, kept: Note) -> NoteView:
@@ -178,7 +202,10 @@ def _memo(raw: list[Any], words: dict[int, str]) -> NoteItem:
 
 
 def _item(
-    raw: list[Any], answers: dict[int, Any], topics: dict[int, Topic], goals: dict[Any, str]
+    raw: list[Any],
+    answers: dict[int, Any],
+    topics: dict[int, Topic],
+    goals: dict[Any, str],
 ) -> NoteItem:
     kind, ref, included = str(raw[0]), int(raw[1]), bool(raw[2])
     previous = raw[3] if len(raw) > 3 and isinstance(raw[3], int) else None
@@ -190,7 +217,7 @@ def _item(
         return NoteItem(kind, ref, question, included, rating=rating, goal=goal)
     answer = answers.get(ref)
     question = answer.question if answer is not None else "other"
-    if kind == "drop":
+    if kind in ("drop", "goal"):
         rating = answer.rating if answer is not None else None
         goal = _goal_words(question, goals)
         return NoteItem(kind, ref, question, included, rating=rating, previous=previous, goal=goal)
@@ -230,6 +257,7 @@ async def history_of(session: AsyncSession, user_id: int, rows: review_rows.Rows
         own_questions={q.id: q.text for q in own if q.id is not None},
         total=rows.total,
         upto=rows.upto,
+        since=rows.since,
     )
 
 

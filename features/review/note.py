@@ -1,7 +1,9 @@
 """The note for the next session: in the client's first person, what they wanted to raise,
-how therapy has felt (ratings they agreed to raise, ratings that dropped), what helped,
-what didn't, and obstacles they noticed. `/note` and the scheduled note before a session
-are the same message: a draft whose items the client can leave out, then Done.
+whether sessions felt right, the ratings they agreed to raise, their progress on each goal
+(out of 10), what helped, what didn't, and obstacles they noticed. A rating that dropped
+goes in only when the client said yes to raising it (a topic): "Not now" is respected.
+`/note` and the scheduled note before a session are the same message: a draft whose items
+the client can leave out (they stay out of the next note too), then Done.
 """
 
 from __future__ import annotations
@@ -18,16 +20,15 @@ from features.review.pages import PAGE_LIMIT, pack, size, split_text
 PRESS = "n:"
 DONE = "done"
 OPEN = "open"
-# Open answers a note takes, and the order of its sections ("how" holds the ratings).
-SECTIONS = ("bring_up", "how", "helpful", "not_helpful", "obstacles")
-NOTED = ("bring_up", "helpful", "not_helpful", "obstacles")
+# Open answers a note takes, and the order of its sections ("how" holds the ratings the
+# client agreed to raise, "progress" their goals' ratings and what they wrote about progress).
+SECTIONS = ("bring_up", "felt_right", "how", "progress", "helpful", "not_helpful", "obstacles")
+NOTED = ("bring_up", "felt_right", "progress", "helpful", "not_helpful", "obstacles")
 # Items in the client's words: an answer, or (to any question) words of danger the client
 # agreed to bring to their therapist ("shared", under "I'd like to bring up"), or words
 # they chose to keep for the note outside a question ("memo", there too).
 WORDS = ("answer", "shared", "memo")
 BROUGHT_UP = ("shared", "memo")
-# A rating this much lower than the time before is worth a word.
-DROP = 2
 # More than this and a note stops being something to read out in a session.
 MAX_ITEMS = 30
 # In the draft, each item is shortened to share one message; the final note is whole.
@@ -39,7 +40,8 @@ _LONGEST_LINE = PAGE_LIMIT - 600
 @dataclass(frozen=True, slots=True)
 class NoteItem:
     """One thing the note can hold: an answer in the client's words ("answer"), a rating
-    they agreed to raise ("topic"), or a rating lower than the time before ("drop")."""
+    they agreed to raise ("topic"), their latest rating of a goal ("goal"), or (in notes
+    kept from before topics were asked for) a rating lower than the time before ("drop")."""
 
     kind: str
     ref: int
@@ -55,6 +57,8 @@ class NoteItem:
         """Which part of the note it belongs in."""
         if self.kind in BROUGHT_UP:
             return "bring_up"
+        if self.kind == "goal":
+            return "progress"
         return self.question if self.kind == "answer" else "how"
 
     @property
@@ -73,6 +77,8 @@ class NoteView:
     session_date: date | None = None
     # Sent before a session (not asked for with /note): it may need discreet wording.
     scheduled: bool = False
+    # The client's goals as they stand: what a note with nothing else in it can show.
+    goals: tuple[str, ...] = ()
 
     def toggled(self, index: int) -> NoteView:
         """The note with one item left out, or put back."""
@@ -118,8 +124,25 @@ def closed(note: NoteView) -> Reply:
 
 
 def nothing_to_raise(note: NoteView, neutral: bool) -> Reply:
-    """The scheduled note when the client noted nothing: said kindly, no buttons."""
-    return Reply("note.empty", {"opening": _opening(neutral), "title": _title(note)})
+    """The scheduled note when the client noted nothing: said kindly, no buttons; before a
+    first session, say, their goals are worth having in mind, unless the note must be
+    discreet (a goal is in the client's words, which a lock screen would show)."""
+    args: dict[str, Arg] = {"opening": _opening(neutral), "title": _title(note)}
+    if note.goals and not neutral:
+        args["goals"] = _goal_lines(note.goals)
+        return Reply("note.empty_goals", args)
+    return Reply("note.empty", args)
+
+
+def nothing_yet(goals: tuple[str, ...]) -> Reply:
+    """/note with nothing noted: said kindly, with the client's goals if they have some."""
+    if goals:
+        return Reply("note.nothing_goals", {"goals": _goal_lines(goals)})
+    return Reply("note.nothing")
+
+
+def _goal_lines(goals: tuple[str, ...]) -> tuple[Ref, ...]:
+    return tuple(Ref("note.goal_line", {"goal": goal}) for goal in goals)
 
 
 def final(note: NoteView, neutral: bool, language: str) -> list[Reply]:
@@ -177,6 +200,11 @@ def _content(item: NoteItem, limit: int | None) -> Ref:
     if question not in (*RATINGS, "goal"):
         question = "other"
     args: dict[str, Arg] = {"rating": str(item.rating), "goal": item.goal or ""}
+    if item.kind == "goal":
+        named = "goal" if item.goal else "goal_gone"
+        if item.previous is not None:
+            return Ref(f"note.progress.{named}_before", {**args, "previous": str(item.previous)})
+        return Ref(f"note.progress.{named}", args)
     if item.kind == "drop" and item.previous is not None:
         args["previous"] = str(item.previous)
         return Ref(f"note.drop.{question}", args)

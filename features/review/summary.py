@@ -78,7 +78,7 @@ def nothing_to_show(history: History, window: Window) -> Reply:
 def chart(history: History) -> ShowChart | None:
     """The ratings and goal progress over the window, when there are two sessions or more
     to draw a line between."""
-    rated = [s for s in history.sessions if any(a.rating is not None for a in s.answers.values())]
+    rated = [s for s in history.counted if any(a.rating is not None for a in s.answers.values())]
     if len(rated) < 2:
         return None
     questions = [q for q in RATINGS if any(s.rating(q) is not None for s in rated)]
@@ -92,19 +92,21 @@ def chart(history: History) -> ShowChart | None:
         key=_goal_order,
     )
     series = tuple(
-        ChartSeries(_label(q, history), tuple(s.rating(q) for s in rated), goal=q in goals)
+        ChartSeries(question_label(q, history), tuple(s.rating(q) for s in rated), goal=q in goals)
         for q in (*questions, *goals)
     )
     return ShowChart(tuple(s.session_date for s in rated), series)
 
 
 def session_blocks(history: History, *, newest_first: bool = True) -> list[tuple[Ref, list[Ref]]]:
-    """Each session's heading and its answers' lines (an export renders them as text)."""
+    """Each session's heading and its answers' lines, newest first by default."""
     before = previous_ratings(history)
     sessions = reversed(history.sessions) if newest_first else iter(history.sessions)
     blocks = []
     for session in sessions:
         unfinished: Arg = "" if session.finished else Ref("summary.unfinished")
+        if session.only_started:
+            unfinished = Ref("summary.only_started")
         heading = Ref("summary.session", {"day": _day(session), "unfinished": unfinished})
         lines = [
             ref
@@ -126,12 +128,12 @@ def _pieces(history: History) -> list[_Piece]:
 
 
 def _answer(answer: Answered, before: dict[str, int], history: History) -> list[Ref]:
-    label = _label(answer.question, history)
+    label = question_label(answer.question, history)
     if answer.rating is not None:
         rating: dict[str, Arg] = {
             "label": label,
             "rating": str(answer.rating),
-            "trend": _trend(answer.rating, before.get(answer.question)),
+            "trend": trend(answer.rating, before.get(answer.question)),
         }
         if not answer.text:
             return [Ref("summary.rating", rating)]
@@ -154,7 +156,8 @@ def _escaped_size(text: str) -> int:
     return size(html.escape(text, quote=False))
 
 
-def _label(question: str, history: History) -> Ref:
+def question_label(question: str, history: History) -> Ref:
+    """How /summary (and the PDF) names a question: short, in the client's first person."""
     if question in RATINGS or question in OPEN:
         return Ref(f"summary.label.{question}")
     if question.startswith(GOAL):
@@ -166,7 +169,8 @@ def _label(question: str, history: History) -> Ref:
     return Ref("summary.label.other")
 
 
-def _trend(rating: int, previous: int | None) -> Arg:
+def trend(rating: int, previous: int | None) -> Arg:
+    """The arrow from the rating the time before ("" the first time)."""
     if previous is None:
         return ""
     if rating > previous:
@@ -177,15 +181,37 @@ def _trend(rating: int, previous: int | None) -> Arg:
 
 
 def _header(history: History, window: Window) -> Ref:
+    counted = len(history.counted)
+    starts = len(history.sessions) - counted
+    args: dict[str, Arg] = {
+        "count": _count(counted, starts),
+        "days": str(window.days),
+        "starts": _starts(starts) if counted else "",
+    }
     if window.days is None:
-        span = Ref("summary.span.all")
-    elif window == DEFAULT:
-        span = Ref("summary.span.default", {"days": str(window.days)})
-    else:
-        span = Ref("summary.span.days", {"days": str(window.days)})
-    count = len(history.sessions)
-    counted = Ref("summary.count.one") if count == 1 else Ref("summary.count", {"n": str(count)})
-    return Ref("summary.header", {"span": span, "count": counted})
+        return Ref("summary.header.all", args)
+    reached = history.since is not None and any(
+        s.session_date < history.since for s in history.sessions
+    )
+    if window == DEFAULT and reached and counted:
+        return Ref("summary.header.reached" if counted != 1 else "summary.header.reached_one", args)
+    return Ref("summary.header.days", args)
+
+
+def _count(counted: int, starts: int) -> Ref:
+    if counted == 0:
+        if starts == 1:
+            return Ref("summary.count.only_started_one")
+        return Ref("summary.count.only_started", {"n": str(starts)})
+    return Ref("summary.count.one") if counted == 1 else Ref("summary.count", {"n": str(counted)})
+
+
+def _starts(starts: int) -> Arg:
+    if starts == 0:
+        return ""
+    if starts == 1:
+        return Ref("summary.starts.one")
+    return Ref("summary.starts", {"n": str(starts)})
 
 
 def _buttons(window: Window, upto: int, number: int, total: int) -> tuple[tuple[Button, ...], ...]:

@@ -15,12 +15,21 @@ EN: dict[str, str] = {
     "command.export": "Everything you've written, as files to keep",
     # /summary
     "summary.page": "{header}\n{body}{footer}",
-    "summary.header": "<b>Your reflections</b>: {span}, {count}.",
-    "summary.span.default": "the last {days} days or your last 4 sessions",
-    "summary.span.days": "the last {days} days",
-    "summary.span.all": "all of them",
+    "summary.header.days": "<b>Your reflections from the last {days} days</b>: {count}{starts}.",
+    "summary.header.all": "<b>All your reflections</b>: {count}{starts}.",
+    "summary.header.reached": (
+        "<b>Your last {count}</b>{starts}, reaching back past the last {days} days."
+    ),
+    "summary.header.reached_one": (
+        "<b>Your last session</b>{starts}, from before the last {days} days."
+    ),
     "summary.count": "{n} sessions",
     "summary.count.one": "1 session",
+    "summary.count.only_started": "{n} reflections, only started",
+    "summary.count.only_started_one": "one reflection, only started",
+    "summary.starts": ", and {n} reflections only started",
+    "summary.starts.one": ", and one reflection only started",
+    "summary.only_started": " <i>(only started)</i>",
     "summary.session": "\n<b>\U0001f4c5 {day}</b>{unfinished}",
     "summary.session_continued": "\n<b>\U0001f4c5 {day}</b> <i>(continued)</i>",
     "summary.unfinished": " <i>(not finished)</i>",
@@ -79,6 +88,10 @@ EN: dict[str, str] = {
         "{opening}\n\n<b>{title}</b>\nNothing noted this time, and that's fine. If "
         "something comes to mind, bring it."
     ),
+    "note.empty_goals": (
+        "{opening}\n\n<b>{title}</b>\nNothing noted this time, and that's fine. My goals, "
+        "in case they help:\n{goals}"
+    ),
     "note.final_empty": (
         "You've left everything out of this note, and that's fine. If something comes "
         "to mind before your session, bring it."
@@ -86,7 +99,9 @@ EN: dict[str, str] = {
     "note.title": "What I'd like to talk about next session",
     "note.title_day": "What I'd like to talk about on {day}",
     "note.section.bring_up": "\n<u>I'd like to bring up</u>",
+    "note.section.felt_right": "\n<u>Whether it has felt right</u>",
     "note.section.how": "\n<u>How therapy has felt lately</u>",
+    "note.section.progress": "\n<u>Progress on my goals</u>",
     "note.section.helpful": "\n<u>What has helped</u>",
     "note.section.not_helpful": "\n<u>What hasn't helped</u>",
     "note.section.obstacles": "\n<u>Obstacles I've noticed</u>",
@@ -94,26 +109,41 @@ EN: dict[str, str] = {
     "note.line_draft": "{n}. {item}",
     "note.line_left_out": "<s>{n}. {item}</s> <i>(left out)</i>",
     "note.words": "{text}",
-    "note.low.heard": "I haven't always felt fully heard lately (I rated it {rating}).",
+    "note.low.heard": "I haven't always felt fully heard lately (I rated it {rating}/10).",
     "note.low.focus": (
-        "I'd like us to spend more time on what matters most to me (I rated it {rating})."
+        "I'd like us to spend more time on what matters most to me (I rated it {rating}/10)."
     ),
-    "note.low.approach": "I'm not sure the way we work suits me (I rated it {rating}).",
-    "note.low.overall": "A recent session didn't feel quite right (I rated it {rating}).",
-    "note.low.goal": "How we're doing with my goal \u201c{goal}\u201d (I rated it {rating}).",
-    "note.low.other": "Something I rated {rating} that I'd like to talk about.",
-    "note.drop.heard": "I've felt less heard lately: {previous}, then {rating}.",
-    "note.drop.focus": ("We've worked less on what I wanted: {previous}, then {rating}."),
-    "note.drop.approach": ("The way we work has suited me less: {previous}, then {rating}."),
-    "note.drop.overall": "The last session felt less right: {previous}, then {rating}.",
+    "note.low.approach": "I'm not sure the way we work suits me (I rated it {rating}/10).",
+    "note.low.overall": "A recent session didn't feel quite right (I rated it {rating}/10).",
+    "note.low.goal": ("How we're doing with my goal \u201c{goal}\u201d (I rated it {rating}/10)."),
+    "note.low.other": "Something I rated {rating}/10 that I'd like to talk about.",
+    "note.drop.heard": "I've felt less heard lately: {previous}/10, then {rating}/10.",
+    "note.drop.focus": "We've worked less on what I wanted: {previous}/10, then {rating}/10.",
+    "note.drop.approach": ("The way we work has suited me less: {previous}/10, then {rating}/10."),
+    "note.drop.overall": "The last session felt less right: {previous}/10, then {rating}/10.",
     "note.drop.goal": (
-        "My progress on \u201c{goal}\u201d feels smaller: {previous}, then {rating}."
+        "My progress on \u201c{goal}\u201d feels smaller: {previous}/10, then {rating}/10."
     ),
-    "note.drop.other": "A rating of mine went down: {previous}, then {rating}.",
+    "note.drop.other": "A rating of mine went down: {previous}/10, then {rating}/10.",
+    "note.progress.goal": "\u201c{goal}\u201d: {rating}/10.",
+    "note.progress.goal_before": (
+        "\u201c{goal}\u201d: {rating}/10 (the time before, {previous}/10)."
+    ),
+    "note.progress.goal_gone": "A goal I've since set aside: {rating}/10.",
+    "note.progress.goal_gone_before": (
+        "A goal I've since set aside: {rating}/10 (the time before, {previous}/10)."
+    ),
+    "note.goal_line": "\u2022 {goal}",
     "note.nothing": (
         "There's nothing for a note yet: you haven't written anything to raise since "
         "your last note. After your next session, /reflect asks what you'd like to "
         "bring up, and it will be here."
+    ),
+    "note.nothing_goals": (
+        "There's nothing for a note yet: you haven't written anything to raise since "
+        "your last note. Your goals, in case they help at your next session:\n{goals}\n\n"
+        "After your next session, /reflect asks what you'd like to bring up, and it will "
+        "be here."
     ),
     "button.note_in": "\u2705 {n}",
     "button.note_out": "\u2b1c {n}",
@@ -133,9 +163,17 @@ EN: dict[str, str] = {
     ),
     "export.pdf_title": "My therapy reflections",
     "export.pdf_subtitle": (
-        "Exported on {day}. Kept for me by my reflection companion: only I decide who sees this."
+        "Exported from my reflection companion on {day}. This copy is mine to keep or share."
     ),
     "export.pdf_sessions": "My sessions",
+    "export.pdf_goals": "My goals",
+    "export.session_heading": "{day}{state}",
+    "export.rating": "{rating}/10{trend}",
+    "export.goal_set": "Set on {day}.",
+    "export.goal_set_aside": "Set aside on {day}.",
+    "export.goal_progress": (
+        "My latest rating of progress: {rating}/10, after the session of {day}."
+    ),
     "export.pdf_fit": "Does this feel right? My checks",
     "export.fit_heading": "Check of {day}",
     "note.closed": "{opening}\n\nA few things you noted are ready to look over.",

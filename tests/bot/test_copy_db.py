@@ -17,11 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import SQLModel
 
 from storage import clients as repo
-from storage import fits, notes, reflections, safety, schedules
+from storage import fits, memos, notes, reflections, safety, schedules
 from storage import goals as preferences
 from storage.crypto import EncryptedText
 from storage.db import Database, upgrade_schema
-from storage.models import Answer, FitCheck, Goal, OwnQuestion, Schedule
+from storage.models import Answer, FitCheck, Goal, Memo, OwnQuestion, Schedule
 from storage.schedules import Planned
 from tests.bot.test_cli import run_bot
 from tests.support.databases import encrypted_engine, fresh_postgres_database
@@ -94,7 +94,7 @@ async def _a_deployment(url: str, key_file: Path) -> None:
                 due = await schedules.due(session=session, now=NOW, limit=10)
                 (prompt,) = [p for p in due if p.user_id == user_id and p.kind == "reflection"]
                 await notes.create(
-                    session=session, user_id=user_id, serial=1, items=[("topic", 1, None)],
+                    session=session, user_id=user_id, serial=1, items=[("topic", 1, None, True)],
                     session_date=TUESDAY, prompt_id=prompt.id,
                 )  # fmt: skip
                 await fits.start(
@@ -107,6 +107,7 @@ async def _a_deployment(url: str, key_file: Path) -> None:
                 await safety.save_section(
                     session=session, user_id=user_id, section="reasons", text="My sister"
                 )
+                await memos.add(session=session, user_id=user_id, text="A hard week", at=NOW)
     finally:
         await engine.dispose()
 
@@ -129,7 +130,7 @@ async def _every_text(engine: AsyncEngine) -> list[tuple[str, int | None, str | 
     """Every encrypted text, decrypted with the engine's key."""
     texts: list[tuple[str, int | None, str | None]] = []
     async with Database(engine).transaction() as session:
-        for model in (Answer, Goal, OwnQuestion):
+        for model in (Answer, Goal, OwnQuestion, Memo):
             rows = (await session.exec(select(model).order_by(model.id))).scalars().all()
             texts += [(model.__name__, row.id, row.text) for row in rows]
         checks = (await session.exec(select(FitCheck).order_by(FitCheck.id))).scalars().all()

@@ -260,4 +260,4 @@ async def test_a_note_that_failed_to_send_keeps_its_topics_when_retried(
     note = await emulator.next_message(ADA)
     assert note.plain_text.startswith("Your notes, ready when you are")
     opened = await press_in_place(emulator, ADA, note, "Open my notes")
-    assert "I haven't always felt fully heard lately (I rated it 3)" in opened.plain_text
+    assert "I haven't always felt fully heard lately (I rated it 3/10)" in opened.plain_text

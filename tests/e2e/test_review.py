@@ -215,7 +215,7 @@ async def test_the_note_holds_what_to_bring_up_and_honours_the_clients_choices(
         assert words in text
     assert "I'd like to bring up" in text and "What has helped" in text
     # The low rating the client agreed to raise, in their first person.
-    assert "I'm not sure the way we work suits me (I rated it 5)" in text
+    assert "I'm not sure the way we work suits me (I rated it 5/10)" in text
     assert "Tap a number to leave that item out" in text
 
     # Leave out the first thing to bring up; put the second in and out again.

@@ -12,7 +12,7 @@ from features.router import ROUTER
 # is listed here and stored by its feature.
 STORED_BY = {
     "reflection": {"StartReflection", "PutAnswer", "MoveTo", "FinishReflection", "AddTopics",
-                   "ShareDanger"},
+                   "DeclineTopics", "ShareDanger"},
     "schedule": {"SaveTimeZone", "SaveSchedule", "SkipNextSession", "SetPaused",
                  "SetNeutralWording", "SetReflectionDelay", "SetQuietHours", "AddExtraSession",
                  "ClosePrompts", "SnoozePrompt"},

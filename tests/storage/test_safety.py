@@ -97,7 +97,7 @@ async def test_a_note_made_before_words_of_danger_were_added_does_not_show_them(
     async with database.transaction() as session:
         (item,) = await material(session, 1, datetime.now(UTC), LATER.date())
         kept = await notes.create(
-            session=session, user_id=1, serial=1, items=[("answer", item.ref, None)],
+            session=session, user_id=1, serial=1, items=[("answer", item.ref, None, True)],
             session_date=None,
         )  # fmt: skip
         await reflections.put_answer(

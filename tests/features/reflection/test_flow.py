@@ -30,6 +30,7 @@ from features.kernel.vocabulary import (
 )
 from features.reflection.effects import (
     AddTopics,
+    DeclineTopics,
     FinishReflection,
     MoveTo,
     PutAnswer,
@@ -456,11 +457,13 @@ def test_a_low_rating_is_one_rating_gently_offered_for_the_note():
     )
     offer = rendered(outcome)[-1]
     assert "One rating stood out today" in offer and "You could say" in offer
-    assert "Feeling heard and respected: 3 out of 10." in offer and "usual" not in offer
+    assert "Feeling heard and respected: 3/10." in offer and "usual" not in offer
     added = router.step(outcome.state, Press("rr:3:add"), FACTS)
     assert of(added, AddTopics) == [AddTopics(3, (("heard", 3),))]
     declined = router.step(outcome.state, Press("rr:3:no"), FACTS)
     assert not of(declined, AddTopics) and declined.state == State()
+    # "Not now" is kept, so that no note raises the rating anyway.
+    assert of(declined, DeclineTopics) == [DeclineTopics(3, (("heard", 3),))]
 
 
 def test_an_offer_kept_before_it_said_how_still_adds_and_shows_again():
@@ -472,10 +475,13 @@ def test_an_offer_kept_before_it_said_how_still_adds_and_shows_again():
 def test_lower_than_usual_only_against_three_earlier_sessions():
     usual = finish({"approach": AnswerView(rating=6)}, recent={"approach": (8, 9, 8)})
     assert usual.state.data["ratings"] == [["approach", 6, "usual", 8]]
-    assert "Your therapist's way of working: 6, lower than your usual 8." in rendered(usual)[-1]
+    assert (
+        "How well your therapist's way of working suits you: 6/10, lower than your usual 8."
+        in rendered(usual)[-1]
+    )
     # Two earlier sessions: no "usual" yet, but down from last time is true.
     last = finish({"approach": AnswerView(rating=6)}, recent={"approach": (8, 9)})
-    assert "6, down from 8 last time" in rendered(last)[-1]
+    assert "6/10, down from 8 last time" in rendered(last)[-1]
     assert "usual" not in rendered(last)[-1]
     steady = finish({"approach": AnswerView(rating=8)}, recent={"approach": (9, 9, 9)})
     assert steady.state == State()

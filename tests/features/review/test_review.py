@@ -6,6 +6,8 @@ import csv
 import html
 import io
 import json
+import re
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -14,7 +16,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from features import router
-from features.kernel.texts import render
+from features.kernel.texts import CATALOGUE, render
 from features.kernel.vocabulary import (
     Client,
     Command,
@@ -28,7 +30,7 @@ from features.kernel.vocabulary import (
     Step,
     Toast,
 )
-from features.review import export, note, summary
+from features.review import export, note, paper, summary
 from features.review.effects import CreateNote, FinishNote, ToggleNoteItem
 from features.review.history import Answered, History, Session
 from features.review.loaded import NoteFacts, SummaryWindow
@@ -107,6 +109,54 @@ def test_trends_compare_each_rating_with_the_time_before():
     assert text.index("<b>7</b> \u2192 as before") < text.index("<b>7</b> \u2191 from 5")
     assert "<b>4</b> \u2193 from 6" in text  # against a session before the window
     assert text.endswith("Felt heard and respected: <b>5</b>")  # the first ever: no trend
+
+
+def test_a_reflection_only_started_is_shown_but_is_no_session():
+    stray = replace(session(2, {"heard": 2}), finished=False)
+    history = History(
+        (session(1, {"heard": 7, "focus": 6}), stray, session(3, {"heard": 8})),
+        total=3,
+        upto=3,
+        since=date(2026, 1, 1),
+    )
+    assert [s.only_started for s in history.sessions] == [False, True, False]
+    [page] = summary.pages(history, Window(30, 0), "en")
+    text = rendered(page)
+    assert text.startswith(
+        "<b>Your reflections from the last 30 days</b>: 2 sessions, and one reflection "
+        "only started."
+    )
+    assert "(only started)</i>\nFelt heard and respected: <b>2</b>\n" in text
+    assert "<b>8</b> \u2191 from 7" in text  # against the last real session, not the tap
+    chart = summary.chart(history)
+    assert chart is not None and len(chart.dates) == 2
+    # Three answers, or finished (however little was answered), make it a session.
+    given = replace(session(2, {"heard": 2, "focus": 3, "approach": 4}), finished=False)
+    assert not given.only_started
+    assert not session(2, {"heard": 2}).only_started
+
+
+@pytest.mark.parametrize(
+    ("window", "since", "heading"),
+    [
+        (DEFAULT, date(2026, 1, 1), "<b>Your reflections from the last 30 days</b>: 2 sessions."),
+        (
+            DEFAULT,
+            date(2026, 1, 16),
+            "<b>Your last 2 sessions</b>, reaching back past the last 30 days.",
+        ),
+        (
+            Window(90, 0),
+            date(2026, 1, 1),
+            "<b>Your reflections from the last 90 days</b>: 2 sessions.",
+        ),
+        (ALL, None, "<b>All your reflections</b>: 2 sessions."),
+    ],
+)
+def test_the_summary_heading_reads_as_a_sentence(window: Window, since: date | None, heading: str):
+    history = History((session(1, {"heard": 7}), session(2, {"heard": 6})), total=2, since=since)
+    [page] = summary.pages(history, window, "en")
+    assert rendered(page).startswith(heading + "\n")
 
 
 @settings(max_examples=60, deadline=None)
@@ -213,10 +263,40 @@ def test_a_note_is_grouped_in_the_first_person_with_every_item():
     draft = note.draft(NoteView(4, ITEMS), False, "en")
     text = rendered(draft)
     assert "1. My sister's visit" in text
-    assert "I haven't always felt fully heard lately (I rated it 3)." in text
-    assert "\u201cSleep &lt;better&gt;\u201d feels smaller: 6, then 2" in text
+    assert "I haven't always felt fully heard lately (I rated it 3/10)." in text
+    assert "\u201cSleep &lt;better&gt;\u201d feels smaller: 6/10, then 2/10" in text
     data = [b.data for row in draft.buttons for b in row]
     assert data == ["n:4:0", "n:4:1", "n:4:2", "n:4:3", "n:4:done"]
+
+
+def test_a_note_says_whether_it_felt_right_and_each_goals_progress_out_of_ten():
+    items = note.in_order(
+        [
+            NoteItem("goal", 21, "goal:2", rating=3, previous=6, goal="Sleep better"),
+            NoteItem("goal", 22, "goal:4", rating=7),
+            NoteItem("answer", 23, "felt_right", text="I felt rushed"),
+            NoteItem("answer", 24, "progress", text="Some nights are better"),
+        ]
+    )
+    assert [i.section for i in items] == ["felt_right", "progress", "progress", "progress"]
+    text = rendered(note.draft(NoteView(4, items), False, "en"))
+    assert "Whether it has felt right</u>\n1. I felt rushed" in text
+    assert "\u201cSleep better\u201d: 3/10 (the time before, 6/10)." in text
+    assert "A goal I've since set aside: 7/10." in text
+    assert "Some nights are better" in text
+
+
+def test_a_note_with_nothing_in_it_shows_the_clients_goals():
+    empty = NoteView(3, (), scheduled=True, goals=("Sleep <better>", "Say no"))
+    text = rendered(note.nothing_to_raise(empty, False))
+    assert "Nothing noted this time" in text
+    assert "\u2022 Sleep &lt;better&gt;\n\u2022 Say no" in text
+    assert rendered(note.nothing_to_raise(NoteView(3, ()), False)).endswith("bring it.")
+    asked = router.step(
+        State(), Command("note"), FACTS.having(NoteFacts(NoteView(0, (), goals=("Say no",))))
+    )
+    [reply] = [e for e in asked.effects if isinstance(e, Reply)]
+    assert "Say no" in rendered(reply)
 
 
 def test_note_toggles_and_done_store_the_choice_and_show_it():
@@ -256,11 +336,16 @@ def test_a_forged_or_stale_note_button_changes_nothing(data: str):
     assert router.step(State(), Press("n:4:0"), final).effects == (Toast("toast.note_final"),)
 
 
-def test_a_new_note_is_created_with_every_item_included():
+def test_a_new_note_keeps_out_what_the_client_left_out_before():
     facts = FACTS.having(NoteFacts(NoteView(0, ITEMS), 2))
     outcome = router.step(State(), Command("note"), facts)
     [created] = [e for e in outcome.effects if isinstance(e, CreateNote)]
     assert created.serial == 3 and len(created.items) == 4
+    assert all(included for *_, included in created.items)
+    left_out = (ITEMS[0], replace(ITEMS[1], included=False), *ITEMS[2:])
+    again = router.step(State(), Command("note"), FACTS.having(NoteFacts(NoteView(0, left_out))))
+    [created] = [e for e in again.effects if isinstance(e, CreateNote)]
+    assert [included for *_, included in created.items] == [True, False, True, True]
     empty = FACTS.having(NoteFacts(NoteView(0, ())))
     assert [e.text for e in router.step(State(), Command("note"), empty).effects] == [
         "note.nothing"
@@ -300,17 +385,74 @@ def test_the_pdf_draws_what_its_font_can_and_logs_nothing_of_the_rest(
     words = "calm \U0001f33f \u0161\u010d \u0436\u0438\u0437\u043d\u044c"
     history = History((session(1, {"heard": 4}, {"helpful": words}),))
     data = export.Export(
-        history, NOW, None, {}, session_lines=[("Tuesday", [words])], titles={"title": "Mine"}
+        history,
+        NOW,
+        None,
+        {},
+        session_lines=[("Tuesday", [("What helped", words)])],
+        titles={"title": "Mine"},
     )
     with caplog.at_level("DEBUG"):
         pdf = PdfReader(io.BytesIO(export.to_pdf(data)))
     text = pdf.pages[0].extract_text()
     assert "calm" in text and "\u0436\u0438\u0437\u043d\u044c" in text  # Cyrillic drawn
-    assert "\U0001f33f" not in text  # no glyph for it: a plain mark instead
+    assert "\U0001f33f" not in text  # no glyph for it: its name in words instead
+    assert "(herb)" in text and "\u25a1" not in text
     assert not any(
         "\U0001f33f" in r.getMessage() or "calm" in r.getMessage() for r in caplog.records
     )
     assert not any("calm" in str(w.message) for w in recwarn)
+
+
+def test_on_paper_each_answer_is_under_its_label_with_the_scale_and_no_emoji():
+    stray = replace(session(3, {"heard": 2}), finished=False)
+    history = History(
+        (
+            session(1, {"heard": 5, "goal:2": 4}, {"helpful": "Breathing"}),
+            session(2, {"heard": 7}),
+            stray,
+        ),
+        goals={2: "Sleep better"},
+    )
+    blocks = paper.session_blocks(history, "en")
+    assert blocks[0] == (
+        "Tuesday 13 January 2026",
+        [
+            ("Felt heard and respected", "5/10"),
+            ("Progress on \u201cSleep better\u201d", "4/10"),
+            ("What helped", "Breathing"),
+        ],
+    )
+    assert blocks[1][1] == [("Felt heard and respected", "7/10 \u2191 from 5")]
+    assert blocks[2] == (
+        "Tuesday 27 January 2026 (only started)",
+        [("Felt heard and respected", "2/10")],
+    )
+    goals = [
+        paper.GoalRecord(3, "Say no", datetime(2026, 1, 2, tzinfo=UTC), NOW),
+        paper.GoalRecord(2, "Sleep better", datetime(2026, 1, 1, 23, 30, tzinfo=UTC)),
+    ]
+    assert paper.goal_blocks(goals, history, "Europe/Berlin", "en") == [
+        (
+            "Sleep better",
+            [
+                "Set on 2 January 2026.",
+                "My latest rating of progress: 4/10, after the session of Tuesday 13 January 2026.",
+            ],
+        ),
+        ("Say no", ["Set on 2 January 2026.", "Set aside on 20 November 2026."]),
+    ]
+
+
+def test_a_fit_result_on_paper_names_no_command():
+    from features.fit.export import ON_PAPER
+
+    parts = ("fit.result.", "fit.closing.", "fit.line.", "fit.step.", "fit.head.", "fit.change")
+    shown = [key for key in CATALOGUE["en"] if key.startswith(parts)]
+    printed = {key: CATALOGUE["en"][ON_PAPER.get(key, key)] for key in shown}
+    assert not [key for key, text in printed.items() if re.search(r"(?<!<)/[a-z]{3,}", text)]
+    assert not [key for key, text in printed.items() if "today" in text]  # printed later
+    assert "/fit" in CATALOGUE["en"]["fit.closing.gaps"]  # the chat's wording keeps it
 
 
 @pytest.mark.parametrize("data", ["sum:bogus:1:1", "sum:7d", "n:x:done", "n::keep"])
