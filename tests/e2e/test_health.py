@@ -27,6 +27,8 @@ async def _traffic(emulator: Emulator) -> None:
     """A client who starts, adds a goal in their own words, and rates a session."""
     emulator.add_user(CLIENT, first_name=FIRST_NAME, username=USERNAME)
     await onboard(emulator, CLIENT)
+    # One flood wait, waited out and the call tried again.
+    emulator.fail_next(1, 429, retry_after=1, methods=["sendMessage"])
     await emulator.send_text(CLIENT, "/goals")
     await press(emulator, CLIENT, await emulator.next_message(CLIENT), "Add a goal")
     await emulator.send_text(CLIENT, WORDS)
@@ -77,7 +79,8 @@ async def test_polling_health_and_metrics_after_real_traffic(
     assert _value(metrics, "reflection_clients_active_week") == 1
     assert _value(metrics, "reflection_last_poll_timestamp_seconds") > time.time() - 60
     assert 'reflection_prompts_total{outcome="missed"} 0.0' in metrics
-    assert "reflection_telegram_flood_waits_total" in metrics
+    assert _value(metrics, "reflection_telegram_flood_waits_total") == 1
+    assert _value(metrics, "reflection_telegram_retries_total") == 1
     assert 'reflection_database_errors_total{kind="driver"}' in metrics
     _holds_no_client(metrics)
 
