@@ -16,6 +16,7 @@ from bot import __version__
 from bot.config import ConfigError, Settings
 from bot.logs import configure_logging
 from bot.serve import serve, stop_signal
+from handlers.health import HealthUnusable
 from handlers.webhook import WebhookUnusable
 from storage.crypto import KeyProblem, new_key
 from storage.db import DatabaseUnavailable
@@ -111,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_demo(settings)
         return run(settings)
-    except (ConfigError, KeyProblem, WebhookUnusable) as problem:
+    except (ConfigError, KeyProblem, WebhookUnusable, HealthUnusable) as problem:
         print(f"Cannot start: {problem}", file=sys.stderr)
         return 2
     except (ArgumentError, ImportError) as problem:
@@ -143,7 +144,14 @@ def run(settings: Settings) -> int:
     from bot.app import build_application  # after logging is set up
 
     try:
-        asyncio.run(serve(build_application(settings, token), stop_signal, webhook=webhook))
+        asyncio.run(
+            serve(
+                build_application(settings, token),
+                stop_signal,
+                webhook=webhook,
+                health=settings.health(),
+            )
+        )
     except InvalidToken:
         print(
             "Cannot start: Telegram refused TELEGRAM_BOT_TOKEN. Copy it again from @BotFather.",

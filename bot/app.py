@@ -40,6 +40,7 @@ from handlers.context import BotContext, ClientTags, Dependencies
 from handlers.errors import on_error
 from handlers.flood import TurnAway
 from handlers.http import AiohttpRequest
+from handlers.metrics import Metrics
 from handlers.ordering import PerClientOrder, SenderRate
 from handlers.outbox import Outbox
 from handlers.pacing import ChatPacing
@@ -134,6 +135,8 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
     # Every sender's burst is counted as it arrives, admitted client or not.
     rate = SenderRate()
     order = PerClientOrder(rate=rate)
+    metrics = Metrics()
+    metrics.watch(engine)
     application = (
         ApplicationBuilder()
         .token(token)
@@ -147,7 +150,9 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
         .context_types(ContextTypes(context=BotContext, bot_data=Dependencies))
         .concurrent_updates(order)
         # A flood wait for one chat delays that chat only (handlers.pacing says why).
-        .rate_limiter(ChatPacing(settings.telegram_max_messages_per_second, max_retries=3))
+        .rate_limiter(
+            ChatPacing(settings.telegram_max_messages_per_second, max_retries=3, metrics=metrics)
+        )
         # No Updater: handlers.polling acknowledges updates only after handling them.
         .updater(None)
         .post_init(on_startup)
@@ -165,6 +170,7 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
     rate.queued = dependencies.outbox.queued  # a private chat's id is its client's
     order.urgent = dependencies.crisis.suggests_danger
     dependencies.code_tags = CodeTags(secret)
+    dependencies.metrics = order.metrics = metrics
     application.add_handlers(handlers())
     application.add_error_handler(on_error)
     # The alarm clock for prompts; the prompts themselves live in the database.

@@ -64,6 +64,10 @@ class Settings(StorageSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8080, ge=1, le=65535)
+    # GET /healthz and /metrics on a port of their own (handlers.health), in either mode;
+    # unset, a polling bot serves none and a webhook serves them beside the webhook.
+    health_port: int | None = Field(default=None, ge=1, le=65535)
+    health_listen: str = "127.0.0.1"
     # A turn (loading, stepping and storing one update) that takes longer is abandoned,
     # rolled back, and the client asked to send it again.
     turn_timeout_seconds: float = Field(default=20.0, gt=0)
@@ -155,6 +159,12 @@ class Settings(StorageSettings):
                 f"(Telegram's rule); {_MAKE_A_SECRET}"
             )
         return Webhook(url, secret, self.webhook_listen.strip(), self.webhook_port)
+
+    def health(self) -> tuple[str, int] | None:
+        """Where /healthz and /metrics listen on their own (None: nowhere of their own)."""
+        if self.health_port is None:
+            return None
+        return self.health_listen.strip(), self.health_port
 
     def require_token(self) -> str:
         """The bot token, or a `ConfigError` saying where to get one."""

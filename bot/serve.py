@@ -11,14 +11,16 @@ the terminal demo runs the very same sequence.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 from telegram.error import BadRequest
 from telegram.ext import Application
 
 from bot.config import ConfigError
+from handlers.health import Health, HealthServer
 from handlers.outbox import Outbox
 from handlers.polling import ALLOWED_UPDATES, poll
 from handlers.webhook import Webhook, WebhookServer
@@ -34,14 +36,19 @@ async def serve(
     application: Application,  # type: ignore[type-arg]
     until: Callable[[], Awaitable[object]],
     webhook: Webhook | None = None,
+    health: tuple[str, int] | None = None,
 ) -> None:
     """Run the bot until `until()` completes, then stop cleanly: with long polling, or, given
-    `webhook`, answering the updates Telegram posts (handlers.webhook)."""
+    `webhook`, answering the updates Telegram posts (handlers.webhook). Given `health`
+    (address, port), /healthz and /metrics are served there too (handlers.health)."""
+    server = None
+    if health is not None:
+        server = HealthServer(Health(application, polling=webhook is None), *health)
     try:
         if webhook is None:
-            await _serve(application, until)
+            await _serve(application, until, server)
         else:
-            await _serve_webhook(application, until, webhook)
+            await _serve_webhook(application, until, webhook, server)
     finally:
         if application.post_shutdown is not None:
             await application.post_shutdown(application)
@@ -50,8 +57,9 @@ async def serve(
 async def _serve(
     application: Application,  # type: ignore[type-arg]
     until: Callable[[], Awaitable[object]],
+    health: HealthServer | None = None,
 ) -> None:
-    async with application:  # initialize (getMe), and shutdown however we leave
+    async with application, _serving(health):  # initialize (getMe), shutdown however we leave
         if application.post_init is not None:
             await application.post_init(application)
         # Telegram refuses getUpdates while a webhook is set.
@@ -75,8 +83,9 @@ async def _serve_webhook(
     application: Application,  # type: ignore[type-arg]
     until: Callable[[], Awaitable[object]],
     webhook: Webhook,
+    health: HealthServer | None = None,
 ) -> None:
-    async with application:
+    async with application, _serving(health):
         if application.post_init is not None:
             await application.post_init(application)
         await application.start()
@@ -103,6 +112,19 @@ async def _serve_webhook(
             await server.stop()
             await _send_queued(application)
             await application.stop()
+
+
+@contextlib.asynccontextmanager
+async def _serving(health: HealthServer | None) -> AsyncIterator[None]:
+    """The health server from before start-up (the database is migrated meanwhile, and a
+    container's health check may ask then) to after everything else has stopped."""
+    if health is not None:
+        await health.start()
+    try:
+        yield
+    finally:
+        if health is not None:
+            await health.stop()
 
 
 async def _send_queued(application: Application) -> None:  # type: ignore[type-arg]

@@ -17,6 +17,7 @@ from telegram.ext import CallbackContext, ExtBot
 from features.kernel.clock import Clock, SystemClock
 from features.privacy.access import CodeTags, Doorkeeper
 from features.safety.crisis import CrisisData
+from handlers.metrics import Metrics
 from handlers.outbox import Outbox
 from storage.db import Database
 
@@ -76,6 +77,8 @@ class Dependencies:
         self.code_tags = CodeTags(os.urandom(32))
         # Failed invite codes and refusals, per sender, in this process (features.privacy.access).
         self.doorkeeper = Doorkeeper()
+        # What /metrics counts (handlers.metrics); no client is named in it.
+        self.metrics = Metrics()
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], Dependencies]):

@@ -29,6 +29,8 @@ async def on_error(update: object, context: BotContext) -> None:
     error = context.error
     update_id = update.update_id if isinstance(update, Update) else None
     unreachable = isinstance(error, DatabaseUnreachable)
+    if unreachable:
+        context.bot_data.metrics.database_error("unreachable")
     if not isinstance(update, Update) or update.effective_chat is None:
         if unreachable:
             return  # storage.db has said so once, with the cause; a job tries again itself

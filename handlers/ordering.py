@@ -12,6 +12,8 @@ from typing import Any, Literal
 from telegram import Update
 from telegram.ext import Application, BaseUpdateProcessor
 
+from handlers.metrics import Metrics
+
 logger = logging.getLogger(__name__)
 
 # PTB's base class takes a concurrency slot *before* our per-client lock, so a client with
@@ -118,6 +120,8 @@ class PerClientOrder(BaseUpdateProcessor):
         # Set by the composition root: words that suggest danger, which are never turned
         # away, however fast they come (features.safety.crisis).
         self.urgent: Callable[[str], bool] = lambda _: False
+        # Set by the composition root: updates turned away are counted there.
+        self.metrics: Metrics | None = None
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Wait for this client's earlier updates, then for a free slot, then handle it;
@@ -125,6 +129,8 @@ class PerClientOrder(BaseUpdateProcessor):
         key = _client_key(update)
         warning = self._turned_away(update, key)
         if warning is not None:
+            if self.metrics is not None:
+                self.metrics.update("turned_away")
             if asyncio.iscoroutine(coroutine):
                 coroutine.close()  # never started: nothing of it ran
             if not warning:
@@ -209,6 +215,8 @@ async def handle_update(application: Application, update: Update) -> bool:  # ty
     """Handle one update through the application's update processor (this module's
     ordering); whether it was. The handlers' own errors go to the error handler: a
     failure here is PTB itself, logged by the update's id alone."""
+    metrics = getattr(application.bot_data, "metrics", None)
+    counted = metrics if isinstance(metrics, Metrics) else None
     try:
         await application.update_processor.process_update(
             update, application.process_update(update)
@@ -216,5 +224,9 @@ async def handle_update(application: Application, update: Update) -> bool:  # ty
     except Exception as problem:
         logger.error("Update %s could not be handled (%s)", update.update_id,
                      type(problem).__name__)  # fmt: skip
+        if counted is not None:
+            counted.update("failed")
         return False
+    if counted is not None:
+        counted.update("handled")
     return True

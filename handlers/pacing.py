@@ -22,6 +22,8 @@ from telegram._utils.types import JSONDict
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 
+from handlers.metrics import Metrics
+
 logger = logging.getLogger(__name__)
 
 # Telegram: about 20 messages a minute in a group.
@@ -33,7 +35,10 @@ _REMEMBERED = 512
 class ChatPacing(BaseRateLimiter[int]):
     """The bot's overall send rate, and Telegram's flood waits, per chat."""
 
-    def __init__(self, overall_max_rate: float, max_retries: int = 3) -> None:
+    def __init__(
+        self, overall_max_rate: float, max_retries: int = 3, metrics: Metrics | None = None
+    ) -> None:
+        self._metrics = metrics
         self._overall = AsyncLimiter(overall_max_rate, 1)
         self._max_retries = max_retries
         self._groups: dict[int | str, AsyncLimiter] = {}
@@ -64,8 +69,12 @@ class ChatPacing(BaseRateLimiter[int]):
             try:
                 return await self._paced(chat, callback, args, kwargs)
             except RetryAfter as flood:
+                if self._metrics is not None:
+                    self._metrics.flood_waits.inc()
                 if attempt == retries:
                     raise
+                if self._metrics is not None:
+                    self._metrics.retries.inc()
                 pause = retry_seconds(flood.retry_after) + 0.1
                 logger.info("Flood limit hit by %s; that chat waits %.1f s", endpoint, pause)
                 until = time.monotonic() + pause

@@ -27,6 +27,7 @@ from telegram.error import Conflict, NetworkError, RetryAfter
 from telegram.ext import Application
 from telegram.warnings import PTBUserWarning
 
+from handlers.metrics import Metrics
 from handlers.ordering import handle_update
 from handlers.pacing import retry_seconds
 
@@ -105,6 +106,8 @@ async def poll(application: Application, stopping: asyncio.Event) -> None:  # ty
     """Fetch and handle updates until `stopping` is set; then let those in hand finish and
     acknowledge them."""
     bot = application.bot
+    found = getattr(application.bot_data, "metrics", None)
+    metrics = found if isinstance(found, Metrics) else None
     in_flight = InFlight()
     backoff = 1.0
     try:
@@ -115,6 +118,8 @@ async def poll(application: Application, stopping: asyncio.Event) -> None:  # ty
                     application, in_flight.offset, stopping, busy=busy, newest=in_flight.newest
                 )
             except RetryAfter as flood:
+                if metrics is not None:
+                    metrics.flood_waits.inc()
                 await _sleep(retry_seconds(flood.retry_after), stopping)
                 continue
             except Conflict:
@@ -128,6 +133,8 @@ async def poll(application: Application, stopping: asyncio.Event) -> None:  # ty
                 continue
             if batch is None:
                 break
+            if metrics is not None:
+                metrics.polled()
             backoff = 1.0
             updates, last_id = batch
             fresh = [update for update in updates if in_flight.is_new(update.update_id)]

@@ -36,6 +36,7 @@ from features.schedule.planning import (
 from features.schedule.store import plan_prompts
 from handlers.context import BotContext
 from handlers.drain import PromptDrain
+from handlers.metrics import PromptOutcome
 from handlers.sending import send
 from storage import clients as repo
 from storage import reflections, schedules
@@ -141,11 +142,24 @@ async def claim(context: BotContext, prompt_ids: list[int], now: datetime) -> li
                 outgoing.append(Outgoing(prompt, user, row, reply, topic_ids))
         for status, ended in ending.items():
             await schedules.settle_many(session=session, prompt_ids=ended, status=status)
+    for status, ended in ending.items():  # committed
+        context.bot_data.metrics.prompt(_ENDINGS[status], len(ended))
     return outgoing
+
+
+_ENDINGS: dict[str, PromptOutcome] = {
+    "cancelled": "cancelled", "undeliverable": "undeliverable", "missed": "missed"
+}  # fmt: skip
 
 
 async def deliver(context: BotContext, item: Outgoing) -> str:
     """Send one claimed prompt; how it went: SENT, BLOCKED, FLOODED or FAILED."""
+    how = await _deliver(context, item)
+    context.bot_data.metrics.prompt(how)  # type: ignore[arg-type]  # the same four words
+    return how
+
+
+async def _deliver(context: BotContext, item: Outgoing) -> str:
     try:
         await send(context, item.user.chat_id, item.reply, item.user.language, at_most_once=True)
     except Forbidden:
@@ -239,6 +253,7 @@ async def _not_sent(
         )
     if item.prompt.attempts + 1 >= MAX_ATTEMPTS:
         await schedules.settle_many(session=session, prompt_ids=[prompt_id], status="failed")
+        context.bot_data.metrics.prompt("given_up")
         return lambda: logger.warning(
             "Prompt %s to client %s failed %d times; given up", prompt_id, who, MAX_ATTEMPTS
         )

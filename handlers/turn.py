@@ -84,15 +84,21 @@ async def take_turn(update: Update, context: BotContext, event: Event) -> None:
         # (but words of danger, which always get help).
         await answer_press(update)
         return
+    metrics, started = context.bot_data.metrics, time.monotonic()
     try:
         outcome, language = await _store(update, context, event)
     except TurnTooSlow:
+        metrics.turn("too_slow", time.monotonic() - started)
         who, most = context.client_tag(user.id), context.settings.turn_timeout_seconds
         logger.warning("Update %s of client %s took longer than %.0f s; rolled back, the "
                        "client asked to send it again", update.update_id, who, most)  # fmt: skip
         await answer_press(update)
         _post(update, context, chat.id, _too_slow(context, chat.id, user.language_code))
         return
+    except BaseException:
+        metrics.turn("failed", time.monotonic() - started)
+        raise
+    metrics.turn("stored" if outcome is not None else "repeat", time.monotonic() - started)
     if outcome is None:
         # Delivered again after a restart: it was stored the first time; do nothing twice.
         logger.info("Update %s was already handled; ignoring the repeat", update.update_id)

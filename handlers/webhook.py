@@ -27,18 +27,17 @@ import hmac
 import json
 import logging
 import os
-import time
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from aiohttp import hdrs, web
-from sqlalchemy.engine import Connection
+from aiohttp import web
 from telegram import Update
 from telegram.ext import Application
 
+from handlers.health import HEALTH_PATH, METRICS_PATH, Health, anonymous
+from handlers.once import OncePerMinute
 from handlers.ordering import handle_update
-from storage.db import Database
 
 logger = logging.getLogger(__name__)
 
@@ -64,14 +63,10 @@ class Webhook:
 
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-HEALTH_PATH = "/healthz"
 # Telegram's updates are a few kilobytes; anything far larger is not Telegram.
 MAX_BODY_BYTES = 1024 * 1024
-HEALTH_TIMEOUT_SECONDS = 5.0
 # On stop, updates in hand get this long to finish; Telegram posts any cut short again.
 SHUTDOWN_GRACE_SECONDS = 15.0
-# Refused requests are logged at most once in this long (with how many there were).
-REFUSAL_LOG_SECONDS = 60.0
 # Telegram sends a request at once; a client that dawdles over it is not Telegram. The
 # headers' limit is aiohttp's keep-alive timeout, which counts from the connection's start
 # and between requests.
@@ -80,41 +75,18 @@ BODY_TIMEOUT_SECONDS = 10.0
 # Far more than Telegram opens (setWebhook's max_connections, bot.serve) and the health
 # checks need; each open connection holds a file descriptor.
 MAX_CONNECTIONS = 200
-# What the Server header says: no name or version of the software behind it.
-SERVER_NAME = "reflection-companion"
 # asyncio's message when accept() fails for want of file descriptors or memory.
 _ACCEPT_FAILED = "socket.accept() out of system resource"
 
 
-class OncePerMinute:
-    """A log line for the first of a kind of event, then at most one a minute with how many
-    more there were: a scanner knocking all day must not fill the log."""
-
-    def __init__(self, first: str, more: str, level: int = logging.WARNING) -> None:
-        """`first` is logged as it is; `more` with the count (and the arguments given)."""
-        self._first, self._more, self._level = first, more, level
-        self._since: float | None = None
-        self._count = 0
-
-    def note(self, *args: object) -> None:
-        now = time.monotonic()
-        if self._since is None or now - self._since >= REFUSAL_LOG_SECONDS:
-            if self._count:  # those since the last line, and this one
-                logger.log(self._level, self._more, self._count + 1, *args)
-            else:
-                logger.log(self._level, self._first, *args)
-            self._since, self._count = now, 0
-        else:
-            self._count += 1
-
-
 class WebhookServer:
-    """The bot's HTTP side in webhook mode: POST <path of WEBHOOK_URL> and GET /healthz."""
+    """The bot's HTTP side in webhook mode: POST <path of WEBHOOK_URL>, and GET /healthz
+    and /metrics (handlers.health)."""
 
     def __init__(self, application: Application, webhook: Webhook) -> None:  # type: ignore[type-arg]
-        if webhook.path == HEALTH_PATH:
+        if webhook.path in (HEALTH_PATH, METRICS_PATH):
             raise WebhookUnusable(
-                f"WEBHOOK_URL can't end in {HEALTH_PATH}: that is the health check"
+                f"WEBHOOK_URL can't end in {webhook.path}: that is the health check's"
             )
         self._application = application
         self._webhook = webhook
@@ -124,19 +96,19 @@ class WebhookServer:
         self._refusals = OncePerMinute(
             "Refused a webhook request without the right secret token",
             "Refused %d more webhook requests without the right secret token",
+            log=logger,
         )
-        self._health = OncePerMinute(
-            "Health check: the database did not answer (%s)",
-            "Health check: the database did not answer %d more times (the last: %s)",
-        )
+        self._health = Health(application, polling=False)
         self._accept = OncePerMinute(
             "Can't accept connections: out of file descriptors or memory (%s)",
             "Can't accept connections %d more times: out of file descriptors or memory (%s)",
             logging.ERROR,
+            log=logger,
         )
         self._crowded = OncePerMinute(
             "Closed a connection: %d are open already",
             "Closed %d more connections: %d were open already",
+            log=logger,
         )
         self._loop_errors: Any = None
 
@@ -144,8 +116,8 @@ class WebhookServer:
         """Listen on WEBHOOK_LISTEN:WEBHOOK_PORT, or `WebhookUnusable` if that can't be done."""
         app = web.Application(client_max_size=MAX_BODY_BYTES)
         app.router.add_post(self._webhook.path, self._on_update)
-        app.router.add_get(HEALTH_PATH, self._on_health)
-        app.on_response_prepare.append(_anonymous)
+        self._health.add_routes(app)
+        app.on_response_prepare.append(anonymous)
         # The access log would be the only place the server logs; it holds nothing we need.
         runner = web.AppRunner(
             app,
@@ -242,6 +214,7 @@ class WebhookServer:
         if not await handle_update(self._application, update):
             # Telegram posts the update again; if it was stored, the repeat changes nothing.
             return web.Response(status=500)
+        self._health.posted()
         return web.Response(status=200)
 
     def _read(self, raw: dict[str, object]) -> Update | None:
@@ -257,46 +230,9 @@ class WebhookServer:
             logger.error("Skipping update %s, which can't be read (%s)", update_id, kind)
             return None
 
-    async def _on_health(self, request: web.Request) -> web.Response:
-        """200 "ok" while the database answers; 503 otherwise, for the proxy or orchestrator."""
-        database = self._application.bot_data.database
-        try:
-            async with asyncio.timeout(HEALTH_TIMEOUT_SECONDS):
-                await _ask(database)
-        except Exception as problem:
-            # Unauthenticated, and asked every few seconds: once a minute is enough.
-            self._health.note(type(problem).__name__)
-            return web.Response(status=503, text="the database does not answer")
-        return web.Response(text="ok")
-
-
-async def _anonymous(request: web.Request, response: web.StreamResponse) -> None:
-    """The Server header without the software's name and version (aiohttp's default)."""
-    response.headers[hdrs.SERVER] = SERVER_NAME
-
 
 class _Closing(asyncio.Protocol):
     """A connection over the limit: closed as soon as it is made."""
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         transport.close()
-
-
-async def _ask(database: Database) -> None:
-    """SELECT 1 on a pooled connection.
-
-    Through the DBAPI connection rather than a SQLAlchemy transaction: ours begin with
-    BEGIN IMMEDIATE on SQLite (storage.db), which would queue a health check behind every
-    writer and hold the write lock for nothing.
-    """
-
-    def select_one(connection: Connection) -> None:
-        cursor = connection.connection.cursor()
-        try:
-            cursor.execute("SELECT 1")
-            cursor.fetchall()
-        finally:
-            cursor.close()
-
-    async with database.engine.connect() as connection:
-        await connection.run_sync(select_one)

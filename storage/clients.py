@@ -4,10 +4,12 @@ the caller owns the transaction, so an answer and the state that follows it comm
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, update
+from sqlalchemy import Table, func, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -232,3 +234,10 @@ async def insert_all_if_absent(
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     # Parameters apart from the statement: executemany, and a statement compiled once.
     await session.exec(insert(table).on_conflict_do_nothing(), params=values)
+
+
+async def count_active(*, connection: AsyncConnection, since: datetime) -> int:
+    """How many clients' conversations moved since `since` (every turn saves the flow
+    state): one COUNT over a row per client, for the operator's metrics."""
+    query = select(func.count()).select_from(FlowState).where(col(FlowState.updated_at) >= since)
+    return int(await connection.scalar(query) or 0)

@@ -65,7 +65,7 @@ def test_the_template_differs_from_the_single_unit_only_in_its_port():
     assert differing == {"Unit.Description", "Service.ExecStart"}
     assert "WEBHOOK_PORT" not in single["Service.ExecStart"][0]
     assert template["Service.ExecStart"] == [
-        f"/usr/bin/env WEBHOOK_PORT=%i {single['Service.ExecStart'][0]}"
+        f"/usr/bin/env WEBHOOK_PORT=%i HEALTH_PORT= {single['Service.ExecStart'][0]}"
     ]
 
 
@@ -78,12 +78,19 @@ def test_an_instance_listens_on_its_name_whatever_the_environment_file_says(port
     python = argv.index(f"{INSTALLED}/.venv/bin/python")
     assert argv[python + 1 :] == ["-m", "bot"]
     argv[python:] = [sys.executable, "-c", "from bot.config import Settings; "
-                     "print(Settings().webhook_port)"]  # fmt: skip
-    from_file = {**os.environ, "WEBHOOK_PORT": "8080", "PYTHONPATH": str(REPO)}
+                     "print(Settings().webhook_port, Settings().health())"]  # fmt: skip
+    # A HEALTH_PORT in the file would be one port for every instance: /healthz is served on
+    # each one's webhook port instead.
+    from_file = {
+        **os.environ,
+        "WEBHOOK_PORT": "8080",
+        "HEALTH_PORT": "9100",
+        "PYTHONPATH": str(REPO),
+    }
     shown = subprocess.run(
         argv, env=from_file, cwd=REPO, capture_output=True, text=True, timeout=60, check=True
     )
-    assert shown.stdout.strip() == port
+    assert shown.stdout.strip() == f"{port} None"
 
 
 @pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="systemd-analyze not installed")

@@ -23,6 +23,8 @@ REPO = Path(__file__).resolve().parents[1]
 # handlers/ modules that import no telegram, and why they are there all the same.
 NOT_TELEGRAM = {
     "drain.py": "paces the prompt job's Telegram sends (PTB's rate limiter sets the pace)",
+    "metrics.py": "counts what the Telegram handlers do, for /metrics",
+    "once.py": "throttles the log lines of the webhook and health servers",
 }
 
 

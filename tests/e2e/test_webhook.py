@@ -102,7 +102,7 @@ async def test_the_bot_sets_its_webhook_with_the_secret_and_says_it_is_healthy(
     assert emulator.calls_to("getUpdates") == emulator.calls_to("deleteWebhook") == []
     async with httpx.AsyncClient(timeout=10) as client:
         health = await client.get(webhook_bot.health_url)
-    assert (health.status_code, health.text) == (200, "ok")
+    assert (health.status_code, health.json()["healthy"]) == (200, True)
 
 
 async def test_a_whole_reflection_through_webhook_delivery(

@@ -57,7 +57,10 @@ async def test_health_is_ok_while_the_database_answers(served: tuple[FakeApplica
     _, base = served
     async with httpx.AsyncClient() as client:
         health = await client.get(f"{base}/healthz")
-    assert (health.status_code, health.text) == (200, "ok")
+    assert health.status_code == 200
+    assert health.json() == {
+        "mode": "webhook", "database": "ok", "last_update_seconds_ago": None, "healthy": True
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -136,7 +139,7 @@ async def test_a_flood_of_refused_requests_is_one_log_line_a_minute(
     refusal is a line, the rest are counted into one line a minute."""
     application, base = served
     clock = [1000.0]
-    monkeypatch.setattr("handlers.webhook.time.monotonic", lambda: clock[0])
+    monkeypatch.setattr("handlers.once.time.monotonic", lambda: clock[0])
     caplog.set_level("WARNING", logger="handlers.webhook")
     async with httpx.AsyncClient() as client:
         for _ in range(50):
@@ -305,8 +308,8 @@ async def test_a_failing_health_check_is_one_log_line_a_minute(
 ):
     """Asked every few seconds by anyone, during an outage: not a line each."""
     clock = [1000.0]
-    monkeypatch.setattr("handlers.webhook.time.monotonic", lambda: clock[0])
-    caplog.set_level("WARNING", logger="handlers.webhook")
+    monkeypatch.setattr("handlers.once.time.monotonic", lambda: clock[0])
+    caplog.set_level("WARNING", logger="handlers.health")
     engine = create_engine("postgresql+asyncpg://postgres@127.0.0.1:1/none")
     port = free_port()
     webhook = Webhook("https://x.example/hook", SECRET, "127.0.0.1", port)
@@ -321,7 +324,7 @@ async def test_a_failing_health_check_is_one_log_line_a_minute(
     finally:
         await server.stop()
         await engine.dispose()
-    lines = [r.getMessage() for r in caplog.records if r.name == "handlers.webhook"]
+    lines = [r.getMessage() for r in caplog.records if r.name == "handlers.health"]
     assert len(lines) == 2
     assert lines[0].startswith("Health check: the database did not answer (")
     assert lines[1].startswith("Health check: the database did not answer 30 more times")

@@ -24,6 +24,7 @@ from features.kernel.vocabulary import Press, State, Toast
 from features.review import loaders
 from features.schedule.loaded import PressedPrompt
 from handlers import prompt_jobs
+from handlers.metrics import Metrics
 from handlers.turn import turn_engine
 from storage import clients as repo
 from storage import fits, notes, reflections, schedules
@@ -94,6 +95,7 @@ def _context(database: Database) -> Any:
         clock=SimpleNamespace(now=lambda: NOW),
         job=None,
         client_tag=lambda user_id: "someone",
+        bot_data=SimpleNamespace(metrics=Metrics()),
     )
 
 
