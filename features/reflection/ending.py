@@ -31,8 +31,11 @@ USUAL_AFTER = 3
 # client wants to bring up before the rest.
 _ECHO_ORDER = ("helpful", "bring_up", "felt_right", "progress", "obstacles", "not_helpful")
 _ECHO_LABELS = {"helpful": "reflection.echo_helpful", "bring_up": "reflection.echo_bring_up"}
-# Fewer words than this (an emoji, "ok", "not sure") is not worth quoting back.
-_ECHO_WORDS = 3
+# Fewer words than this (an emoji, "ok", "not sure", "not much, honestly") is not worth
+# quoting back.
+_ECHO_WORDS = 4
+# What helped, answered with these first, says nothing helped: not quoted as what helped.
+_NOTHING = ("no", "not", "nothing", "none", "nope")
 _QUOTE_LENGTH = 160
 
 
@@ -93,6 +96,8 @@ def compare(r: ReflectionView, earlier: Mapping[str, Sequence[int]]) -> Compared
 def thanks(r: ReflectionView, compared: Compared, facts: Facts) -> Reply:
     """The thank-you: a hard session acknowledged first, one thing the client wrote, and
     what their ratings show against their history."""
+    if not any(a.rating is not None or a.text for a in r.answers.values()):
+        return Reply("reflection.thanks_empty")  # all skipped: nothing to thank for keeping
     args: dict[str, Arg] = {"echo": echo(r), "ratings": _ratings_note(compared, facts)}
     return Reply("reflection.thanks_hard" if was_hard(r) else "reflection.thanks", args)
 
@@ -116,11 +121,19 @@ def echo(r: ReflectionView) -> Arg:
         answer = r.answers.get(key)
         if answer is None or not answer.text or answer.danger:
             continue
+        if key == "helpful" and _says_nothing(answer.text):
+            continue
         if _worded(answer.text) >= _ECHO_WORDS:
             label = Ref(_ECHO_LABELS.get(key, "reflection.echo_noted"))
             quote = shorten(answer.text, _QUOTE_LENGTH)
             return Ref("reflection.echo", {"label": label, "quote": quote})
     return ""
+
+
+def _says_nothing(text: str) -> bool:
+    """Whether an answer opens by saying nothing did ("Not much, honestly", "Nothing")."""
+    first = text.split()[0].strip(".,!?;:").casefold() if text.split() else ""
+    return first in _NOTHING
 
 
 def _worded(text: str) -> int:

@@ -387,7 +387,8 @@ def ask(r: ReflectionView, facts: Facts) -> Reply:
         rows = ((*nav, _button(r, "next", "button.next")), (_button(r, "clear", "button.clear"),))
     else:
         rows = ((*nav, _button(r, "next", "button.next")),)
-    return Reply("reflection.text", args, (*rows, *_rest(r)))
+    last = r.position == len(r.questions) - 1
+    return Reply("reflection.text_last" if last else "reflection.text", args, (*rows, *_rest(r)))
 
 
 def _rest(r: ReflectionView) -> tuple[tuple[Button, ...], ...]:

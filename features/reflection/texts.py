@@ -16,8 +16,13 @@ EN: dict[str, str] = {
         "Write your answer in a message, as long as you like; the next question follows."
         "{so_far}"
     ),
+    "reflection.text_last": (
+        "<i>Question {n} of {total}</i>\n\n<b>{question}</b>\n"
+        "Write your answer in a message, as long as you like.{so_far}"
+    ),
     # What 0 and 10 mean, under each rating question (features/common/questions.py `scale`).
-    "scale.true": "How true was this today? 0 is not at all, 10 is completely.",
+    # Without "today": a reflection may look back on a session days ago.
+    "scale.true": "How true was this? 0 is not at all, 10 is completely.",
     "scale.progress": "0 is no progress at all, 10 is a lot of progress.",
     # After a written answer: the next question, saying once that the answer was kept.
     "reflection.noted": "Kept. Add more if you like, or press Done.",
@@ -40,6 +45,10 @@ EN: dict[str, str] = {
     ),
     "reflection.only_text": (
         "I can only keep text, so I haven't kept that. If you'd like, type it instead."
+    ),
+    "reflection.thanks_empty": (
+        "Nothing kept this time, and that's fine. /reflect is there whenever you'd like to "
+        "look back on it."
     ),
     "reflection.thanks": (
         "Thank you for taking the time to reflect. Everything you wrote is kept privately "
@@ -152,7 +161,7 @@ EN: dict[str, str] = {
     "question.helpful": "What was helpful in this session?",
     "question.not_helpful": "What wasn't helpful, or didn't sit right?",
     "question.felt_right": (
-        "Did it feel right today? If something was off, even if it's hard to name, what was it?"
+        "Did it feel right? If something was off, even if it's hard to name, what was it?"
     ),
     "question.bring_up": "Is there anything I want to bring up next time?",
     "question.own": "{text}",

@@ -117,7 +117,7 @@ async def test_each_rating_question_carries_its_own_scale(emulator: Emulator, bo
         texts.append(question.plain_text or "")
         question = await press(emulator, ADA, question, "7")
     heard, overall, goal = texts[0], texts[3], texts[4]
-    assert "How true was this today?" in heard
+    assert "How true was this? 0 is not at all" in heard
     assert "today's session" not in overall and "How true" in overall
     assert "Sleep through the night" in goal
     assert "How true" not in goal and "0 is no progress" in goal

@@ -28,6 +28,7 @@ from features.kernel.vocabulary import (
     Text,
     Toast,
 )
+from features.reflection import flow
 from features.reflection.effects import (
     AddTopics,
     DeclineTopics,
@@ -185,7 +186,7 @@ def test_each_rating_question_says_what_its_0_and_10_mean():
         return plain(question.text, **question.args)
 
     statement, goal, written = shown(0), shown(4), shown(5)
-    assert "How true was this today? 0 is not at all" in statement
+    assert "How true was this? 0 is not at all" in statement
     assert "How true" not in goal and "0 is no progress at all, 10 is a lot" in goal
     assert "How true" not in written and "0 is" not in written
     assert "today" not in plain("question.overall")  # the scale says "today" once
@@ -404,6 +405,34 @@ def test_the_thank_you_quotes_real_words_not_an_emoji_or_a_word_or_two():
         }
     )
     assert "bring up next time: \u201cHow to say no to my mother\u201d" in rendered(preferred)[0]
+
+
+def test_what_helped_saying_nothing_did_is_not_quoted_as_what_helped():
+    outcome = finish(
+        {
+            "helpful": AnswerView(text="Nothing really helped this week"),
+            "bring_up": AnswerView(text="That I felt rushed at the end"),
+        }
+    )
+    thanks = rendered(outcome)[0]
+    assert "Nothing really helped" not in thanks
+    assert "\u201cThat I felt rushed at the end\u201d" in thanks
+    short = finish({"helpful": AnswerView(text="Not much, honestly.")})
+    assert "Not much" not in rendered(short)[0]
+
+
+def test_a_reflection_with_nothing_given_thanks_for_nothing_kept():
+    outcome = finish({"heard": AnswerView(skipped=True)})
+    assert rendered(outcome)[0].startswith("Nothing kept this time, and that's fine.")
+    assert "Everything you wrote" not in rendered(outcome)[0]
+
+
+def test_the_last_written_question_says_no_next_question_follows():
+    r = ReflectionView(3, ALL, len(ALL) - 1, date(2026, 11, 24))
+    _, facts = reflecting_at(len(ALL) - 1, {})
+    asked = plain(flow.ask(r, facts).text, "en", **flow.ask(r, facts).args)
+    assert "Write your answer in a message, as long as you like." in asked
+    assert "next question" not in asked
 
 
 def test_words_of_danger_are_never_quoted_back():
