@@ -34,7 +34,9 @@ from storage.crypto import new_key
 from storage.db import Database
 
 YOU = 424242  # the demo user's Telegram id
-QUIET_FOR = 0.4  # seconds without a new bot call that count as "the bot has answered"
+# Seconds without a new bot call that count as "the bot has answered" (a chart takes a
+# moment to draw).
+QUIET_FOR = 1.0
 # How often the bot looks for prompts that came due: often, since the demo's clock jumps.
 DISPATCH_SECONDS = 0.5
 INTRO = """\
@@ -243,7 +245,14 @@ class Chat:
             # Kept after the demo, so the person can open them: printed at the end too.
             self.files = Path(tempfile.mkdtemp(prefix="reflection-demo-files-"))
         self.saved += 1
-        name = Path(message.filename or f"{_kind(message)}.{_extension(message)}").name
+        # Its own name when that says what it is (PTB names an uploaded photo after its
+        # MIME type: "application.octet-stream"), otherwise "photo.png" and the like.
+        named, extension = Path(message.filename or ""), _extension(message)
+        csv_or_json = named.suffix.lower() in (".csv", ".json") and extension == "bin"
+        if named.suffix.lower() == f".{extension}" or csv_or_json:
+            name = named.name
+        else:
+            name = f"{_kind(message)}.{extension}"
         path = self.files / f"{self.saved:02d}-{name}"
         path.write_bytes(message.file or b"")
         return path
@@ -281,8 +290,12 @@ def _kind(message: SentMessage) -> str:
 
 
 def _extension(message: SentMessage) -> str:
-    known = {"image/png": "png", "image/jpeg": "jpg", "application/pdf": "pdf"}
-    return known.get(message.mime_type or "", "png" if _kind(message) == "photo" else "bin")
+    """From what the file is, whatever it was sent as."""
+    data = message.file or b""
+    for magic, extension in ((b"\x89PNG", "png"), (b"\xff\xd8", "jpg"), (b"%PDF", "pdf")):
+        if data.startswith(magic):
+            return extension
+    return "bin"
 
 
 def _first_line(message: SentMessage) -> str:
