@@ -59,7 +59,7 @@ def test_weeks_pass_in_the_demo_any_shown_button_works_and_files_are_saved(tmp_p
         "/start", "Berlin", "2", "8", "17:00", "25", "28",  # Tuesdays at 17:00, weekly
         "/next", "/next", "30",  # the note, then the prompt: Start now
         "'7",  # a rating typed: a number sent as a message
-        "33",  # the first question's 7, still shown on it: pressed again
+        "41",  # the first question's 7, still shown on it: pressed again
         "/export", "/wait 1d2h", "/time", "/quit",
     ]  # fmt: skip
     result = _demo(tmp_path, "\n".join(typed) + "\n", start="2026-11-23T10:00:00+01:00")
