@@ -52,7 +52,7 @@ from features.safety.crisis import CrisisData
 from handlers import media
 from handlers.context import BotContext
 from handlers.keyboards import keyboard
-from handlers.sending import send
+from handlers.sending import retrying, send
 from storage.db import conflicting_write, database_locked
 from storage.models import User
 
@@ -343,7 +343,8 @@ async def deliver(
         await answer_press(update, plain(toast.text, language, **toast.args) if toast else None)
         redraw = next((e for e in effects if isinstance(e, Redraw)), None)
         if redraw is not None:
-            await _redraw(update, redraw.reply, language)
+            replies = any(isinstance(e, Reply | ShowChart | SendExport) for e in effects)
+            await _redraw(update, redraw.reply, language, more_to_come=replies)
         else:
             await _drop_keyboard(update)
     chat = update.effective_chat
@@ -364,15 +365,29 @@ async def answer_press(update: Update, text: str | None = None) -> None:
             await update.callback_query.answer(text)
 
 
-async def _redraw(update: Update, reply: Reply, language: str) -> None:
-    """Show a menu's new state in the message whose button was pressed."""
-    assert update.callback_query is not None
-    with contextlib.suppress(BadRequest):  # "not modified" after a quick double press
-        await update.callback_query.edit_message_text(
-            render(reply.text, language, **reply.args),
-            parse_mode=ParseMode.HTML,
-            reply_markup=keyboard(reply.buttons, language),
-        )
+async def _redraw(update: Update, reply: Reply, language: str, *, more_to_come: bool) -> None:
+    """Show a menu's new state (or an answered question) in the message whose button was
+    pressed, tried again after a blip like any send. When replies follow (the next
+    question), a redraw that still fails doesn't hold them back: they are what the client
+    needs; the old message keeps its look, and its buttons answer "already answered"."""
+    query = update.callback_query
+    assert query is not None
+
+    async def edit() -> None:
+        # BadRequest: "not modified" (a quick double press, or a retry of an edit that
+        # landed though its answer was lost) or too old to edit: nothing to do.
+        with contextlib.suppress(BadRequest):
+            await query.edit_message_text(
+                render(reply.text, language, **reply.args),
+                parse_mode=ParseMode.HTML,
+                reply_markup=keyboard(reply.buttons, language),
+            )
+
+    if not more_to_come:
+        await retrying(edit, "redrawn message")
+        return
+    with _courtesy("Redrawing the pressed message"):
+        await retrying(edit, "redrawn message")
 
 
 async def _drop_keyboard(update: Update) -> None:

@@ -87,3 +87,19 @@ async def test_redelivered_update_changes_nothing(bot: InProcessBot) -> None:
     assert len(bot.emulator.messages(ADA)) == messages  # the next question went out once
     # Only the button's spinner is stopped; nothing redrawn, nothing sent.
     assert dict(cost.calls) == {"answerCallbackQuery": 1}
+
+
+async def test_a_redraw_telegram_keeps_failing_does_not_hold_back_the_next_question(
+    bot: InProcessBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The answered question is redrawn ("Question 1 of 10 · ... · 7") before the next is
+    sent; when Telegram fails that edit every time it is tried, the next question comes
+    all the same: it is what the client needs to go on."""
+    monkeypatch.setattr("handlers.sending.SEND_RETRY_PAUSES", (0, 0))
+    question = await reflecting(bot, ADA)
+    bot.emulator.fail_next(3, 500, methods={"editMessageText"})
+    await bot.press(ADA, question, "7")
+    assert "Question 2 of" in (bot.emulator.messages(ADA)[-1].plain_text or "")
+    # And once Telegram answers again, a redraw lands as before.
+    await bot.press(ADA, bot.emulator.messages(ADA)[-1], "8")
+    assert "\u00b7 8" in (bot.emulator.messages(ADA)[-2].plain_text or "")
