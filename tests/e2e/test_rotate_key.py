@@ -46,6 +46,7 @@ async def test_rotating_the_key_while_the_bot_runs_keeps_every_client_going(
     await emulator.send_text(CLIENT, "/summary")
     summary = (await emulator.next_message(CLIENT)).plain_text or ""
     assert BEFORE["progress"] in summary and BEFORE["helpful"] in summary, summary
+    await emulator.next_message(CLIENT)  # /summary was an aside: the goals menu again
     await emulator.send_text(CLIENT, "/reflect")
     await emulator.next_message(CLIENT)
     question = await emulator.next_message(CLIENT)

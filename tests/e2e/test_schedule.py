@@ -181,7 +181,7 @@ async def test_a_note_holding_what_the_client_noted_shows_it_only_after_a_tap(
     shown = lock_screen(note.plain_text or "").lower()
     assert not [word for word in TELLING if word in shown], shown
     opened = await press_in_place(emulator, ADA, note, "Open my notes")
-    assert "I haven't always felt fully heard lately (I rated it 3)" in (opened.plain_text or "")
+    assert "I haven't always felt fully heard lately (I rated it 3/10)" in (opened.plain_text or "")
     assert "Tap a number" in (opened.plain_text or "")
 
 
