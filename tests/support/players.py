@@ -201,7 +201,7 @@ class Person:
                 elif self._answered_any:
                     raise AssertionError(f"client {self.user}: the reflection in hand vanished")
             return
-        if "Thank you for taking the time" in text:
+        if "Thank you for taking the time" in text or text.startswith("Nothing kept this time"):
             self.done = True
             return
         found = _POSITION.search(text)
