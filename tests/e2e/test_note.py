@@ -9,7 +9,7 @@ from datetime import timedelta
 from emulator import Emulator, NoMessageError, SentMessage
 from tests.e2e.reviewing import berlin
 from tests.support.clock import Clock
-from tests.support.players import button, onboard, press, press_in_place
+from tests.support.players import button, onboard, press, press_in_place, set_up_tuesdays_at_17
 from tests.support.process import BotProcess
 
 ADA = 2101
@@ -136,19 +136,7 @@ async def test_the_note_before_a_first_session_shows_the_clients_goals(
     bot, clock = clocked_bot
     clock.set(berlin(23, 11, 10))  # Monday; sessions on Tuesdays at 17:00
     await bot.start()
-    await emulator.send_text(ADA, "/start")
-    for _ in range(2):
-        await emulator.next_message(ADA)
-    await emulator.send_text(ADA, "Berlin")
-    for _ in range(2):
-        await emulator.next_message(ADA)
-    days = await emulator.next_message(ADA)
-    await press_in_place(emulator, ADA, days, "Tue")
-    asked = await press(emulator, ADA, days, "Done")
-    asked = await press(emulator, ADA, asked, "17:00")
-    asked = await press(emulator, ADA, asked, "50 min")
-    await press(emulator, ADA, asked, "Every week")
-    await emulator.next_message(ADA)  # "That's all I need"
+    await set_up_tuesdays_at_17(emulator, ADA)
     await add_goal(emulator, ADA, GOAL)
     # Discreet by default: a goal is in the client's words, which a lock screen would show.
     await emulator.send_text(ADA, "/note")

@@ -8,7 +8,13 @@ from zoneinfo import ZoneInfo
 
 from emulator import Emulator, SentMessage
 from tests.support.clock import Clock
-from tests.support.players import OPEN, button, onboard, press, press_in_place
+from tests.support.players import (
+    OPEN,
+    button,
+    onboard,
+    press,
+    set_up_tuesdays_at_17,
+)
 from tests.support.process import BotProcess
 
 ADA = 1001
@@ -168,19 +174,7 @@ async def test_the_prompt_offers_a_quick_version_for_busy_days(
     bot, clock = clocked_bot
     clock.set(berlin(23, 11, 10))  # Monday 23 November, 10:00 in Berlin
     await bot.start()
-    await emulator.send_text(ADA, "/start")
-    for _ in range(2):
-        await emulator.next_message(ADA)
-    await emulator.send_text(ADA, "Berlin")
-    for _ in range(2):
-        await emulator.next_message(ADA)
-    days = await emulator.next_message(ADA)
-    await press_in_place(emulator, ADA, days, "Tue")
-    asked = await press(emulator, ADA, days, "Done")
-    asked = await press(emulator, ADA, asked, "17:00")
-    asked = await press(emulator, ADA, asked, "50 min")
-    await press(emulator, ADA, asked, "Every week")
-    await emulator.next_message(ADA)
+    await set_up_tuesdays_at_17(emulator, ADA)
 
     clock.set(berlin(24, 11, 18, 51))
     prompt = await emulator.next_message(ADA)

@@ -65,6 +65,23 @@ async def press(emulator: Emulator, user: int, message: SentMessage, label: str)
     return await emulator.next_message(user)
 
 
+async def set_up_tuesdays_at_17(emulator: Emulator, user: int) -> None:
+    """Getting started: Berlin, sessions on Tuesdays at 17:00 for 50 minutes, weekly."""
+    await emulator.send_text(user, "/start")
+    for _ in range(2):
+        await emulator.next_message(user)
+    await emulator.send_text(user, "Berlin")
+    for _ in range(2):
+        await emulator.next_message(user)
+    days = await emulator.next_message(user)
+    await press_in_place(emulator, user, days, "Tue")
+    asked = await press(emulator, user, days, "Done")
+    asked = await press(emulator, user, asked, "17:00")
+    asked = await press(emulator, user, asked, "50 min")
+    await press(emulator, user, asked, "Every week")
+    assert "That's all I need" in ((await emulator.next_message(user)).plain_text or "")
+
+
 async def only_the_ratings(emulator: Emulator, user: int) -> None:
     """Turn off every written question in /questions, leaving the ratings."""
     await emulator.send_text(user, "/questions")
