@@ -82,9 +82,23 @@ def load(path: Path | None = None) -> CrisisData:
     }
     if "default" not in by_country:
         raise ValueError("the crisis resources file needs a 'default' entry")
-    phrases = danger.compile_phrases(raw.get("phrases", []))
+    phrases = _phrases(raw.get("phrases", []), raw.get("typos", {}))
     zones = {str(zone): str(country) for zone, country in raw.get("zones", {}).items()}
     return CrisisData(phrases, by_country, zones)
+
+
+def _phrases(raw: Any, typos: Any) -> danger.Phrases:
+    """Every language's phrases, compiled together: they are all matched in every
+    message. `raw` is a list (the older form of the file) or lists by language code;
+    `typos` gives each language's distinctive words and everyday words near them."""
+    if isinstance(raw, dict):
+        for code in raw:
+            if not re.fullmatch(r"[a-z]{2,3}", str(code)):
+                raise ValueError(f"crisis phrases: {code!r} is not a language code")
+        raw = [phrase for phrases in raw.values() for phrase in phrases]
+    distinctive = [word for entry in typos.values() for word in entry.get("distinctive", [])]
+    not_typos = [word for entry in typos.values() for word in entry.get("not_typos", [])]
+    return danger.compile_phrases(raw, distinctive, not_typos)
 
 
 def _resource(key: str, value: dict[str, Any]) -> Resource:
