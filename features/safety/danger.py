@@ -12,14 +12,15 @@ towards showing help:
   forgiven typo must be a word nobody writes on purpose;
 - negation is not read at all ("I'm not suicidal anymore, but..." still shows help). The
   one exception is a phrase marked as hyperbole-prone ("killing me"), which a plainly light
-  tone in the same message ("lol", "haha", "jaja", "mdr", "\u0430\u0445\u0430\u0445") sets
-  aside; a hard phrase in that message still shows help.
+  tone in the same message ("lol", "haha", "jaja", "mdr", a Russian ")))") sets aside; a
+  hard phrase in that message still shows help.
 
 Folding, the same for a message and for the phrases: lower case; accents dropped ("m\u00e1s"
-is "mas", "\u00eatre" is "etre"); Russian "\u0451" is "\u0435" and "\u0439" is "\u0438"; German "\u00df" is "ss"; apostrophes
-dropped inside a word ("don't" is "dont"), but a French elided word is split off ("j'ai" is
-"j ai", "m'en" is "m en", "d'adieu" is "d adieu"). A phrase word with a German umlaut
-matches both ways of writing it without one: "m\u00fcde" matches "mude" and "muede".
+is "mas", "\u00eatre" is "etre", and so Russian "yo" is "ye" and the short "i" is "i");
+German sharp s is "ss"; apostrophes dropped inside a word ("don't" is "dont"), but a French
+elided word is split off ("j'ai" is "j ai", "m'en" is "m en", "d'adieu" is "d adieu"). A
+phrase word with a German umlaut matches both ways of writing it without one: "m\u00fcde"
+matches "mude" and "muede".
 
 Phrase syntax (one string per phrase, in crisis.json):
     words separated by spaces, each matched as a whole word;
@@ -88,7 +89,8 @@ LIGHT = frozenset(
     }
 )  # fmt: skip
 _LIGHT_SIGNS = ("\U0001f602", "\U0001f923", "\U0001f606", "\U0001f605", "\U0001f61c")
-# Laughter written out: "hahaha", "jajaja" (Spanish), "\u0430\u0445\u0430\u0445\u0430", "\u0445\u0430\u0445\u0430" and "xaxa" (Russian).
+# Laughter written out: "hahaha", "jajaja" (Spanish), and in Russian "akhakha" in Cyrillic
+# or "xaxa" in Latin letters.
 _LAUGHS = (frozenset("ha"), frozenset("ja"), frozenset("\u0445\u0430"), frozenset("xa"))
 # A French elided word ("j'", "m'", "qu'"), split from the word it leans on.
 _ELISION = re.compile(r"\b(c|d|j|l|m|n|s|t|qu|jusqu|lorsqu|puisqu)['\u2019\u2018`\u00b4](?=\w)")
@@ -192,9 +194,7 @@ def _phrase(text: str) -> Phrase | None:
         parts.pop()
     if not parts:
         return None
-    stems = tuple(
-        tuple(w[:-1] for w in part if w.endswith("*")) if part else () for part in parts
-    )
+    stems = tuple(tuple(w[:-1] for w in part if w.endswith("*")) if part else () for part in parts)
     return Phrase(tuple(parts), soft, not_followed, stems)
 
 
