@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,13 @@ class Helpline:
     text: str = ""
     keyword: str = ""
     hours: str = ""
+    # By language code: the name and hours as said in that language, where they differ.
+    local: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def in_language(self, language: str) -> Helpline:
+        """The line as said in this language (as it is where nothing is given for it)."""
+        said = self.local.get(base_language(language), {})
+        return replace(self, name=said.get("name", self.name), hours=said.get("hours", self.hours))
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +52,17 @@ class Resource:
     helplines: tuple[Helpline, ...]
     name: str = ""
     source: str = ""
+    # By language code: the emergency numbers as said in that language ("112 oder 144").
+    local: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def in_language(self, language: str) -> Resource:
+        """The resource with its words in this language where the data gives them."""
+        said = self.local.get(base_language(language), {})
+        return replace(
+            self,
+            emergency=said.get("emergency", self.emergency),
+            helplines=tuple(line.in_language(language) for line in self.helplines),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +89,11 @@ class CrisisData:
         """Whether the words hold one of the phrases (features/safety/danger.py says how they
         match)."""
         return danger.suggests_danger(text, self.phrases)
+
+
+def base_language(language: str) -> str:
+    """The language of a Telegram language code: "de" of "de-AT", "pt" of "pt-br"."""
+    return language.split("-")[0].split("_")[0].lower()
 
 
 def load(path: Path | None = None) -> CrisisData:
@@ -114,7 +138,22 @@ def _resource(key: str, value: dict[str, Any]) -> Resource:
         helplines=helplines,
         name=str(value.get("name", "")),
         source=str(value.get("source", "")),
+        local=_local(key, value.get("local", {}), allowed={"emergency"}),
     )
+
+
+def _local(key: str, raw: Any, allowed: set[str]) -> dict[str, dict[str, str]]:
+    """What an entry or a line says in other languages, by language code."""
+    if not isinstance(raw, dict):
+        raise ValueError(f"crisis resources: 'local' of {key} is not an object")
+    local = {}
+    for language, said in raw.items():
+        if not re.fullmatch(r"[a-z]{2,3}", str(language)) or not isinstance(said, dict):
+            raise ValueError(f"crisis resources: 'local' of {key} has {language!r}")
+        if not set(said) <= allowed:
+            raise ValueError(f"crisis resources: 'local' of {key} may only give {allowed}")
+        local[str(language)] = {str(k): str(v) for k, v in said.items()}
+    return local
 
 
 def _helpline(key: str, line: dict[str, Any]) -> Helpline:
@@ -126,4 +165,5 @@ def _helpline(key: str, line: dict[str, Any]) -> Helpline:
         text=str(line.get("text", "")),
         keyword=str(line.get("keyword", "")),
         hours=str(line.get("hours", "")),
+        local=_local(key, line.get("local", {}), allowed={"name", "hours"}),
     )

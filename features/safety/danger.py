@@ -298,7 +298,7 @@ def _slips_of(token: str, phrases: Phrases) -> frozenset[str]:
     if len(token) < 3 or token in phrases.not_typos or token in phrases.distinctive:
         return frozenset()
     by_length = phrases.forgiving_by_length
-    found = set()
+    found: set[str] = set()
     for length in (len(token) - 1, len(token), len(token) + 1):
         found.update(word for word in by_length.get(length, ()) if _one_edit(token, word))
     for length, stems in phrases.forgiving_stems_by_length.items():
