@@ -73,6 +73,8 @@ class CrisisData:
     phrases: danger.Phrases
     by_country: dict[str, Resource]
     zones: dict[str, str]
+    # The languages the phrases are in ("en" alone for the older file, a list).
+    languages: frozenset[str] = frozenset({"en"})
 
     def country_for(self, time_zone: str | None, chosen: str | None = None) -> str | None:
         """The client's country: the one they chose (/country), else their time zone's."""
@@ -108,7 +110,9 @@ def load(path: Path | None = None) -> CrisisData:
         raise ValueError("the crisis resources file needs a 'default' entry")
     phrases = _phrases(raw.get("phrases", []), raw.get("typos", {}))
     zones = {str(zone): str(country) for zone, country in raw.get("zones", {}).items()}
-    return CrisisData(phrases, by_country, zones)
+    by_language = raw.get("phrases")
+    languages = frozenset(by_language) if isinstance(by_language, dict) else frozenset({"en"})
+    return CrisisData(phrases, by_country, zones, languages)
 
 
 def _phrases(raw: Any, typos: Any) -> danger.Phrases:
