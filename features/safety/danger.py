@@ -89,9 +89,15 @@ LIGHT = frozenset(
     }
 )  # fmt: skip
 _LIGHT_SIGNS = ("\U0001f602", "\U0001f923", "\U0001f606", "\U0001f605", "\U0001f61c")
-# Laughter written out: "hahaha", "jajaja" (Spanish), and in Russian "akhakha" in Cyrillic
-# or "xaxa" in Latin letters.
-_LAUGHS = (frozenset("ha"), frozenset("ja"), frozenset("\u0445\u0430"), frozenset("xa"))
+# Laughter written out: "hahaha", "jajaja" and "jsjsjs" (Spanish), and in Russian "akhakha"
+# in Cyrillic or "xaxa" in Latin letters.
+_LAUGHS = (
+    frozenset("ha"),
+    frozenset("ja"),
+    frozenset("js"),  # "jsjsjs", Latin America
+    frozenset("\u0445\u0430"),
+    frozenset("xa"),
+)
 # A French elided word ("j'", "m'", "qu'"), split from the word it leans on.
 _ELISION = re.compile(r"\b(c|d|j|l|m|n|s|t|qu|jusqu|lorsqu|puisqu)['\u2019\u2018`\u00b4](?=\w)")
 _UMLAUTS = str.maketrans({"\u00e4": "ae", "\u00f6": "oe", "\u00fc": "ue"})
