@@ -199,14 +199,25 @@ def warn_if_readable_by_others(settings: Settings, key: str | None) -> None:
 
 
 def load_crisis_data(path: Path | None) -> CrisisData:
-    """The crisis phrases and resources, or a ConfigError naming the file."""
+    """The crisis phrases and resources, or a ConfigError naming the file. An operator's
+    file without phrases in a language the bundled file has is used as it is, with a
+    warning: words of danger in that language would bring no help."""
     try:
-        return load_crisis(path)
+        data = load_crisis(path)
+        bundled = load_crisis(None).languages if path else data.languages
     except (OSError, ValueError, KeyError, TypeError) as problem:
         where = path or "the bundled crisis resources"
         raise ConfigError(
             f"CRISIS_RESOURCES_FILE {where} can't be used ({type(problem).__name__})"
         ) from None
+    if missing := sorted(bundled - data.languages):
+        logger.warning(
+            "CRISIS_RESOURCES_FILE %s has no crisis phrases in %s: words of danger in them "
+            "bring no help; copy them from features/safety/data/crisis.json",
+            path,
+            ", ".join(missing),
+        )
+    return data
 
 
 def file_url_for(base_url: str) -> str:
