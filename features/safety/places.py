@@ -39,10 +39,12 @@ _FOLDED_LINKS = {
 }
 
 # Two-letter codes that are also everyday words: taken as a code only in capitals, so that
-# "no" or "it" typed in passing doesn't become Norway or Italy.
+# "no" or "it" typed in passing doesn't become Norway or Italy, nor "sí" Slovenia.
 _WORDS = frozenset(
     {"am", "as", "at", "be", "by", "do", "go", "hi", "id", "in", "is", "it", "me", "my", "no",
-     "so", "to"}
+     "so", "to",
+     # German, Spanish, French
+     "si", "la", "ne", "ma", "se", "je", "il"}
 )  # fmt: skip
 
 # Nobody's country name is longer; anything longer isn't one.
