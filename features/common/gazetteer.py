@@ -18,13 +18,14 @@ import difflib
 import gzip
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from features.common.place_names import COUNTRY_ALIASES, NOT_PLACES, normalise
 
 # A place of a twelfth of the people of the biggest of that name still gets asked about:
 # Portland, Maine has a tenth of Portland, Oregon's; Sevilla in Colombia a sixteenth of
@@ -53,51 +54,6 @@ _NEAR_OWN = 100_000
 _NEAR_OTHER = 500_000
 _NEAR_CUTOFF = 0.83
 _NEAR_MIN_LENGTH = 5
-
-# What clients type in passing that some small town is called, or is close to (normalised):
-# never taken for a place. Yes and no, thanks, greetings, "I don't know", continents.
-NOT_PLACES = frozenset(
-    {
-        "yes", "no", "ok", "okay", "hi", "hello", "hey", "thanks", "thank you", "please",
-        "help", "skip", "later", "maybe", "sorry", "home", "here", "today", "tomorrow",
-        "no idea", "i don t know", "dont know", "don t know", "none", "nothing", "test",
-        "ja", "nein", "danke", "bitte", "hallo", "hilfe", "morgen", "heute", "vielleicht",
-        "weiss nicht", "ich weiss nicht", "zuhause", "nichts", "keine ahnung",
-        "si", "gracias", "hola", "ayuda", "manana", "hoy", "quizas", "bien", "casa", "vale",
-        "nada", "no se", "ni idea",
-        "oui", "non", "merci", "bonjour", "salut", "aide", "demain", "aujourd hui",
-        "peut etre", "maison", "rien", "je ne sais pas", "aucune idee",
-        "да", "нет", "спасибо", "привет", "помощь", "завтра", "сегодня", "может", "хорошо",
-        "дом", "ничего", "пожалуйста", "не знаю", "здравствуйте",
-        "europe", "europa", "европа", "asia", "asien", "asie", "азия", "africa", "afrika",
-        "afrique", "африка", "world", "welt", "mundo", "monde", "мир",
-    }
-)  # fmt: skip
-
-# Names people use for a country that neither Babel nor tzdata give (normalised).
-_COUNTRY_ALIASES = {
-    "uk": "GB", "u k": "GB", "great britain": "GB", "britain": "GB", "england": "GB",
-    "scotland": "GB", "wales": "GB", "northern ireland": "GB", "usa": "US", "us": "US",
-    "u s": "US", "u s a": "US", "america": "US", "united states of america": "US",
-    "the us": "US", "the usa": "US", "south korea": "KR", "republic of korea": "KR",
-    "north korea": "KP", "holland": "NL", "the netherlands": "NL", "czech republic": "CZ",
-    "uae": "AE", "emirates": "AE", "turkey": "TR", "turkiye": "TR", "burma": "MM",
-    "ivory coast": "CI", "swaziland": "SZ", "vatican": "VA", "russian federation": "RU",
-    "bosnia": "BA", "macedonia": "MK", "east timor": "TL", "cabo verde": "CV",
-    "dr congo": "CD", "drc": "CD", "republic of the congo": "CG", "aotearoa": "NZ",
-    "hong kong": "HK", "macau": "MO", "macao": "MO", "palestine": "PS",
-    # In the languages the bot speaks, as people say them.
-    "espana": "ES", "italia": "IT", "osterreich": "AT", "schweiz": "CH", "suisse": "CH",
-    "sverige": "SE", "norge": "NO", "danmark": "DK", "suomi": "FI", "polska": "PL",
-    "brasil": "BR", "mexique": "MX", "nederland": "NL", "belgie": "BE", "belgique": "BE",
-    "amerika": "US", "vereinigte staaten von amerika": "US",
-    "grossbritannien": "GB", "eeuu": "US", "ee uu": "US", "estados unidos de america": "US",
-    "gran bretana": "GB", "inglaterra": "GB", "etats unis d amerique": "US",
-    "grande bretagne": "GB", "angleterre": "GB", "сша": "US", "америка": "US",
-    "соединенные штаты америки": "US", "англия": "GB", "британия": "GB",
-    "южная корея": "KR", "северная корея": "KP", "беларусь": "BY", "белоруссия": "BY",
-    "киргизия": "KG", "молдавия": "MD",
-}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,22 +96,6 @@ class _Table:
     # name, -1 - index for one of its other names; one int, or a tuple when several.
     names: Mapping[str, int | tuple[int, ...]]
     regions: Mapping[str, Mapping[str, str]]
-    languages: tuple[str, ...]
-
-
-# Punctuation inside names that people type or leave out at will: "Saint-Étienne",
-# "St. Gallen", "Frankfurt (Oder)", "Côte d'Ivoire" with a typographic apostrophe.
-_PUNCTUATION = re.compile(r"[\s\-\u2010-\u2015'\u2018\u2019`\".,()/_!?]+")
-
-
-def normalise(text: str) -> str:
-    """A name as it is compared: case folded, accents off Latin letters (Köln as koln;
-    Koeln is listed too), Cyrillic kept as it is but ё read as its plain e, punctuation and spaces
-    folded to one space, "&" read as "and"."""
-    folded = unicodedata.normalize("NFC", text).casefold().replace("&", " and ")
-    if not folded.isascii():
-        folded = "".join(_plain_letter(char) for char in folded)
-    return _PUNCTUATION.sub(" ", folded).strip()
 
 
 def countries_named(name: str) -> tuple[str, ...]:
@@ -241,15 +181,6 @@ def warm_up() -> None:
     _near_all()
 
 
-def _plain_letter(char: str) -> str:
-    if char == "ё":
-        return "\u0435"  # Cyrillic ie: Russian mostly writes ё without its dots
-    if "\u0400" <= char <= "\u04ff":  # Cyrillic: й is not и
-        return char
-    decomposed = unicodedata.normalize("NFKD", char)
-    return "".join(c for c in decomposed if unicodedata.category(c) not in ("Mn", "Cf", "Cc"))
-
-
 def _may_be_meant(weight: int, own: bool, place: Place, heaviest: int, first: Place) -> bool:
     """Whether a place of the name is worth asking about beside the heaviest one. One only
     formerly or otherwise called so needs half the weight: how well known it is by its
@@ -293,7 +224,7 @@ def _table() -> _Table:
         for written in (*by_language.values(), *others):
             for variant in _country_variants(written):
                 country_names[variant].add(code)
-    for alias, code in _COUNTRY_ALIASES.items():
+    for alias, code in COUNTRY_ALIASES.items():
         country_names[alias] = {code}
     places: list[Place] = []
     names: dict[str, int | tuple[int, ...]] = {}
@@ -311,7 +242,6 @@ def _table() -> _Table:
         places=tuple(places),
         names=names,
         regions=raw["regions"],
-        languages=tuple(raw["languages"]),
     )
 
 

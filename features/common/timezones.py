@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from features.common import gazetteer
+from features.common import gazetteer, place_names
 
 # The regions of canonical IANA names; others (US/Eastern, Etc/GMT+3...) are aliases.
 _REGIONS = (
@@ -79,8 +79,8 @@ def find_zone(text: str) -> ZoneMatch:
     iana = _iana_names().get(query.replace(" ", "_"))
     if iana is not None and "/" in iana:
         return ZoneMatch(zone=iana)
-    name = gazetteer.normalise(text[: _MAX_INPUT * 2])
-    if name in gazetteer.NOT_PLACES:
+    name = place_names.normalise(text[: _MAX_INPUT * 2])
+    if name in place_names.NOT_PLACES:
         return ZoneMatch()
     named = _named(name)
     if named is not None:
@@ -192,5 +192,5 @@ def _zone_cities() -> dict[str, str]:
     for name in sorted(available_timezones(), key=lambda n: (n.count("/"), n)):
         region, _, rest = name.partition("/")
         if region in _REGIONS and rest:
-            cities.setdefault(gazetteer.normalise(rest.rsplit("/", 1)[-1]), name)
+            cities.setdefault(place_names.normalise(rest.rsplit("/", 1)[-1]), name)
     return cities

@@ -2,8 +2,9 @@
 
 Read at run time from the IANA data the `tzdata` package ships: `zone.tab` gives each zone
 one country, `iso3166.tab` the countries' names, and the `L` (link) lines of `tzdata.zi`
-carry old names such as Asia/Calcutta or US/Eastern to the zone they now mean. Pure: the
-files are read once, on first use.
+carry old names such as Asia/Calcutta or US/Eastern to the zone they now mean. A typed
+name is looked up in the table of places (features/common/gazetteer.py), in any of the
+languages it holds. Pure: the files are read once, on first use.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from features.common import gazetteer
+from features.common import gazetteer, place_names
 
 # Names that stand for a rule, not a place: tzdata links CET to Brussels and EST to Panama
 # for their clocks, but someone in "CET" could be in any of a dozen countries.
@@ -92,7 +93,7 @@ def find_country(text: str) -> CountryMatch:
     """The country a client typed: its ISO code, its name in English, German, Spanish,
     French or Russian, a common alias, or a city in it (Lyon: France); near misses of a
     country's name, and cities in several countries (Córdoba), come back as suggestions."""
-    query = gazetteer.normalise(text[: _MAX_INPUT * 2])
+    query = place_names.normalise(text[: _MAX_INPUT * 2])
     if not query or len(query) > _MAX_INPUT:
         return CountryMatch()
     is_code = len(query) == 2 and query.isalpha() and query.upper() in _names()

@@ -269,3 +269,16 @@ def test_a_city_typed_for_country_is_saved_as_its_country():
         if isinstance(e, Reply)
     ]
     assert "France" in said[0]
+
+
+def test_each_countrys_name_is_kept_in_each_language_for_later():
+    from features.common.gazetteer import country_label
+
+    assert [country_label("DE", lang) for lang in ("en", "de", "es", "fr", "ru")] == [
+        "Germany",
+        "Deutschland",
+        "Alemania",
+        "Allemagne",
+        "Германия",
+    ]
+    assert country_label("DE", "xx") == "Germany"
