@@ -18,8 +18,7 @@ _REGIONS = (
 )  # fmt: skip
 
 # Names the table of places (features/common/gazetteer.py) answers otherwise or not at all:
-# nicknames, and a few cities whose namesakes the table would ask about though hardly
-# anyone means them.
+# nicknames, and "Korea", which here has always meant the South (/country asks which).
 _ALIASES: dict[str, tuple[str, ...]] = {
     "nyc": ("America/New_York",), "la": ("America/Los_Angeles",),
     "korea": ("Asia/Seoul",),
