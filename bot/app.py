@@ -29,6 +29,7 @@ from telegram.ext import (
 )
 
 from bot.config import ConfigError, Settings
+from features.common.gazetteer import warm_up as warm_up_places
 from features.kernel.clock import clock_for
 from features.kernel.texts import plain
 from features.privacy.access import CodeTags
@@ -114,6 +115,8 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
         await app.bot.set_my_commands(
             [BotCommand(command.name, plain(command.description)) for command in MENU]
         )
+        # The table of places takes a second to read: now, not in a client's turn.
+        await asyncio.to_thread(warm_up_places)
         # Everything loaded at start (PTB, SQLAlchemy, the flows) lives as long as the
         # process: out of the collector's sight, a full collection costs a fraction.
         gc.freeze()
