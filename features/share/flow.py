@@ -21,6 +21,7 @@ from features.kernel.vocabulary import (
     Toast,
 )
 from features.share.choice import CANCEL, COUNTS, MAKE, Choice, first_choice, mark_of, parse
+from features.share.document import SharePage
 from features.share.loaded import ShareFacts
 from features.share.page import chosen_anything, chosen_goals, page_of
 
@@ -53,7 +54,7 @@ def press(state: State, event: Press, facts: Facts) -> Outcome:
         if not chosen_anything(choice, offered) or offered.page is None:
             return Outcome(state, (Toast("toast.share_choose"),))
         page = page_of(choice, offered, offered.page, _today(facts), facts.client.time_zone)
-        return Outcome(state, (Redraw(Reply("share.making")), SendDocument(page)))
+        return Outcome(state, (Redraw(Reply("share.making")), SendDocument(SharePage(page))))
     changed = choice.toggled(action, len(offered.goals))
     if changed is None:
         return Outcome(state, (Toast("toast.stale_button"),))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from features.common.questions import GOAL, RATINGS
-from features.kernel.vocabulary import Arg, MadeDocument, Ref
+from features.kernel.vocabulary import Arg, Ref
 from features.share.choice import Choice
 from features.share.loaded import NoteEntry, PageMaterial, RatedSession, ShareFacts, WellbeingRow
 
@@ -74,12 +74,6 @@ class Page:
     def shown_sessions(self) -> int:
         """How many sessions the page reaches back over."""
         return max(len(self.sessions or ()), len(self.wellbeing or ()))
-
-    def make(self, language: str) -> MadeDocument:
-        """The PDF, on one page (called on a worker thread: reportlab loads here)."""
-        from features.share import paper
-
-        return paper.made(self, language)
 
 
 def chosen_anything(choice: Choice, facts: ShareFacts) -> bool:

@@ -109,8 +109,8 @@ async def test_the_page_holds_exactly_what_the_client_chose_and_goes_to_them_alo
     assert "I felt rushed" not in text
     # The last 3 sessions and weeks, with their scale; the first is not on the page.
     assert "How my last 3 sessions felt" in text
-    for day in ("10 Nov 2026", "17 Nov 2026", "24 Nov 2026"):
-        assert day in text
+    for shown in ("10 Nov 2026", "17 Nov 2026", "24 Nov 2026"):
+        assert shown in text
     assert "3 Nov 2026" not in text and "5/10 5/10 5/10 5/10" not in text
     assert "24 Nov 2026 9/10 9/10 9/10 9/10" in text
     assert "24 Nov 2026 7/10 8/10 6/10 7/10" in text  # how I've been

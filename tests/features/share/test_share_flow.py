@@ -20,6 +20,7 @@ from features.kernel.vocabulary import (
 )
 from features.router import step
 from features.share.choice import PRESS, first_choice, parse
+from features.share.document import SharePage
 from features.share.loaded import (
     NoteEntry,
     NoteOnOffer,
@@ -28,7 +29,6 @@ from features.share.loaded import (
     ShareFacts,
     WellbeingRow,
 )
-from features.share.page import Page
 from tests.support.facts import facts_of
 
 NOW = datetime(2026, 12, 1, 9, tzinfo=UTC)
@@ -128,8 +128,8 @@ def test_make_the_page_sends_one_document_holding_only_the_choice():
     redraw, send = made.effects
     assert isinstance(redraw, Redraw) and redraw.reply.text == "share.making"
     assert not redraw.reply.buttons  # no second page from the same menu
-    assert isinstance(send, SendDocument) and isinstance(send.document, Page)
-    page = send.document
+    assert isinstance(send, SendDocument) and isinstance(send.document, SharePage)
+    page = send.document.page
     assert page.prepared_on == date(2026, 12, 1) and page.count == 5
     assert [g.words for g in page.goals] == ["Sleep through the night"]
     assert page.goals[0].ratings == ((1, date(2026, 11, 17), 2),)

@@ -99,8 +99,9 @@ async def test_the_page_reads_what_the_client_kept_and_shares_danger_only_when_a
     assert offered.rated and offered.wellbeing and offered.page is None
     assert list(offered.goals.values()) == ["Sleep through the night"]
 
-    choice = first_choice(1, offered.goals)
-    made = await _load(database, 1, Press(choice.toggled("n3", 1).data("make")))  # type: ignore[union-attr]
+    three = first_choice(1, offered.goals).toggled("n3", 1)
+    assert three is not None
+    made = await _load(database, 1, Press(three.data("make")))
     assert made.page is not None
     entries = [(e.kind, e.section, e.words, e.rating, e.goal) for e in made.page.note_items]
     assert entries == [

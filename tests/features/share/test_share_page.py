@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from features import router  # noqa: F401  (installs the catalogue)
 from features.kernel.texts import plain
 from features.kernel.vocabulary import MadeDocument, Ref
+from features.share.document import SharePage
 from features.share.loaded import RatedSession, WellbeingRow
 from features.share.page import GoalOnPage, Line, Page
 
@@ -42,6 +43,10 @@ PAGE = Page(
 )
 
 
+def _made(page: Page) -> MadeDocument:
+    return SharePage(page).make("en")
+
+
 def _read(made: MadeDocument) -> tuple[str, int]:
     reader = PdfReader(io.BytesIO(made.data))
     text = "\n".join(page.extract_text() or "" for page in reader.pages)
@@ -49,7 +54,7 @@ def _read(made: MadeDocument) -> tuple[str, int]:
 
 
 def test_the_page_is_the_clients_own_with_what_they_chose_and_ratings_out_of_ten():
-    made = PAGE.make("en")
+    made = _made(PAGE)
     text, pages = _read(made)
     assert pages == 1
     assert made.filename == "notes-2026-12-01.pdf"
@@ -74,7 +79,7 @@ def test_the_page_is_the_clients_own_with_what_they_chose_and_ratings_out_of_ten
 
 def test_what_was_left_out_is_not_on_the_page():
     page = replace(PAGE, note=None, wellbeing=None, goals=())
-    text, _ = _read(page.make("en"))
+    text, _ = _read(_made(page))
     assert "My note" not in text and "My sister" not in text
     assert "How I've been" not in text and "Sleep through the night" not in text
     assert "My goals" not in text
@@ -89,7 +94,7 @@ def test_fewer_sessions_leave_the_older_ones_and_their_goal_ratings_off():
     shown = page.fewer(1)
     assert shown.sessions == SESSIONS[1:] and shown.wellbeing == WELLBEING[1:]
     assert shown.goals[0].ratings == ((8, date(2026, 11, 24), 4),)
-    text, _ = _read(shown.make("en"))
+    text, _ = _read(_made(shown))
     assert "17 Nov" not in text and "How my last session felt" in text
 
 
@@ -105,7 +110,7 @@ def test_too_much_for_one_page_is_shortened_and_the_caption_says_how():
     page = replace(
         PAGE, note=(("bring_up", many),), sessions=sessions, wellbeing=wellbeing, count=10
     )
-    made = page.make("en")
+    made = _made(page)
     text, pages = _read(made)
     assert pages == 1
     assert "\u2026" in text and "Item 0:" in text
@@ -124,5 +129,5 @@ def test_too_much_for_one_page_is_shortened_and_the_caption_says_how():
 
 
 def test_a_page_that_fits_says_nothing_was_shortened():
-    made = replace(PAGE, count=10).make("en")
+    made = _made(replace(PAGE, count=10))
     assert made.caption == Ref("share.caption")
