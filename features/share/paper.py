@@ -72,19 +72,20 @@ def made(page: Page, language: str) -> MadeDocument:
             found = _written(page, fit, language)
             if found is not None:
                 return found
-    # Last: the note's final lines left out, as few as will do.
+    # Last: the note's final lines left out, as few as will do (written out to see: with
+    # no chart left to draw, each try is quick, and the estimate would leave out more).
     last = fits[-1]
     low, high = 0, _note_lines(page) - 1
-    best = replace(last, lines=0)
+    best = _written(page, replace(last, lines=0), language, even_if_longer=True)
     while low <= high:
         middle = (low + high) // 2
-        if _fits(page, replace(last, lines=middle), language):
-            best, low = replace(last, lines=middle), middle + 1
+        found = _written(page, replace(last, lines=middle), language)
+        if found is not None:
+            best, low = found, middle + 1
         else:
             high = middle - 1
-    found = _written(page, best, language, even_if_longer=True)
-    assert found is not None
-    return found
+    assert best is not None
+    return best
 
 
 def _fits(page: Page, fit: _Fit, language: str, *, leeway: float = 1.0) -> bool:
@@ -122,7 +123,7 @@ def _made(page: Page, fit: _Fit, data: bytes, language: str) -> MadeDocument:
     shown = page.fewer(fit.count).shown_sessions()
     if shown < page.shown_sessions():
         said.append(Ref("share.shortened.sessions", {"n": str(shown), "asked": str(page.count)}))
-    if not fit.chart and page.wellbeing:
+    if not fit.chart and len(page.fewer(fit.count).wellbeing or ()) >= 2:
         said.append(Ref("share.shortened.chart"))
     total = sum(len(lines) for _, lines in page.note or ())
     if fit.lines is not None and fit.lines < total:
