@@ -113,9 +113,13 @@ def _lines(choice: Choice, offered: ShareFacts) -> tuple[Ref, ...]:
         else:
             lines.append(Ref(f"share.line.note{one}", {"n": str(note.kept)}))
     if choice.ratings and offered.rated:
-        lines.append(Ref("share.line.ratings", {"n": str(choice.count)}))
+        shown = min(choice.count, offered.rated)
+        one = "_one" if shown == 1 else ""
+        lines.append(Ref(f"share.line.ratings{one}", {"n": str(shown)}))
     if choice.trend and offered.wellbeing:
-        lines.append(Ref("share.line.trend", {"n": str(choice.count)}))
+        shown = min(choice.count, offered.wellbeing)
+        one = "_one" if shown == 1 else ""
+        lines.append(Ref(f"share.line.trend{one}", {"n": str(shown)}))
     for words in chosen_goals(choice, offered).values():
         lines.append(Ref("share.line.goal", {"goal": words}))
     return tuple(lines) if lines else (Ref("share.line.nothing"),)

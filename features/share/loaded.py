@@ -74,7 +74,9 @@ class ShareFacts:
     the material."""
 
     note: NoteOnOffer | None = None
-    rated: bool = False
-    wellbeing: bool = False
+    # How many sessions the client rated, and weeks of how I've been (up to the most a
+    # page shows).
+    rated: int = 0
+    wellbeing: int = 0
     goals: Mapping[int, str] = field(default_factory=dict)
     page: PageMaterial | None = None

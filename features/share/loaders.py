@@ -9,7 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from features.common.questions import GOAL
 from features.kernel.feature import Need
 from features.kernel.vocabulary import Command, Event, Facts, State
-from features.share.choice import MAKE, pressed
+from features.share.choice import COUNTS, MAKE, pressed
 from features.share.loaded import (
     NoteEntry,
     NoteOnOffer,
@@ -48,7 +48,7 @@ async def load_share(
         for row in await wellbeing.history(session=session, user_id=user.id)
         if any(getattr(row, part) is not None for part in wellbeing.PARTS)
     ]
-    count = found[0].count if found is not None and found[1] == MAKE else 1
+    count = found[0].count if found is not None and found[1] == MAKE else max(COUNTS)
     rated = await review_rows.rated_sessions(session=session, user_id=user.id, count=count)
     page = None
     if found is not None and found[1] == MAKE:
@@ -60,7 +60,7 @@ async def load_share(
                 for row in rows[-count:]
             ),
         )
-    return ShareFacts(offered, bool(rated), bool(rows), active, page)
+    return ShareFacts(offered, len(rated), min(len(rows), max(COUNTS)), active, page)
 
 
 async def kept_entries(

@@ -80,8 +80,8 @@ def chosen_anything(choice: Choice, facts: ShareFacts) -> bool:
     """Whether the choice puts anything at all on the page."""
     return (
         (choice.note and facts.note is not None)
-        or (choice.ratings and facts.rated)
-        or (choice.trend and facts.wellbeing)
+        or (choice.ratings and facts.rated > 0)
+        or (choice.trend and facts.wellbeing > 0)
         or bool(chosen_goals(choice, facts))
     )
 

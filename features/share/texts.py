@@ -43,7 +43,9 @@ EN: dict[str, str] = {
     "share.line.note_day": "\u2022 My note for {day} ({n} items I kept)",
     "share.line.note_day_one": "\u2022 My note for {day} (the one item I kept)",
     "share.line.ratings": "\u2022 How my last {n} sessions felt, as I rated them",
+    "share.line.ratings_one": "\u2022 How my last session felt, as I rated it",
     "share.line.trend": "\u2022 How I've been, over the last {n} weeks I rated it",
+    "share.line.trend_one": "\u2022 How I've been, the one week I rated it",
     "share.line.goal": "\u2022 My goal \u201c{goal}\u201d and how I rated my progress",
     "share.line.nothing": "Nothing yet: tap what you'd like on it.",
     "share.nothing": (

@@ -82,8 +82,8 @@ FULL = (
     NoteFacts(NoteView(0, (NoteItem("answer", 3, "bring_up", text="my sleep"),)), 2),
     ShareFacts(
         NoteOnOffer(3, date(2026, 11, 24), 2),
-        rated=True,
-        wellbeing=True,
+        rated=4,
+        wellbeing=3,
         goals={1: "Say no to my boss"},
         page=PageMaterial(
             note_items=(

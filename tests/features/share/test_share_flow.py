@@ -34,9 +34,7 @@ from tests.support.facts import facts_of
 NOW = datetime(2026, 12, 1, 9, tzinfo=UTC)
 CLIENT = Client("Europe/Berlin")
 GOALS = {4: "Sleep through the night", 9: "Say no to my boss"}
-OFFERED = ShareFacts(
-    note=NoteOnOffer(3, date(2026, 12, 1), 2), rated=True, wellbeing=True, goals=GOALS
-)
+OFFERED = ShareFacts(note=NoteOnOffer(3, date(2026, 12, 1), 2), rated=10, wellbeing=6, goals=GOALS)
 MATERIAL = PageMaterial(
     note_items=(
         NoteEntry("answer", "bring_up", "bring_up", words="My sister's visit"),
@@ -95,9 +93,11 @@ def test_the_menu_starts_with_everything_on_over_five_sessions_and_says_so():
 
 
 def test_how_ive_been_is_offered_only_when_there_are_ratings_of_it():
-    menu = _share(ShareFacts(rated=True, goals=GOALS))
+    menu = _share(ShareFacts(rated=2, goals=GOALS))
     assert not any("How I've been" in label for label in _labels(menu))
     assert not any("My note" in label for label in _labels(menu))
+    # Fewer sessions than asked for: the menu says how many there are.
+    assert "How my last 2 sessions felt" in plain(menu.text, "en", **menu.args)
 
 
 def test_nothing_to_share_says_where_to_start():
@@ -115,7 +115,9 @@ def test_a_toggle_redraws_the_menu_in_place_with_the_choice_changed():
     assert "Say no to my boss" not in text and "Sleep through the night" in text
     counted = _menu(step(State(), Press(_data(redraw.reply, "Last 10")), _facts()))
     assert "\u2705 Last 10" in _labels(counted) and "Last 5" in _labels(counted)
-    assert "How my last 10 sessions felt" in plain(counted.text, "en", **counted.args)
+    counted_text = plain(counted.text, "en", **counted.args)
+    assert "How my last 10 sessions felt" in counted_text
+    assert "over the last 6 weeks I rated it" in counted_text  # all there are
     assert "\u2b1c Say no to my boss" in _labels(counted)  # the earlier choice stays
 
 
@@ -143,7 +145,7 @@ def test_make_the_page_sends_one_document_holding_only_the_choice():
 
 
 def test_make_with_nothing_chosen_asks_for_something_and_sends_nothing():
-    offered = ShareFacts(rated=True)
+    offered = ShareFacts(rated=1)
     menu = _share(offered)
     menu = _menu(
         step(State(), Press(_data(menu, "\u2705 How my sessions felt")), _facts(offered=offered))
@@ -154,11 +156,11 @@ def test_make_with_nothing_chosen_asks_for_something_and_sends_nothing():
 
 def test_buttons_from_before_the_goals_or_note_changed_are_refused_kindly():
     menu = _share()
-    fewer = ShareFacts(OFFERED.note, True, True, {4: GOALS[4]})
+    fewer = ShareFacts(OFFERED.note, 7, 6, {4: GOALS[4]})
     for label in ("Make the page", "\u2705 Sleep through the night"):
         pressed = step(State(), Press(_data(menu, label)), _facts(MATERIAL, fewer))
         assert pressed.effects == (Toast("toast.share_changed"),)
-    newer = ShareFacts(NoteOnOffer(4, None, 1), True, True, GOALS)
+    newer = ShareFacts(NoteOnOffer(4, None, 1), 7, 6, GOALS)
     pressed = step(State(), Press(_data(menu, "Make the page")), _facts(MATERIAL, newer))
     assert pressed.effects == (Toast("toast.share_changed"),)
     assert "send /share" in render("toast.share_changed")

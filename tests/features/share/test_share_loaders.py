@@ -96,7 +96,7 @@ async def test_the_page_reads_what_the_client_kept_and_shares_danger_only_when_a
 
     offered = await _load(database, 1, Command("share"))
     assert offered.note is not None and (offered.note.serial, offered.note.kept) == (1, 3)
-    assert offered.rated and offered.wellbeing and offered.page is None
+    assert (offered.rated, offered.wellbeing, offered.page) == (3, 2, None)
     assert list(offered.goals.values()) == ["Sleep through the night"]
 
     three = first_choice(1, offered.goals).toggled("n3", 1)
