@@ -16,10 +16,11 @@ from tests.e2e.reviewing import berlin
 from tests.e2e.test_note import add_goal, walk
 from tests.support.clock import Clock
 from tests.support.databases import encrypted_engine
-from tests.support.players import onboard, press_in_place
+from tests.support.players import onboard, press, press_in_place
 from tests.support.process import BotProcess
 
-ADA = 2401
+ADA, BEA = 2401, 2402
+UNSAFE = "I don't feel safe at home"
 KEPT, LEFT_OUT = "Sleep through the night", "Say no to my boss"
 # How I've been, the week before each session: myself, close, daily, overall.
 WEEKS = {
@@ -139,3 +140,54 @@ async def test_cancel_makes_no_page(emulator: Emulator, clocked_bot: tuple[BotPr
     menu = await press_in_place(emulator, ADA, menu, "Cancel")
     assert "No page made" in (menu.plain_text or "") and not menu.buttons
     assert emulator.calls_to("sendDocument") == []
+
+
+async def _unsafe_words_then_one_more(emulator: Emulator, user: int, share: str) -> None:
+    """A reflection: words of danger to "what helped?", "Pause here", resumed, a line
+    for "what didn't help?", and `share` ("Yes, add it to my note" or "No") when asked
+    whether to bring the words to the therapist; then /note, Done."""
+    await emulator.send_text(user, "/reflect")
+    await emulator.next_message(user)
+    q = await emulator.next_message(user)
+    for _ in range(6):  # four ratings, progress, obstacles
+        q = await press(emulator, user, q, "Skip")
+    await emulator.send_text(user, UNSAFE)  # "what was helpful?"
+    await emulator.next_message(user)  # help, at once
+    await press(emulator, user, await emulator.next_message(user), "Pause here")
+    await emulator.send_text(user, "/reflect")
+    q = await press(emulator, user, await emulator.next_message(user), "Continue where I left off")
+    q = await press(emulator, user, q, "Next \u00bb")
+    await emulator.send_text(user, "Sessions felt rushed")  # "what wasn't helpful?"
+    q = await emulator.next_message(user)
+    for _ in range(2):  # felt right, bring up
+        q = await press(emulator, user, q, "Skip")
+    assert "really hard" in (q.plain_text or "")
+    await press(emulator, user, await emulator.next_message(user), share)
+    await emulator.send_text(user, "/note")
+    await press_in_place(emulator, user, await emulator.next_message(user), "Done")
+
+
+async def _page(emulator: Emulator, user: int) -> str:
+    """/share with what it offers, Make the page: the PDF's text."""
+    await emulator.send_text(user, "/share")
+    menu = await emulator.next_message(user)
+    await press_in_place(emulator, user, menu, "Make the page")
+    document = await emulator.next_message(user)
+    assert document.chat_id == user and document.file is not None
+    text, pages = _text(document.file)
+    assert pages == 1
+    return text
+
+
+async def test_words_of_danger_reach_the_page_only_when_the_client_agreed_to_share_them(
+    emulator: Emulator, bot: BotProcess
+):
+    await onboard(emulator, ADA)
+    await onboard(emulator, BEA)
+    await _unsafe_words_then_one_more(emulator, ADA, "No")
+    await _unsafe_words_then_one_more(emulator, BEA, "Yes, add it to my note")
+    kept_back, shared = await _page(emulator, ADA), await _page(emulator, BEA)
+    assert "Sessions felt rushed" in kept_back and UNSAFE not in kept_back
+    assert "Sessions felt rushed" in shared and UNSAFE in shared
+    documents = emulator.calls_to("sendDocument")
+    assert sorted(int(c.params["chat_id"]) for c in documents) == [ADA, BEA]
