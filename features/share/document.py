@@ -17,6 +17,6 @@ class SharePage:
 
     def make(self, language: str) -> MadeDocument:
         """The PDF, on one page, with its caption."""
-        from features.share import paper
+        from features.share import fitting
 
-        return paper.made(self.page, language)
+        return fitting.made(self.page, language)

@@ -53,7 +53,7 @@ def press(state: State, event: Press, facts: Facts) -> Outcome:
     if action == MAKE:
         if not chosen_anything(choice, offered) or offered.page is None:
             return Outcome(state, (Toast("toast.share_choose"),))
-        page = page_of(choice, offered, offered.page, _today(facts), facts.client.time_zone)
+        page = page_of(choice, offered, offered.page, _today(facts))
         return Outcome(state, (Redraw(Reply("share.making")), SendDocument(SharePage(page))))
     changed = choice.toggled(action, len(offered.goals))
     if changed is None:

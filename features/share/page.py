@@ -5,7 +5,7 @@ is chosen too: a goal left out stays off the whole page), the last N rated sessi
 ratings, how I've been over its last N weeks (a table and a small chart), and each chosen
 goal with its progress ratings in those sessions. Words that raised a safety check reach
 the page only when the client said yes to sharing them (the loader leaves the rest out,
-as the note does). Laying it out on one page is paper.py's.
+as the note does). Laid out in paper.py, on one page by fitting.py.
 """
 
 from __future__ import annotations
@@ -46,7 +46,6 @@ class Page:
     in it yet)."""
 
     prepared_on: date
-    time_zone: str | None
     note_day: date | None = None
     note: tuple[tuple[str, tuple[Line, ...]], ...] | None = None
     sessions: tuple[RatedSession, ...] | None = None
@@ -94,9 +93,7 @@ def chosen_goals(choice: Choice, facts: ShareFacts) -> dict[int, str]:
     }
 
 
-def page_of(
-    choice: Choice, facts: ShareFacts, material: PageMaterial, today: date, time_zone: str | None
-) -> Page:
+def page_of(choice: Choice, facts: ShareFacts, material: PageMaterial, today: date) -> Page:
     """The page as the client chose it, from what was read for it."""
     goals = chosen_goals(choice, facts)
     note = None
@@ -117,7 +114,6 @@ def page_of(
     )
     return Page(
         prepared_on=today,
-        time_zone=time_zone,
         note_day=facts.note.session_date if note is not None and facts.note else None,
         note=note,
         sessions=sessions,

@@ -1,16 +1,15 @@
-"""The share page on paper: one A4 page, in the client's voice, no emoji, no branding.
-
-When what the client chose doesn't fit, it is shortened step by step until it does, and
-the caption says how: long items cut short (ending in "…"), fewer sessions, the chart left
-out (its table stays), and last the note's final items left out. Runs on a worker thread.
-"""
+"""The share page laid out on A4, in the client's voice, no emoji, no branding: the note
+by its sections, the sessions' ratings and how I've been as small tables (each rating out
+of 10, its scale said), the chart, the goals. How it is made to fit one page is
+fitting.py's. Runs on a worker thread."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from reportlab.lib import colors  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
@@ -30,26 +29,21 @@ from features.common.pdf import FONT, FONT_BOLD, FRAME_WIDTH, MARGIN, PAGE, mark
 from features.common.pdf import styles as pdf_styles
 from features.common.questions import RATINGS
 from features.kernel.texts import plain
-from features.kernel.vocabulary import Arg, MadeDocument, Ref
-from features.share.choice import COUNTS
+from features.kernel.vocabulary import Arg
 from features.share.loaded import PARTS
 from features.share.page import Line, Page
 
 # The chart's size in inches: wide and low, a small picture of the trend.
 _CHART_SIZE = (8.0, 2.4)
-# How long one item's words may be at each step of shortening (None: whole).
-_LIMITS = (None, 400, 200)
-_SHORTEST = 100
-# How far over a page the estimate may be and the page still be written out to see.
-_LEEWAY = 1.12
 # The room in the page's frame (reportlab pads a frame by 6 points each side).
-_WIDTH = FRAME_WIDTH - 12
-_HEIGHT = PAGE[1] - 2 * MARGIN - 12
+WIDTH = FRAME_WIDTH - 12
+HEIGHT = PAGE[1] - 2 * MARGIN - 12
 
 
 @dataclass(frozen=True, slots=True)
-class _Fit:
-    """One way of laying the page out."""
+class Fit:
+    """One way of laying the page out: how long an item's words may be (None: whole),
+    over how many sessions, with the chart or not, and how many of the note's lines."""
 
     limit: int | None
     count: int
@@ -58,94 +52,7 @@ class _Fit:
     lines: int | None = None
 
 
-def made(page: Page, language: str) -> MadeDocument:
-    """The page as a PDF on one page, and the caption saying what had to be shortened.
-    Each way of laying it out is measured (the chart by its known size), and only the
-    first that fits is drawn and written."""
-    asked = max(page.count, 1)
-    smallest = min([asked, *COUNTS])
-    fits = [_Fit(limit, asked) for limit in _LIMITS]
-    fits += [_Fit(200, n) for n in sorted(COUNTS, reverse=True) if n < asked]
-    fits += [_Fit(_SHORTEST, smallest), _Fit(_SHORTEST, smallest, chart=False)]
-    for fit in fits:
-        if _fits(page, fit, language, leeway=_LEEWAY):
-            found = _written(page, fit, language)
-            if found is not None:
-                return found
-    # Last: the note's final lines left out, as few as will do (written out to see: with
-    # no chart left to draw, each try is quick, and the estimate would leave out more).
-    last = fits[-1]
-    low, high = 0, _note_lines(page) - 1
-    best = _written(page, replace(last, lines=0), language, even_if_longer=True)
-    while low <= high:
-        middle = (low + high) // 2
-        found = _written(page, replace(last, lines=middle), language)
-        if found is not None:
-            best, low = found, middle + 1
-        else:
-            high = middle - 1
-    assert best is not None
-    return best
-
-
-def _fits(page: Page, fit: _Fit, language: str, *, leeway: float = 1.0) -> bool:
-    """Whether the page laid out this way fits on one, by the height of what it holds
-    (an estimate on the long side: spacing is counted in full, so a little over, with
-    `leeway`, is worth writing out to see)."""
-    story = _story(page.fewer(fit.count), fit, None, language)
-    used = 0.0
-    for flowable in story:
-        _, height = flowable.wrap(_WIDTH, _HEIGHT)
-        used += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
-    return bool(used <= _HEIGHT * leeway)
-
-
-def _written(
-    page: Page, fit: _Fit, language: str, *, even_if_longer: bool = False
-) -> MadeDocument | None:
-    """The PDF laid out this way, if it takes one page (or in any case, when told)."""
-    shown = page.fewer(fit.count)
-    png = _chart(shown, language) if fit.chart else None
-    data, pages = _pdf(_story(shown, fit, png, language), language)
-    if pages > 1 and not even_if_longer:
-        return None
-    return _made(page, fit, data, language)
-
-
-def _note_lines(page: Page) -> int:
-    return sum(len(lines) for _, lines in page.note or ())
-
-
-def _made(page: Page, fit: _Fit, data: bytes, language: str) -> MadeDocument:
-    said: list[Ref] = []
-    if fit.limit is not None and _cut_any(page, fit.limit):
-        said.append(Ref("share.shortened.cut"))
-    shown = page.fewer(fit.count).shown_sessions()
-    if shown < page.shown_sessions():
-        said.append(Ref("share.shortened.sessions", {"n": str(shown), "asked": str(page.count)}))
-    if not fit.chart and len(page.fewer(fit.count).wellbeing or ()) >= 2:
-        said.append(Ref("share.shortened.chart"))
-    total = sum(len(lines) for _, lines in page.note or ())
-    if fit.lines is not None and fit.lines < total:
-        left = total - fit.lines
-        said.append(
-            Ref("share.shortened.item")
-            if left == 1
-            else Ref("share.shortened.items", {"n": str(left)})
-        )
-    caption = (
-        Ref("share.caption_shortened", {"lines": tuple(said)}) if said else Ref("share.caption")
-    )
-    return MadeDocument(page.filename, data, caption)
-
-
-def _cut_any(page: Page, limit: int) -> bool:
-    words = [line.words for _, lines in page.note or () for line in lines if line.words]
-    words += [goal.words for goal in page.goals]
-    return any(len(text) > limit for text in words)
-
-
-def _story(page: Page, fit: _Fit, png: bytes | None, language: str) -> list[Flowable]:
+def laid_out(page: Page, fit: Fit, png: bytes | None, language: str) -> list[Flowable]:
     """What the page holds, laid out this way; with no picture of the chart, a space of
     its size holds its place."""
     style = _styles()
@@ -157,33 +64,35 @@ def _story(page: Page, fit: _Fit, png: bytes | None, language: str) -> list[Flow
     def said(text_id: str, **args: Arg) -> str:
         return plain(text_id, language, **args)
 
-    story: list[Flowable] = [
+    flowables: list[Flowable] = [
         para(said("share.pdf.title"), "title"),
         para(said("share.pdf.prepared", day=_date(page.prepared_on)), "small"),
         Spacer(1, 2 * mm),
     ]
     if page.note:
-        story += _note(page, fit, para, said)
+        flowables += _note(page, fit, para, said)
     if page.sessions:
-        story += _sessions(page, para, said)
+        flowables += _sessions(page, para, said)
     if page.wellbeing:
-        story += _wellbeing(page, fit.chart, png, para, said)
+        flowables += _wellbeing(page, fit.chart, png, para, said)
     if page.goals:
-        story.append(para(said("share.pdf.goals"), "section"))
+        flowables.append(para(said("share.pdf.goals"), "section"))
         for goal in page.goals:
-            story.append(para(said("share.pdf.goal", goal=_cut(goal.words, fit.limit)), "heading"))
+            flowables.append(
+                para(said("share.pdf.goal", goal=cut(goal.words, fit.limit)), "heading")
+            )
             if goal.ratings:
                 ratings = "; ".join(
                     said("share.pdf.goal_rating", rating=str(r), day=_short_day(day))
                     for _, day, r in goal.ratings
                 )
-                story.append(para(said("share.pdf.goal_ratings", ratings=ratings), "body"))
+                flowables.append(para(said("share.pdf.goal_ratings", ratings=ratings), "body"))
             else:
-                story.append(para(said("share.pdf.goal_unrated"), "body"))
-    return story
+                flowables.append(para(said("share.pdf.goal_unrated"), "body"))
+    return flowables
 
 
-def _pdf(story: list[Flowable], language: str) -> tuple[bytes, int]:
+def pdf(story: list[Flowable], language: str) -> tuple[bytes, int]:
     """The PDF and how many pages it took."""
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
@@ -201,7 +110,7 @@ def _pdf(story: list[Flowable], language: str) -> tuple[bytes, int]:
 
 def _note(
     page: Page,
-    fit: _Fit,
+    fit: Fit,
     para: Callable[[str, str], Paragraph],
     said: Callable[..., str],
 ) -> list[Flowable]:
@@ -223,7 +132,7 @@ def _note(
 
 def _words(line: Line, limit: int | None, said: Callable[..., str]) -> str:
     if line.words is not None:
-        return _cut(line.words, limit)
+        return cut(line.words, limit)
     assert line.said is not None
     return said(line.said.text, **line.said.args)
 
@@ -272,17 +181,17 @@ def _wellbeing(
         _table(header, rows, para),
     ]
     if drawn and len(rows_of) >= 2:
-        height = _WIDTH * _CHART_SIZE[1] / _CHART_SIZE[0]
+        height = WIDTH * _CHART_SIZE[1] / _CHART_SIZE[0]
         if png is None:
-            story += [Spacer(1, 2 * mm), Spacer(_WIDTH, height)]
+            story += [Spacer(1, 2 * mm), Spacer(WIDTH, height)]
         else:
             picture = Image(io.BytesIO(png))
-            picture.drawWidth, picture.drawHeight = _WIDTH, height
+            picture.drawWidth, picture.drawHeight = WIDTH, height
             story += [Spacer(1, 2 * mm), picture]
     return story
 
 
-def _chart(page: Page, language: str) -> bytes | None:
+def chart_png(page: Page, language: str) -> bytes | None:
     rows = page.wellbeing or ()
     if len(rows) < 2:
         return None  # one point is no trend: the table says it
@@ -302,7 +211,7 @@ def _table(
     header: list[str], rows: list[list[str]], para: Callable[[str, str], Paragraph]
 ) -> Table:
     first = 26 * mm
-    rest = (_WIDTH - first) / (len(header) - 1)
+    rest = (WIDTH - first) / (len(header) - 1)
     cells = [[para(text, "cell_head") for text in header]]
     cells += [[para(text, "cell") for text in row] for row in rows]
     table = Table(cells, colWidths=[first] + [rest] * (len(header) - 1), repeatRows=1)
@@ -324,7 +233,7 @@ def _rating(value: int | None, said: Callable[..., str]) -> str:
     return said("share.pdf.none") if value is None else said("share.pdf.rating", rating=str(value))
 
 
-def _cut(text: str, limit: int | None) -> str:
+def cut(text: str, limit: int | None) -> str:
     """The words within `limit` characters, cut after a word, ending in an ellipsis."""
     if limit is None or len(text) <= limit:
         return text
@@ -346,6 +255,7 @@ def _short_day(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+@cache
 def _styles() -> dict[str, ParagraphStyle]:
     base = pdf_styles()
     return {

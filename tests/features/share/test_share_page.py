@@ -33,7 +33,6 @@ WELLBEING = (
 )
 PAGE = Page(
     prepared_on=TUESDAY,
-    time_zone="Europe/Berlin",
     note_day=TUESDAY,
     note=NOTE,
     sessions=SESSIONS,
