@@ -52,6 +52,7 @@ from features.safety import feature as safety
 from features.safety.loaded import SafetyPlan
 from features.safety.screen import crisis_reply, for_stranger
 from features.schedule import feature as schedule
+from features.share import feature as share
 
 __all__ = [
     "COMMAND_NAMES",
@@ -78,6 +79,7 @@ FEATURES: tuple[Feature, ...] = (
     fit.FEATURE,
     goals.FEATURE,
     memos.FEATURE,  # words written outside a question, for the next note
+    share.FEATURE,  # a page the client chooses, sent to them alone
     privacy.FEATURE,
 )
 # The command menu, as Telegram shows it and /help lists it: most used first.
@@ -85,6 +87,7 @@ MENU_ORDER = (
     "reflect",
     "summary",
     "note",
+    "share",
     "fit",
     "goals",
     "questions",

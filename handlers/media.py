@@ -1,6 +1,6 @@
-"""Sending what isn't a text message: the chart of /summary as a photo, and /export's
-files as documents. Drawing and writing files run off the event loop, so other clients'
-turns don't wait on them."""
+"""Sending what isn't a text message: the chart of /summary as a photo, /export's files
+and a feature's document (the share page) as documents. Drawing and writing files run off
+the event loop, so other clients' turns don't wait on them."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from telegram.constants import ParseMode
 from features.common.questions import GOAL, OWN
 from features.fit import export as fit_export
 from features.kernel.texts import plain, render
-from features.kernel.vocabulary import Reply, SendExport, ShowChart
+from features.kernel.vocabulary import Reply, SendDocument, SendExport, ShowChart
 from features.review import loaders, paper, summary
 from features.review.history import History, goal_of, own_question_of
 from features.safety import safety_plan as safety_parts
@@ -31,9 +31,28 @@ logger = logging.getLogger(__name__)
 
 
 async def send_output(
-    context: BotContext, chat_id: int, user_id: int, effect: ShowChart | SendExport, language: str
+    context: BotContext,
+    chat_id: int,
+    user_id: int,
+    effect: ShowChart | SendExport | SendDocument,
+    language: str,
 ) -> None:
-    """Send a chart or an export."""
+    """Send a chart, an export or a document, to the chat the turn came from."""
+    if isinstance(effect, SendDocument):
+        made = await asyncio.to_thread(effect.document.make, language)
+        caption = render(made.caption.text, language, **made.caption.args)
+        await retrying(
+            partial(
+                context.bot.send_document,
+                chat_id,
+                made.data,
+                filename=made.filename,
+                caption=caption,
+                parse_mode=ParseMode.HTML,
+            ),
+            "file",
+        )
+        return
     if isinstance(effect, ShowChart):
         png = await asyncio.to_thread(_chart_png, effect, language)
         caption = render("summary.chart_caption", language)
@@ -53,7 +72,7 @@ async def send_output(
 def _chart_png(effect: ShowChart, language: str) -> bytes:
     # matplotlib and reportlab load on first use, not at start: a second of start-up and
     # 50 MB a bot whose clients never ask for a chart needn't pay.
-    from features.review import chart
+    from features.common import chart
 
     series = [
         (plain(s.label.text, language, **s.label.args), s.values, s.goal) for s in effect.series

@@ -43,6 +43,15 @@ from features.review.note import NoteItem, NoteView
 from features.safety.crisis import load
 from features.safety.loaded import SafetyPlan
 from features.schedule.loaded import PressedPrompt, PromptView
+from features.share.choice import first_choice
+from features.share.loaded import (
+    NoteEntry,
+    NoteOnOffer,
+    PageMaterial,
+    RatedSession,
+    ShareFacts,
+    WellbeingRow,
+)
 from tests.support.facts import EMPTY
 
 NOW = datetime(2026, 11, 20, 12, tzinfo=UTC)
@@ -71,7 +80,23 @@ FULL = (
     SafetyPlan({"signs": "I stop eating"}),
     SummaryWindow(History(sessions=(), total=3)),
     NoteFacts(NoteView(0, (NoteItem("answer", 3, "bring_up", text="my sleep"),)), 2),
+    ShareFacts(
+        NoteOnOffer(3, date(2026, 11, 24), 2),
+        rated=4,
+        wellbeing=3,
+        goals={1: "Say no to my boss"},
+        page=PageMaterial(
+            note_items=(
+                NoteEntry("answer", "bring_up", "bring_up", words="my sleep"),
+                NoteEntry("goal", "progress", "goal:1", rating=4, goal_id=1, goal="Say no"),
+            ),
+            sessions=(RatedSession(3, date(2026, 11, 17), {"heard": 7, "goal:1": 4}),),
+            wellbeing=(WellbeingRow(date(2026, 11, 17), 5, 6, 4, 5),),
+        ),
+    ),
 )
+# /share's buttons as the full facts' menu draws them (an empty one's are stale).
+_SHARED = first_choice(3, {1: "Say no to my boss"})
 _PREFIXES = [prefix for prefix, _ in router.ROUTER.buttons]
 _SHAPES = ["", "x", "1", "1:2", "1:2:3", "1:start", "1:later", "1:skip", "0:done", "7d:1:1"]
 EVENTS: list[Event] = [
@@ -86,6 +111,7 @@ EVENTS: list[Event] = [
     Text("Berlin"),
     Text("7"),
     Text("last Tuesday"),
+    *(Press(_SHARED.data(action)) for action in ("make", "note", "g0", "n10", "cancel")),
     Press("rs:4:new"),
     Press("rw:4:2026-11-17"),
     Press("rw:4:other"),

@@ -39,6 +39,7 @@ TABLE = [
     ("/fit", "fit", "fit.flow.begin"),
     ("/goals", "goals", "goals.goals.show"),
     ("/questions", "goals", "goals.own_questions.show"),
+    ("/share", "share", "share.flow.command"),
     ("/privacy", "privacy", "privacy.flow.privacy"),
     ("/delete", "privacy", "privacy.flow.delete"),
     ("sp:*", "safety", "safety.safety_plan.press"),
@@ -51,6 +52,7 @@ TABLE = [
     ("fn:*", "fit", "fit.flow.note_gap"),
     ("g:*", "goals", "goals.goals.press"),
     ("qs:*", "goals", "goals.own_questions.press"),
+    ("sh:*", "share", "share.flow.press"),
     ("step idle", "onboarding", "onboarding.help.idle"),
     ("step ask_time_zone", "onboarding", "onboarding.flow.ask_time_zone"),
     (

@@ -12,6 +12,7 @@ from features.reflection.loaded import OpenReflection, RecentRatings, ReflectedD
 from features.review.loaded import NoteFacts, SummaryWindow
 from features.safety.loaded import SafetyPlan
 from features.schedule.loaded import PressedPrompt
+from features.share.loaded import ShareFacts
 
 EMPTY = (
     Goals(),
@@ -26,6 +27,7 @@ EMPTY = (
     SummaryWindow(),
     NoteFacts(),
     SafetyPlan(),
+    ShareFacts(),
 )
 
 
