@@ -3,7 +3,8 @@
 At any time a client with a schedule has, planned: the reflection prompt of the session in
 progress or just ended (if still to come), the preparation note and reflection prompt of
 their next session, and, if they chose one, their next check-in between sessions. After a
-prompt is sent the plan moves on by itself (`plan` again from then); the storage's unique key (client, kind, session date) makes planning idempotent.
+prompt is sent the plan moves on by itself (`plan` again from then); the storage's unique
+key (client, kind, session date) makes planning idempotent.
 """
 
 from __future__ import annotations

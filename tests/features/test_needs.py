@@ -15,8 +15,9 @@ from datetime import UTC, date, datetime, time
 import pytest
 
 from features import router
+from features.checkin.loaded import CheckInLine
 from features.common.loaded import ClientSchedule, Goals, LastSerial, OwnQuestions
-from features.common.session_times import SessionSchedule
+from features.common.session_times import PromptPreferences, SessionSchedule
 from features.fit.loaded import FitChecks, FitView
 from features.kernel.vocabulary import (
     Client,
@@ -56,7 +57,8 @@ FULL = (
     ClientSchedule(
         SessionSchedule(
             weekdays=(1,), start=time(19), time_zone="Europe/Berlin", anchor=date(2026, 11, 3)
-        )
+        ),
+        PromptPreferences(checkin_days=(3,), checkin_time=time(19)),
     ),
     LastSerial(3),
     OpenReflection(
@@ -71,6 +73,7 @@ FULL = (
     SafetyPlan({"signs": "I stop eating"}),
     SummaryWindow(History(sessions=(), total=3)),
     NoteFacts(NoteView(0, (NoteItem("answer", 3, "bring_up", text="my sleep"),)), 2),
+    CheckInLine("A long walk helped"),
 )
 _PREFIXES = [prefix for prefix, _ in router.ROUTER.buttons]
 _SHAPES = ["", "x", "1", "1:2", "1:2:3", "1:start", "1:later", "1:skip", "0:done", "7d:1:1"]
@@ -89,6 +92,14 @@ EVENTS: list[Event] = [
     Press("rs:4:new"),
     Press("rw:4:2026-11-17"),
     Press("rw:4:other"),
+    *(Press(f"ck:{what}:2026-11-19{more}") for what, more in [("f", ":4"), ("n", ""), ("d", "")]),
+    Press("sc:checkin"),
+    Press("sc:checkin:3"),
+    Press("sc:checkin:all"),
+    Press("sc:checkin:off"),
+    Press("st:19:00"),
+    Text("half six"),
+    Text("23:00"),
     Text("I want to kill myself"),
     NonText("sticker"),
     NonText("photo", album="a1", words="I want to die"),
@@ -100,6 +111,8 @@ STATES = [State(step) for step in Step] + [
     State(Step.FIT, {"serial": 1, "item": 0}),
     State(Step.OFFER_RESUME, {"serial": 4, "session_date": "2026-11-17"}),
     State(Step.CHOOSE_SESSION, {"serial": 4, "days": ["2026-11-10", "2026-11-17"]}),
+    State(Step.SET_CHECKIN_TIME, {"days": [3]}),
+    State(Step.CHECKIN_LINE, {"day": "2026-11-19"}),
 ]
 
 

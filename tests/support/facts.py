@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from features.checkin.loaded import CheckInLine
 from features.common.loaded import ClientSchedule, Goals, LastSerial, OwnQuestions
 from features.fit.loaded import FitChecks
 from features.kernel.vocabulary import Client, Facts
@@ -26,6 +27,7 @@ EMPTY = (
     SummaryWindow(),
     NoteFacts(),
     SafetyPlan(),
+    CheckInLine(),
 )
 
 
