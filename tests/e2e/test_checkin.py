@@ -156,3 +156,29 @@ async def test_quiet_hours_session_days_and_turning_it_off(
     await emulator.no_message(ADA, within=1.0)
     assert "Check-in between sessions: off." in ((await card(emulator)).plain_text or "")
     assert checkins_sent(emulator) == 0
+
+
+async def test_after_an_outage_it_comes_late_the_same_evening_but_never_in_quiet_hours(
+    emulator: Emulator, clocked_bot: tuple[BotProcess, Clock]
+):
+    bot, clock = clocked_bot
+    clock.set(berlin(23, 11, 10))
+    await bot.start()
+    await set_up_tuesdays_at_17(emulator, ADA)
+    await choose_checkin(emulator, "Thu", "19:00")
+    clock.set(berlin(24, 11, 18, 50, 10))  # Tuesday's prompt, out of the way
+    assert (await emulator.next_message(ADA)).plain_text
+
+    await bot.stop()  # down over Thursday 19:00, back at 20:30: within the grace, not quiet
+    clock.set(berlin(26, 11, 20, 30))
+    await bot.start()
+    asked = await emulator.next_message(ADA)
+    assert (asked.plain_text or "").startswith(ASKED)
+
+    await bot.stop()  # down over the next Thursday 19:00, back at 22:30: in the quiet hours
+    clock.set(berlin(3, 12, 22, 30))
+    await bot.start()
+    await emulator.no_message(ADA, within=1.5)
+    assert checkins_sent(emulator) == 1
+    assert ("2026-12-03", "missed") in checkin_prompts(bot)
+    assert ("2026-12-10", "pending") in checkin_prompts(bot)
