@@ -18,6 +18,7 @@ from datetime import UTC, date, timedelta
 
 from features.checkin.effects import MarkCheckInNoted, PutCheckInFace, PutCheckInLine
 from features.checkin.loaded import CheckInLine
+from features.common.faces import FACES
 from features.common.timezones import zone_for
 from features.kernel.vocabulary import (
     Arg,
@@ -39,8 +40,6 @@ from features.kernel.vocabulary import (
 
 PRESS = "ck:"
 FACE, NOTE, DONE = f"{PRESS}f:", f"{PRESS}n:", f"{PRESS}d:"
-# 1 (a hard day) to 5 (a great one), as the faces show them left to right.
-FACES = {1: "\U0001f61e", 2: "\U0001f641", 3: "\U0001f610", 4: "\U0001f642", 5: "\U0001f604"}
 # A check-in's buttons answer as long as a prompt's do.
 CLOSES_AFTER = timedelta(days=4)
 # Where "Add to my next note" goes: memos keeps the words for the note (features/memos).

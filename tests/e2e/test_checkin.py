@@ -6,6 +6,7 @@ inside the quiet hours nor on a session day, stopped when turned off; a face and
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -76,7 +77,9 @@ async def test_chosen_in_schedule_it_comes_at_the_local_time_once_across_restart
     asked = await emulator.next_message(ADA)
     text = asked.plain_text or ""
     assert text.startswith(ASKED)
-    assert not any(word in text[:200].lower() for word in ("therapy", "session", "counsel", "psych"))
+    assert not any(
+        word in text[:200].lower() for word in ("therapy", "session", "counsel", "psych")
+    )
     assert len(asked.buttons) == 1 and len(asked.button_labels) == 5
     assert "\U0001f61e hard" in text and "\U0001f604 great" in text
 
@@ -112,6 +115,23 @@ async def test_chosen_in_schedule_it_comes_at_the_local_time_once_across_restart
     await emulator.send_text(ADA, "/note")
     note = (await emulator.next_message(ADA)).plain_text or ""
     assert LINE in note
+
+    # /summary shows the faces between sessions; /export holds the face and the line.
+    await emulator.send_text(ADA, "/summary")
+    await emulator.next_message(ADA)  # nothing reflected on yet
+    faces = (await emulator.next_message(ADA)).plain_text or ""
+    assert "Between sessions" in faces and "\U0001f642 Thu 26 Nov" in faces
+    await emulator.send_text(ADA, "/export")
+    files = {}
+    while len(files) < 3:
+        sent = await emulator.next_message(ADA)
+        if sent.filename:
+            files[sent.filename.rsplit(".", 1)[1]] = sent.file or b""
+    document = json.loads(files["json"])
+    assert document["checkins"] == [
+        {"day": "2026-11-26", "face": 4, "face_word": "good", "text": LINE}
+    ]
+    assert LINE in files["csv"].decode("utf-8-sig")
 
 
 async def test_quiet_hours_session_days_and_turning_it_off(

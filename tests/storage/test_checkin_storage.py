@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import delete, text
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel import col
 
 from storage import checkins, clients, schedules
 from storage.db import Database
@@ -44,7 +45,7 @@ async def test_a_days_check_in_prompt_is_planned_once_whatever_replans_it(databa
     async with database.transaction() as session:
         await schedules.ensure(session=session, user_id=1, planned=[planned])
         await schedules.ensure_many(session=session, planned=[(1, planned), (1, planned)])
-        (prompt,) = (await session.exec(text("SELECT id, status FROM prompts"))).all()
+        (prompt,) = (await session.execute(text("SELECT id, status FROM prompts"))).all()
         assert await schedules.claim(session=session, prompt_id=prompt[0])
         # Sent, then the client changes their quiet hours: the plan again holds the same day.
         await schedules.replan(
@@ -52,7 +53,7 @@ async def test_a_days_check_in_prompt_is_planned_once_whatever_replans_it(databa
             user_id=1,
             planned=[Planned("checkin", THURSDAY, NOW + timedelta(hours=1))],
         )
-        rows = (await session.exec(text("SELECT kind, status FROM prompts"))).all()
+        rows = (await session.execute(text("SELECT kind, status FROM prompts"))).all()
         assert [tuple(r) for r in rows] == [("checkin", "sending")]
 
 
@@ -61,8 +62,8 @@ async def test_delete_takes_the_check_ins_and_their_prompts(database: Database):
         await checkins.put_text(session=session, user_id=1, day=THURSDAY, text="a walk", at=NOW)
         session.add(Prompt(user_id=1, kind="checkin", session_date=THURSDAY, due_at=NOW))
     async with database.transaction() as session:
-        await session.exec(delete(User).where(User.id == 1))  # what /delete does
+        await session.exec(delete(User).where(col(User.id) == 1))  # what /delete does
     async with database.transaction() as session:
         for table in ("checkins", "prompts"):
-            count = (await session.exec(text(f"SELECT count(*) FROM {table}"))).one()
+            count = (await session.execute(text(f"SELECT count(*) FROM {table}"))).one()
             assert count[0] == 0

@@ -3,7 +3,12 @@ next note; old messages, double taps, commands and words of danger."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from datetime import UTC, date, datetime
+
+from pypdf import PdfReader
 
 from features import router
 from features.checkin.effects import MarkCheckInNoted, PutCheckInFace, PutCheckInLine
@@ -24,6 +29,9 @@ from features.kernel.vocabulary import (
     Toast,
 )
 from features.memos.effects import KeepMemo
+from features.review import export
+from features.review.history import History
+from features.review.loaded import SummaryWindow
 from features.safety.crisis import load
 from tests.support.facts import facts_of
 from tests.support.outcomes import check_outcome
@@ -164,3 +172,35 @@ def test_words_of_danger_bring_the_crisis_help_first_and_no_note_offer():
         for e in outcome.effects
     )
     assert outcome.state.step is Step.IDLE
+
+
+def test_summary_shows_the_faces_between_sessions_newest_first():
+    days = ((date(2026, 11, 26), 4), (date(2026, 11, 24), 1))
+    outcome = step(State(), Command("summary"), FACTS.having(SummaryWindow(None, days)))
+    said = texts(outcome)
+    assert "\U0001f642 Thu 26 Nov \u00b7 \U0001f61e Tue 24 Nov" in said[-1]
+    many = tuple((date(2026, 11, 26), 3) for _ in range(40))
+    said = texts(step(State(), Command("summary"), FACTS.having(SummaryWindow(None, many))))
+    assert "and 9 earlier" in said[-1]
+    nothing = texts(step(State(), Command("summary"), FACTS.having(SummaryWindow())))
+    assert not any("Between sessions" in text for text in nothing)
+
+
+def test_the_export_files_hold_each_check_in_with_its_line():
+    checkin = {"day": "2026-11-26", "face": 4, "face_word": "good", "text": "=a walk",
+               "heading": "Thursday 26 November 2026: good (4 of 5)"}  # fmt: skip
+    data = export.Export(
+        History(()), NOW, "Europe/Berlin", {}, checkins=[checkin],
+        titles={"checkins": "Check-ins between sessions", "checkin_question": "How's your day"},
+    )  # fmt: skip
+    document = json.loads(export.to_json(data))
+    assert document["checkins"] == [
+        {"day": "2026-11-26", "face": 4, "face_word": "good", "text": "=a walk"}
+    ]
+    rows = list(csv.DictReader(io.StringIO(export.to_csv(data).decode("utf-8-sig"))))
+    assert [(r["session_date"], r["question_key"], r["rating"], r["answer"]) for r in rows] == [
+        ("2026-11-26", "checkin", "4", "'=a walk")
+    ]
+    text = PdfReader(io.BytesIO(export.to_pdf(data))).pages[0].extract_text()
+    assert "Check-ins between sessions" in text
+    assert "Thursday 26 November 2026: good (4 of 5)" in text and "=a walk" in text
