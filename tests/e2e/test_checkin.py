@@ -122,7 +122,7 @@ async def test_chosen_in_schedule_it_comes_at_the_local_time_once_across_restart
     faces = (await emulator.next_message(ADA)).plain_text or ""
     assert "Between sessions" in faces and "\U0001f642 Thu 26 Nov" in faces
     await emulator.send_text(ADA, "/export")
-    files = {}
+    files: dict[str, bytes] = {}
     while len(files) < 3:
         sent = await emulator.next_message(ADA)
         if sent.filename:
