@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import AsyncIterator
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from emulator import Emulator, SentMessage
 from tests.support.clock import Clock
@@ -19,6 +23,24 @@ ADA = 1001
 BERLIN = ZoneInfo("Europe/Berlin")
 ASKED = "How's your day going? \U0001f33f"
 LINE = "marker-7c1d: a long walk by the river helped"
+
+
+@pytest.fixture
+async def replicas(
+    emulator: Emulator, tmp_path: Path, database_url: str
+) -> AsyncIterator[tuple[list[BotProcess], Clock]]:
+    """Two bots in webhook mode on one database and key, on one clock the test sets (the
+    emulator posts updates to them in turn, as a load balancer would)."""
+    clock = Clock(tmp_path / "clock")
+    env = {"CLOCK_FILE": str(clock.path), "DISPATCH_INTERVAL_SECONDS": "0.1"}
+    pair = [
+        BotProcess(emulator, tmp_path, database_url, webhook=True, name=name, extra_env=env)
+        for name in "ab"
+    ]
+    yield pair, clock
+    for process in pair:
+        if process.process is not None:
+            await process.stop()
 
 
 def berlin(day: int, month: int, hour: int, minute: int = 0, second: int = 0) -> datetime:
@@ -202,3 +224,20 @@ async def test_after_an_outage_it_comes_late_the_same_evening_but_never_in_quiet
     assert checkins_sent(emulator) == 1
     assert ("2026-12-03", "missed") in checkin_prompts(bot)
     assert ("2026-12-10", "pending") in checkin_prompts(bot)
+
+
+async def test_two_replicas_send_it_once(
+    emulator: Emulator, replicas: tuple[list[BotProcess], Clock]
+):
+    pair, clock = replicas
+    clock.set(berlin(23, 11, 10))
+    for process in pair:  # one after the other: the first makes the key file
+        await process.start()
+    await set_up_tuesdays_at_17(emulator, ADA)
+    assert "Thursdays at 19:00" in await choose_checkin(emulator, "Thu", "19:00")
+    clock.set(berlin(26, 11, 19, 0, 10))
+    asked = await emulator.next_message(ADA)
+    assert (asked.plain_text or "").startswith(ASKED)
+    await emulator.no_message(ADA, within=2.0)
+    assert checkins_sent(emulator) == 1
+    assert ("2026-11-26", "sent") in checkin_prompts(pair[0])
