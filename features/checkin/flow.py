@@ -6,15 +6,16 @@ in /schedule): discreet, it says nothing of what it is for. Its buttons carry th
 they ask about, `ck:f:<day>:<face>`, so a tap on an old message keeps the face for its own
 day (for as long as a prompt's buttons answer), and a second tap changes the same day's row.
 
-After a tap (when the client is not in the middle of something else) the next text message
-is the line (`Step.CHECKIN_LINE`, an offer: a command, a button or anything else leaves it,
-and the face stays kept). Words of danger get the crisis screen first (features/safety); the
-line is kept then too, quietly, with no offer to put it in a note.
+After a tap (when the client is not in the middle of something else) the next text message,
+within two hours, is the line (`Step.CHECKIN_LINE`, an offer: a command, a button or
+anything else leaves it, and the face stays kept). Words of danger get the crisis screen
+first (features/safety); the line is kept then too, quietly, with no offer to put it in a
+note.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from features.checkin.effects import MarkCheckInNoted, PutCheckInFace, PutCheckInLine
 from features.checkin.loaded import CheckInLine
@@ -42,6 +43,9 @@ PRESS = "ck:"
 FACE, NOTE, DONE = f"{PRESS}f:", f"{PRESS}n:", f"{PRESS}d:"
 # A check-in's buttons answer as long as a prompt's do.
 CLOSES_AFTER = timedelta(days=4)
+# How long after a tap the next words are taken as its line: later, they are words of their
+# own (written outside a question, as memos has them), not a line for that day.
+LINE_WINDOW = timedelta(hours=2)
 # Where "Add to my next note" goes: memos keeps the words for the note (features/memos).
 KEEP_MEMO = "memos.keep"
 
@@ -82,7 +86,7 @@ def line(state: State, event: Event, facts: Facts) -> Outcome | None:
     """The line after a tap: kept with the day's check-in, then the choice of adding it to
     the next note. Anything but words lets the offer lapse (the face stays kept)."""
     day = _day_of(state)
-    if not isinstance(event, Text) or day is None:
+    if not isinstance(event, Text) or day is None or not _line_open(state, facts):
         return None
     kept = PutCheckInLine(day, event.text)
     if facts.get(DangerSeen) is not None:
@@ -138,7 +142,8 @@ def _face(state: State, data: str, day: date, today: date, facts: Facts) -> Outc
     # reflection or a question they're answering keeps its place.
     free = state.step in (Step.IDLE, Step.CHECKIN_LINE)
     invite: Arg = Ref("checkin.invite") if free else ""
-    after = State(Step.CHECKIN_LINE, {"day": day.isoformat()}) if free else state
+    line_for = {"day": day.isoformat(), "at": facts.now.isoformat()}
+    after = State(Step.CHECKIN_LINE, line_for) if free else state
     redraw = Redraw(Reply("checkin.chosen", {"chosen": chosen, "invite": invite}))
     return Outcome(after, (PutCheckInFace(day, face), redraw))
 
@@ -147,6 +152,15 @@ def _line_kept(day: date, today: date) -> Reply:
     if day == today:
         return Reply("checkin.line_kept_today")
     return Reply("checkin.line_kept_on", {"day": _day(day)})
+
+
+def _line_open(state: State, facts: Facts) -> bool:
+    raw = state.data.get("at")
+    try:
+        tapped = datetime.fromisoformat(raw) if isinstance(raw, str) else None
+    except ValueError:
+        return False
+    return tapped is not None and timedelta(0) <= facts.now - tapped <= LINE_WINDOW
 
 
 def _day_of(state: State) -> date | None:

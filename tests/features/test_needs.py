@@ -112,7 +112,7 @@ STATES = [State(step) for step in Step] + [
     State(Step.OFFER_RESUME, {"serial": 4, "session_date": "2026-11-17"}),
     State(Step.CHOOSE_SESSION, {"serial": 4, "days": ["2026-11-10", "2026-11-17"]}),
     State(Step.SET_CHECKIN_TIME, {"days": [3]}),
-    State(Step.CHECKIN_LINE, {"day": "2026-11-19"}),
+    State(Step.CHECKIN_LINE, {"day": "2026-11-19", "at": NOW.isoformat()}),
 ]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from pypdf import PdfReader
 
@@ -40,7 +40,7 @@ from tests.support.outcomes import check_outcome
 NOW = datetime(2026, 11, 26, 18, tzinfo=UTC)
 THURSDAY = date(2026, 11, 26)
 FACTS = facts_of(Client("Europe/Berlin"), NOW).having(load())
-LINE_STEP = State(Step.CHECKIN_LINE, {"day": "2026-11-26"})
+LINE_STEP = State(Step.CHECKIN_LINE, {"day": "2026-11-26", "at": NOW.isoformat()})
 
 
 def step(state: State, event, facts=FACTS) -> Outcome:
@@ -100,7 +100,7 @@ def test_a_tap_on_an_old_message_keeps_it_for_its_own_day():
     outcome = step(State(), Press("ck:f:2026-11-24:2"))
     assert changes(outcome) == [PutCheckInFace(date(2026, 11, 24), 2)]
     assert "Tuesday 24 November: \U0001f641 low" in texts(outcome)[0]
-    assert outcome.state == State(Step.CHECKIN_LINE, {"day": "2026-11-24"})
+    assert outcome.state == State(Step.CHECKIN_LINE, {"day": "2026-11-24", "at": NOW.isoformat()})
 
 
 def test_a_tap_too_old_or_not_yet_come_changes_nothing_and_says_so_kindly():
@@ -130,6 +130,13 @@ def test_the_next_words_are_the_line_with_the_choice_of_the_next_note():
         "Add to my next note",
         "That's all",
     ]
+
+
+def test_words_long_after_the_tap_are_not_taken_as_its_line():
+    later = facts_of(Client("Europe/Berlin"), NOW + timedelta(hours=3)).having(load())
+    outcome = step(LINE_STEP, Text("Session tomorrow, nervous"), later)
+    assert not any(isinstance(e, PutCheckInLine) for e in outcome.effects)
+    assert outcome.state.step is Step.OFFER_MEMO  # words of their own, offered as ever
 
 
 def test_add_to_my_next_note_keeps_the_line_as_a_memo_once():
