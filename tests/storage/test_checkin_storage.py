@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import delete, text
+from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncEngine
-from sqlmodel import col
+from sqlmodel import col, select
 
 from storage import checkins, clients, schedules
 from storage.db import Database
-from storage.models import Prompt, User
+from storage.models import CheckIn, Prompt, User
 from storage.schedules import Planned
 
 NOW = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
@@ -45,15 +45,16 @@ async def test_a_days_check_in_prompt_is_planned_once_whatever_replans_it(databa
     async with database.transaction() as session:
         await schedules.ensure(session=session, user_id=1, planned=[planned])
         await schedules.ensure_many(session=session, planned=[(1, planned), (1, planned)])
-        (prompt,) = (await session.execute(text("SELECT id, status FROM prompts"))).all()
-        assert await schedules.claim(session=session, prompt_id=prompt[0])
+        (prompt,) = (await session.exec(select(Prompt))).all()
+        assert prompt.id is not None
+        assert await schedules.claim(session=session, prompt_id=prompt.id)
         # Sent, then the client changes their quiet hours: the plan again holds the same day.
         await schedules.replan(
             session=session,
             user_id=1,
             planned=[Planned("checkin", THURSDAY, NOW + timedelta(hours=1))],
         )
-        rows = (await session.execute(text("SELECT kind, status FROM prompts"))).all()
+        rows = (await session.exec(select(Prompt.kind, Prompt.status))).all()
         assert [tuple(r) for r in rows] == [("checkin", "sending")]
 
 
@@ -64,6 +65,5 @@ async def test_delete_takes_the_check_ins_and_their_prompts(database: Database):
     async with database.transaction() as session:
         await session.exec(delete(User).where(col(User.id) == 1))  # what /delete does
     async with database.transaction() as session:
-        for table in ("checkins", "prompts"):
-            count = (await session.execute(text(f"SELECT count(*) FROM {table}"))).one()
-            assert count[0] == 0
+        for table in (CheckIn, Prompt):
+            assert (await session.exec(select(table))).all() == []
