@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from features.checkin import feature as checkin
 from features.fit import feature as fit
 from features.goals import feature as goals
 from features.kernel import texts
@@ -75,6 +76,7 @@ FEATURES: tuple[Feature, ...] = (
     onboarding.FEATURE,  # /start /timezone /help /cancel, and idle
     reflection.FEATURE,
     schedule.FEATURE,
+    checkin.FEATURE,  # the one-minute check-in between sessions (its time is the schedule's)
     review.FEATURE,
     fit.FEATURE,
     goals.FEATURE,

@@ -62,3 +62,14 @@ async def between(
     if end is not None:
         statement = statement.where(col(CheckIn.day) <= end)
     return list((await session.exec(statement.order_by(col(CheckIn.day)))).all())
+
+
+async def mark_noted(*, session: AsyncSession, user_id: int, day: date, at: datetime) -> bool:
+    """The day's line was added to the next note: True the first time only (a second tap
+    adds nothing), False when there is no line to add."""
+    row = await on_day(session=session, user_id=user_id, day=day)
+    if row is None or not row.text or row.noted_at is not None:
+        return False
+    row.noted_at = at
+    await session.flush()
+    return True

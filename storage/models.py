@@ -319,6 +319,9 @@ class CheckIn(SQLModel, table=True):
     day: date
     face: int | None = Field(default=None)
     text: str | None = Field(default=None, sa_column=Column(EncryptedText, nullable=True))
+    # When the client chose to add the line to their next note (a memo holds a copy then):
+    # set once, so a second tap of "Add to my next note" adds nothing twice.
+    noted_at: datetime | None = _moment(nullable=True)
     created_at: datetime = _moment()
     updated_at: datetime = _moment()
 

@@ -43,6 +43,8 @@ class Step(StrEnum):
     GOALS_MENU = "goals_menu"
     OFFER_MEMO = "offer_memo"
     CHOOSE_SESSION = "choose_session"
+    SET_CHECKIN_TIME = "set_checkin_time"
+    CHECKIN_LINE = "checkin_line"
 
 
 # In a state's data: words the client wrote that a step holds for a moment, until they

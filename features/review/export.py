@@ -49,6 +49,9 @@ class Export:
     titles: dict[str, str] = field(default_factory=dict)
     # The country the client chose for crisis help (/country), if they chose one.
     country: str | None = None
+    # The check-ins between sessions, oldest first: day (ISO), face (1-5, or None), the
+    # face's word, and the client's line (or None).
+    checkins: list[dict[str, Any]] = field(default_factory=list)
 
 
 CSV_COLUMNS = (
@@ -84,6 +87,21 @@ def to_csv(export: Export) -> bytes:
             )
     for key, title, text in export.safety_plan:
         writer.writerow(("", "", f"safety_plan:{key}", title, "", _cell(text), "no", ""))
+    asked = export.titles.get("checkin_question", "")
+    for checkin in export.checkins:
+        face, line = checkin["face"], checkin["text"] or ""
+        writer.writerow(
+            (
+                checkin["day"],
+                "",
+                "checkin",
+                asked,
+                "" if face is None else face,
+                _cell(line),
+                "no",
+                "",
+            )
+        )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -123,6 +141,10 @@ def to_json(export: Export) -> bytes:
         ],
         "fit_checks": export.fit_checks,
         "safety_plan": {key: text for key, _, text in export.safety_plan},
+        "checkins": [
+            {key: checkin[key] for key in ("day", "face", "face_word", "text")}
+            for checkin in export.checkins
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
 
@@ -150,6 +172,9 @@ def to_pdf(export: Export) -> bytes:
     if export.safety_plan:
         plan = [(title, [text]) for _, title, text in export.safety_plan]
         story += _section(style, safe, export.titles.get("safety_plan", ""), plan)
+    if export.checkins:
+        days = [(c["heading"], [c["text"] or ""]) for c in export.checkins]
+        story += _section(style, safe, export.titles.get("checkins", ""), days)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,

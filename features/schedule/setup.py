@@ -41,6 +41,7 @@ from features.kernel.vocabulary import (
     Text,
     Toast,
 )
+from features.schedule import checkin_choice
 from features.schedule.effects import (
     AddExtraSession,
     SaveSchedule,
@@ -118,6 +119,8 @@ def change(state: State, event: Press, facts: Facts) -> Outcome:
         return Outcome(State(), (_quiet_hours(value), Reply("schedule.quiet_set", {"hours": said})))
     if action == "extra":
         return Outcome(State(Step.ADD_EXTRA), (Reply("schedule.ask_extra"),))
+    if action == checkin_choice.OPEN:
+        return checkin_choice.choose(value, facts, state)
     return command(action, facts, state)
 
 
@@ -297,7 +300,7 @@ def _card(facts: Facts) -> Reply:
         (_change_button(), Button("button.add_extra", f"{CARD}extra")),
         (Button("button.skip_next", f"{CARD}skip_next"), Button(pause[0], f"{CARD}{pause[1]}")),
         (Button("button.delay", f"{CARD}delay"), Button("button.quiet", f"{CARD}quiet")),
-        (Button(neutral[0], f"{CARD}{neutral[1]}"),),
+        (Button(neutral[0], f"{CARD}{neutral[1]}"), checkin_choice.card_button()),
     )
     summary = _summary(facts, "schedule.card")
     return Reply(summary.text, summary.args, buttons)
@@ -324,6 +327,7 @@ def _governs(facts: Facts) -> Ref:
             "delay": Ref("schedule.delay_line", {"when": when}),
             "quiet": Ref("schedule.quiet_line", {"hours": hours}),
             "wording": Ref(f"schedule.{wording}_line"),
+            "checkin": checkin_choice.card_line(prefs),
         },
     )
 

@@ -15,8 +15,9 @@ from datetime import UTC, date, datetime, time
 import pytest
 
 from features import router
+from features.checkin.loaded import CheckInLine
 from features.common.loaded import ClientSchedule, Goals, LastSerial, OwnQuestions
-from features.common.session_times import SessionSchedule
+from features.common.session_times import PromptPreferences, SessionSchedule
 from features.fit.loaded import FitChecks, FitView
 from features.kernel.vocabulary import (
     Client,
@@ -65,7 +66,8 @@ FULL = (
     ClientSchedule(
         SessionSchedule(
             weekdays=(1,), start=time(19), time_zone="Europe/Berlin", anchor=date(2026, 11, 3)
-        )
+        ),
+        PromptPreferences(checkin_days=(3,), checkin_time=time(19)),
     ),
     LastSerial(3),
     OpenReflection(
@@ -94,6 +96,7 @@ FULL = (
             wellbeing=(WellbeingRow(date(2026, 11, 17), 5, 6, 4, 5),),
         ),
     ),
+    CheckInLine("A long walk helped"),
 )
 # /share's buttons as the full facts' menu draws them (an empty one's are stale).
 _SHARED = first_choice(3, {1: "Say no to my boss"})
@@ -115,6 +118,14 @@ EVENTS: list[Event] = [
     Press("rs:4:new"),
     Press("rw:4:2026-11-17"),
     Press("rw:4:other"),
+    *(Press(f"ck:{what}:2026-11-19{more}") for what, more in [("f", ":4"), ("n", ""), ("d", "")]),
+    Press("sc:checkin"),
+    Press("sc:checkin:3"),
+    Press("sc:checkin:all"),
+    Press("sc:checkin:off"),
+    Press("st:19:00"),
+    Text("half six"),
+    Text("23:00"),
     Text("I want to kill myself"),
     NonText("sticker"),
     NonText("photo", album="a1", words="I want to die"),
@@ -126,6 +137,8 @@ STATES = [State(step) for step in Step] + [
     State(Step.FIT, {"serial": 1, "item": 0}),
     State(Step.OFFER_RESUME, {"serial": 4, "session_date": "2026-11-17"}),
     State(Step.CHOOSE_SESSION, {"serial": 4, "days": ["2026-11-10", "2026-11-17"]}),
+    State(Step.SET_CHECKIN_TIME, {"days": [3]}),
+    State(Step.CHECKIN_LINE, {"day": "2026-11-19", "at": NOW.isoformat()}),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from features.checkin.loaded import CheckInLine
 from features.common.loaded import ClientSchedule, Goals, LastSerial, OwnQuestions
 from features.fit.loaded import FitChecks
 from features.kernel.vocabulary import Client, Facts
@@ -28,6 +29,7 @@ EMPTY = (
     NoteFacts(),
     SafetyPlan(),
     ShareFacts(),
+    CheckInLine(),
 )
 
 
