@@ -24,7 +24,7 @@ from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
 
 from features.checkin import flow as checkin
 from features.common.loaders import preferences_of, schedule_of
-from features.common.session_times import checkin_welcome
+from features.common.session_times import checkin_welcome, held_for_quiet_hours
 from features.common.timezones import zone_for
 from features.kernel.vocabulary import Reply
 from features.review import loaders, note
@@ -141,6 +141,17 @@ async def claim(context: BotContext, prompt_ids: list[int], now: datetime) -> li
                 # check-in whose day has passed, or that would now come in quiet hours).
                 ending["missed"].append(prompt.id)
                 await plan_prompts(session, row, user.time_zone, now, afresh=False)
+            elif (later := _after_quiet_hours(prompt, user.time_zone, row, now)) is not None:
+                # Nothing the bot sends on its own arrives in the quiet hours: it waits for
+                # their end, if it is still welcome then.
+                if later - prompt.due_at > grace or (
+                    prompt.kind == PREPARATION
+                    and later.astimezone(zone_for(user.time_zone)).date() > prompt.session_date
+                ):
+                    ending["missed"].append(prompt.id)
+                    await plan_prompts(session, row, user.time_zone, now, afresh=False)
+                else:
+                    await schedules.retry_later(session=session, prompt_id=prompt.id, due_at=later)
             else:
                 reply, topic_ids = await _message(session, prompt, user, row, now)
                 outgoing.append(Outgoing(prompt, user, row, reply, topic_ids))
@@ -157,6 +168,16 @@ def _welcome(prompt: Prompt, time_zone: str, row: Schedule, now: datetime) -> bo
     if prompt.kind != CHECKIN:
         return True
     return checkin_welcome(prompt.session_date, now, time_zone, preferences_of(row))
+
+
+def _after_quiet_hours(
+    prompt: Prompt, time_zone: str, row: Schedule, now: datetime
+) -> datetime | None:
+    """The end of the quiet hours when `now` is in them and the prompt is late (a check-in
+    is never held: `_welcome` lets it lapse)."""
+    if prompt.kind == CHECKIN:
+        return None
+    return held_for_quiet_hours(prompt.due_at, now, time_zone, preferences_of(row))
 
 
 _ENDINGS: dict[str, PromptOutcome] = {

@@ -285,6 +285,27 @@ def checkin_welcome(day: date, now_utc: datetime, time_zone: str, prefs: PromptP
     return local.date() == day and not is_quiet(local.time(), prefs)
 
 
+# How late a prompt may be and still go out as planned though the quiet hours have begun: a
+# note planned for just before them (see preparation_note_at) must not be held back by a
+# send that took a few minutes in a burst.
+QUIET_SLACK = timedelta(minutes=10)
+
+
+def held_for_quiet_hours(
+    due_utc: datetime, now_utc: datetime, time_zone: str, prefs: PromptPreferences
+) -> datetime | None:
+    """When a prompt due at `due_utc` may go out instead of now, because now is in the
+    client's quiet hours (it came due while the bot was down, or the quiet hours changed to
+    cover it): the end of those quiet hours. None: send it now."""
+    local_now = now_utc.astimezone(zone_for(time_zone))
+    if not is_quiet(local_now.time(), prefs):
+        return None
+    local_due = due_utc.astimezone(zone_for(time_zone))
+    if now_utc - due_utc <= QUIET_SLACK and not is_quiet(local_due.time(), prefs):
+        return None
+    return out_of_quiet_hours(now_utc, time_zone, prefs)
+
+
 def out_of_quiet_hours(when_utc: datetime, time_zone: str, prefs: PromptPreferences) -> datetime:
     """The moment itself, or the end of the quiet hours it falls in (local wall clock)."""
     zone = zone_for(time_zone)
