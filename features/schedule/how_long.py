@@ -18,10 +18,16 @@ _HOUR_UNITS = "h|hr|hrs|hour|hours|std|stunde|stunden|hora|horas|heure|heures|ч
 _ONE = "a|an|one|ein|eine|einer|un|una|uno|une|один|одна"
 # Half an hour more after the hours: "una hora y media", "une heure et demie".
 _AND_A_HALF = "y media|et demie|et demi|and a half|und eine halbe|с половиной"
+# Minutes after the hours in words: "une heure trente", "una hora quince", "час тридцать".
+_MORE_MINUTES = {
+    "quinze": 15, "trente": 30, "quince": 15, "treinta": 30, "funfzehn": 15, "dreissig": 30,
+    "пятнадцать": 15, "тридцать": 30,
+}  # fmt: skip
+_MORE_WORDS = "|".join(_MORE_MINUTES)
 _TYPED_LENGTH = re.compile(
     rf"(?P<amount>[0-9]{{1,3}}(?:[.,][0-9])?|{_ONE})?\s*"
     rf"(?:(?P<minutes_unit>{_MINUTE_UNITS})|(?P<hours_unit>{_HOUR_UNITS})"
-    rf"(?:\s*(?:(?P<half>{_AND_A_HALF})|(?:and|und|y|et|и)?\s*(?P<more>[0-9]{{1,2}})\s*"
+    rf"(?:\s*(?:(?P<half>{_AND_A_HALF})|(?:and|und|y|et|и)?\s*(?P<more>[0-9]{{1,2}}|{_MORE_WORDS})\s*"
     rf"(?:{_MINUTE_UNITS})?))?)?"
 )
 # Lengths said in words that the pattern doesn't hold.
@@ -79,7 +85,8 @@ def typed_length(text: str) -> int | None:
     number = 1.0 if one else float(amount.replace(",", "."))
     if hours_unit is None:
         return round(number)
-    extra = 30 if found["half"] else int(found["more"] or 0)
+    more = found["more"] or "0"
+    extra = 30 if found["half"] else _MORE_MINUTES.get(more) or int(more)
     return round(number * 60) + extra
 
 
