@@ -51,17 +51,17 @@ def words(text: str) -> list[str]:
     return found
 
 
-def _names(kind: str) -> dict[str, dict[str, int]]:
+def _names(kind: Literal["day", "month"]) -> dict[str, dict[str, int]]:
     """Word -> language -> number (weekday 0-6 from Monday, month 1-12), from CLDR."""
     table: dict[str, dict[str, int]] = {}
     for language in LANGUAGES:
         for context in ("format", "stand-alone"):
-            widths = ("wide", "abbreviated", "short") if kind == "day" else ("wide", "abbreviated")
-            for width in widths:
-                if kind == "day":
-                    names: Mapping[int, str] = get_day_names(width, context, language)
-                else:
-                    names = get_month_names(width, context, language)
+            tables: list[Mapping[int, str]] = (
+                [get_day_names(w, context, language) for w in ("wide", "abbreviated", "short")]
+                if kind == "day"
+                else [get_month_names(w, context, language) for w in ("wide", "abbreviated")]
+            )
+            for names in tables:
                 for number, name in names.items():
                     table.setdefault(normalise(name).strip("."), {})[language] = number
     return table

@@ -4,6 +4,8 @@ different days in two languages is read in the text's language, then the client'
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import pytest
 
 from features.common.lexicon import languages_of, normalise, words
@@ -12,7 +14,7 @@ from features.common.typed_days import Calendar, Relative, Weekday, read_day, re
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 
 
-def cases(table: dict[str, list[tuple[str, object]]]) -> list[object]:
+def cases(table: Mapping[str, Sequence[tuple[str, object]]]) -> list[object]:
     return [
         pytest.param(typed, meant, id=f"{language}:{typed}")
         for language, rows in table.items()

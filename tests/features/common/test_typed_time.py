@@ -3,6 +3,7 @@ read without knowing the client's language; and what only looks like one, not re
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import time
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from features.common.typed_time import read_time
 
 
-def cases(table: dict[str, list[tuple[str, object]]]) -> list[object]:
+def cases(table: Mapping[str, Sequence[tuple[str, object]]]) -> list[object]:
     return [
         pytest.param(typed, meant, id=f"{language}:{typed}")
         for language, rows in table.items()

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -21,7 +22,7 @@ TUESDAY_MORNING = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 
 
-def cases(table: dict[str, list[tuple[str, object]]]) -> list[object]:
+def cases(table: Mapping[str, Sequence[tuple[str, object]]]) -> list[object]:
     return [
         pytest.param(typed, meant, id=f"{language}:{typed}")
         for language, rows in table.items()
