@@ -289,8 +289,8 @@ def _english_spoken(
 def _resolve(reading: _Reading, part: Part | None) -> time | Unclear:
     """The time itself: the half of the day said, or the waking hours, decide."""
     hour, minute = reading.hour, reading.minute
-    if reading.kind == "half_day":
-        return "unclear" if part is not None else _valid(hour, minute) or "unclear"
+    if reading.kind == "half_day":  # am or pm said: it decides ("tomorrow morning 10am")
+        return _valid(hour, minute) or "unclear"
     if part is not None:
         return _in_part(hour, minute, part) or "unclear"
     if reading.kind == "exact" or not 1 <= hour <= 12:

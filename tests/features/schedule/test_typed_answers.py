@@ -177,6 +177,17 @@ def test_a_one_off_that_cant_be_taken_says_why_in_any_language(typed, why):
     assert read_one_off(typed, BERLIN, TUESDAY_MORNING) == why
 
 
+@pytest.mark.parametrize(
+    ("typed", "local"),
+    [("tomorrow morning 10am", datetime(2026, 12, 2, 10)),
+     ("tonight 7pm", datetime(2026, 12, 1, 19)), ("tonight 7", datetime(2026, 12, 1, 19)),
+     ("tomorrow morning 9", datetime(2026, 12, 2, 9))],
+)  # fmt: skip
+def test_a_part_of_the_day_said_with_the_day_decides_the_hour(typed, local):
+    expected = local.replace(tzinfo=ZoneInfo(BERLIN))
+    assert read_one_off(typed, BERLIN, TUESDAY_MORNING) == expected
+
+
 def test_a_weekday_two_languages_name_differently_is_read_in_the_clients_language():
     # "Do": German Thursday (3 December), Spanish Sunday (6 December).
     assert read_one_off("Do 10:00", BERLIN, TUESDAY_MORNING) == "no_day"
