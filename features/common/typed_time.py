@@ -97,15 +97,21 @@ def read_time_words(tokens: list[str], part: Part | None = None) -> time | Uncle
     reading = _reading(tokens) if tokens else None
     if reading is None:
         return "unclear"
+    if said is None and reading.kind in ("exact", "bare") and not 1 <= reading.hour <= 12:
+        # A part of the day said with the day ("tonight", "morgen früh") doesn't overrule a
+        # time on the 24-hour clock: "17:00 tomorrow morning" is 17:00.
+        return _valid(reading.hour, reading.minute) or "unclear"
     return _resolve(reading, part)
 
 
 def _after_at(tokens: list[str]) -> list[str]:
-    """The words after a leading "at" ("um", "a las", "à", "в")."""
-    for phrase in _AT:
-        size = len(phrase.split())
-        if " ".join(tokens[:size]) == phrase and len(tokens) > size:
-            return tokens[size:]
+    """The words after a leading "at" ("um", "a las", "à", "в"; "at at", a slip, too)."""
+    for _ in range(2):
+        for phrase in _AT:
+            size = len(phrase.split())
+            if " ".join(tokens[:size]) == phrase and len(tokens) > size:
+                tokens = tokens[size:]
+                break
     return tokens
 
 
@@ -292,7 +298,10 @@ def _resolve(reading: _Reading, part: Part | None) -> time | Unclear:
     if reading.kind == "half_day":  # am or pm said: it decides ("tomorrow morning 10am")
         return _valid(hour, minute) or "unclear"
     if part is not None:
-        return _in_part(hour, minute, part) or "unclear"
+        # An hour the part can't hold: "17 Uhr morgens" is no time; "12 tonight" may be noon
+        # or midnight, so we ask.
+        ask = reading.kind != "exact" and 1 <= hour <= 12
+        return _in_part(hour, minute, part) or ("morning_or_evening" if ask else "unclear")
     if reading.kind == "exact" or not 1 <= hour <= 12:
         return _valid(hour, minute) or "unclear"
     if reading.kind == "bare":

@@ -31,6 +31,10 @@ _MAX_DAYS = 80
 
 # Why a one-off session was not taken: said to the client when asking again.
 UnclearOneOff = Literal["unclear", "morning_or_evening", "no_time", "no_day", "past", "too_far"]
+# The reasons in the order of how much of the text was understood.
+_UNDERSTOOD: tuple[UnclearOneOff, ...] = (
+    "unclear", "no_day", "no_time", "morning_or_evening", "past", "too_far",
+)  # fmt: skip
 
 
 def read_session_time(text: str) -> time | Unclear:
@@ -96,30 +100,37 @@ def read_one_off(
     languages = languages_of(tokens, language)
     zone = zone_for(time_zone)
     today = now_utc.astimezone(zone).date()
-    # The day may come first ("Thursday 10:00") or last ("10am tomorrow").
-    best: datetime | UnclearOneOff = "no_day"
+    # The day may come first ("Thursday 10:00") or last ("10am tomorrow"). Of the ways to
+    # read it that fail, the one that understood most says why.
+    best: UnclearOneOff = "no_day"
     for day_words, time_words in _splits(tokens):
         typed = read_day(day_words, languages)
         days = _coming(typed, today) if typed is not None else None
         if not days:
             continue
         if not time_words:
-            best = "no_time"
+            best = _better(best, "no_time")
             continue
         part = typed.part if isinstance(typed, Relative) else None
         at = read_time_words(time_words, part)
         if not isinstance(at, time):
-            best = "no_time" if at == "unclear" else at
+            best = _better(best, "no_time" if at == "unclear" else at)
             continue
         moments = [datetime.combine(d, at, tzinfo=zone).astimezone(UTC) for d in days]
         future = [m for m in moments if m > now_utc]
         if not future:
-            best = "past"
+            best = _better(best, "past")
         elif future[0].astimezone(zone).date() - today > _DATE_REACH:
-            best = "too_far"
+            best = _better(best, "too_far")
         else:
             return future[0]
     return best
+
+
+def _better(best: UnclearOneOff, found: UnclearOneOff) -> UnclearOneOff:
+    """Why not, from the reading that understood more: a day and a time that has passed
+    over a time that may be morning or evening, over no time at all."""
+    return found if _UNDERSTOOD.index(found) > _UNDERSTOOD.index(best) else best
 
 
 def parse_one_off(text: str, time_zone: str, now_utc: datetime) -> datetime | None:
