@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from features import router
 from features.common.loaded import ClientSchedule, LastSerial
@@ -252,3 +254,8 @@ def test_start_now_keeps_its_session_through_the_resume_offer():
     assert FinishReflection(2, complete=False) in anew.effects
     assert started(anew).session_date == date(2026, 11, 24)
     assert started(anew).source == "prompt"
+
+
+@given(st.text(max_size=60))
+def test_no_text_breaks_the_day_reader(typed):
+    parse_day(typed, TODAY, "fr")

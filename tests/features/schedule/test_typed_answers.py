@@ -8,6 +8,8 @@ from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from features import router
 from features.kernel.vocabulary import Client, Reply, State, Step, Text
@@ -171,7 +173,9 @@ def test_a_one_off_typed_in_the_clients_language_is_understood(typed, local):
      ("ayer a las 5 de la tarde", "past"), ("mardi dernier à 17h", "past"),
      ("heute um 9:00 Uhr", "past"), ("Dienstag um 9 Uhr", "morning_or_evening"),
      ("irgendwann bald", "no_day"), ("bientôt", "no_day"),
-     ("в пять вечера", "no_day"), ("morgens um 8", "no_day")],
+     ("в пять вечера", "no_day"), ("morgens um 8", "no_day"),
+     # "am" is also German ("am Dienstag"): the reading that took "9 AM" whole says why.
+     ("9 AM today", "past"), ("today at 9 am", "past")],
 )  # fmt: skip
 def test_a_one_off_that_cant_be_taken_says_why_in_any_language(typed, why):
     assert read_one_off(typed, BERLIN, TUESDAY_MORNING) == why
@@ -181,7 +185,10 @@ def test_a_one_off_that_cant_be_taken_says_why_in_any_language(typed, why):
     ("typed", "local"),
     [("tomorrow morning 10am", datetime(2026, 12, 2, 10)),
      ("tonight 7pm", datetime(2026, 12, 1, 19)), ("tonight 7", datetime(2026, 12, 1, 19)),
-     ("tomorrow morning 9", datetime(2026, 12, 2, 9))],
+     ("tomorrow morning 9", datetime(2026, 12, 2, 9)),
+     # A 24-hour time stands as typed, whatever the day's part.
+     ("17:00 tomorrow morning", datetime(2026, 12, 2, 17)),
+     ("heute Abend 19:30", datetime(2026, 12, 1, 19, 30))],
 )  # fmt: skip
 def test_a_part_of_the_day_said_with_the_day_decides_the_hour(typed, local):
     expected = local.replace(tzinfo=ZoneInfo(BERLIN))
@@ -243,3 +250,11 @@ def test_a_whole_setup_typed_in_russian_saves_the_schedule():
     assert [e for e in saved.effects if isinstance(e, SaveSchedule)] == [
         SaveSchedule((TUE,), "17:00", 50, 1)
     ]
+
+
+@given(st.text(max_size=90))
+def test_no_text_breaks_the_readers_of_days_lengths_and_how_often(typed):
+    read_days(typed)
+    typed_length(typed)
+    read_every_weeks(typed)
+    read_one_off(typed, BERLIN, TUESDAY_MORNING, "de")
