@@ -16,6 +16,10 @@ EN: dict[str, str] = {
         "Please tap the days on the buttons above, then Done. If your sessions aren't "
         "regular, or you'd rather not say, there's a button for that too."
     ),
+    "schedule.days_unclear": (
+        "I couldn't read that as days of the week. Tap them on the buttons above, then Done, "
+        "or type them, like <i>Tuesdays and Thursdays</i>."
+    ),
     "schedule.ask_time": (
         "<b>What time do they start?</b> Tap a time, or type it, like <i>17:30</i> or "
         "<i>5:30pm</i>."
@@ -42,9 +46,10 @@ EN: dict[str, str] = {
         "type the minutes, like <i>50</i>."
     ),
     "schedule.ask_frequency": "<b>How often do you have a session?</b>",
-    "schedule.frequency_by_button": (
-        "I can only take this one from the buttons: every week or every 2 weeks. If your "
-        "sessions follow no pattern, /schedule lets you say they aren't regular."
+    "schedule.frequency_unclear": (
+        "I couldn't read that. Tap Every week or Every 2 weeks, or type it, like <i>every "
+        "other week</i>. If your sessions follow no pattern, /schedule lets you say they "
+        "aren't regular."
     ),
     "schedule.only_text": (
         "I can't read a photo, sticker or file here: please answer with the buttons, or type "
