@@ -46,6 +46,7 @@ from features.onboarding import feature as onboarding
 from features.onboarding import help as onboarding_help
 from features.privacy import feature as privacy
 from features.privacy.flow import DELETE_PREFIX
+from features.progress import feature as progress
 from features.reflection import feature as reflection
 from features.review import feature as review
 from features.safety import feature as safety
@@ -75,6 +76,7 @@ FEATURES: tuple[Feature, ...] = (
     reflection.FEATURE,
     schedule.FEATURE,
     review.FEATURE,
+    progress.FEATURE,  # how I've been, and /progress
     fit.FEATURE,
     goals.FEATURE,
     memos.FEATURE,  # words written outside a question, for the next note
@@ -84,6 +86,7 @@ FEATURES: tuple[Feature, ...] = (
 MENU_ORDER = (
     "reflect",
     "summary",
+    "progress",
     "note",
     "fit",
     "goals",

@@ -1,6 +1,6 @@
-"""Sending what isn't a text message: the chart of /summary as a photo, and /export's
-files as documents. Drawing and writing files run off the event loop, so other clients'
-turns don't wait on them."""
+"""Sending what isn't a text message: the charts of /summary and /progress as photos, and
+/export's files as documents. Drawing and writing files run off the event loop, so other
+clients' turns don't wait on them."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ async def send_output(
     """Send a chart or an export."""
     if isinstance(effect, ShowChart):
         png = await asyncio.to_thread(_chart_png, effect, language)
-        caption = render("summary.chart_caption", language)
+        caption = render(effect.caption, language)
         await retrying(
             lambda: context.bot.send_photo(chat_id, png, caption=caption, parse_mode=ParseMode.HTML)
         )
@@ -53,12 +53,16 @@ async def send_output(
 def _chart_png(effect: ShowChart, language: str) -> bytes:
     # matplotlib and reportlab load on first use, not at start: a second of start-up and
     # 50 MB a bot whose clients never ask for a chart needn't pay.
+    from features.progress import chart as progress_chart
     from features.review import chart
 
     series = [
         (plain(s.label.text, language, **s.label.args), s.values, s.goal) for s in effect.series
     ]
-    return chart.render_png(effect.dates, series, plain("summary.chart_title", language))
+    title = plain(effect.title, language)
+    if effect.drawing == "progress":
+        return progress_chart.render_png(effect.dates, series, title)
+    return chart.render_png(effect.dates, series, title)
 
 
 async def _export_files(

@@ -17,6 +17,7 @@ STORED_BY = {
                  "SetNeutralWording", "SetReflectionDelay", "SetQuietHours", "AddExtraSession",
                  "ClosePrompts", "SnoozePrompt"},
     "review": {"CreateNote", "ToggleNoteItem", "FinishNote"},
+    "progress": {"RateWeek", "SkipWeek"},
     "fit": {"StartFit", "SaveFitChoice", "FinishFit"},
     "goals": {"AddGoal", "EditGoal", "RetireGoal", "SetQuestionEnabled", "AddOwnQuestion",
               "RemoveOwnQuestion"},

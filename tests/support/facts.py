@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from features.common.loaded import ClientSchedule, Goals, LastSerial, OwnQuestions
+from features.common.loaded import ClientSchedule, Goals, LastSerial, OwnQuestions, RecentWeeks
 from features.fit.loaded import FitChecks
 from features.kernel.vocabulary import Client, Facts
+from features.progress.loaded import PressedWeek, ProgressFacts
 from features.reflection.loaded import OpenReflection, RecentRatings, ReflectedDates
 from features.review.loaded import NoteFacts, SummaryWindow
 from features.safety.loaded import SafetyPlan
@@ -26,6 +27,9 @@ EMPTY = (
     SummaryWindow(),
     NoteFacts(),
     SafetyPlan(),
+    RecentWeeks(),
+    PressedWeek(),
+    ProgressFacts(),
 )
 
 
