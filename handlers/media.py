@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from telegram.constants import ParseMode
 
+from features.common.loaders import week_of
 from features.common.questions import GOAL, OWN
 from features.fit import export as fit_export
 from features.kernel.texts import plain, render
@@ -21,8 +22,8 @@ from features.review.history import History, goal_of, own_question_of
 from features.safety import safety_plan as safety_parts
 from handlers.context import BotContext
 from handlers.sending import retrying, send
+from storage import checkins, review_rows, safety, schedules, wellbeing
 from storage import clients as repo
-from storage import review_rows, safety, schedules
 
 if TYPE_CHECKING:
     from features.review import export
@@ -85,8 +86,13 @@ async def _export_files(
             session, user_id, user.time_zone, language
         )
         plan = await safety.get_plan(session=session, user_id=user_id) or {}
+        weeks = await wellbeing.history(session=session, user_id=user_id)
+        days = [
+            (c.day, c.face, c.text)
+            for c in await checkins.between(session=session, user_id=user_id)
+        ]
         time_zone, country = user.time_zone, user.country
-    if not everything.sessions and not goals and not own and not fit_checks and not plan:
+    if not (everything.sessions or goals or own or fit_checks or plan or weeks or days):
         return None
     from features.review import export
 
@@ -108,6 +114,18 @@ async def _export_files(
         goals=[_dated(g.text, g.created_at, g.retired_at) for g in goals],
         own_questions=[_dated(q.text, q.created_at, q.retired_at) for q in own],
         schedule=_schedule(row),
+        weeks=[
+            {
+                "session_date": w.session_date.isoformat(),
+                **{part: getattr(w, part) for part in wellbeing.PARTS},
+                "skipped": w.skipped,
+                "asked": w.source,
+            }
+            for w in weeks
+        ],
+        checkins=[{"day": day.isoformat(), "face": face, "text": text} for day, face, text in days],
+        week_lines=paper.week_blocks([(w.session_date, week_of(w)) for w in weeks], language),
+        checkin_lines=paper.checkin_blocks(days, language),
         safety_plan=[
             (key, plain(f"safety.title.{key}", language), plan[key])
             for key in safety_parts.PARTS
@@ -120,6 +138,8 @@ async def _export_files(
             "goals": plain("export.pdf_goals", language),
             "fit": plain("export.pdf_fit", language),
             "safety_plan": plain("export.pdf_safety_plan", language),
+            "weeks": plain("export.pdf_weeks", language),
+            "checkins": plain("export.pdf_checkins", language),
         },
     )
     return await asyncio.to_thread(_files, data, language, f"{now:%Y-%m-%d}")
@@ -141,7 +161,10 @@ def _files(data: export.Export, language: str, day: str) -> list[tuple[str, byte
 
 def _wording(everything: History, language: str) -> dict[str, str]:
     keys = {a.question for s in everything.sessions for a in s.answers.values()}
-    wording = {}
+    wording = {
+        f"how_ive_been:{part}": plain(f"how.label.{part}", language) for part in wellbeing.PARTS
+    }
+    wording["checkin"] = plain("export.pdf_checkins", language)
     for key in keys:
         if key.startswith(GOAL):
             words = goal_of(key, everything)

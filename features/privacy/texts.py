@@ -22,8 +22,8 @@ EN: dict[str, str] = {
         "expire; ask them how long they keep them."
     ),
     "delete.confirm": (
-        "<b>Erase everything?</b> Your answers, goals, questions, schedule and settings "
-        "will be deleted for good (copies in the backups of whoever runs this bot stay "
+        "<b>Erase everything?</b> Your answers, ratings, check-ins, goals, questions, "
+        "schedule and settings will be deleted for good (copies in the backups of whoever runs this bot stay "
         "until those backups expire). This can't be undone."
     ),
     "delete.done": (
