@@ -65,16 +65,19 @@ class WeekRatings:
 
 @dataclass(frozen=True, slots=True)
 class RecentWeeks:
-    """How I've been, for the sessions from `since` on, by session date: what a
-    reflection's start reads to know whether to ask the four first."""
+    """How I've been, for the sessions from `since` on, by session date, and the days of
+    the client's sessions since then: what a reflection's start reads to know whether to
+    ask the four first."""
 
     since: date | None = None
     weeks: Mapping[date, WeekRatings] = field(default_factory=dict)
+    sessions: frozenset[date] = frozenset()
 
     def unsettled(self, session_date: date) -> bool:
-        """Whether the four for this session are still to ask: neither answered nor
-        skipped, and the session is recent enough for "the past week" to mean it."""
-        if self.since is None or session_date < self.since:
+        """Whether the four for this session are still to ask: it is one of the client's
+        sessions, recent enough for "the past week" to mean it, and they were neither
+        answered nor skipped."""
+        if session_date not in self.sessions:
             return False
         found = self.weeks.get(session_date)
         return found is None or not found.settled

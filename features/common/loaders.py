@@ -15,7 +15,7 @@ from features.common.loaded import (
     RecentWeeks,
     WeekRatings,
 )
-from features.common.session_times import PromptPreferences, SessionSchedule
+from features.common.session_times import PromptPreferences, SessionSchedule, sessions_between
 from features.common.timezones import local_time
 from features.kernel.feature import Need
 from features.kernel.vocabulary import Event, Facts, State
@@ -61,15 +61,22 @@ async def load_last_serial(
 async def load_recent_weeks(
     session: AsyncSession, user: User, state: State, event: Event, facts: Facts
 ) -> RecentWeeks:
-    """How I've been over the sessions of the last weeks: one statement, and none for a
-    client without a schedule (their schedule is loaded first): the four are asked at the
-    start of /reflect only for a client whose sessions the bot knows."""
+    """How I've been over the sessions of the last weeks, and the days of those sessions:
+    one statement, and none for a client without a schedule (their schedule is loaded
+    first): the four are asked at the start of /reflect only about a session the bot
+    knows of."""
     found = facts.get(ClientSchedule)
     if found is None or found.schedule is None or user.time_zone is None:
         return RecentWeeks()
     since = local_time(user.time_zone, facts.now).date() - WEEKS_ASKED_BACK
     rows = await wellbeing.history(session=session, user_id=user.id, since=since)
-    return RecentWeeks(since, {row.session_date: week_of(row) for row in rows})
+    held = sessions_between(
+        found.schedule,
+        facts.now - WEEKS_ASKED_BACK - timedelta(days=1),
+        facts.now + timedelta(days=1),
+    )
+    days = frozenset(s.local_date for s in held if s.local_date >= since)
+    return RecentWeeks(since, {row.session_date: week_of(row) for row in rows}, days)
 
 
 def week_of(row: Wellbeing) -> WeekRatings:

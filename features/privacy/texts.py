@@ -23,8 +23,8 @@ EN: dict[str, str] = {
     ),
     "delete.confirm": (
         "<b>Erase everything?</b> Your answers, ratings, check-ins, goals, questions, "
-        "schedule and settings will be deleted for good (copies in the backups of whoever runs this bot stay "
-        "until those backups expire). This can't be undone."
+        "schedule and settings will be deleted for good (copies in the backups of "
+        "whoever runs this bot stay until those backups expire). This can't be undone."
     ),
     "delete.done": (
         "Done: everything about you is erased. If you'd like to start again one day, "

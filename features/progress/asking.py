@@ -155,6 +155,7 @@ def _asking(session_date: date, week: WeekRatings, part: int, then: str | None) 
         "question": Ref(f"how.question.{key}"),
         "scale": Ref("how.scale"),
         "given": Ref("how.given", {"lines": lines}) if lines else "",
+        "day": _day(session_date),
     }
     day = session_date.isoformat()
     numbers = [

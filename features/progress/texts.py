@@ -20,7 +20,7 @@ EN: dict[str, str] = {
         "<i>{n} of 4</i> \u00b7 <b>{question}</b>\n{scale}"
     ),
     "how.ask_reflect": (
-        "<b>First, how have you been this past week?</b>\n"
+        "<b>First, how have you been in the week before {day}?</b>\n"
         "Four quick ratings, 0 to 10, then we look back at your session. Skip them if "
         "you'd rather.{given}\n\n"
         "<i>{n} of 4</i> \u00b7 <b>{question}</b>\n{scale}"

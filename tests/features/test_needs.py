@@ -80,7 +80,11 @@ FULL = (
     SummaryWindow(History(sessions=(), total=3)),
     NoteFacts(NoteView(0, (NoteItem("answer", 3, "bring_up", text="my sleep"),)), 2),
     # Last week's four answered, this week's not: /reflect asks them first.
-    RecentWeeks(date(2026, 10, 16), {date(2026, 11, 10): WeekRatings(5, 6, 5, 5)}),
+    RecentWeeks(
+        date(2026, 10, 16),
+        {date(2026, 11, 10): WeekRatings(5, 6, 5, 5)},
+        frozenset(date(2026, 11, day) for day in (3, 10, 17)),
+    ),
     # Three of the four given: the last press settles them, and a reflection may follow.
     PressedWeek(date(2026, 11, 17), WeekRatings(6, 5, 7)),
     ProgressFacts(

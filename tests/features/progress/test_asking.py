@@ -131,7 +131,8 @@ def test_reflect_asks_the_four_first_for_a_week_not_answered():
                         anchor=date(2026, 11, 3))
     )  # fmt: skip
     after = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)
-    weeks = RecentWeeks(date(2026, 10, 27), {date(2026, 11, 24): WeekRatings(5, 5, 5, 5)})
+    sessions = frozenset(date(2026, 11, day) for day in (3, 10, 17, 24)) | {date(2026, 12, 1)}
+    weeks = RecentWeeks(date(2026, 10, 27), {date(2026, 11, 24): WeekRatings(5, 5, 5, 5)}, sessions)
     reflected = ReflectedDates(frozenset(date(2026, 11, day) for day in (3, 10, 17, 24)))
     facts = facts_of(CLIENT, after, schedule, weeks, reflected)
     outcome = router.step(State(), Command("reflect"), facts)
@@ -140,9 +141,15 @@ def test_reflect_asks_the_four_first_for_a_week_not_answered():
     assert outcome.state.step is Step.IDLE  # no reflection begun yet
     assert first.buttons[0][0].data == "hb:2026-12-01:0:0:r"
     # Answered that week: straight to the questions.
-    answered = RecentWeeks(date(2026, 10, 27), {date(2026, 12, 1): WeekRatings(skipped=True)})
+    answered = RecentWeeks(
+        date(2026, 10, 27), {date(2026, 12, 1): WeekRatings(skipped=True)}, sessions
+    )
     outcome = router.step(State(), Command("reflect"), facts.having(answered))
     assert next(e.text for e in outcome.effects if isinstance(e, Reply)) == "reflection.intro"
+    # A day that was no session (a reflection on another day): not asked either.
+    monday = datetime(2026, 11, 30, 18, 0, tzinfo=UTC)
+    outcome = router.step(State(), Command("reflect"), facts_of(CLIENT, monday, schedule, weeks))
+    assert next(e.text for e in outcome.effects if isinstance(e, Reply)) != "how.ask_reflect"
     # Without a schedule nothing was read (RecentWeeks empty): straight to the questions.
     outcome = router.step(State(), Command("reflect"), facts_of(CLIENT, after))
     assert next(e.text for e in outcome.effects if isinstance(e, Reply)) == "reflection.intro"

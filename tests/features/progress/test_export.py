@@ -41,7 +41,7 @@ def _data() -> export.Export:
                 "asked": "note",
             }
             for day, w in weeks
-        ],  # fmt: skip
+        ],
         checkins=[{"day": d.isoformat(), "face": face, "text": text} for d, face, text in days],
         week_lines=paper.week_blocks(weeks, "en"),
         checkin_lines=paper.checkin_blocks(days, "en"),

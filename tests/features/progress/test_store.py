@@ -80,8 +80,10 @@ async def test_reflect_reads_recent_weeks_only_with_a_schedule(engine: AsyncEngi
         facts = bare.having(ClientSchedule(schedule))
         weeks = await load_recent_weeks(session, user, State(), Command("reflect"), facts)
     assert list(weeks.weeks) == [date(2026, 11, 24)]
+    assert date(2026, 11, 3) in weeks.sessions and date(2026, 11, 30) not in weeks.sessions
     assert not weeks.unsettled(date(2026, 11, 24))  # skipped: answered for that week
     assert weeks.unsettled(TUESDAY)
+    assert not weeks.unsettled(date(2026, 11, 30))  # a Monday: no session to ask about
     assert not weeks.unsettled(date(2026, 9, 1))  # too long ago to ask about
 
 
