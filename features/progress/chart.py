@@ -46,15 +46,16 @@ def render_png(
             xs, ys = zip(*points, strict=True)
             if is_goal:
                 colour, marker = _GOALS[min(goals, len(_GOALS) - 1)]
-                width, style = 1.6, "--"
+                width, style, layer = 1.6, "--", 2
                 goals += 1
             else:
                 colour, marker, width = _OWN[own % len(_OWN)]
-                style = "-"
+                # Overall (the first) on top of the lines it sums up.
+                style, layer = "-", 3 if own == 0 else 2
                 own += 1
             axes.plot(
                 xs, ys, style, color=colour, marker=marker, markersize=5, linewidth=width,
-                label=_safe(label),
+                label=_safe(label), zorder=layer,
             )  # fmt: skip
         axes.set_ylim(-0.3, 10.3)
         axes.set_yticks(range(0, 11, 2))
