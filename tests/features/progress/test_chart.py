@@ -13,7 +13,7 @@ from features.progress import chart
 
 def test_the_chart_is_a_png_describing_its_dates_and_lines():
     days = [date(2026, 9, 1) + timedelta(weeks=n) for n in range(5)]
-    series = [
+    series: list[tuple[str, list[int | None], bool]] = [
         ("Overall", [4, 5, None, 6, 7], False),
         ("In myself", [3, 4, 5, 5, 6], False),
         ("Save $50 a week", [None, 2, 3, 3, 4], True),
