@@ -14,17 +14,18 @@ A feature hands a client to another feature by returning `Goto(entry, args)` las
 entry (an `entries` row of the table) is called in the same step.
 `python -m bot routes` prints the table.
 
-Importing this module installs the merged catalogue and the command menu into
-features.kernel.texts (which imports no feature).
+Importing this module installs the merged catalogue, the translations (features/locale/)
+and the command menu into features.kernel.texts (which imports no feature).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from features.fit import feature as fit
 from features.goals import feature as goals
-from features.kernel import texts
+from features.kernel import catalogue, texts
 from features.kernel.feature import CommandInfo, DangerFn, Feature, Need, Router, StepFn, named
 from features.kernel.vocabulary import (
     Command,
@@ -110,7 +111,28 @@ EDITED = onboarding_help.edited
 
 MENU: tuple[CommandInfo, ...] = ROUTER.menu
 COMMAND_NAMES: frozenset[str] = frozenset(ROUTER.commands)
-texts.install(ROUTER.texts, MENU)
+# The translations: features/locale/<language>/LC_MESSAGES/messages.po (README: "Languages").
+LOCALE = Path(__file__).with_name("locale")
+
+
+def origins() -> dict[str, str]:
+    """Where each text id is written (the catalogue tells translators)."""
+    return {key: f"features/{f.name}/texts.py" for f in FEATURES for key in f.texts}
+
+
+def use_catalogues(locale_dir: Path = LOCALE) -> None:
+    """Install the English texts and the translations in `locale_dir`; a language is
+    offered to clients only when its catalogue is complete (catalogue.problems)."""
+    translations = catalogue.load_all(locale_dir)
+    complete = [
+        language
+        for language, translation in translations.items()
+        if not catalogue.problems(ROUTER.texts, translation)
+    ]
+    texts.install(ROUTER.texts, MENU, translations, complete)
+
+
+use_catalogues()
 
 # In a state's data: the album (media group) last answered, so the rest of it isn't.
 ALBUM = "_album"
