@@ -16,6 +16,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
+
 from features import router
 from features.kernel import catalogue
 
@@ -37,7 +39,7 @@ def main(argv: list[str], locale_dir: Path = router.LOCALE) -> int:
     return check(locale_dir)
 
 
-def template() -> catalogue.Catalog:
+def template() -> Catalog:
     return catalogue.template(router.ROUTER.texts, router.origins())
 
 

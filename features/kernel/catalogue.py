@@ -31,7 +31,7 @@ from babel.core import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 
-from features.kernel.vocabulary import Plural, Text
+from features.kernel.vocabulary import Plural, Wording
 
 DOMAIN = "messages"
 PROJECT = "reflection-companion"
@@ -70,7 +70,9 @@ def po_path(locale_dir: Path, language: str) -> Path:
 
 def languages(locale_dir: Path) -> tuple[str, ...]:
     """The languages with a catalogue in `locale_dir`, sorted."""
-    return tuple(sorted(p.parent.parent.name for p in locale_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
+    return tuple(
+        sorted(p.parent.parent.name for p in locale_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    )
 
 
 def placeholders(text: str) -> frozenset[str]:
@@ -83,14 +85,14 @@ def tags(text: str) -> list[str]:
     return sorted(_TAGS.findall(text))
 
 
-def translatable(english: Mapping[str, Text]) -> dict[str, Text]:
+def translatable(english: Mapping[str, Wording]) -> dict[str, Wording]:
     """The texts to translate: all but the empty ones (a text that says nothing in English,
     to keep a sentence whole, says nothing in any language; gettext keeps msgid "" for
     the header)."""
     return {key: entry for key, entry in english.items() if entry != ""}
 
 
-def template(english: Mapping[str, Text], origins: Mapping[str, str]) -> Catalog:
+def template(english: Mapping[str, Wording], origins: Mapping[str, str]) -> Catalog:
     """The `.pot`: every English text, sorted by id, with the file it comes from."""
     catalog = Catalog(project=PROJECT, header_comment=_HEADER, fuzzy=False)
     for text_id in sorted(translatable(english)):
@@ -103,7 +105,8 @@ def template(english: Mapping[str, Text], origins: Mapping[str, str]) -> Catalog
         catalog.add(
             (entry.one, entry.other) if isinstance(entry, Plural) else words,
             string=("", "") if isinstance(entry, Plural) else "",
-            locations=[(origins[text_id], None)] if text_id in origins else [],
+            # No line number: the template doesn't change when a line moves.
+            locations=[(origins[text_id], None)] if text_id in origins else [],  # type: ignore[list-item]
             flags=flags,
             auto_comments=comments,
             context=text_id,
@@ -187,7 +190,7 @@ def update(catalog: Catalog, pot: Catalog) -> Catalog:
     live = entries(updated)
     gone = [m for m in [*old.values(), *catalog.obsolete.values()] if m.context not in live]
     for message in gone:
-        if _translated(message.string):
+        if message.context and _translated(message.string):
             updated.obsolete[(_as_tuple(message.id)[0], message.context)] = message
     return updated
 
@@ -200,8 +203,7 @@ def load(path: Path, language: str) -> Translation:
     for text_id, message in entries(catalog).items():
         if "fuzzy" in message.flags or not _translated(message.string, all_forms=True):
             continue
-        string = message.string
-        texts[text_id] = tuple(string) if isinstance(string, list | tuple) else string
+        texts[text_id] = _as_tuple(message.string) if message.pluralizable else str(message.string)
     return Translation(
         language=language,
         texts=texts,
@@ -214,7 +216,7 @@ def load_all(locale_dir: Path) -> dict[str, Translation]:
     return {lang: load(po_path(locale_dir, lang), lang) for lang in languages(locale_dir)}
 
 
-def problems(english: Mapping[str, Text], translation: Translation) -> list[str]:
+def problems(english: Mapping[str, Wording], translation: Translation) -> list[str]:
     """What keeps a language from being complete: a text missing (untranslated or fuzzy), an
     id English doesn't have, a placeholder or tag set unlike the English, a plural text with
     the wrong number of forms. Empty: the language is complete."""
@@ -226,11 +228,13 @@ def problems(english: Mapping[str, Text], translation: Translation) -> list[str]
     for text_id in sorted(translation.texts.keys() - english.keys()):
         found.append(f"{text_id}: no such text in English (run `update`)")
     for text_id in sorted(translation.texts.keys() & english.keys()):
-        found.extend(f"{text_id}: {p}" for p in _differences(english[text_id], translation, text_id))
+        found.extend(
+            f"{text_id}: {p}" for p in _differences(english[text_id], translation, text_id)
+        )
     return found
 
 
-def _differences(entry: Text, translation: Translation, text_id: str) -> Iterable[str]:
+def _differences(entry: Wording, translation: Translation, text_id: str) -> Iterable[str]:
     translated = translation.texts[text_id]
     if not isinstance(entry, Plural):
         if isinstance(translated, tuple):
@@ -270,7 +274,7 @@ def _only_one(plural: Callable[[int], int], index: int) -> bool:
     return [n for n in _COUNTS if plural(n) == index] == [1]
 
 
-def _all_placeholders(entry: Text) -> frozenset[str]:
+def _all_placeholders(entry: Wording) -> frozenset[str]:
     if isinstance(entry, Plural):
         return placeholders(entry.one) | placeholders(entry.other)
     return placeholders(entry)

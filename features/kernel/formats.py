@@ -69,8 +69,8 @@ def format_list(items: Sequence[str], language: str) -> str:
 
 
 def format_number(number: int, language: str) -> str:
-    """A whole number as the language writes it (no grouping: 3650 days stays one word)."""
-    return format_decimal(number, locale=language, group_separator=False)
+    """A whole number as the language writes it: 20,000, 20.000, 20 000."""
+    return format_decimal(number, locale=language)
 
 
 @cache

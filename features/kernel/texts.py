@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from features.kernel import formats
 from features.kernel.catalogue import Translation
 from features.kernel.feature import CommandInfo
-from features.kernel.vocabulary import Arg, Day, Listed, Plural, Ref, Text, Weekday
+from features.kernel.vocabulary import Arg, Day, Listed, Plural, Ref, Weekday, Wording
 
 DEFAULT_LANGUAGE = "en"
 
@@ -29,7 +29,7 @@ _TAGS = re.compile(r"<[^>]+>")
 # Language -> text id -> text. Filled in place by `install`, so that a reference taken
 # before (`from features.kernel.texts import CATALOGUE`) sees it. English is the source and
 # is complete; another language holds what its catalogue translated (features/locale/).
-CATALOGUE: dict[str, dict[str, Text]] = {}
+CATALOGUE: dict[str, dict[str, Wording]] = {}
 # The other languages' catalogues as read (their plural rules with them).
 TRANSLATIONS: dict[str, Translation] = {}
 # The languages a client may choose: English, and each whose catalogue is complete.
@@ -43,9 +43,9 @@ class NotInstalled(LookupError):
 
 
 def install(
-    texts: Mapping[str, Text],
+    texts: Mapping[str, Wording],
     menu: Iterable[CommandInfo],
-    translations: Mapping[str, Translation] = {},  # noqa: B006  read only
+    translations: Mapping[str, Translation] = {},
     complete: Iterable[str] = (),
 ) -> None:
     """Make `texts` the English catalogue, `translations` the other languages (`complete`
@@ -81,20 +81,20 @@ def render(text_id: str, language: str = DEFAULT_LANGUAGE, **args: Arg) -> str:
         template = translated[translation.plural(_count(english, args))]
     else:
         template = translated
-    values = {key: _value(value, language) for key, value in args.items()}
+    values = {key: written(value, language) for key, value in args.items()}
     if "{commands}" in template:
         # The command list is markup we make ourselves, from the menu.
         values["commands"] = command_list(language)
     return template.format_map(values)
 
 
-def _english_form(entry: Text, args: Mapping[str, Arg]) -> str:
+def _english_form(entry: Wording, args: Mapping[str, Arg]) -> str:
     if isinstance(entry, Plural):
         return entry.one if _count(entry, args) == 1 else entry.other
     return entry
 
 
-def _count(entry: Text, args: Mapping[str, Arg]) -> int:
+def _count(entry: Wording, args: Mapping[str, Arg]) -> int:
     """The number that chooses a plural text's form (-1, which takes the general form, when
     it isn't one)."""
     value = args.get(entry.count) if isinstance(entry, Plural) else None
@@ -103,7 +103,8 @@ def _count(entry: Text, args: Mapping[str, Arg]) -> int:
     return int(value) if isinstance(value, str) and value.isdigit() else -1
 
 
-def _value(arg: Arg, language: str) -> str:
+def written(arg: Arg, language: str = DEFAULT_LANGUAGE) -> str:
+    """An argument as it is written into a text in `language`."""
     if isinstance(arg, str):
         return html.escape(arg, quote=False)
     if isinstance(arg, int):
@@ -117,14 +118,14 @@ def _value(arg: Arg, language: str) -> str:
     if isinstance(arg, Weekday):
         return formats.weekday_name(arg.number, language, short=arg.short)
     if isinstance(arg, Listed):
-        items = [_value(item, language) for item in arg.items]
+        items = [written(item, language) for item in arg.items]
         if arg.separator is not None:
             return arg.separator.join(items)
         return formats.format_list(items, language)
     return "\n".join(render(ref.text, language, **ref.args) for ref in arg)
 
 
-def forms(entry: Text | tuple[str, ...]) -> tuple[str, ...]:
+def forms(entry: Wording | tuple[str, ...]) -> tuple[str, ...]:
     """Every wording of a catalogue entry: one, or each plural form."""
     if isinstance(entry, Plural):
         return (entry.one, entry.other)

@@ -193,7 +193,7 @@ class Plural:
 
 
 # A catalogue entry: a sentence, or one that changes with a number.
-Text = str | Plural
+Wording = str | Plural
 
 
 @dataclass(frozen=True, slots=True)

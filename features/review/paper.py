@@ -11,6 +11,7 @@ from datetime import datetime
 from features.common.questions import GOAL
 from features.common.timezones import local_time
 from features.kernel.texts import plain
+from features.kernel.vocabulary import Day
 from features.review.history import History, Session, previous_ratings
 from features.review.summary import question_label, trend
 
@@ -82,11 +83,10 @@ def _heading(session: Session, language: str) -> str:
     return plain("export.session_heading", language, day=_day(session), state=state)
 
 
-def _day(session: Session) -> str:
-    day = session.session_date
-    return f"{day:%A} {day.day} {day:%B %Y}"
+def _day(session: Session) -> Day:
+    return Day(session.session_date, year=True)
 
 
-def _date(moment: datetime, time_zone: str | None) -> str:
+def _date(moment: datetime, time_zone: str | None) -> Day:
     local = local_time(time_zone, moment) if time_zone else moment
-    return f"{local.day} {local:%B %Y}"
+    return Day(local.date(), year=True, weekday=False)

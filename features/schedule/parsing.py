@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 
 from features.common.timezones import zone_for
+from features.kernel.vocabulary import Day
 
 # Longer than any way of writing a time ("quarter past eleven p.m."): anything more is not one.
 _MAX_INPUT = 28
@@ -81,11 +82,11 @@ def parse_session_time(text: str) -> time | None:
     return read if isinstance(read, time) else None
 
 
-def format_local(moment_utc: datetime, time_zone: str) -> str:
-    """A moment as the client's wall clock shows it, e.g. "Tuesday 18 November, 18:50"."""
+def local_moment(moment_utc: datetime, time_zone: str) -> Day:
+    """A moment as the client's wall clock shows it, written in their language when
+    rendered: "Tuesday 18 November, 18:50"."""
     local = moment_utc.astimezone(zone_for(time_zone))
-    weekday, month = _WEEKDAYS[local.weekday()], _MONTHS[local.month - 1]
-    return f"{weekday} {local.day} {month}, {local:%H:%M}"
+    return Day(local.date(), at=local.time().replace(second=0, microsecond=0))
 
 
 def _valid(hour: int, minute: int) -> time | None:
