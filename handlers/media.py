@@ -15,7 +15,7 @@ from telegram.constants import ParseMode
 from features.common.questions import GOAL, OWN
 from features.fit import export as fit_export
 from features.kernel.texts import plain, render
-from features.kernel.vocabulary import Reply, SendExport, ShowChart
+from features.kernel.vocabulary import Day, Reply, SendExport, ShowChart
 from features.review import loaders, paper, summary
 from features.review.history import History, goal_of, own_question_of
 from features.safety import safety_plan as safety_parts
@@ -58,7 +58,7 @@ def _chart_png(effect: ShowChart, language: str) -> bytes:
     series = [
         (plain(s.label.text, language, **s.label.args), s.values, s.goal) for s in effect.series
     ]
-    return chart.render_png(effect.dates, series, plain("summary.chart_title", language))
+    return chart.render_png(effect.dates, series, plain("summary.chart_title", language), language)
 
 
 async def _export_files(
@@ -111,7 +111,11 @@ async def _export_files(
         ],
         titles={
             "title": plain("export.pdf_title", language),
-            "subtitle": plain("export.pdf_subtitle", language, day=f"{now:%d %B %Y}"),
+            "subtitle": plain(
+                "export.pdf_subtitle",
+                language,
+                day=Day(now.date(), year=True, weekday=False),
+            ),
             "sessions": plain("export.pdf_sessions", language),
             "goals": plain("export.pdf_goals", language),
             "fit": plain("export.pdf_fit", language),

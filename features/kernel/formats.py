@@ -15,7 +15,7 @@ from datetime import date, time
 from functools import cache
 
 from babel.core import Locale
-from babel.dates import format_date, format_time, get_day_names
+from babel.dates import format_date, format_skeleton, format_time, get_day_names
 from babel.lists import format_list as _babel_list
 from babel.numbers import format_decimal
 
@@ -42,6 +42,12 @@ _WEEKDAY_FIELD = re.compile(r"E+|c+")
 def format_day(day: date, language: str, *, year: bool = False, weekday: bool = True) -> str:
     """A date with the weekday spelled out and the month in words."""
     return format_date(day, _day_pattern(language, weekday, year), locale=language)
+
+
+def short_day(day: date, language: str, *, year: bool = False) -> str:
+    """A date in few letters, for a chart's axis: "24 Nov", "24. Nov.", "Nov 2026"."""
+    skeleton = "yMMM" if year else "MMMd"
+    return format_skeleton(skeleton, day, locale=language)
 
 
 def format_moment(day: date, at: time, language: str) -> str:
