@@ -42,6 +42,7 @@ from features.kernel.vocabulary import (
     Toast,
     words_of,
 )
+from features.language import feature as language
 from features.memos import feature as memos
 from features.onboarding import feature as onboarding
 from features.onboarding import help as onboarding_help
@@ -80,6 +81,7 @@ FEATURES: tuple[Feature, ...] = (
     goals.FEATURE,
     memos.FEATURE,  # words written outside a question, for the next note
     privacy.FEATURE,
+    language.FEATURE,  # /language
 )
 # The command menu, as Telegram shows it and /help lists it: most used first.
 MENU_ORDER = (
@@ -96,6 +98,7 @@ MENU_ORDER = (
     "start",
     "timezone",
     "country",
+    "language",
     "export",
     "privacy",
     "delete",
@@ -123,7 +126,9 @@ def origins() -> dict[str, str]:
 def use_catalogues(locale_dir: Path = LOCALE) -> None:
     """Install the English texts and the translations in `locale_dir`; a language is
     offered to clients only when its catalogue is complete (catalogue.problems)."""
-    translations = catalogue.load_all(locale_dir)
+    # Not strict: an entry gettext would refuse is left out (its language is then
+    # incomplete, so not offered) rather than stopping the bot; the tests are strict.
+    translations = catalogue.load_all(locale_dir, strict=False)
     complete = [
         language
         for language, translation in translations.items()

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
+from babel.messages.pofile import PoFileError
 
 from features import router
 from features.kernel import catalogue
@@ -91,7 +92,13 @@ def check(locale_dir: Path) -> int:
     if not path.exists() or not catalogue.same_entries(catalogue.read(path), template()):
         print(f"{path}: not up to date with the English: python -m bot catalogue extract")
         found += 1
-    for language, translation in catalogue.load_all(locale_dir).items():
+    for language in catalogue.languages(locale_dir):
+        try:
+            translation = catalogue.load(catalogue.po_path(locale_dir, language), language)
+        except PoFileError as unreadable:
+            print(f"{language}: the file can't be read: {unreadable}")
+            found += 1
+            continue
         problems = catalogue.problems(router.ROUTER.texts, translation)
         for problem in problems:
             print(f"{language}: {problem}")

@@ -121,9 +121,12 @@ def render_po(catalog: Catalog) -> bytes:
     return out.getvalue()
 
 
-def read(path: Path, language: str | None = None) -> Catalog:
+def read(path: Path, language: str | None = None, *, strict: bool = True) -> Catalog:
+    """A .po or .pot file. `strict`: an entry gettext would refuse (more plural forms than
+    the language has, say) is an error (PoFileError); otherwise it is left out, so the bot
+    starts with the rest."""
     with path.open("rb") as file:
-        return read_po(file, locale=language, domain=DOMAIN, abort_invalid=True)
+        return read_po(file, locale=language, domain=DOMAIN, abort_invalid=strict)
 
 
 def entries(catalog: Catalog) -> dict[str, Message]:
@@ -195,10 +198,10 @@ def update(catalog: Catalog, pot: Catalog) -> Catalog:
     return updated
 
 
-def load(path: Path, language: str) -> Translation:
+def load(path: Path, language: str, *, strict: bool = True) -> Translation:
     """A language's catalogue for the bot: its translated entries (not fuzzy, every form
     filled in) by id."""
-    catalog = read(path, language)
+    catalog = read(path, language, strict=strict)
     texts: dict[str, str | tuple[str, ...]] = {}
     for text_id, message in entries(catalog).items():
         if "fuzzy" in message.flags or not _translated(message.string, all_forms=True):
@@ -212,8 +215,11 @@ def load(path: Path, language: str) -> Translation:
     )
 
 
-def load_all(locale_dir: Path) -> dict[str, Translation]:
-    return {lang: load(po_path(locale_dir, lang), lang) for lang in languages(locale_dir)}
+def load_all(locale_dir: Path, *, strict: bool = True) -> dict[str, Translation]:
+    """Every language's catalogue in `locale_dir` (see `read` for `strict`)."""
+    return {
+        lang: load(po_path(locale_dir, lang), lang, strict=strict) for lang in languages(locale_dir)
+    }
 
 
 def problems(english: Mapping[str, Wording], translation: Translation) -> list[str]:
@@ -267,6 +273,12 @@ def _compare(
         )
     if tags(translated) != tags(english):
         yield f"{where}tags {tags(translated)} where English has {tags(english)}"
+    # gettext's own check: the layout leans on them (a line that follows another).
+    for end, has in (("begins", str.startswith), ("ends", str.endswith)):
+        if has(english, "\n") and not has(translated, "\n"):
+            yield f"{where}{end} without the line break English {end} with"
+        if has(translated, "\n") and not has(english, "\n"):
+            yield f"{where}{end} with a line break English {end} without"
 
 
 def _only_one(plural: Callable[[int], int], index: int) -> bool:

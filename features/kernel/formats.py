@@ -79,6 +79,12 @@ def format_number(number: int, language: str) -> str:
     return format_decimal(number, locale=language)
 
 
+def language_name(language: str) -> str:
+    """A language's name in itself, as a button shows it: "Deutsch", "Español", "Русский"."""
+    name = str(Locale.parse(language).get_display_name(language) or language)
+    return name[:1].upper() + name[1:]
+
+
 @cache
 def _day_pattern(language: str, weekday: bool, year: bool) -> str:
     if language == ENGLISH:

@@ -59,10 +59,15 @@ def install(
 
 
 def language_for(tag: str | None) -> str:
-    """The language to speak to someone whose Telegram is set to `tag` ("de", "de-AT",
-    "pt_BR"): its base language when offered, English otherwise."""
+    """The language to speak with someone whose language is `tag` (stored, or Telegram's:
+    "de", "de-AT", "pt_BR"): its base language when offered, English otherwise."""
     base = (tag or "").replace("_", "-").split("-", 1)[0].lower()
     return base if base in OFFERED else DEFAULT_LANGUAGE
+
+
+def offered() -> tuple[str, ...]:
+    """The languages a client may choose, English first."""
+    return tuple(OFFERED)
 
 
 def render(text_id: str, language: str = DEFAULT_LANGUAGE, **args: Arg) -> str:
@@ -72,6 +77,8 @@ def render(text_id: str, language: str = DEFAULT_LANGUAGE, **args: Arg) -> str:
     if DEFAULT_LANGUAGE not in CATALOGUE:
         raise NotInstalled("no catalogue: import features.router first, it installs it")
     english = CATALOGUE[DEFAULT_LANGUAGE][text_id]
+    # A client's stored language, or Telegram's tag ("de-AT"), as one we speak.
+    language = language_for(language)
     translation = TRANSLATIONS.get(language)
     translated = translation.texts.get(text_id) if translation is not None else None
     if translation is None or translated is None:
