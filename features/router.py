@@ -123,6 +123,15 @@ def origins() -> dict[str, str]:
     return {key: f"features/{f.name}/texts.py" for f in FEATURES for key in f.texts}
 
 
+# What Telegram takes, in characters: the bot's description and short description, and a
+# command's line in the menu (handlers/profile.py registers them).
+LIMITS: dict[str, int] = {
+    "bot.description": 512,
+    "bot.short_description": 120,
+    **{command.description: 256 for command in MENU},
+}
+
+
 def use_catalogues(locale_dir: Path = LOCALE) -> None:
     """Install the English texts and the translations in `locale_dir`; a language is
     offered to clients only when its catalogue is complete (catalogue.problems)."""
@@ -132,7 +141,7 @@ def use_catalogues(locale_dir: Path = LOCALE) -> None:
     complete = [
         language
         for language, translation in translations.items()
-        if not catalogue.problems(ROUTER.texts, translation)
+        if not catalogue.problems(ROUTER.texts, translation, LIMITS)
     ]
     texts.install(ROUTER.texts, MENU, translations, complete)
 

@@ -99,7 +99,7 @@ def check(locale_dir: Path) -> int:
             print(f"{language}: the file can't be read: {unreadable}")
             found += 1
             continue
-        problems = catalogue.problems(router.ROUTER.texts, translation)
+        problems = catalogue.problems(router.ROUTER.texts, translation, router.LIMITS)
         for problem in problems:
             print(f"{language}: {problem}")
         found += len(problems)

@@ -222,11 +222,21 @@ def load_all(locale_dir: Path, *, strict: bool = True) -> dict[str, Translation]
     }
 
 
-def problems(english: Mapping[str, Wording], translation: Translation) -> list[str]:
+def problems(
+    english: Mapping[str, Wording],
+    translation: Translation,
+    limits: Mapping[str, int] = {},
+) -> list[str]:
     """What keeps a language from being complete: a text missing (untranslated or fuzzy), an
     id English doesn't have, a placeholder or tag set unlike the English, a plural text with
-    the wrong number of forms. Empty: the language is complete."""
+    the wrong number of forms, a text longer than Telegram takes (`limits`: characters by
+    id). Empty: the language is complete."""
     found: list[str] = []
+    for text_id, limit in sorted(limits.items()):
+        translated = translation.texts.get(text_id)
+        longest = max((len(form) for form in _as_tuple(translated)), default=0)
+        if longest > limit:
+            found.append(f"{text_id}: {longest} characters, Telegram takes {limit}")
     english = translatable(english)
     missing = sorted(english.keys() - translation.texts.keys())
     if missing:

@@ -23,8 +23,7 @@ EN: dict[str, str] = {
         "local emergency number."
     ),
     "bot.short_description": (
-        "Reflect after each therapy session and bring a note to the next. I send your "
-        "answers to no one. Not a crisis service."
+        "Reflect on your therapy sessions. Your answers go to no one. Not a crisis service."
     ),
     "welcome": (
         "Hello, and welcome.\n\n"

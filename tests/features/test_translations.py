@@ -38,7 +38,7 @@ def test_the_template_holds_every_english_text_as_it_is_now():
 @pytest.mark.parametrize("language", SHIPPED)
 def test_every_shipped_language_is_complete(language: str):
     translation = catalogue.load(catalogue.po_path(router.LOCALE, language), language)
-    assert catalogue.problems(ENGLISH, translation) == []
+    assert catalogue.problems(ENGLISH, translation, router.LIMITS) == []
 
 
 def test_a_complete_catalogue_has_no_problems_and_is_offered(tmp_path: Path):
@@ -56,7 +56,7 @@ def _problems(tmp_path: Path, language: str, spoil) -> list[str]:
     made = pseudo_catalogue(language)
     spoil(made)
     path = write_pseudo(tmp_path, language, made)
-    return catalogue.problems(ENGLISH, catalogue.load(path, language))
+    return catalogue.problems(ENGLISH, catalogue.load(path, language), router.LIMITS)
 
 
 def test_a_missing_or_fuzzy_text_is_missing(tmp_path: Path):
@@ -123,6 +123,18 @@ def test_more_plural_forms_than_the_language_has_is_an_error_the_check_reports(
     command.extract(tmp_path)
     assert command.check(tmp_path) == 1
     assert "de: the file can't be read:" in capsys.readouterr().out
+
+
+def test_a_description_longer_than_telegram_takes_is_reported(tmp_path: Path):
+    english = ENGLISH["bot.short_description"]
+    assert isinstance(english, str)
+
+    def spoil(made):
+        made.get(english, context="bot.short_description").string = "Lang " * 25
+
+    assert _problems(tmp_path, "de", spoil) == [
+        "bot.short_description: 125 characters, Telegram takes 120"
+    ]
 
 
 def test_a_line_break_at_either_end_is_kept_as_english_has_it(tmp_path: Path):
