@@ -13,8 +13,8 @@ that changes with a number (`Plural`) has the English `one` as `msgid` and `othe
 `msgid_plural`, and one `msgstr[i]` per form of the language's `Plural-Forms`.
 
 The bot reads the `.po` files themselves at start (`load`): nothing to compile, nothing
-binary in the repository, no compiled file that can fall behind its source. Reading all of
-them takes milliseconds (tests/features/test_translations.py measures it).
+binary in the repository, no compiled file that can fall behind its source, and nothing to
+add to an install (CI, the container) beyond the package's own files.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import gettext
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 from string import Formatter
@@ -269,7 +270,8 @@ def _differences(entry: Wording, translation: Translation, text_id: str) -> Iter
     for index, form in enumerate(translated):
         # A form said of 1 alone may say "one" in words; a count English never shows (it
         # only chooses the form) needn't be shown either.
-        optional = entry.count if not shows_count or _only_one(translation.plural, index) else ""
+        alone = index in _said_of_one_alone(translation.plural, translation.forms)
+        optional = entry.count if not shows_count or alone else ""
         yield from _compare(entry.other, form, expected, f"form {index}: ", optional)
 
 
@@ -291,9 +293,13 @@ def _compare(
             yield f"{where}{end} with a line break English {end} without"
 
 
-def _only_one(plural: Callable[[int], int], index: int) -> bool:
-    """Whether this plural form is used for the number 1 alone."""
-    return [n for n in _COUNTS if plural(n) == index] == [1]
+@cache
+def _said_of_one_alone(plural: Callable[[int], int], forms: int) -> frozenset[int]:
+    """The plural forms used for the number 1 and no other."""
+    said: dict[int, list[int]] = {index: [] for index in range(forms)}
+    for n in _COUNTS:
+        said.setdefault(plural(n), []).append(n)
+    return frozenset(index for index, numbers in said.items() if numbers == [1])
 
 
 def _all_placeholders(entry: Wording) -> frozenset[str]:
