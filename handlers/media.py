@@ -81,7 +81,7 @@ async def _export_files(
             session, user_id, user.time_zone, language
         )
         plan = await safety.get_plan(session=session, user_id=user_id) or {}
-        time_zone, country = user.time_zone, user.country
+        time_zone, country, chosen = user.time_zone, user.country, user.language
     if not everything.sessions and not goals and not own and not fit_checks and not plan:
         return None
     from features.review import export
@@ -91,6 +91,7 @@ async def _export_files(
         exported_at=now,
         time_zone=time_zone,
         country=country,
+        language=chosen,
         wording=_wording(everything, language),
         session_lines=paper.session_blocks(everything, language),
         goal_lines=paper.goal_blocks(

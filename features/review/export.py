@@ -65,6 +65,8 @@ class Export:
     titles: dict[str, str] = field(default_factory=dict)
     # The country the client chose for crisis help (/country), if they chose one.
     country: str | None = None
+    # The language the bot speaks with the client (Telegram's at first contact, /language).
+    language: str = "en"
 
 
 CSV_COLUMNS = (
@@ -115,6 +117,7 @@ def to_json(export: Export) -> bytes:
         "exported_at": export.exported_at.isoformat(),
         "time_zone": export.time_zone,
         "country": export.country,
+        "language": export.language,
         "schedule": export.schedule,
         "goals": export.goals,
         "own_questions": export.own_questions,

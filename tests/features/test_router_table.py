@@ -41,6 +41,7 @@ TABLE = [
     ("/questions", "goals", "goals.own_questions.show"),
     ("/privacy", "privacy", "privacy.flow.privacy"),
     ("/delete", "privacy", "privacy.flow.delete"),
+    ("/language", "language", "language.flow.show"),
     ("sp:*", "safety", "safety.safety_plan.press"),
     ("sc:*", "schedule", "schedule.setup.change"),
     ("p:*", "schedule", "schedule.prompts.press"),
@@ -51,6 +52,7 @@ TABLE = [
     ("fn:*", "fit", "fit.flow.note_gap"),
     ("g:*", "goals", "goals.goals.press"),
     ("qs:*", "goals", "goals.own_questions.press"),
+    ("lang:*", "language", "language.flow.press"),
     ("step idle", "onboarding", "onboarding.help.idle"),
     ("step ask_time_zone", "onboarding", "onboarding.flow.ask_time_zone"),
     (

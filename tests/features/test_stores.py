@@ -23,6 +23,7 @@ STORED_BY = {
     "safety": {"SaveCountry", "SaveSafetyPlan"},
     "memos": {"KeepMemo", "ForgetHeld"},
     "privacy": {"EraseClient"},
+    "language": {"SetLanguage"},
 }  # fmt: skip
 
 
