@@ -104,6 +104,23 @@ async def test_a_language_the_bot_does_not_speak_gets_english(
     assert (await emulator.next_message(CLAUDE)).plain_text.startswith("Hello, and welcome.")
 
 
+async def test_someone_refused_is_told_so_in_their_telegrams_language(
+    emulator: Emulator, tmp_path: Path, database_url: str
+):
+    locale = tmp_path / "locale"
+    write_pseudo(locale, "de")
+    env = {"LOCALE_DIR": str(locale), "ALLOWED_USER_IDS": str(ANNA)}
+    process = BotProcess(emulator, tmp_path, database_url, env)
+    await process.start()
+    try:
+        emulator.add_user(BEA, language_code="de")
+        await emulator.send_text(BEA, "/start")
+        refusal = await emulator.next_message(BEA)
+        assert refusal.plain_text.startswith("[de] Hello. This companion is run by a practice")
+    finally:
+        await process.stop()
+
+
 def test_the_pseudo_catalogue_is_complete(tmp_path: Path):
     """What the tests above lean on: the bot offers it (else it would speak English)."""
     write_pseudo(tmp_path, "de")
