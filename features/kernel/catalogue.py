@@ -167,6 +167,7 @@ def update(catalog: Catalog, pot: Catalog) -> Catalog:
     updated.header_comment = catalog.header_comment
     # Its own headers: Plural-Forms (as the file says), the translator, the dates.
     updated.mime_headers = catalog.mime_headers
+    updated.creation_date = pot.creation_date  # the template's, as pybabel update does
     forms = updated.num_plurals
     for text_id, new in entries(pot).items():
         was = old.get(text_id)

@@ -308,3 +308,13 @@ def test_a_text_missing_from_a_language_falls_back_to_english_whole(tmp_path: Pa
         assert render("button.session_day", "de", day=Day(date(2026, 11, 24))) == (
             "Tuesday 24 November"
         )
+
+
+def test_update_changes_nothing_in_a_catalogue_already_in_step(tmp_path: Path):
+    """Running it again leaves the file as it was: no churn in a translator's diff."""
+    command.extract(tmp_path)
+    path = write_pseudo(tmp_path, "ru")
+    command.update(tmp_path)
+    once = path.read_bytes()
+    command.update(tmp_path)
+    assert path.read_bytes() == once
