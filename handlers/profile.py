@@ -19,22 +19,26 @@ logger = logging.getLogger(__name__)
 async def register(bot: Bot) -> None:
     """English as every language's fallback (no language code), then each other language
     offered. The menu in the default scope (as before) and in private chats, where the bot
-    works; a description Telegram refuses is logged and the start goes on (it is what an
-    empty chat shows, nothing a client needs)."""
+    works. The default menu must be registered for the bot to start, as before; what
+    Telegram refuses of the rest is logged and the start goes on (the default menu and
+    English description stand in)."""
     await bot.set_my_commands(_commands(DEFAULT_LANGUAGE))
     for language in offered():
         code = None if language == DEFAULT_LANGUAGE else language
-        await bot.set_my_commands(
-            _commands(language), scope=BotCommandScopeAllPrivateChats(), language_code=code
-        )
         try:
+            await bot.set_my_commands(
+                _commands(language), scope=BotCommandScopeAllPrivateChats(), language_code=code
+            )
             await bot.set_my_description(plain("bot.description", language), language_code=code)
             await bot.set_my_short_description(
                 plain("bot.short_description", language), language_code=code
             )
         except TelegramError as problem:
+            # A refusal or a flood wait: the default menu stands meanwhile, in English.
             logger.warning(
-                "Telegram refused the bot's description in %s (%s)", language, problem.message
+                "Telegram refused the bot's menu or description in %s (%s)",
+                language,
+                problem.message,
             )
 
 

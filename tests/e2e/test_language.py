@@ -121,6 +121,24 @@ async def test_someone_refused_is_told_so_in_their_telegrams_language(
         await process.stop()
 
 
+async def test_a_description_telegram_refuses_does_not_stop_the_start(
+    emulator: Emulator, tmp_path: Path, database_url: str
+):
+    locale = tmp_path / "locale"
+    write_pseudo(locale, "de")
+    emulator.fail_next(1, 400, methods=["setMyDescription"], description="Bad Request: no")
+    process = BotProcess(emulator, tmp_path, database_url, {"LOCALE_DIR": str(locale)})
+    await process.start()
+    try:
+        assert emulator.description() == ""  # English was refused
+        assert emulator.description("de") == "[de] " + plain("bot.description")
+        await emulator.send_text(ANNA, "/start")
+        assert (await emulator.next_message(ANNA)).plain_text.startswith("Hello, and welcome.")
+        assert "refused the bot's menu or description in en" in process.log_path.read_text()
+    finally:
+        await process.stop()
+
+
 def test_the_pseudo_catalogue_is_complete(tmp_path: Path):
     """What the tests above lean on: the bot offers it (else it would speak English)."""
     write_pseudo(tmp_path, "de")
