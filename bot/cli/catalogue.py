@@ -27,7 +27,7 @@ def main(argv: list[str], locale_dir: Path = router.LOCALE) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot catalogue", description=__doc__)
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument("action", choices=["extract", "update", "init", "check"])
-    parser.add_argument("language", nargs="?", help="init: the language's code (de, pt_BR)")
+    parser.add_argument("language", nargs="?", help="init: the language's two-letter code (de, pt)")
     args = parser.parse_args(argv)
     if args.action == "extract":
         return extract(locale_dir)
@@ -70,6 +70,11 @@ def update(locale_dir: Path) -> int:
 
 
 def init(locale_dir: Path, language: str) -> int:
+    if not (len(language) == 2 and language.isalpha() and language.islower()):
+        # Telegram's "pt-BR" is spoken as "pt" (features/kernel/texts.py language_for), and
+        # Telegram registers menus by two-letter codes.
+        print(f"{language!r}: give the two-letter language code (pt, not pt_BR)", file=sys.stderr)
+        return 2
     path = catalogue.po_path(locale_dir, language)
     if path.exists():
         print(f"{path} exists already: python -m bot catalogue update", file=sys.stderr)

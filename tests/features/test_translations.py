@@ -197,7 +197,8 @@ def test_the_commands_start_update_and_check_a_language(tmp_path: Path, capsys):
     po = catalogue.read(catalogue.po_path(tmp_path, "ru"), "ru")
     assert po.num_plurals == 3
     assert command.main(["init", "ru"], tmp_path) == 2  # there already
-    assert command.main(["init", "xx-nonsense"], tmp_path) == 2
+    assert command.main(["init", "xx"], tmp_path) == 2  # no such language
+    assert command.main(["init", "pt_BR"], tmp_path) == 2  # spoken as pt
     assert command.update(tmp_path) == 0
     assert command.check(tmp_path) == 1  # nothing translated yet
     write_pseudo(tmp_path, "ru")
