@@ -129,6 +129,8 @@ LIMITS: dict[str, int] = {
     "bot.description": 512,
     "bot.short_description": 120,
     **{command.description: 256 for command in MENU},
+    # A notice shown after a tap (answerCallbackQuery).
+    **{key: 200 for key in ROUTER.texts if key.startswith("toast.")},
 }
 
 

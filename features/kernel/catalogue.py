@@ -43,6 +43,13 @@ WIDTH = 100
 _COUNTS = range(1000)
 
 _TAGS = re.compile(r"<[^>]+>")
+# What a translator should know of a text from where it appears (its id's start).
+_HINTS = (
+    ("button.", "A button: keep it short, a few words."),
+    ("toast.", "A brief notice over the chat after a tap: up to 200 characters."),
+    ("command.", "The command's line in Telegram's menu and in /help: short, no full stop."),
+    ("bot.", "What Telegram shows of the bot (plain text, no tags)."),
+)
 _HEADER = """\
 # The English texts of the reflection companion, to translate.
 # msgctxt is the text's id (never translate it); msgid is the English.
@@ -100,9 +107,9 @@ def template(english: Mapping[str, Wording], origins: Mapping[str, str]) -> Cata
         entry = english[text_id]
         words = entry.other if isinstance(entry, Plural) else entry
         flags = [BRACE_FORMAT] if _all_placeholders(entry) else []
-        comments = (
-            [f"The form is chosen by {{{entry.count}}}."] if isinstance(entry, Plural) else []
-        )
+        comments = [hint for prefix, hint in _HINTS if text_id.startswith(prefix)][:1]
+        if isinstance(entry, Plural):
+            comments.append(f"The form is chosen by {{{entry.count}}}.")
         catalog.add(
             (entry.one, entry.other) if isinstance(entry, Plural) else words,
             string=("", "") if isinstance(entry, Plural) else "",

@@ -38,6 +38,6 @@ def press(state: State, event: Press, facts: Facts) -> Outcome:
     confirmation). The client's step goes on where it was."""
     code = event.data.removeprefix(PRESS)
     if code not in offered():
-        return Outcome(state, (Toast("language.unavailable"),))
+        return Outcome(state, (Toast("toast.language_unavailable"),))
     confirmation = Reply("language.set", {"name": language_name(code)})
     return Outcome(state, (SetLanguage(code), Redraw(confirmation)))

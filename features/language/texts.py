@@ -10,7 +10,7 @@ EN: dict[str, str] = {
     "language.only": "For now I can only speak English.",
     # Said in the language just chosen; {name} is that language's own name ("Deutsch").
     "language.set": "From now on I'll speak {name} with you.",
-    "language.unavailable": "I can't speak that language any more.",
+    "toast.language_unavailable": "I can't speak that language any more.",
     "button.language": "{name}",
     "button.language_current": "\u2705 {name}",
 }

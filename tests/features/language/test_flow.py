@@ -74,4 +74,4 @@ def test_language_mid_question_asks_the_question_again_and_keeps_the_step(
 
 def test_a_language_no_longer_offered_changes_nothing(german_and_russian):
     outcome = router.step(State(), Press("lang:fr"), _facts())
-    assert outcome.effects == (Toast("language.unavailable"),)
+    assert outcome.effects == (Toast("toast.language_unavailable"),)
