@@ -27,6 +27,12 @@ def main(argv: list[str] | None = None) -> int:
     # `reflection-companion` (the console command) or `python -m bot`: the same main().
     invoked = os.path.basename(sys.argv[0])
     prog = invoked if invoked == "reflection-companion" else "python -m bot"
+    given = sys.argv[1:] if argv is None else argv
+    if given[:1] == ["catalogue"]:
+        # The translators' catalogues: its own arguments (bot/cli/catalogue.py), no settings.
+        from bot.cli.catalogue import main as catalogue_main
+
+        return catalogue_main(given[1:])
     parser = argparse.ArgumentParser(prog=prog, description=__doc__)
     parser.add_argument(
         "--version", action="version", version=f"reflection-companion {__version__}"
@@ -45,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
             "revoke",
             "invites",
             "routes",
+            "catalogue",
         ],
         help=(
             "run: the bot, with long polling, or a webhook when WEBHOOK_URL is set "
@@ -55,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
             "backup PATH: a consistent copy of the SQLite database, the bot running or not; "
             "revoke TAG|CODE: refuse a client (by the tag the log shows) or everyone an "
             "invite code let in; invites: print each invite code's t.me link; "
-            "routes: print which feature answers each command, button and step"
+            "routes: print which feature answers each command, button and step; "
+            "catalogue extract|update|init LANG|check: the translations (README)"
         ),
     )
     parser.add_argument(

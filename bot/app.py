@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram import BotCommand, Update
+from telegram import Update
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -31,12 +31,11 @@ from telegram.ext import (
 from bot.config import ConfigError, Settings
 from features.common.gazetteer import warm_up as warm_up_places
 from features.kernel.clock import clock_for
-from features.kernel.texts import plain
 from features.privacy.access import CodeTags
-from features.router import COMMAND_NAMES, MENU
+from features.router import COMMAND_NAMES, use_catalogues
 from features.safety.crisis import CrisisData
 from features.safety.crisis import load as load_crisis
-from handlers import conversation, groups, membership
+from handlers import conversation, groups, membership, profile
 from handlers.context import BotContext, ClientTags, Dependencies
 from handlers.errors import on_error
 from handlers.flood import TurnAway
@@ -101,6 +100,8 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
 
     database = Database(engine)
     clock = clock_for(settings.clock_file)
+    if settings.locale_dir is not None:
+        use_catalogues(settings.locale_dir)
 
     async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
         # Migrations on an engine of their own, whose statements may take long.
@@ -112,9 +113,8 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
         finally:
             await migrating.dispose()
         await prepare(database)
-        await app.bot.set_my_commands(
-            [BotCommand(command.name, plain(command.description)) for command in MENU]
-        )
+        # The menu, description and short description, in each language (handlers/profile).
+        await profile.register(app.bot)
         # The table of places takes a second to read: now, not in a client's turn.
         await asyncio.to_thread(warm_up_places)
         # Everything loaded at start (PTB, SQLAlchemy, the flows) lives as long as the

@@ -57,6 +57,9 @@ class Settings(StorageSettings):
     crisis_resources_file: Path | None = None
     # For tests and demos only: read "now" from this file instead of the system clock.
     clock_file: Path | None = None
+    # The translations (<language>/LC_MESSAGES/messages.po) from this directory instead of
+    # the bundled features/locale/: for trying a translation without reinstalling, and tests.
+    locale_dir: Path | None = None
     # Webhook mode instead of long polling when WEBHOOK_URL is set: the public https URL
     # Telegram posts updates to, the secret it sends with each, and where the bot listens
     # (behind a reverse proxy, so the loopback address by default).

@@ -62,6 +62,14 @@ class EmulatorView:
         key = json.dumps(scope or {"type": "default"}, sort_keys=True), language_code
         return list(self._world.commands.get(key, []))
 
+    def description(self, language_code: str = "") -> str:
+        """What setMyDescription stored for the language ("" when nothing)."""
+        return self._world.descriptions.get(language_code, "")
+
+    def short_description(self, language_code: str = "") -> str:
+        """What setMyShortDescription stored for the language ("" when nothing)."""
+        return self._world.short_descriptions.get(language_code, "")
+
     @property
     def webhook(self) -> WebhookInfo:
         """What setWebhook stored."""

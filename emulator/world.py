@@ -96,6 +96,9 @@ class World:
         self.answered: list[AnsweredCallback] = []
         self.files: dict[str, UploadedFile] = {}
         self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        # setMyDescription and setMyShortDescription, by language code ("" for the default).
+        self.descriptions: dict[str, str] = {}
+        self.short_descriptions: dict[str, str] = {}
         self.webhook = WebhookInfo()
         self.blocked: set[int] = set()
         # One wake-up for every observable change (messages, edits, calls).

@@ -14,18 +14,19 @@ A feature hands a client to another feature by returning `Goto(entry, args)` las
 entry (an `entries` row of the table) is called in the same step.
 `python -m bot routes` prints the table.
 
-Importing this module installs the merged catalogue and the command menu into
-features.kernel.texts (which imports no feature).
+Importing this module installs the merged catalogue, the translations (features/locale/)
+and the command menu into features.kernel.texts (which imports no feature).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from features.checkin import feature as checkin
 from features.fit import feature as fit
 from features.goals import feature as goals
-from features.kernel import texts
+from features.kernel import catalogue, texts
 from features.kernel.feature import CommandInfo, DangerFn, Feature, Need, Router, StepFn, named
 from features.kernel.vocabulary import (
     Command,
@@ -42,6 +43,7 @@ from features.kernel.vocabulary import (
     Toast,
     words_of,
 )
+from features.language import feature as language
 from features.memos import feature as memos
 from features.onboarding import feature as onboarding
 from features.onboarding import help as onboarding_help
@@ -85,6 +87,7 @@ FEATURES: tuple[Feature, ...] = (
     memos.FEATURE,  # words written outside a question, for the next note
     share.FEATURE,  # a page the client chooses, sent to them alone
     privacy.FEATURE,
+    language.FEATURE,  # /language
 )
 # The command menu, as Telegram shows it and /help lists it: most used first.
 MENU_ORDER = (
@@ -103,6 +106,7 @@ MENU_ORDER = (
     "start",
     "timezone",
     "country",
+    "language",
     "export",
     "privacy",
     "delete",
@@ -118,7 +122,41 @@ EDITED = onboarding_help.edited
 
 MENU: tuple[CommandInfo, ...] = ROUTER.menu
 COMMAND_NAMES: frozenset[str] = frozenset(ROUTER.commands)
-texts.install(ROUTER.texts, MENU)
+# The translations: features/locale/<language>/LC_MESSAGES/messages.po (README: "Languages").
+LOCALE = Path(__file__).with_name("locale")
+
+
+def origins() -> dict[str, str]:
+    """Where each text id is written (the catalogue tells translators)."""
+    return {key: f"features/{f.name}/texts.py" for f in FEATURES for key in f.texts}
+
+
+# What Telegram takes, in characters: the bot's description and short description, and a
+# command's line in the menu (handlers/profile.py registers them).
+LIMITS: dict[str, int] = {
+    "bot.description": 512,
+    "bot.short_description": 120,
+    **{command.description: 256 for command in MENU},
+    # A notice shown after a tap (answerCallbackQuery).
+    **{key: 200 for key in ROUTER.texts if key.startswith("toast.")},
+}
+
+
+def use_catalogues(locale_dir: Path = LOCALE) -> None:
+    """Install the English texts and the translations in `locale_dir`; a language is
+    offered to clients only when its catalogue is complete (catalogue.problems)."""
+    # Not strict: an entry gettext would refuse is left out (its language is then
+    # incomplete, so not offered) rather than stopping the bot; the tests are strict.
+    translations = catalogue.load_all(locale_dir, strict=False)
+    complete = [
+        language
+        for language, translation in translations.items()
+        if not catalogue.problems(ROUTER.texts, translation, LIMITS)
+    ]
+    texts.install(ROUTER.texts, MENU, translations, complete)
+
+
+use_catalogues()
 
 # In a state's data: the album (media group) last answered, so the rest of it isn't.
 ALBUM = "_album"

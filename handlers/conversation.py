@@ -48,7 +48,7 @@ async def on_press(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     if chat is None or chat.type != chat.PRIVATE:
         with contextlib.suppress(TelegramError):
-            await query.answer(plain("private_only_short"))
+            await query.answer(plain("private_only_short", query.from_user.language_code or "en"))
         return
     await take_turn(update, context, Press(query.data or ""))
 

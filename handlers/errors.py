@@ -63,10 +63,15 @@ async def on_error(update: object, context: BotContext) -> None:
         apology = "error.storage"  # nothing was kept: they need to send it again, later
     if unreachable:
         apology = "error.unreachable"
+    # The database may be what failed: the apology goes in the language Telegram says.
+    user = update.effective_user
+    language = (user.language_code if user else None) or "en"
     try:
         await answer_press(update)
         await retrying(
-            lambda: context.bot.send_message(chat.id, render(apology), parse_mode=ParseMode.HTML)
+            lambda: context.bot.send_message(
+                chat.id, render(apology, language), parse_mode=ParseMode.HTML
+            )
         )
     except TelegramError as second:
         kind = type(second).__name__

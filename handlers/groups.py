@@ -33,14 +33,16 @@ async def on_group_command(update: Update, context: BotContext) -> None:
         return
     # A courtesy, sent in the background: Telegram allows only 20 messages a minute in a
     # group, and waiting for that here would hold up every client's updates behind it.
-    context.in_background(point_to_private(context, chat.id))
+    # In the language of whoever asked (a group has no language of its own).
+    language = update.effective_user.language_code if update.effective_user else None
+    context.in_background(point_to_private(context, chat.id, language))
 
 
-async def point_to_private(context: BotContext, chat_id: int) -> None:
+async def point_to_private(context: BotContext, chat_id: int, language: str | None) -> None:
     """Tell a group the bot works in a private chat (run it in the background)."""
     try:
         await context.bot.send_message(
-            chat_id, render("private_only", bot_username=context.bot.username)
+            chat_id, render("private_only", language or "en", bot_username=context.bot.username)
         )
     except TelegramError as problem:
         # The group doesn't let the bot post, or the message is gone: so be it.

@@ -16,7 +16,7 @@ from features.common.loaders import week_of
 from features.common.questions import GOAL, OWN
 from features.fit import export as fit_export
 from features.kernel.texts import plain, render
-from features.kernel.vocabulary import Reply, SendDocument, SendExport, ShowChart
+from features.kernel.vocabulary import Day, Reply, SendDocument, SendExport, ShowChart
 from features.review import loaders, paper, summary
 from features.review.history import History, goal_of, own_question_of
 from features.safety import safety_plan as safety_parts
@@ -83,7 +83,7 @@ def _chart_png(effect: ShowChart, language: str) -> bytes:
     title = plain(effect.title, language)
     if effect.drawing == "progress":
         return progress_chart.render_png(effect.dates, series, title)
-    return chart.render_png(effect.dates, series, title)
+    return chart.render_png(effect.dates, series, title, language=language)
 
 
 async def _export_files(
@@ -108,7 +108,7 @@ async def _export_files(
         plan = await safety.get_plan(session=session, user_id=user_id) or {}
         weeks = await wellbeing.history(session=session, user_id=user_id)
         days = await checkins.between(session=session, user_id=user_id)
-        time_zone, country = user.time_zone, user.country
+        time_zone, country, chosen = user.time_zone, user.country, user.language
     if not (everything.sessions or goals or own or fit_checks or plan or weeks or days):
         return None
     from features.review import export
@@ -118,6 +118,7 @@ async def _export_files(
         exported_at=now,
         time_zone=time_zone,
         country=country,
+        language=chosen,
         wording=_wording(everything, language),
         session_lines=paper.session_blocks(everything, language),
         goal_lines=paper.goal_blocks(
@@ -148,7 +149,11 @@ async def _export_files(
         ],
         titles={
             "title": plain("export.pdf_title", language),
-            "subtitle": plain("export.pdf_subtitle", language, day=f"{now:%d %B %Y}"),
+            "subtitle": plain(
+                "export.pdf_subtitle",
+                language,
+                day=Day(now.date(), year=True, weekday=False),
+            ),
             "sessions": plain("export.pdf_sessions", language),
             "goals": plain("export.pdf_goals", language),
             "fit": plain("export.pdf_fit", language),
@@ -206,7 +211,7 @@ def _checkin(row: CheckIn, language: str) -> dict[str, Any]:
     heading = plain(
         "export.checkin_heading" if row.face is not None else "export.checkin_heading_no_face",
         language,
-        day=f"{row.day:%A} {row.day.day} {row.day:%B %Y}",
+        day=Day(row.day, year=True),
         word=word,
         face=str(row.face),
     )

@@ -34,4 +34,6 @@ async def on_my_chat_member(update: Update, context: BotContext) -> None:
     joined = change.old_chat_member.status in gone
     if is_group and joined and status in (ChatMember.MEMBER, ChatMember.ADMINISTRATOR):
         # In the background: a group's send limit must not hold up anyone's updates.
-        context.in_background(point_to_private(context, change.chat.id))
+        # In the language of whoever added the bot.
+        language = change.from_user.language_code if change.from_user else None
+        context.in_background(point_to_private(context, change.chat.id, language))

@@ -121,6 +121,15 @@ async def set_time_zone(*, session: AsyncSession, user_id: int, time_zone: str) 
     )
 
 
+async def set_language(*, session: AsyncSession, user_id: int, language: str) -> None:
+    """Remember the language the client chose to be spoken to in (a code: "de")."""
+    await session.exec(
+        update(User)
+        .where(col(User.id) == user_id)
+        .values(language=_language(language), updated_at=utc_now())
+    )
+
+
 async def set_country(*, session: AsyncSession, user_id: int, country: str | None) -> None:
     """Remember the country the client chose for crisis help (None: their time zone's)."""
     await session.exec(

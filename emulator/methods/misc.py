@@ -1,4 +1,5 @@
-"""Small methods: getMe, getChat, sendChatAction, answerCallbackQuery, bot commands."""
+"""Small methods: getMe, getChat, sendChatAction, answerCallbackQuery, bot commands, the
+bot's description and short description."""
 
 from __future__ import annotations
 
@@ -28,6 +29,10 @@ _CHAT_ACTIONS = frozenset(
     }
 )
 _COMMAND = re.compile(r"[a-z0-9_]{1,32}")
+# A two-letter ISO 639-1 code, or empty for every language without its own.
+_LANGUAGE_CODE = re.compile(r"(?:[a-z]{2})?")
+_DESCRIPTION_LIMIT = 512
+_SHORT_DESCRIPTION_LIMIT = 120
 
 
 @method("getMe")
@@ -90,9 +95,16 @@ async def answer_callback_query(world: World, p: Params) -> bool:
     return True
 
 
+def _language_code(p: Params) -> str:
+    code = p.text("language_code") or ""
+    if not _LANGUAGE_CODE.fullmatch(code):
+        raise bad_request("LANGUAGE_CODE_INVALID")
+    return code
+
+
 def _scope_key(p: Params) -> tuple[str, str]:
     scope = p.obj("scope") or {"type": "default"}
-    return json.dumps(scope, sort_keys=True), p.text("language_code") or ""
+    return json.dumps(scope, sort_keys=True), _language_code(p)
 
 
 @method("setMyCommands")
@@ -133,3 +145,40 @@ async def delete_my_commands(world: World, p: Params) -> bool:
     """Forget the command list of a scope and language."""
     world.commands.pop(_scope_key(p), None)
     return True
+
+
+def _set_text(store: dict[str, str], p: Params, name: str, limit: int) -> bool:
+    """Store a description for a language; an empty one removes it."""
+    language = _language_code(p)
+    text = p.text(name) or ""
+    if len(text) > limit:
+        raise bad_request(f"{name.upper()}_INVALID")
+    if text:
+        store[language] = text
+    else:
+        store.pop(language, None)
+    return True
+
+
+@method("setMyDescription")
+async def set_my_description(world: World, p: Params) -> bool:
+    """The text an empty chat with the bot shows, for a language (up to 512 characters)."""
+    return _set_text(world.descriptions, p, "description", _DESCRIPTION_LIMIT)
+
+
+@method("getMyDescription")
+async def get_my_description(world: World, p: Params) -> dict[str, str]:
+    """The description stored for exactly this language."""
+    return {"description": world.descriptions.get(_language_code(p), "")}
+
+
+@method("setMyShortDescription")
+async def set_my_short_description(world: World, p: Params) -> bool:
+    """The text on the bot's profile and in shared links, for a language (up to 120)."""
+    return _set_text(world.short_descriptions, p, "short_description", _SHORT_DESCRIPTION_LIMIT)
+
+
+@method("getMyShortDescription")
+async def get_my_short_description(world: World, p: Params) -> dict[str, str]:
+    """The short description stored for exactly this language."""
+    return {"short_description": world.short_descriptions.get(_language_code(p), "")}

@@ -25,6 +25,7 @@ from features.kernel.vocabulary import (
     Arg,
     Button,
     DangerSeen,
+    Day,
     Event,
     Facts,
     Goto,
@@ -171,5 +172,5 @@ def _day_of(state: State) -> date | None:
         return None
 
 
-def _day(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
+def _day(day: date) -> Day:
+    return Day(day)

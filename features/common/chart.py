@@ -15,8 +15,11 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num, num2date
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from features.kernel.formats import ENGLISH, short_day
 
 WIDTH, HEIGHT, DPI = 9.0, 5.0, 110  # 990 x 550 pixels: sharp on a phone, small to send
 _LABEL_LENGTH = 40
@@ -38,6 +41,7 @@ def render_png(
     *,
     size: tuple[float, float] = (WIDTH, HEIGHT),
     legend_columns: int = 3,
+    language: str = ENGLISH,
 ) -> bytes:
     """A line per (label, values, is_goal), one value per date, on a 0 to 10 scale. The
     dates are the sessions', in order; a date may come more than once (two reflections on
@@ -70,7 +74,14 @@ def render_png(
         axes.set_xlim(_on_axis(low), _on_axis(high))
         locator = AutoDateLocator(minticks=3)  # type: ignore[no-untyped-call]
         axes.xaxis.set_major_locator(locator)
-        axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+        if language == ENGLISH:
+            axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+        else:
+            # Month names in the client's language (matplotlib's are the process's locale's).
+            years = (high - low).days > 300
+            axes.xaxis.set_major_formatter(
+                FuncFormatter(lambda x, _: short_day(_from_axis(x), language, year=years))
+            )
         axes.spines[["top", "right"]].set_visible(False)
         if title:
             axes.set_title(_safe(title), loc="left", fontsize=12)
@@ -87,6 +98,11 @@ def render_png(
         described = f"{len(where)} points; x axis {low:%Y-%m-%d} to {high:%Y-%m-%d}"
         figure.savefig(buffer, format="png", metadata={"Description": described})
         return buffer.getvalue()
+
+
+def _from_axis(x: float) -> date:
+    moment: datetime = num2date(x)  # type: ignore[no-untyped-call]
+    return moment.date()
 
 
 def positions(dates: Sequence[date]) -> list[datetime]:

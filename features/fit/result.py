@@ -29,7 +29,7 @@ from features.fit.items import (
     said_label,
 )
 from features.fit.loaded import FitView
-from features.kernel.vocabulary import Arg, Ref
+from features.kernel.vocabulary import Arg, Day, Ref
 
 Section = tuple[Ref, ...]
 
@@ -183,13 +183,13 @@ def _changes(check: FitView, previous: FitView, time_zone: str | None) -> Sectio
     return (head, *(lines or [Ref("fit.changes.none")]))
 
 
-def day_of(check: FitView, time_zone: str | None) -> str:
+def day_of(check: FitView, time_zone: str | None) -> Arg:
     """The day a check was done, on the client's calendar ("Tuesday 24 November")."""
     moment = check.finished_at or check.started_at
     if moment is None:
         return ""
     local: datetime = local_time(time_zone, moment) if time_zone else moment
-    return f"{local:%A} {local.day} {local:%B}"
+    return Day(local.date())
 
 
 def _pref(topic: str) -> Item:

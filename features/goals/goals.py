@@ -73,7 +73,7 @@ def press(state: State, event: Press, facts: Facts) -> Outcome:
     action, _, raw_id = event.data.removeprefix(PRESS).partition(":")
     if action == "add":
         if len(facts[Goals].texts) >= MAX_GOALS:
-            return Outcome(state, (Toast("toast.goals_full", {"max": str(MAX_GOALS)}),))
+            return Outcome(state, (Toast("toast.goals_full", {"max": MAX_GOALS}),))
         return Outcome(State(Step.GOAL_NEW), (Reply("goals.ask_new"),))
     if action in ("edit", "retire") and not raw_id:
         return Outcome(state, (_pick(action, facts),))
@@ -98,7 +98,7 @@ def write(state: State, event: Event, facts: Facts) -> Outcome:
     if not text:
         return Outcome(state, ask_again(state))
     if len(text) > MAX_GOAL_LENGTH:
-        return Outcome(state, (Reply("goals.too_long", {"max": str(MAX_GOAL_LENGTH)}),))
+        return Outcome(state, (Reply("goals.too_long", {"max": MAX_GOAL_LENGTH}),))
     if state.step is Step.GOAL_EDIT:
         goal_id = int(state.data.get("goal_id", -1))
         if goal_id not in facts[Goals].texts:
@@ -106,7 +106,7 @@ def write(state: State, event: Event, facts: Facts) -> Outcome:
         edited = Reply("goals.edited", {"goal": text, "stop": stop_after(text)})
         return Outcome(State(), (EditGoal(goal_id, text), edited))
     if len(facts[Goals].texts) >= MAX_GOALS:
-        return Outcome(State(), (Reply("goals.full", {"max": str(MAX_GOALS)}),))
+        return Outcome(State(), (Reply("goals.full", {"max": MAX_GOALS}),))
     added = Reply("goals.added", {"goal": text, "stop": stop_after(text)})
     return Outcome(State(), (AddGoal(text), added))
 

@@ -70,7 +70,7 @@ def press(state: State, event: Press, facts: Facts) -> Outcome:
         return Outcome(state, (RemoveOwnQuestion(int(target)), Redraw(menu(after))))
     if action == "add":
         if len(facts[OwnQuestions].texts) >= MAX_OWN_QUESTIONS:
-            return Outcome(state, (Toast("toast.own_full", {"max": str(MAX_OWN_QUESTIONS)}),))
+            return Outcome(state, (Toast("toast.own_full", {"max": MAX_OWN_QUESTIONS}),))
         return Outcome(State(Step.OWN_QUESTION_NEW), (Reply("questions.ask_new"),))
     return Outcome(state, (Toast("toast.stale_button"),))
 
@@ -83,9 +83,9 @@ def write(state: State, event: Event, facts: Facts) -> Outcome:
     if not text:
         return Outcome(state, ask_again())
     if len(text) > MAX_OWN_QUESTION_LENGTH:
-        return Outcome(state, (Reply("questions.too_long", {"max": str(MAX_OWN_QUESTION_LENGTH)}),))
+        return Outcome(state, (Reply("questions.too_long", {"max": MAX_OWN_QUESTION_LENGTH}),))
     if len(facts[OwnQuestions].texts) >= MAX_OWN_QUESTIONS:
-        return Outcome(State(), (Reply("questions.full", {"max": str(MAX_OWN_QUESTIONS)}),))
+        return Outcome(State(), (Reply("questions.full", {"max": MAX_OWN_QUESTIONS}),))
     added = Reply("questions.added", {"text": text, "stop": stop_after(text)})
     return Outcome(State(), (AddOwnQuestion(text), added))
 

@@ -3,7 +3,9 @@ asks (with their short names for the menu)."""
 
 from __future__ import annotations
 
-EN: dict[str, str] = {
+from features.kernel.vocabulary import Plural, Wording
+
+EN: dict[str, Wording] = {
     # Short names of the questions, for the /questions menu.
     "label.heard": "Feeling heard and respected (0-10)",
     "label.focus": "Working on what I wanted (0-10)",
@@ -38,11 +40,22 @@ EN: dict[str, str] = {
     "goals.gone": "That goal has been set aside meanwhile, so I left it as it was.",
     "goals.pick_edit": "Which goal would you like to reword?",
     "goals.pick_retire": "Which goal would you like to set aside?",
-    "goals.too_long": (
-        "That's a little long for a goal. Could you put it in up to {max} characters? "
-        "Your longer thoughts have a place in the reflection questions."
+    "goals.too_long": Plural(
+        one=(
+            "That's a little long for a goal. Could you put it in up to {max} character? "
+            "Your longer thoughts have a place in the reflection questions."
+        ),
+        other=(
+            "That's a little long for a goal. Could you put it in up to {max} characters? "
+            "Your longer thoughts have a place in the reflection questions."
+        ),
+        count="max",
     ),
-    "goals.full": "You have {max} goals already; set one aside to add another. /goals",
+    "goals.full": Plural(
+        one="You have {max} goal already; set it aside to add another. /goals",
+        other="You have {max} goals already; set one aside to add another. /goals",
+        count="max",
+    ),
     "goals.only_text": "I can only keep text. Please type your goal, or /cancel.",
     # /questions
     "questions.menu": (
@@ -52,11 +65,27 @@ EN: dict[str, str] = {
     "questions.own_item": "\n\u2022 {text}",
     "questions.ask_new": "What would you like me to ask you after each session?",
     "questions.added": "Added: <i>{text}</i>{stop} I'll ask it at the end of each reflection.",
-    "questions.too_long": "Could you make it shorter, up to {max} characters?",
-    "questions.full": "You have {max} questions of your own already. /questions",
+    "questions.too_long": Plural(
+        one="Could you make it shorter, up to {max} character?",
+        other="Could you make it shorter, up to {max} characters?",
+        count="max",
+    ),
+    "questions.full": Plural(
+        one="You have {max} question of your own already. /questions",
+        other="You have {max} questions of your own already. /questions",
+        count="max",
+    ),
     "questions.only_text": "I can only keep text. Please type your question, or /cancel.",
-    "toast.goals_full": "You have {max} goals already; set one aside first.",
-    "toast.own_full": "You have {max} questions of your own already.",
+    "toast.goals_full": Plural(
+        one="You have {max} goal already; set it aside first.",
+        other="You have {max} goals already; set one aside first.",
+        count="max",
+    ),
+    "toast.own_full": Plural(
+        one="You have {max} question of your own already.",
+        other="You have {max} questions of your own already.",
+        count="max",
+    ),
     "button.goal_add": "Add a goal",
     "button.goal_edit": "Reword one",
     "button.goal_retire": "Set one aside",

@@ -78,7 +78,8 @@ async def run_turn(
         client = await clients.lock_user(session=session, user_id=sender.user_id)
     admitted = door(client)
     if isinstance(admitted, Outcome):
-        return admitted, client.language if client is not None else "en"
+        # Someone the bot keeps nothing about is refused in their Telegram's language.
+        return admitted, client.language if client is not None else (sender.language or "en")
     if admitted is not None:
         client = await clients.get_or_create_user(
             session=session,

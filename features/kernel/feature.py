@@ -29,6 +29,7 @@ from features.kernel.vocabulary import (
     Reply,
     State,
     Step,
+    Wording,
 )
 
 CommandFn = Callable[[State, Command, Facts], Outcome]
@@ -157,7 +158,7 @@ class Feature:
     # A check on every event before routing (safety only).
     screen: Screen | None = None
     # Its English texts, by id.
-    texts: Mapping[str, str] = field(default_factory=dict)
+    texts: Mapping[str, Wording] = field(default_factory=dict)
     # Its commands shown in the Telegram menu and /help.
     menu: tuple[CommandInfo, ...] = ()
 
@@ -179,7 +180,7 @@ class Router:
     buttons: tuple[tuple[str, Feature], ...]
     steps: Mapping[Step, Feature]
     screens: tuple[Screen, ...]
-    texts: Mapping[str, str]
+    texts: Mapping[str, Wording]
     menu: tuple[CommandInfo, ...]
     # Entry name -> the feature that has it.
     entries: Mapping[str, Feature]

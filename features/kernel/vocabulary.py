@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar, cast
 
@@ -183,9 +183,57 @@ class Ref:
     args: Mapping[str, Arg] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class Plural:
+    """A text that changes with a number: English has two forms, `one` (said for 1 only)
+    and `other`; a translation has as many as its language's plural rules (Russian: 1, 2-4,
+    5-20, fractions). `count` names the argument that chooses the form."""
+
+    one: str
+    other: str
+    count: str = "n"
+
+
+# A catalogue entry: a sentence, or one that changes with a number.
+Wording = str | Plural
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    """A date, written in the client's language when rendered: "Tuesday 24 November" (with
+    `year`, "Tuesday 24 November 2026"; `weekday=False` leaves the weekday out; `at`, a wall
+    clock time after it: "Tuesday 24 November, 18:50"; `short`, in few letters: "Thu 26 Nov",
+    or with `year` and no weekday "24 Nov 2026")."""
+
+    day: date
+    year: bool = False
+    weekday: bool = True
+    at: time | None = None
+    short: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Weekday:
+    """A weekday's name in the client's language (0 is Monday); `short` is "Mon"."""
+
+    number: int
+    short: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """Items joined as the client's language joins a list: "Monday and Thursday",
+    "Montag und Donnerstag"; with `separator`, joined by it instead ("Mon, Thu")."""
+
+    items: tuple[Arg, ...]
+    separator: str | None = None
+
+
 # A text argument: a plain string (escaped when rendered: it may be the client's own words),
-# a catalogue text, or several catalogue texts one per line.
-Arg = str | Ref | tuple[Ref, ...]
+# a number (written as the client's language writes numbers; it also chooses a `Plural`'s
+# form), a catalogue text, several catalogue texts one per line, or a date, weekday or list
+# written in the client's language.
+Arg = str | int | Ref | tuple[Ref, ...] | Day | Weekday | Listed
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,19 @@ _URGENT_HELP = (
 )
 
 EN: dict[str, str] = {
+    # What Telegram shows of the bot (handlers/profile.py), plain text: an empty chat's
+    # "What can this bot do?" (up to 512 characters), and the profile (up to 120).
+    "bot.description": (
+        "A quiet companion for your therapy. After each session I ask a few short "
+        "questions; before the next one I hand you a note of what you wanted to raise.\n\n"
+        "I don't send your answers to anyone, not even your therapist: you decide what to "
+        "share. /privacy says what I keep and who could read it.\n\n"
+        "I'm not a therapist and not a crisis service. If you are in danger, call your "
+        "local emergency number."
+    ),
+    "bot.short_description": (
+        "Reflect on your therapy sessions. Your answers go to no one. Not a crisis service."
+    ),
     "welcome": (
         "Hello, and welcome.\n\n"
         "I'm a quiet companion for your therapy. After each of your sessions I'll ask a "

@@ -24,6 +24,7 @@ from features.common.loaded import WeekRatings
 from features.kernel.vocabulary import (
     Arg,
     Button,
+    Day,
     Effect,
     Facts,
     Goto,
@@ -177,5 +178,5 @@ def _settled(pressed: Pressed, week: WeekRatings) -> Reply:
     return Reply(text, {"lines": lines, "day": day})
 
 
-def _day(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
+def _day(day: date) -> Day:
+    return Day(day)

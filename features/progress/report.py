@@ -12,6 +12,7 @@ from datetime import date
 from features.kernel.vocabulary import (
     Arg,
     ChartSeries,
+    Day,
     Effect,
     Facts,
     Outcome,
@@ -85,11 +86,8 @@ def _weeks(read: ProgressFacts) -> list[Ref]:
     if not read.weeks:
         return [Ref("progress.no_weeks")]
     first, last = read.weeks[0][0], read.weeks[-1][0]
-    if len(read.weeks) == 1:
-        lines = [Ref("progress.span_one", {"first": _day(first)})]
-    else:
-        span = {"n": str(len(read.weeks)), "first": _day(first), "last": _day(last)}
-        lines = [Ref("progress.span", span)]
+    span: dict[str, Arg] = {"n": len(read.weeks), "first": _day(first), "last": _day(last)}
+    lines = [Ref("progress.span", span)]
     overall = _series(read, "overall")
     change = trend.since_start(overall)
     if change is not None:
@@ -124,10 +122,8 @@ def _direction(label: Ref, ratings: Sequence[int]) -> Ref:
 def _checkins(faces: Sequence[int]) -> list[Ref]:
     if not faces:
         return []
-    if len(faces) == 1:
-        return [Ref("progress.checkins_one", {"face": str(faces[0])})]
     average = trend.one_decimal(sum(faces) / len(faces))
-    return [Ref("progress.checkins", {"n": str(len(faces)), "average": average})]
+    return [Ref("progress.checkins", {"n": len(faces), "average": average})]
 
 
 def _series(read: ProgressFacts, key: str) -> list[int]:
@@ -139,5 +135,5 @@ def _values(ratings: Sequence[int]) -> str:
     return ", ".join(str(r) for r in ratings)
 
 
-def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+def _day(day: date) -> Day:
+    return Day(day, year=True, weekday=False)

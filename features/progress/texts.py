@@ -3,6 +3,8 @@ The four are in our own words, not any published questionnaire's."""
 
 from __future__ import annotations
 
+from features.kernel.vocabulary import Plural, Wording
+
 # How each of the four is named where it is shown: in the message, /progress, the chart.
 _LABELS = {
     "myself": "In myself",
@@ -11,7 +13,7 @@ _LABELS = {
     "overall": "Overall",
 }
 
-EN: dict[str, str] = {
+EN: dict[str, Wording] = {
     # The four ratings. Sent on its own the evening before a session (with the note), so
     # nothing in its first lines says what it is about; at /reflect, it says so.
     "how.ask": (
@@ -55,8 +57,10 @@ EN: dict[str, str] = {
     ),
     "progress.report": "{lines}",
     "progress.title": "<b>How you've been, by your own ratings</b>",
-    "progress.span": "You've rated {n} weeks, from {first} to {last}.",
-    "progress.span_one": "You've rated one week so far: the one before {first}.",
+    "progress.span": Plural(
+        "You've rated one week so far: the one before {first}.",
+        "You've rated {n} weeks, from {first} to {last}.",
+    ),
     "progress.no_weeks": (
         "You haven't rated how you've been yet: I ask the evening before each session, "
         "with your note."
@@ -84,15 +88,13 @@ EN: dict[str, str] = {
     "progress.falling": "{label}: falling over your last four ({values}).",
     "progress.too_few": "{label}: {values} so far; with four ratings I can show a direction.",
     "progress.goal_label": "\u201c{goal}\u201d",
-    "progress.checkins": (
+    "progress.checkins": Plural(
+        "\n<b>Between sessions</b>\n"
+        "One check-in in the last four weeks: {average} on the five faces (1 the hardest, "
+        "5 the best).",
         "\n<b>Between sessions</b>\n"
         "{n} check-ins in the last four weeks, on average {average} on the five faces "
-        "(1 the hardest, 5 the best)."
-    ),
-    "progress.checkins_one": (
-        "\n<b>Between sessions</b>\n"
-        "One check-in in the last four weeks: {face} on the five faces (1 the hardest, "
-        "5 the best)."
+        "(1 the hardest, 5 the best).",
     ),
     "progress.suggest.flat": (
         "\nYour overall rating has stayed about level over your last four weeks. If that "

@@ -165,7 +165,7 @@ def _ratings_note(compared: Compared, facts: Facts) -> Arg:
 
 def raise_offer(serial: int, to_raise: Sequence[Moved], facts: Facts) -> Reply:
     """The offer to put the ratings that stood out on the note for next session."""
-    lead = "raise.lead_one" if len(to_raise) == 1 else "raise.lead_some"
+    lead = Ref("raise.lead", {"n": len(to_raise)})
     items = tuple(_raise_item(m, facts) for m in to_raise)
     buttons = (
         (
@@ -173,7 +173,7 @@ def raise_offer(serial: int, to_raise: Sequence[Moved], facts: Facts) -> Reply:
             Button("button.not_now", f"{RAISE}{serial}:no"),
         ),
     )
-    return Reply("reflection.raise_offer", {"lead": Ref(lead), "items": items}, buttons)
+    return Reply("reflection.raise_offer", {"lead": lead, "items": items}, buttons)
 
 
 def kept(to_raise: Sequence[Moved]) -> list[list[object]]:

@@ -30,6 +30,7 @@ from features.kernel.vocabulary import (
     Arg,
     Button,
     Command,
+    Day,
     Effect,
     Event,
     Facts,
@@ -191,8 +192,8 @@ def _which_offer(state: State) -> Reply:
     return Reply("reflection.which_session", buttons=(*rows, another))
 
 
-def _day(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
+def _day(day: date) -> Day:
+    return Day(day)
 
 
 def pause(reflecting: bool) -> Outcome:
@@ -208,7 +209,7 @@ def reflecting(state: State, event: Event, facts: Facts) -> Outcome:
     key = r.questions[r.position]
     if isinstance(event, Text):
         if _too_long(r, key, event.text):
-            full = Reply("reflection.answer_full", {"limit": f"{ANSWER_LIMIT:,}"})
+            full = Reply("reflection.answer_full", {"limit": ANSWER_LIMIT})
             return Outcome(state, (full, *ask_again(r, facts)))
         answer = _with_text(r, key, event.text)
         written = _put(r, key, answer)
@@ -249,7 +250,7 @@ def in_danger(state: State, text: str, facts: Facts) -> Outcome:
     then = Reply("crisis.choice", buttons=(choice,))
     if _too_long(r, key, text):
         # The answer's limit holds here too; the client is told, gently, after the help.
-        full = Reply("reflection.answer_full", {"limit": f"{ANSWER_LIMIT:,}"})
+        full = Reply("reflection.answer_full", {"limit": ANSWER_LIMIT})
         return Outcome(state, (full, then))
     return Outcome(state, (_put(r, key, _with_text(r, key, text, danger=True)), then))
 
@@ -461,7 +462,7 @@ def _offer_resume(
 
 
 def _resume_offer(r: ReflectionView) -> Reply:
-    args = {
+    args: dict[str, Arg] = {
         "n": str(r.position + 1),
         "total": str(len(r.questions)),
         "date": _day(r.session_date),

@@ -3,7 +3,9 @@ gentle word about ratings that dropped."""
 
 from __future__ import annotations
 
-EN: dict[str, str] = {
+from features.kernel.vocabulary import Plural, Wording
+
+EN: dict[str, Wording] = {
     # The reflection.
     "reflection.intro": (
         "Let's look back at your session: {total} short questions. Answer what you like, "
@@ -38,10 +40,18 @@ EN: dict[str, str] = {
     "reflection.so_far_text": "\n\nSo far you wrote: <i>{text}</i>",
     "reflection.so_far_skipped": "\n\nYou skipped this one.",
     "reflection.comment_kept": "Thank you, I've kept that with this question.",
-    "reflection.answer_full": (
-        "This answer has reached its limit of {limit} characters, so I didn't add that "
-        "last message; everything you wrote before it is kept. Your message is still here "
-        "in our chat, and we can carry on from here."
+    "reflection.answer_full": Plural(
+        one=(
+            "This answer has reached its limit of {limit} character, so I didn't add that "
+            "last message; everything you wrote before it is kept. Your message is still here "
+            "in our chat, and we can carry on from here."
+        ),
+        other=(
+            "This answer has reached its limit of {limit} characters, so I didn't add that "
+            "last message; everything you wrote before it is kept. Your message is still here "
+            "in our chat, and we can carry on from here."
+        ),
+        count="limit",
     ),
     "reflection.only_text": (
         "I can only keep text, so I haven't kept that. If you'd like, type it instead."
@@ -83,8 +93,9 @@ EN: dict[str, str] = {
         "it, and saying so often helps the work. Shall I add this to your note for next "
         "session?"
     ),
-    "raise.lead_one": "One rating stood out today:",
-    "raise.lead_some": "Some of today's ratings stood out:",
+    "raise.lead": Plural(
+        one="One rating stood out today:", other="Some of today's ratings stood out:"
+    ),
     "raise.item": ("\u2022 {label}: {rating}/10{how}. You could say: <i>\u201c{say}\u201d</i>"),
     "raise.how_usual": ", lower than your usual {then}",
     "raise.how_low": "",

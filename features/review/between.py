@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from features.common.faces import FACES
-from features.kernel.vocabulary import Arg, Ref, Reply
+from features.kernel.vocabulary import Arg, Day, Listed, Ref, Reply
 
 # As many as fit comfortably in a glance (a month of daily check-ins); /export has them all.
 SHOWN = 31
@@ -16,9 +16,13 @@ def faces(checkins: tuple[tuple[date, int], ...]) -> Reply | None:
     """ "Between sessions: 🙂 Thu 26 Nov · 😐 Tue 24 Nov ...", or None when there are none."""
     if not checkins:
         return None
-    shown = " \u00b7 ".join(
-        f"{FACES.get(face, '')} {day:%a} {day.day} {day:%b}" for day, face in checkins[:SHOWN]
+    shown = Listed(
+        tuple(
+            Ref("summary.checkin_face", {"face": FACES.get(face, ""), "day": Day(day, short=True)})
+            for day, face in checkins[:SHOWN]
+        ),
+        separator=" \u00b7 ",
     )
     more = len(checkins) - SHOWN
-    earlier: Arg = Ref("summary.checkins_more", {"n": str(more)}) if more > 0 else ""
+    earlier: Arg = Ref("summary.checkins_more", {"n": more}) if more > 0 else ""
     return Reply("summary.checkins", {"faces": shown, "more": earlier})

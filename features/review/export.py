@@ -57,6 +57,8 @@ class Export:
     # The check-ins between sessions, oldest first: day (ISO), face (1-5, or None), the
     # face's word, and the client's line (or None).
     checkins: list[dict[str, Any]] = field(default_factory=list)
+    # The language the bot speaks with the client (Telegram's at first contact, /language).
+    language: str = "en"
 
 
 # How I've been's four, as the CSV and JSON name them (storage.wellbeing.PARTS).
@@ -139,6 +141,7 @@ def to_json(export: Export) -> bytes:
         "exported_at": export.exported_at.isoformat(),
         "time_zone": export.time_zone,
         "country": export.country,
+        "language": export.language,
         "schedule": export.schedule,
         "goals": export.goals,
         "own_questions": export.own_questions,

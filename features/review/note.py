@@ -14,7 +14,7 @@ from datetime import date
 
 from features.common.questions import GOAL, RATINGS
 from features.kernel.texts import render
-from features.kernel.vocabulary import Arg, Button, Ref, Reply
+from features.kernel.vocabulary import Arg, Button, Day, Ref, Reply
 from features.review.pages import PAGE_LIMIT, pack, size, split_text
 
 PRESS = "n:"
@@ -117,7 +117,7 @@ def closed(note: NoteView) -> Reply:
     """The scheduled note, discreet: nothing of what it holds until the client opens it
     (a lock screen shows a message's start; the note's words would be there)."""
     day = note.session_date
-    when = f"{day:%A} {day.day} {day:%B}" if day is not None else ""
+    when: Arg = Day(day) if day is not None else ""
     text = "note.closed_day" if day is not None else "note.closed"
     button = Button("button.note_open", f"{PRESS}{note.serial}:{OPEN}")
     return Reply(text, {"opening": _opening(True), "day": when}, ((button,),))
@@ -242,4 +242,4 @@ def _title(note: NoteView) -> Ref:
     day = note.session_date
     if day is None:
         return Ref("note.title")
-    return Ref("note.title_day", {"day": f"{day:%A} {day.day} {day:%B}"})
+    return Ref("note.title_day", {"day": Day(day)})

@@ -12,6 +12,7 @@ from features.common.loaded import WeekRatings
 from features.common.questions import GOAL
 from features.common.timezones import local_time
 from features.kernel.texts import plain
+from features.kernel.vocabulary import Day
 from features.review.history import History, Session, previous_ratings
 from features.review.summary import question_label, trend
 
@@ -60,7 +61,7 @@ def week_blocks(
     """How I've been, every week rated or skipped, oldest first."""
     blocks = []
     for day, week in weeks:
-        heading = plain("export.week_heading", language, day=f"{day:%A} {day.day} {day:%B %Y}")
+        heading = plain("export.week_heading", language, day=Day(day, year=True))
         given = any(rating is not None for rating in week.given)
         line = _week(week, language) if given else plain("export.week_skipped", language)
         blocks.append((heading, [line]))
@@ -107,11 +108,10 @@ def _heading(session: Session, language: str) -> str:
     return plain("export.session_heading", language, day=_day(session), state=state)
 
 
-def _day(session: Session) -> str:
-    day = session.session_date
-    return f"{day:%A} {day.day} {day:%B %Y}"
+def _day(session: Session) -> Day:
+    return Day(session.session_date, year=True)
 
 
-def _date(moment: datetime, time_zone: str | None) -> str:
+def _date(moment: datetime, time_zone: str | None) -> Day:
     local = local_time(time_zone, moment) if time_zone else moment
-    return f"{local.day} {local:%B %Y}"
+    return Day(local.date(), year=True, weekday=False)

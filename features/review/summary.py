@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from features.common.loaded import WeekRatings
 from features.common.questions import GOAL, OPEN, OWN, RATINGS
 from features.kernel.texts import render
-from features.kernel.vocabulary import Arg, Button, ChartSeries, Ref, Reply, ShowChart
+from features.kernel.vocabulary import Arg, Button, ChartSeries, Day, Ref, Reply, ShowChart
 from features.review.history import (
     Answered,
     History,
@@ -36,7 +36,7 @@ class _Piece:
     an answer too long for a page)."""
 
     ref: Ref
-    day: str
+    day: Arg
     heading: bool = False
 
 
@@ -73,7 +73,7 @@ def nothing_to_show(history: History, window: Window) -> Reply:
     """A friendly word instead of an empty summary."""
     if history.total == 0:
         return Reply("summary.none")
-    return Reply("summary.none_in_window", {"days": str(window.days)})
+    return Reply("summary.none_in_window", {"days": window.days or 0})
 
 
 def chart(history: History) -> ShowChart | None:
@@ -142,7 +142,6 @@ def _pieces(history: History) -> list[_Piece]:
     pieces: list[_Piece] = []
     for heading, lines in session_blocks(history):
         day = heading.args["day"]
-        assert isinstance(day, str)
         pieces.append(_Piece(heading, day, heading=True))
         pieces.extend(_Piece(line, day) for line in lines)
     return pieces
@@ -206,8 +205,8 @@ def _header(history: History, window: Window) -> Ref:
     starts = len(history.sessions) - counted
     args: dict[str, Arg] = {
         "count": _count(counted, starts),
-        "days": str(window.days),
-        "starts": _starts(starts) if counted else "",
+        "days": window.days or 0,
+        "starts": Ref("summary.starts", {"n": starts}) if counted and starts else "",
     }
     if window.days is None:
         return Ref("summary.header.all", args)
@@ -215,24 +214,14 @@ def _header(history: History, window: Window) -> Ref:
         s.session_date < history.since for s in history.sessions
     )
     if window == DEFAULT and reached and counted:
-        return Ref("summary.header.reached" if counted != 1 else "summary.header.reached_one", args)
+        return Ref("summary.header.reached", {**args, "n": counted})
     return Ref("summary.header.days", args)
 
 
 def _count(counted: int, starts: int) -> Ref:
     if counted == 0:
-        if starts == 1:
-            return Ref("summary.count.only_started_one")
-        return Ref("summary.count.only_started", {"n": str(starts)})
-    return Ref("summary.count.one") if counted == 1 else Ref("summary.count", {"n": str(counted)})
-
-
-def _starts(starts: int) -> Arg:
-    if starts == 0:
-        return ""
-    if starts == 1:
-        return Ref("summary.starts.one")
-    return Ref("summary.starts", {"n": str(starts)})
+        return Ref("summary.count.only_started", {"n": starts})
+    return Ref("summary.count", {"n": counted})
 
 
 def _buttons(window: Window, upto: int, number: int, total: int) -> tuple[tuple[Button, ...], ...]:
@@ -244,9 +233,8 @@ def _buttons(window: Window, upto: int, number: int, total: int) -> tuple[tuple[
     return (tuple(row),) if row else ()
 
 
-def _day(session: Session) -> str:
-    day = session.session_date
-    return f"{day:%A} {day.day} {day:%B %Y}"
+def _day(session: Session) -> Day:
+    return Day(session.session_date, year=True)
 
 
 def _goal_order(question: str) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from features.kernel.vocabulary import Plural, Wording
+
 _RATING_LABELS = {
     "heard": "Felt heard and respected",
     "focus": "Worked on what I wanted",
@@ -9,26 +11,30 @@ _RATING_LABELS = {
     "overall": "The session overall",
 }
 
-EN: dict[str, str] = {
+EN: dict[str, Wording] = {
     "command.summary": "Your recent reflections, and how things are changing",
     "command.note": "A note of what to raise at your next session",
     "command.export": "Everything you've written, as files to keep",
     # /summary
     "summary.page": "{header}\n{body}{footer}",
-    "summary.header.days": "<b>Your reflections from the last {days} days</b>: {count}{starts}.",
+    "summary.header.days": Plural(
+        one="<b>Your reflections from the last day</b>: {count}{starts}.",
+        other="<b>Your reflections from the last {days} days</b>: {count}{starts}.",
+        count="days",
+    ),
     "summary.header.all": "<b>All your reflections</b>: {count}{starts}.",
-    "summary.header.reached": (
-        "<b>Your last {count}</b>{starts}, reaching back past the last {days} days."
+    # The last sessions reach back before the window ({days}, the usual 30 days).
+    "summary.header.reached": Plural(
+        one="<b>Your last session</b>{starts}, from before the last {days} days.",
+        other="<b>Your last {n} sessions</b>{starts}, reaching back past the last {days} days.",
     ),
-    "summary.header.reached_one": (
-        "<b>Your last session</b>{starts}, from before the last {days} days."
+    "summary.count": Plural(one="{n} session", other="{n} sessions"),
+    "summary.count.only_started": Plural(
+        one="one reflection, only started", other="{n} reflections, only started"
     ),
-    "summary.count": "{n} sessions",
-    "summary.count.one": "1 session",
-    "summary.count.only_started": "{n} reflections, only started",
-    "summary.count.only_started_one": "one reflection, only started",
-    "summary.starts": ", and {n} reflections only started",
-    "summary.starts.one": ", and one reflection only started",
+    "summary.starts": Plural(
+        one=", and one reflection only started", other=", and {n} reflections only started"
+    ),
     "summary.only_started": " <i>(only started)</i>",
     "summary.session": "\n<b>\U0001f4c5 {day}</b>{unfinished}",
     "summary.session_continued": "\n<b>\U0001f4c5 {day}</b> <i>(continued)</i>",
@@ -67,15 +73,23 @@ EN: dict[str, str] = {
     "summary.checkins": (
         "<b>Between sessions</b>, how your days went (your check-ins, newest first):\n{faces}{more}"
     ),
+    "summary.checkin_face": "{face} {day}",
     "summary.checkins_more": "\n…and {n} earlier. /export has them all.",
     "summary.none": (
         "There's nothing to show yet: you haven't reflected on a session. After your "
         "next session, /reflect asks a few short questions, and your answers will "
         "appear here, with how they change over time."
     ),
-    "summary.none_in_window": (
-        "You haven't reflected on a session in the last {days} days. /summary all shows "
-        "everything you've written."
+    "summary.none_in_window": Plural(
+        one=(
+            "You haven't reflected on a session in the last day. /summary all shows "
+            "everything you've written."
+        ),
+        other=(
+            "You haven't reflected on a session in the last {days} days. /summary all shows "
+            "everything you've written."
+        ),
+        count="days",
     ),
     "summary.usage": (
         "I didn't quite get that. /summary shows your last month, /summary 90 the last "

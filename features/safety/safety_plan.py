@@ -96,7 +96,7 @@ def writing(state: State, event: Event, facts: Facts) -> Outcome:
     if isinstance(event, Text):
         text = event.text.strip()
         if len(text) > MAX_LENGTH:
-            return Outcome(state, (Reply("safety.too_long", {"max": str(MAX_LENGTH)}),))
+            return Outcome(state, (Reply("safety.too_long", {"max": MAX_LENGTH}),))
         key = PARTS[index]
         plan[key] = text
         saved = SaveSafetyPlan(key, text)

@@ -4,7 +4,9 @@ own words, and /country (whose numbers the crisis message gives)."""
 
 from __future__ import annotations
 
-EN: dict[str, str] = {
+from features.kernel.vocabulary import Plural, Wording
+
+EN: dict[str, Wording] = {
     # After the crisis message.
     "crisis.again": (
         "I'm still here, and I hear how hard this is. The numbers I sent a little earlier "
@@ -60,9 +62,16 @@ EN: dict[str, str] = {
     "safety.in_crisis": "<b>Your plan:</b>\n{parts}\n\n/safetyplan to see all of it.",
     "safety.crisis_part": "\u2022 {title}: <i>{text}</i>",
     "safety.saved": "Saved.",
-    "safety.too_long": (
-        "That's a lot for one part. Could you keep it under {max} characters? Short "
-        "words are easier to find in a hard moment."
+    "safety.too_long": Plural(
+        one=(
+            "That's a lot for one part. Could you keep it under {max} character? Short "
+            "words are easier to find in a hard moment."
+        ),
+        other=(
+            "That's a lot for one part. Could you keep it under {max} characters? Short "
+            "words are easier to find in a hard moment."
+        ),
+        count="max",
     ),
     "safety.only_text": "I can only keep text here. Please type it, or tap a button.",
     "safety.stopped": (

@@ -11,6 +11,7 @@ from features.common.lexicon import languages_of, normalise, words
 from features.common.timezones import zone_for
 from features.common.typed_days import Calendar, Relative, TypedDay, read_day, read_weekdays
 from features.common.typed_time import Unclear, read_time, read_time_words
+from features.kernel.vocabulary import Day
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
@@ -76,11 +77,11 @@ def read_days(text: str, language: str | None = None) -> TypedDays | None:
     return None if at == "unclear" else TypedDays(days, at)
 
 
-def format_local(moment_utc: datetime, time_zone: str) -> str:
-    """A moment as the client's wall clock shows it, e.g. "Tuesday 18 November, 18:50"."""
+def local_moment(moment_utc: datetime, time_zone: str) -> Day:
+    """A moment as the client's wall clock shows it, written in their language when
+    rendered: "Tuesday 18 November, 18:50"."""
     local = moment_utc.astimezone(zone_for(time_zone))
-    weekday, month = _WEEKDAYS[local.weekday()], _MONTHS[local.month - 1]
-    return f"{weekday} {local.day} {month}, {local:%H:%M}"
+    return Day(local.date(), at=local.time().replace(second=0, microsecond=0))
 
 
 def read_one_off(

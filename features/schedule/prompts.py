@@ -16,6 +16,7 @@ from features.common.loaded import ClientSchedule
 from features.kernel.vocabulary import (
     Arg,
     Button,
+    Day,
     Facts,
     Goto,
     Outcome,
@@ -113,5 +114,5 @@ def _expired(sent_at: datetime | None, facts: Facts) -> bool:
     )
 
 
-def _day(session_date: date) -> str:
-    return f"{session_date:%A} {session_date.day} {session_date:%B}"
+def _day(session_date: date) -> Day:
+    return Day(session_date)

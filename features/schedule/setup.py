@@ -9,7 +9,7 @@ for the length, `sf:<weeks>` for how often, `sc:<change>` on the /schedule card.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from features.common.loaded import ClientSchedule
 from features.common.session_times import (
@@ -26,9 +26,11 @@ from features.common.timezones import zone_for
 from features.kernel.vocabulary import (
     Arg,
     Button,
+    Day,
     Effect,
     Event,
     Facts,
+    Listed,
     NonText,
     Outcome,
     Press,
@@ -39,6 +41,7 @@ from features.kernel.vocabulary import (
     Step,
     Text,
     Toast,
+    Weekday,
 )
 from features.schedule import checkin_choice
 from features.schedule.effects import (
@@ -51,10 +54,9 @@ from features.schedule.effects import (
     SkipNextSession,
 )
 from features.schedule.how_long import read_every_weeks, typed_length
-from features.schedule.parsing import format_local, read_days, read_one_off, read_session_time
+from features.schedule.parsing import local_moment, read_days, read_one_off, read_session_time
 
 DAYS, TIME, LENGTH, FREQUENCY, CARD = "sd:", "st:", "sl:", "sf:", "sc:"
-_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _TIME_BUTTONS = tuple(f"{hour:02d}:00" for hour in range(8, 21))
 _LENGTHS = (45, 50, 60, 90)
 _DELAYS = (15, 60, 120, 180)
@@ -128,7 +130,7 @@ def add_extra(state: State, event: Event, facts: Facts) -> Outcome:
     moment = read_one_off(event.text, zone, facts.now, facts.client.language)
     if not isinstance(moment, datetime):
         return Outcome(state, (Reply(f"schedule.extra_{moment}"),))
-    when = format_local(moment, zone)
+    when = local_moment(moment, zone)
     return Outcome(
         State(),
         (
@@ -147,7 +149,7 @@ def command(action: str, facts: Facts, state: State) -> Outcome:
         upcoming = next_session(schedule, facts.now)
         if upcoming is None:
             return Outcome(state, (Reply("schedule.nothing_to_skip"),))
-        day = format_local(upcoming.starts_at, facts.client.time_zone)
+        day = local_moment(upcoming.starts_at, facts.client.time_zone)
         return Outcome(state, (SkipNextSession(), Reply("schedule.skipped", {"when": day})))
     if action in ("pause", "resume"):
         return Outcome(state, (SetPaused(action == "pause"), Reply(f"schedule.{action}")))
@@ -317,7 +319,7 @@ def _governs(facts: Facts) -> Ref:
     when = (
         Ref(f"schedule.delay_{minutes}")
         if minutes in _DELAYS
-        else Ref("schedule.delay_minutes", {"minutes": str(minutes)})
+        else Ref("schedule.delay_minutes", {"minutes": minutes})
     )
     if prefs.quiet_start == prefs.quiet_end:
         hours: Arg = Ref("schedule.quiet_none")
@@ -342,8 +344,8 @@ def _summary(facts: Facts, text: str) -> Reply:
     assert schedule is not None and zone is not None
     governs = _governs(facts)
     extra = _one_offs(schedule, facts.now, zone)
-    days = ", ".join(_DAY_NAMES[day] for day in schedule.weekdays)
-    minutes = str(int(schedule.duration.total_seconds() // 60))
+    days = Listed(tuple(Weekday(day, short=True) for day in schedule.weekdays))
+    minutes = int(schedule.duration.total_seconds() // 60)
     usual: Arg = Ref(
         "schedule.usual_every_two" if schedule.every_weeks == 2 else "schedule.usual_weekly",
         {"days": days, "time": f"{schedule.start:%H:%M}", "minutes": minutes},
@@ -362,7 +364,7 @@ def _summary(facts: Facts, text: str) -> Reply:
     note_at = preparation_note_at(upcoming, before, schedule, prefs)
     # Once its time has passed, the note has come (or was missed): it isn't announced.
     note: Arg = (
-        Ref("schedule.note_line", {"note": format_local(note_at, zone)})
+        Ref("schedule.note_line", {"note": local_moment(note_at, zone)})
         if note_at > facts.now
         else ""
     )
@@ -372,8 +374,8 @@ def _summary(facts: Facts, text: str) -> Reply:
             "next": Ref(
                 "schedule.next_line",
                 {
-                    "session": format_local(upcoming.starts_at, zone),
-                    "prompt": format_local(reflection_prompt_at(upcoming, schedule, prefs), zone),
+                    "session": local_moment(upcoming.starts_at, zone),
+                    "prompt": local_moment(reflection_prompt_at(upcoming, schedule, prefs), zone),
                 },
             ),
             "note": note,
@@ -389,7 +391,8 @@ def _one_offs(schedule: SessionSchedule, now: datetime, zone: str) -> Arg:
     coming = sorted(moment for moment in schedule.extra if moment > now)
     if not coming:
         return ""
-    sessions = "; ".join(format_local(moment, zone) for moment in coming)
+    # "; " between them: each has a comma of its own ("Tuesday 18 November, 18:50").
+    sessions = Listed(tuple(local_moment(moment, zone) for moment in coming), separator="; ")
     return Ref("schedule.extra_line", {"sessions": sessions})
 
 
@@ -399,11 +402,7 @@ def _skipped(schedule: SessionSchedule, now: datetime, zone: str) -> Arg:
     days = sorted(day for day in schedule.skipped if day >= today)
     if not days:
         return ""
-    return Ref("schedule.skipped_line", {"days": ", ".join(_day_name(day) for day in days)})
-
-
-def _day_name(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
+    return Ref("schedule.skipped_line", {"days": Listed(tuple(Day(day) for day in days))})
 
 
 def _quiet_hours(choice: str) -> SetQuietHours:
@@ -440,7 +439,7 @@ def _chosen(data: object) -> tuple[int, ...]:
 def _day_buttons(chosen: tuple[int, ...]) -> tuple[tuple[Button, ...], ...]:
     def day(n: int) -> Button:
         label = "button.day_on" if n in chosen else "button.day_off"
-        return Button(label, f"{DAYS}{n}", {"day": _DAY_NAMES[n]})
+        return Button(label, f"{DAYS}{n}", {"day": Weekday(n, short=True)})
 
     return (
         tuple(day(n) for n in range(4)),

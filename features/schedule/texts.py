@@ -3,7 +3,9 @@ and of the prompts the bot sends on its own around them."""
 
 from __future__ import annotations
 
-EN: dict[str, str] = {
+from features.kernel.vocabulary import Plural, Wording
+
+EN: dict[str, Wording] = {
     # Sessions (getting started, /schedule).
     "schedule.intro": (
         "Next, your sessions, so that I ask a little after each one ends and hand you a "
@@ -63,8 +65,16 @@ EN: dict[str, str] = {
     "schedule.card": "{usual}{next}{governs}",
     "schedule.governs": "{delay}{quiet}{wording}{checkin}",
     "schedule.upcoming": "{next}{note}{extra}{skipped}",
-    "schedule.usual_weekly": "Your sessions: every {days} at {time}, {minutes} minutes.",
-    "schedule.usual_every_two": ("Your sessions: every other {days} at {time}, {minutes} minutes."),
+    "schedule.usual_weekly": Plural(
+        one="Your sessions: every {days} at {time}, {minutes} minute.",
+        other="Your sessions: every {days} at {time}, {minutes} minutes.",
+        count="minutes",
+    ),
+    "schedule.usual_every_two": Plural(
+        one="Your sessions: every other {days} at {time}, {minutes} minute.",
+        other="Your sessions: every other {days} at {time}, {minutes} minutes.",
+        count="minutes",
+    ),
     "schedule.irregular_with_extra": (
         "Your sessions aren't regular: I prompt you around the one-off sessions you add, and "
         "/reflect works after any session."
@@ -79,7 +89,11 @@ EN: dict[str, str] = {
     "schedule.extra_line": "\n\nOne-off sessions: {sessions}.",
     "schedule.skipped_line": "\nSkipped: {days}.",
     "schedule.delay_line": "\n\nWhen I ask how a session went: {when}.",
-    "schedule.delay_minutes": "{minutes} minutes after it ends",
+    "schedule.delay_minutes": Plural(
+        one="{minutes} minute after it ends",
+        other="{minutes} minutes after it ends",
+        count="minutes",
+    ),
     "schedule.quiet_line": "\nQuiet hours: {hours}.",
     "schedule.discreet_line": (
         "\nWording: discreet. What I send on my own never says what it's about."

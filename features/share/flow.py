@@ -10,6 +10,7 @@ from features.common.timezones import local_time
 from features.kernel.vocabulary import (
     Button,
     Command,
+    Day,
     Facts,
     Outcome,
     Press,
@@ -106,20 +107,17 @@ def _lines(choice: Choice, offered: ShareFacts) -> tuple[Ref, ...]:
     lines = []
     note = offered.note
     if choice.note and note is not None:
-        one = "_one" if note.kept == 1 else ""
         if note.session_date is not None:
             day = _day(note.session_date)
-            lines.append(Ref(f"share.line.note_day{one}", {"day": day, "n": str(note.kept)}))
+            lines.append(Ref("share.line.note_day", {"day": day, "n": note.kept}))
         else:
-            lines.append(Ref(f"share.line.note{one}", {"n": str(note.kept)}))
+            lines.append(Ref("share.line.note", {"n": note.kept}))
     if choice.ratings and offered.rated:
         shown = min(choice.count, offered.rated)
-        one = "_one" if shown == 1 else ""
-        lines.append(Ref(f"share.line.ratings{one}", {"n": str(shown)}))
+        lines.append(Ref("share.line.ratings", {"n": shown}))
     if choice.trend and offered.wellbeing:
         shown = min(choice.count, offered.wellbeing)
-        one = "_one" if shown == 1 else ""
-        lines.append(Ref(f"share.line.trend{one}", {"n": str(shown)}))
+        lines.append(Ref("share.line.trend", {"n": shown}))
     for words in chosen_goals(choice, offered).values():
         lines.append(Ref("share.line.goal", {"goal": words}))
     return tuple(lines) if lines else (Ref("share.line.nothing"),)
@@ -135,8 +133,8 @@ def _shortened(words: str) -> str:
     return words[: _GOAL_ON_BUTTON - 1].rstrip() + "\u2026"
 
 
-def _day(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
+def _day(day: date) -> Day:
+    return Day(day)
 
 
 def _today(facts: Facts) -> date:

@@ -29,7 +29,7 @@ from features.common.pdf import FONT, FONT_BOLD, FRAME_WIDTH, MARGIN, PAGE, mark
 from features.common.pdf import styles as pdf_styles
 from features.common.questions import RATINGS
 from features.kernel.texts import plain
-from features.kernel.vocabulary import Arg
+from features.kernel.vocabulary import Arg, Day
 from features.share.loaded import PARTS
 from features.share.page import Line, Page
 
@@ -141,14 +141,11 @@ def _sessions(
     page: Page, para: Callable[[str, str], Paragraph], said: Callable[..., str]
 ) -> list[Flowable]:
     sessions = page.sessions or ()
-    title = (
-        said("share.pdf.sessions_one")
-        if len(sessions) == 1
-        else said("share.pdf.sessions", n=str(len(sessions)))
-    )
+    title = said("share.pdf.sessions", n=len(sessions))
     header = [said("share.pdf.session_column")] + [said(f"share.pdf.rating.{k}") for k in RATINGS]
     rows = [
-        [_short_day(s.session_date)] + [_rating(s.ratings.get(key), said) for key in RATINGS]
+        [said("share.pdf.day_cell", day=_short_day(s.session_date))]
+        + [_rating(s.ratings.get(key), said) for key in RATINGS]
         for s in sessions
     ]
     return [
@@ -171,7 +168,8 @@ def _wellbeing(
         said(f"share.pdf.wellbeing.{part}") for part in PARTS
     ]
     rows = [
-        [_short_day(row.session_date)] + [_rating(getattr(row, part), said) for part in PARTS]
+        [said("share.pdf.day_cell", day=_short_day(row.session_date))]
+        + [_rating(getattr(row, part), said) for part in PARTS]
         for row in rows_of
     ]
     story: list[Flowable] = [
@@ -243,16 +241,16 @@ def cut(text: str, limit: int | None) -> str:
     return cut.rstrip() + "\u2026"
 
 
-def _long_day(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
+def _long_day(day: date) -> Day:
+    return Day(day, year=True)
 
 
-def _date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+def _date(day: date) -> Day:
+    return Day(day, year=True, weekday=False)
 
 
-def _short_day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+def _short_day(day: date) -> Day:
+    return Day(day, year=True, weekday=False, short=True)
 
 
 @cache

@@ -3,6 +3,8 @@ client's voice, no emoji: it is printed) and the caption it comes with."""
 
 from __future__ import annotations
 
+from features.kernel.vocabulary import Plural, Wording
+
 _NOTE_SECTIONS = {
     "bring_up": "I'd like to bring up",
     "felt_right": "Whether it has felt right",
@@ -25,7 +27,7 @@ _WELLBEING_COLUMNS = {
     "overall": "Overall",
 }
 
-EN: dict[str, str] = {
+EN: dict[str, Wording] = {
     "command.share": "A one-page PDF you choose, to give your therapist",
     # The menu: edited in place as the client chooses.
     "share.menu": (
@@ -38,14 +40,21 @@ EN: dict[str, str] = {
         "Words that led me to check on your safety stay off too, unless you said yes to "
         "sharing them.</i>"
     ),
-    "share.line.note": "\u2022 My note ({n} items I kept)",
-    "share.line.note_one": "\u2022 My note (the one item I kept)",
-    "share.line.note_day": "\u2022 My note for {day} ({n} items I kept)",
-    "share.line.note_day_one": "\u2022 My note for {day} (the one item I kept)",
-    "share.line.ratings": "\u2022 How my last {n} sessions felt, as I rated them",
-    "share.line.ratings_one": "\u2022 How my last session felt, as I rated it",
-    "share.line.trend": "\u2022 How I've been, over the last {n} weeks I rated it",
-    "share.line.trend_one": "\u2022 How I've been, the one week I rated it",
+    "share.line.note": Plural(
+        "\u2022 My note (the one item I kept)", "\u2022 My note ({n} items I kept)"
+    ),
+    "share.line.note_day": Plural(
+        "\u2022 My note for {day} (the one item I kept)",
+        "\u2022 My note for {day} ({n} items I kept)",
+    ),
+    "share.line.ratings": Plural(
+        "\u2022 How my last session felt, as I rated it",
+        "\u2022 How my last {n} sessions felt, as I rated them",
+    ),
+    "share.line.trend": Plural(
+        "\u2022 How I've been, the one week I rated it",
+        "\u2022 How I've been, over the last {n} weeks I rated it",
+    ),
     "share.line.goal": "\u2022 My goal \u201c{goal}\u201d and how I rated my progress",
     "share.line.nothing": "Nothing yet: tap what you'd like on it.",
     "share.nothing": (
@@ -86,14 +95,14 @@ EN: dict[str, str] = {
     "share.shortened.items": "\u2022 the last {n} items of your note are left out",
     "share.shortened.item": "\u2022 the last item of your note is left out",
     # The page: printed, so plain and with no emoji.
+    "share.pdf.day_cell": "{day}",
     "share.pdf.title": "What I'd like to share",
     "share.pdf.prepared": "Prepared by me on {day} to share with my therapist.",
     "share.pdf.note": "My note",
     "share.pdf.note_day": "My note for {day}",
     **{f"share.pdf.section.{key}": words for key, words in _NOTE_SECTIONS.items()},
     "share.pdf.line": "\u2022 {item}",
-    "share.pdf.sessions": "How my last {n} sessions felt",
-    "share.pdf.sessions_one": "How my last session felt",
+    "share.pdf.sessions": Plural("How my last session felt", "How my last {n} sessions felt"),
     "share.pdf.sessions_scale": (
         "How true each was for me, from 0 (not at all) to 10 (completely)."
     ),

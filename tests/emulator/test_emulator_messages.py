@@ -202,3 +202,33 @@ async def test_chat_action_get_chat_and_commands(api: BotApi, emu: Emulator, cha
     await api.error("setMyCommands", 400, commands=[{"command": "Bad Cmd", "description": "x"}])
     assert await api.ok("deleteMyCommands") is True
     assert emu.commands() == []
+
+
+async def test_commands_and_descriptions_are_kept_per_scope_and_language(
+    api: BotApi, emu: Emulator
+) -> None:
+    private = {"type": "all_private_chats"}
+    english = [{"command": "start", "description": "Begin"}]
+    german = [{"command": "start", "description": "Anfangen"}]
+    assert await api.ok("setMyCommands", commands=english, scope=private) is True
+    assert await api.ok("setMyCommands", commands=german, scope=private, language_code="de")
+    assert emu.commands(private, "de") == german
+    assert emu.commands(private) == english
+    assert emu.commands() == []  # the default scope has nothing of its own
+    await api.error("setMyCommands", 400, commands=german, language_code="deu")
+
+    assert await api.ok("setMyDescription", description="What it does") is True
+    assert await api.ok("setMyDescription", description="Was er tut", language_code="de")
+    assert await api.ok("getMyDescription", language_code="de") == {"description": "Was er tut"}
+    assert await api.ok("getMyDescription", language_code="fr") == {"description": ""}
+    assert emu.description() == "What it does"
+    await api.error("setMyDescription", 400, description="x" * 513)
+    assert await api.ok("setMyDescription", description="", language_code="de") is True
+    assert emu.description("de") == ""
+
+    assert await api.ok("setMyShortDescription", short_description="Short", language_code="ru")
+    assert await api.ok("getMyShortDescription", language_code="ru") == {
+        "short_description": "Short"
+    }
+    assert emu.short_description("ru") == "Short"
+    await api.error("setMyShortDescription", 400, short_description="x" * 121)

@@ -43,6 +43,7 @@ TABLE = [
     ("/share", "share", "share.flow.command"),
     ("/privacy", "privacy", "privacy.flow.privacy"),
     ("/delete", "privacy", "privacy.flow.delete"),
+    ("/language", "language", "language.flow.show"),
     ("sp:*", "safety", "safety.safety_plan.press"),
     ("sc:*", "schedule", "schedule.setup.change"),
     ("p:*", "schedule", "schedule.prompts.press"),
@@ -56,6 +57,7 @@ TABLE = [
     ("g:*", "goals", "goals.goals.press"),
     ("qs:*", "goals", "goals.own_questions.press"),
     ("sh:*", "share", "share.flow.press"),
+    ("lang:*", "language", "language.flow.press"),
     ("step idle", "onboarding", "onboarding.help.idle"),
     ("step ask_time_zone", "onboarding", "onboarding.flow.ask_time_zone"),
     (

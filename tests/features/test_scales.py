@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from features import router  # noqa: F401  installs the catalogue
-from features.kernel.texts import CATALOGUE, plain
+from features.kernel.texts import CATALOGUE, forms, plain
 from features.kernel.vocabulary import Ref
 
 READ_BACK = [
     key
     for key in CATALOGUE["en"]
     if key.startswith(("raise.", "note.low.", "note.drop.", "note.progress.", "export.rating"))
-    and "{rating}" in CATALOGUE["en"][key]
+    and any("{rating}" in text for text in forms(CATALOGUE["en"][key]))
 ]
 
 

@@ -25,6 +25,7 @@ STORED_BY = {
     "safety": {"SaveCountry", "SaveSafetyPlan"},
     "memos": {"KeepMemo", "ForgetHeld"},
     "privacy": {"EraseClient"},
+    "language": {"SetLanguage"},
 }  # fmt: skip
 
 

@@ -30,6 +30,16 @@ async def test_a_new_client_is_created_once_with_their_language(engine: AsyncEng
     assert user.created_at.tzinfo is not None
 
 
+async def test_the_language_a_client_chooses_is_kept(engine: AsyncEngine):
+    sessions = session_factory(engine)
+    async with sessions() as session, session.begin():
+        await clients.get_or_create_user(session=session, user_id=1, chat_id=1, language="de")
+        await clients.set_language(session=session, user_id=1, language="ru")
+    async with sessions() as session:
+        user = await clients.get_user(session=session, user_id=1)
+    assert user is not None and user.language == "ru"
+
+
 async def test_time_zone_and_flow_are_kept_across_sessions(engine: AsyncEngine):
     sessions = session_factory(engine)
     async with sessions() as session, session.begin():

@@ -4,7 +4,7 @@ is known, renders, and Telegram would take it."""
 from __future__ import annotations
 
 from features.kernel.texts import CATALOGUE, plain, render
-from features.kernel.vocabulary import Arg, Outcome, Redraw, Ref, Reply, Toast
+from features.kernel.vocabulary import Arg, Listed, Outcome, Redraw, Ref, Reply, Toast
 
 # Telegram's limit on one message's text, in characters.
 TELEGRAM_LIMIT = 4096
@@ -12,11 +12,13 @@ TELEGRAM_LIMIT = 4096
 
 def ids_in(arg: Arg) -> set[str]:
     """Every catalogue id an argument refers to, however deeply."""
-    if isinstance(arg, str):
-        return set()
     if isinstance(arg, Ref):
         return {arg.text}.union(*(ids_in(a) for a in arg.args.values()))
-    return set().union(*(ids_in(ref) for ref in arg))
+    if isinstance(arg, Listed):
+        return set().union(*(ids_in(item) for item in arg.items))
+    if isinstance(arg, tuple):
+        return set().union(*(ids_in(ref) for ref in arg))
+    return set()  # words, a number, a date or a weekday
 
 
 def check_outcome(outcome: Outcome) -> set[str]:

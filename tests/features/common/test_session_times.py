@@ -30,8 +30,9 @@ from features.common.session_times import (
     without_session,
 )
 from features.common.timezones import zone_for
+from features.kernel.texts import written
 from features.schedule.parsing import (
-    format_local,
+    local_moment,
     parse_session_time,
     read_one_off,
     read_session_time,
@@ -41,6 +42,11 @@ BERLIN = "Europe/Berlin"
 DEFAULTS = PromptPreferences()
 NO_QUIET_HOURS = PromptPreferences(quiet_start=time(0), quiet_end=time(0))
 MONDAY, TUESDAY, WEDNESDAY, THURSDAY, SUNDAY = 0, 1, 2, 3, 6
+
+
+def format_local(moment: datetime, zone: str) -> str:
+    """A moment as the client reads it in English."""
+    return written(local_moment(moment, zone))
 
 
 def at(zone: str, y: int, mo: int, d: int, h: int = 0, mi: int = 0, fold: int = 0) -> datetime:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from features import router
 from features.common.loaded import ClientSchedule, LastSerial
 from features.common.session_times import SessionSchedule
+from features.kernel.texts import plain
 from features.kernel.vocabulary import Client, Command, Press, State, Step, Text, Toast
 from features.reflection.effects import FinishReflection, StartReflection
 from features.reflection.flow import begin
@@ -180,11 +181,11 @@ def test_reflect_after_two_missed_sessions_asks_which_with_those_days():
     assert outcome.state.step is Step.CHOOSE_SESSION
     [offer] = outcome.effects
     assert offer.text == "reflection.which_session"
-    labels = [(b.args.get("day"), b.data) for row in offer.buttons for b in row]
+    labels = [(plain(b.label, **b.args), b.data) for row in offer.buttons for b in row]
     assert labels == [
         ("Tuesday 17 November", "rw:3:2026-11-17"),
         ("Tuesday 24 November", "rw:3:2026-11-24"),
-        (None, "rw:3:other"),
+        ("Another day", "rw:3:other"),
     ]
     chosen = router.step(outcome.state, Press("rw:3:2026-11-17"), facts())
     assert started(chosen).session_date == date(2026, 11, 17)

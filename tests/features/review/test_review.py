@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from features import router
-from features.kernel.texts import CATALOGUE, render
+from features.kernel.texts import CATALOGUE, forms, render
 from features.kernel.vocabulary import (
     Client,
     Command,
@@ -455,7 +455,7 @@ def test_a_fit_result_on_paper_names_no_command():
 
     parts = ("fit.result.", "fit.closing.", "fit.line.", "fit.step.", "fit.head.", "fit.change")
     shown = [key for key in CATALOGUE["en"] if key.startswith(parts)]
-    printed = {key: CATALOGUE["en"][ON_PAPER.get(key, key)] for key in shown}
+    printed = {key: "\n".join(forms(CATALOGUE["en"][ON_PAPER.get(key, key)])) for key in shown}
     assert not [key for key, text in printed.items() if re.search(r"(?<!<)/[a-z]{3,}", text)]
     assert not [key for key, text in printed.items() if "today" in text]  # printed later
     assert "/fit" in CATALOGUE["en"]["fit.closing.gaps"]  # the chat's wording keeps it

@@ -355,5 +355,6 @@ def test_the_chosen_country_is_exported_with_everything_else():
     from features.review import export
     from features.review.history import History
 
-    data = export.Export(History(()), NOW, "Europe/Berlin", {}, country="NZ")
+    data = export.Export(History(()), NOW, "Europe/Berlin", {}, country="NZ", language="de")
     assert json.loads(export.to_json(data))["country"] == "NZ"
+    assert json.loads(export.to_json(data))["language"] == "de"
