@@ -32,7 +32,14 @@ def german_and_russian(tmp_path: Path):
         yield
 
 
-def test_with_english_alone_language_says_so_and_offers_nothing():
+@pytest.fixture
+def english_alone(tmp_path: Path):
+    """No catalogue beside English (the shipped ones aside: their number changes)."""
+    with catalogues_from(tmp_path):
+        yield
+
+
+def test_with_english_alone_language_says_so_and_offers_nothing(english_alone):
     outcome = router.step(State(), Command("language"), _facts())
     [reply] = outcome.effects
     assert isinstance(reply, Reply)
