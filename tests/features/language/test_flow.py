@@ -32,8 +32,10 @@ def german_and_russian(tmp_path: Path):
         yield
 
 
-def test_with_english_alone_language_says_so_and_offers_nothing():
-    outcome = router.step(State(), Command("language"), _facts())
+def test_with_english_alone_language_says_so_and_offers_nothing(tmp_path: Path):
+    # No catalogue beside English (whichever languages ship).
+    with catalogues_from(tmp_path):
+        outcome = router.step(State(), Command("language"), _facts())
     [reply] = outcome.effects
     assert isinstance(reply, Reply)
     assert plain(reply.text) == "For now I can only speak English."
