@@ -21,6 +21,20 @@ PRIVATE = {"type": "all_private_chats"}
 
 
 @pytest.fixture
+async def english_bot(
+    emulator: Emulator, tmp_path: Path, database_url: str
+) -> AsyncIterator[BotProcess]:
+    """The bot with no catalogue beside English (whichever languages ship)."""
+    locale = tmp_path / "locale"
+    locale.mkdir()
+    process = BotProcess(emulator, tmp_path, database_url, {"LOCALE_DIR": str(locale)})
+    await process.start()
+    yield process
+    if process.process is not None:
+        await process.stop()
+
+
+@pytest.fixture
 async def german_bot(
     emulator: Emulator, tmp_path: Path, database_url: str
 ) -> AsyncIterator[BotProcess]:
