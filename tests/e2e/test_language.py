@@ -21,6 +21,20 @@ PRIVATE = {"type": "all_private_chats"}
 
 
 @pytest.fixture
+async def english_bot(
+    emulator: Emulator, tmp_path: Path, database_url: str
+) -> AsyncIterator[BotProcess]:
+    """The bot with no catalogue beside English (the shipped ones may be complete)."""
+    locale = tmp_path / "locale"
+    locale.mkdir()
+    process = BotProcess(emulator, tmp_path, database_url, {"LOCALE_DIR": str(locale)})
+    await process.start()
+    yield process
+    if process.process is not None:
+        await process.stop()
+
+
+@pytest.fixture
 async def german_bot(
     emulator: Emulator, tmp_path: Path, database_url: str
 ) -> AsyncIterator[BotProcess]:
@@ -35,7 +49,7 @@ async def german_bot(
 
 
 async def test_english_alone_registers_its_menu_and_descriptions(
-    emulator: Emulator, bot: BotProcess
+    emulator: Emulator, english_bot: BotProcess
 ):
     names = [command.name for command in router.MENU]
     assert [c["command"] for c in emulator.commands(PRIVATE)] == names
