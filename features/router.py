@@ -41,6 +41,7 @@ from features.kernel.vocabulary import (
     Toast,
     words_of,
 )
+from features.learned import feature as learned
 from features.memos import feature as memos
 from features.onboarding import feature as onboarding
 from features.onboarding import help as onboarding_help
@@ -78,6 +79,7 @@ FEATURES: tuple[Feature, ...] = (
     fit.FEATURE,
     goals.FEATURE,
     memos.FEATURE,  # words written outside a question, for the next note
+    learned.FEATURE,  # /learned and /find: the client's own words, gathered and found
     privacy.FEATURE,
 )
 # The command menu, as Telegram shows it and /help lists it: most used first.
@@ -85,6 +87,8 @@ MENU_ORDER = (
     "reflect",
     "summary",
     "note",
+    "learned",
+    "find",
     "fit",
     "goals",
     "questions",

@@ -43,6 +43,8 @@ class Step(StrEnum):
     GOALS_MENU = "goals_menu"
     OFFER_MEMO = "offer_memo"
     CHOOSE_SESSION = "choose_session"
+    FIND_WORD = "find_word"
+    FIND_RESULTS = "find_results"
 
 
 # In a state's data: words the client wrote that a step holds for a moment, until they

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from features.common.pages import PAGE_LIMIT, pack, size, split_text
 from features.common.questions import GOAL, OPEN, OWN, RATINGS
 from features.kernel.texts import render
 from features.kernel.vocabulary import Arg, Button, ChartSeries, Ref, Reply, ShowChart
@@ -17,7 +18,6 @@ from features.review.history import (
     own_question_of,
     previous_ratings,
 )
-from features.review.pages import PAGE_LIMIT, pack, size, split_text
 from features.review.window import DEFAULT, Window
 
 PRESS = "sum:"

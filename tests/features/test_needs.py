@@ -19,6 +19,7 @@ from features.common.loaded import ClientSchedule, Goals, LastSerial, OwnQuestio
 from features.common.session_times import SessionSchedule
 from features.fit.loaded import FitChecks, FitView
 from features.kernel.vocabulary import (
+    SEALED,
     Client,
     Command,
     Edited,
@@ -37,6 +38,7 @@ from features.reflection.loaded import (
     ReflectedDates,
     ReflectionView,
 )
+from features.learned.loaded import ANSWER, Learned, LearnedItems, Piece, Writings
 from features.review.history import History
 from features.review.loaded import NoteFacts, SummaryWindow
 from features.review.note import NoteItem, NoteView
@@ -71,6 +73,8 @@ FULL = (
     SafetyPlan({"signs": "I stop eating"}),
     SummaryWindow(History(sessions=(), total=3)),
     NoteFacts(NoteView(0, (NoteItem("answer", 3, "bring_up", text="my sleep"),)), 2),
+    LearnedItems(Learned((Piece(ANSWER, "helpful", "Sleep early", date(2026, 11, 17)),), 1, 3, 0)),
+    Writings(tuple(Piece(ANSWER, "helpful", "sleep", date(2026, 11, d)) for d in range(1, 20))),
 )
 _PREFIXES = [prefix for prefix, _ in router.ROUTER.buttons]
 _SHAPES = ["", "x", "1", "1:2", "1:2:3", "1:start", "1:later", "1:skip", "0:done", "7d:1:1"]
@@ -79,6 +83,9 @@ EVENTS: list[Event] = [
     Command("summary", "90"),
     Command("summary", "bogus"),
     Command("nope"),
+    Command("find", "sleep"),
+    Press("fd:7:2"),
+    Press("fd:8:2"),
     *(Press(prefix + shape) for prefix in _PREFIXES for shape in _SHAPES),
     *(Press(data) for data in ["r:1:0:7", "r:1:0:skip", "r:1:0:next", "r:1:0:back"]),
     *(Press(data) for data in ["tz:Europe/Berlin", "cc:DE", "del:yes", "del:no", "zzz"]),
@@ -100,6 +107,7 @@ STATES = [State(step) for step in Step] + [
     State(Step.FIT, {"serial": 1, "item": 0}),
     State(Step.OFFER_RESUME, {"serial": 4, "session_date": "2026-11-17"}),
     State(Step.CHOOSE_SESSION, {"serial": 4, "days": ["2026-11-10", "2026-11-17"]}),
+    State(Step.FIND_RESULTS, {SEALED: "sleep", "search": "7"}),
 ]
 
 

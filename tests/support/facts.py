@@ -8,6 +8,7 @@ from datetime import datetime
 from features.common.loaded import ClientSchedule, Goals, LastSerial, OwnQuestions
 from features.fit.loaded import FitChecks
 from features.kernel.vocabulary import Client, Facts
+from features.learned.loaded import LearnedItems, Writings
 from features.reflection.loaded import OpenReflection, RecentRatings, ReflectedDates
 from features.review.loaded import NoteFacts, SummaryWindow
 from features.safety.loaded import SafetyPlan
@@ -26,6 +27,8 @@ EMPTY = (
     SummaryWindow(),
     NoteFacts(),
     SafetyPlan(),
+    LearnedItems(),
+    Writings(),
 )
 
 
