@@ -111,7 +111,7 @@ def turn_page(state: State, event: Event, facts: Facts) -> Outcome | None:
         return Outcome(state, (Toast("toast.stale_button"),))
     found = matches(Query.of(query), writings)
     search, number = asked
-    if not 1 <= number <= _pages(found):
+    if search != state.data.get(SEARCH) or not 1 <= number <= _pages(found):
         return Outcome(state, (Toast("toast.stale_button"),))
     return Outcome(state, (Redraw(_page(query, found, writings, number, search, facts)),))
 
@@ -154,7 +154,8 @@ def _page(
     pages = _pages(found)
     footer: Arg = ""
     if pages > 1:
-        footer = Ref("find.footer", {"page": str(number), "pages": str(pages)})
+        last = "find.footer_last" if number == pages else "find.footer"
+        footer = Ref(last, {"page": str(number), "pages": str(pages)})
     args: dict[str, Arg] = {
         "header": Ref("find.header", {"query": query, "count": count}),
         "body": body,

@@ -52,7 +52,8 @@ def pages(learned: Learned, language: str) -> list[Reply]:
             body.insert(0, Ref("learned.month_continued", {"month": first.month}))
         footer: Arg = ""
         if len(groups) > 1:
-            footer = Ref("learned.footer", {"page": str(number), "pages": str(len(groups))})
+            last = "learned.footer_last" if number == len(groups) else "learned.footer"
+            footer = Ref(last, {"page": str(number), "pages": str(len(groups))})
         held_back: Arg = ""
         if number == len(groups) and learned.held_back:
             held_back = Ref("learned.held_back")

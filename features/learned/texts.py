@@ -39,6 +39,7 @@ EN: dict[str, str] = {
     "learned.label.bring_up": "To bring up",
     "learned.label.memo": "Kept for your note",
     "learned.footer": "\n\n<i>Page {page} of {pages}. Older ones come later.</i>",
+    "learned.footer_last": "\n\n<i>Page {page} of {pages}.</i>",
     "learned.held_back": (
         "\n\n<i>Some words you wrote at a hard moment are not listed here. They are still "
         "yours: /find and /summary all show them.</i>"
@@ -71,6 +72,7 @@ EN: dict[str, str] = {
     "find.match_undated": "\n<i>{where}</i>\n{excerpt}",
     "find.mark": "{before}<b>{word}</b>{rest}",
     "find.footer": "\n\n<i>Page {page} of {pages}. Older ones come later.</i>",
+    "find.footer_last": "\n\n<i>Page {page} of {pages}.</i>",
     **{f"find.from.{key}": label for key, label in _QUESTION_LABELS.items()},
     "find.from.goal_rating": "Progress on \u201c{goal}\u201d",
     "find.from.goal_rating_gone": "Progress on a goal",
