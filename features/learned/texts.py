@@ -33,7 +33,7 @@ EN: dict[str, str] = {
     ),
     "learned.month": "\n<b>{month}</b>",
     "learned.month_continued": "\n<b>{month}</b> <i>(continued)</i>",
-    "learned.item": "<i>{label} \u00b7 {day}</i>\n{text}",
+    "learned.item": "\n<i>{label} \u00b7 {day}</i>\n{text}",
     "learned.continued": "{text}",
     "learned.label.helpful": "What helped",
     "learned.label.bring_up": "To bring up",
