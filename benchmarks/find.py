@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
+import re
 import statistics
 import tempfile
 import time
@@ -56,6 +57,7 @@ _SENTENCES = (
 # without it, two words that must both be there, and a word found nowhere.
 QUERIES = ("sleep", "cafe", "sister work", "walrus")
 _IDLE = State()
+_TAGS = re.compile(r"<[^>]+>")
 _FACTS = Facts(Client("Europe/Berlin"), datetime.now(UTC))
 
 
@@ -124,7 +126,7 @@ async def _measure_on(url: str, workdir: Path, kind: str, options: Options) -> l
                 sent = [_rendered(e, language) for e in outcome.effects]
                 seconds.append(time.perf_counter() - began)
                 cpu.append(time.process_time() - began_cpu)
-                found = next(s for s in sent if s).splitlines()[0]
+                found = _TAGS.sub("", next(s for s in sent if s).splitlines()[0])[:60]
             figures += _median_p95(f"find: {kind}, /find {query}", seconds, found)
             figures += _median_p95(
                 f"find: {kind}, /find {query}, CPU", cpu, "this process's (not the server's)"

@@ -31,6 +31,7 @@ from features.kernel.vocabulary import (
     Step,
     Text,
 )
+from features.learned.loaded import ANSWER, Learned, LearnedItems, Piece, Writings
 from features.reflection.loaded import (
     AnswerView,
     OpenReflection,
@@ -38,7 +39,6 @@ from features.reflection.loaded import (
     ReflectedDates,
     ReflectionView,
 )
-from features.learned.loaded import ANSWER, Learned, LearnedItems, Piece, Writings
 from features.review.history import History
 from features.review.loaded import NoteFacts, SummaryWindow
 from features.review.note import NoteItem, NoteView
