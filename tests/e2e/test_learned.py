@@ -5,9 +5,9 @@ found again, whatever its case or accents, nobody else's, escaped, and never log
 from __future__ import annotations
 
 from emulator import Emulator
-from tests.e2e.reviewing import berlin, reflect
+from tests.e2e.reviewing import berlin, reflect, toast_after
 from tests.support.clock import Clock
-from tests.support.players import onboard, press
+from tests.support.players import button, onboard, press, press_in_place
 from tests.support.process import BotProcess
 
 ADA, BEN, CARA = 2301, 2302, 2303
@@ -144,3 +144,37 @@ async def test_a_client_who_wrote_nothing_hears_what_will_appear_and_how(
     await _ask(emulator, CARA, "/find")
     read, _ = await _ask(emulator, CARA, "/cancel")
     assert read == "Okay, I won't look for anything."
+
+
+async def test_many_matches_page_with_the_query_held_encrypted_then_dropped(
+    emulator: Emulator, bot: BotProcess
+):
+    await onboard(emulator, ADA)
+    for number in range(1, 10):  # nine memos about the same thing: two pages of matches
+        await emulator.send_text(ADA, f"Marker-7c1e number {number}")
+        offer = await emulator.next_message(ADA)
+        await press(emulator, ADA, offer, "Add to my next note")
+
+    await emulator.send_text(ADA, "/find marker-7c1e")
+    results = await emulator.next_message(ADA)
+    assert "found in 9 places" in (results.plain_text or "")
+    assert "Page 1 of 2" in (results.plain_text or "")
+    assert "number 9" in (results.plain_text or "") and "number 1\n" not in (
+        results.plain_text or ""
+    )
+    # While its pages can be turned, the query is held with the client's state, encrypted.
+    ((held,),) = bot.query("SELECT sealed FROM flow_states WHERE user_id = ?", ADA)
+    assert bot.decrypt(held) == "marker-7c1e"
+    assert b"marker-7c1e" not in bot.database_bytes().lower()
+
+    older = await press_in_place(emulator, ADA, results, "Older \u00bb")
+    assert "Page 2 of 2" in (older.plain_text or "") and "number 1" in (older.plain_text or "")
+    assert older.button_labels == ["\u00ab Newer"]
+
+    # Anything else, and the query is gone; the old buttons then do nothing.
+    await emulator.send_text(ADA, "/cancel")
+    await emulator.next_message(ADA)
+    assert bot.query("SELECT sealed FROM flow_states WHERE user_id = ?", ADA) == [(None,)]
+    toast = await toast_after(emulator, ADA, older, button(older, "\u00ab Newer"))
+    assert "no longer does anything" in toast
+    assert "marker-7c1e" not in bot.log.lower()
