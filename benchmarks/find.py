@@ -54,7 +54,8 @@ _SENTENCES = (
     "We talked about my mother and the holidays.",
 )
 # What is looked for: a common word (many pages of results), a word with an accent written
-# without it, two words that must both be there, and a word found nowhere.
+# without it, two words that must both be there, and a word found nowhere. Then /learned,
+# which reads the same client's "what helped" and "bring up" answers and memos.
 QUERIES = ("sleep", "cafe", "sister work", "walrus")
 _IDLE = State()
 _TAGS = re.compile(r"<[^>]+>")
@@ -106,7 +107,8 @@ async def _measure_on(url: str, workdir: Path, kind: str, options: Options) -> l
         figures += await _load_only(database, kind, options.repeats)
         engine_of_turn = turn_engine(load_crisis(), lambda: datetime.now(UTC))
         update_id = 1
-        for query in QUERIES:
+        for command in (*(Command("find", query) for query in QUERIES), Command("learned")):
+            asked = f"/{command.name} {command.args}".rstrip()
             seconds: list[float] = []
             cpu: list[float] = []
             found = ""
@@ -119,7 +121,7 @@ async def _measure_on(url: str, workdir: Path, kind: str, options: Options) -> l
                         engine_of_turn,
                         Sender(CLIENT, CLIENT, "en"),
                         update_id,
-                        Command("find", query),
+                        command,
                         lambda user: None,
                     )
                 assert outcome is not None
@@ -127,9 +129,9 @@ async def _measure_on(url: str, workdir: Path, kind: str, options: Options) -> l
                 seconds.append(time.perf_counter() - began)
                 cpu.append(time.process_time() - began_cpu)
                 found = _TAGS.sub("", next(s for s in sent if s).splitlines()[0])[:60]
-            figures += _median_p95(f"find: {kind}, /find {query}", seconds, found)
+            figures += _median_p95(f"find: {kind}, {asked}", seconds, found)
             figures += _median_p95(
-                f"find: {kind}, /find {query}, CPU", cpu, "this process's (not the server's)"
+                f"find: {kind}, {asked}, CPU", cpu, "this process's (not the server's)"
             )
         return figures
     finally:

@@ -270,8 +270,10 @@ def test_many_matches_page_with_the_query_held_sealed_and_buttons_of_this_search
 def test_anything_else_after_the_results_drops_the_query():
     held = State(Step.FIND_RESULTS, {SEALED: "sleep", find.SEARCH: "1"})
     outcome = router.step(held, Text("I slept well"), writings_facts())
-    assert SEALED not in outcome.state.data or outcome.state.data[SEALED] != "sleep"
-    assert outcome.state.step is not Step.FIND_RESULTS
+    # The offer lapsed: the words are idle's, offered for the note, and the query is gone.
+    assert outcome.state == State(Step.OFFER_MEMO, {SEALED: "I slept well"})
+    cancelled = router.step(held, Command("cancel"), writings_facts())
+    assert cancelled.state == State()
 
 
 def test_find_during_a_reflection_pauses_it_first():
