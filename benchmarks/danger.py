@@ -1,17 +1,25 @@
-"""`python -m benchmarks.danger`: how the crisis phrase matcher does on the test corpus
-(tests/data/crisis_corpus.txt): recall on the danger set, false positives on the rest,
-and each sentence it gets wrong."""
+"""`python -m benchmarks.danger`: how the crisis phrase matcher does on the test corpora,
+one per language (tests/data/crisis_corpus.txt in English, crisis_corpus_de.txt in German,
+and so on): recall on the danger set, false positives on the rest, and each sentence it
+gets wrong. Every language's phrases are matched in every message, as the bot does."""
 
 from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from features.safety.crisis import CrisisData, load
 
-CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "crisis_corpus.txt"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+CORPUS = DATA / "crisis_corpus.txt"
+# Each language's corpus, by language code.
+CORPORA = {
+    "en": CORPUS,
+    **{code: DATA / f"crisis_corpus_{code}.txt" for code in ("de", "es", "fr", "ru")},
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +63,19 @@ def measure(crisis: CrisisData, corpus: list[tuple[bool, str]]) -> Scores:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.danger", description=__doc__)
     parser.add_argument("--crisis-file", type=Path, help="default: the bundled crisis.json")
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--corpus", type=Path, help="one corpus; default: every language's")
     options = parser.parse_args()
-    scores = measure(load(options.crisis_file), read_corpus(options.corpus))
+    crisis = load(options.crisis_file)
+    corpora = {options.corpus.name: options.corpus} if options.corpus else CORPORA
+    for name, path in corpora.items():
+        if len(corpora) > 1:
+            print(f"== {name} ({path.name})")
+        _report(measure(crisis, read_corpus(path)))
+    reading = _reading_time(crisis, corpora.values())
+    print(f"longest message   {reading:.2f} ms to read (4096 characters)")
+
+
+def _report(scores: Scores) -> None:
     print(f"danger sentences  {scores.danger}")
     print(f"other sentences   {scores.safe}")
     shown = scores.danger - len(scores.missed)
@@ -66,18 +84,16 @@ def main() -> None:
         f"false positives   {scores.false_positive_rate:.1%} "
         f"({len(scores.false_alarms)} of {scores.safe})"
     )
-    print(f"longest message   {_reading_time(options):.2f} ms to read (4096 characters)")
     for sentence in scores.missed:
         print(f"  missed: {sentence}")
     for sentence in scores.false_alarms:
         print(f"  false alarm: {sentence}")
 
 
-def _reading_time(options: argparse.Namespace) -> float:
+def _reading_time(crisis: CrisisData, corpora: Iterable[Path]) -> float:
     """Milliseconds to read Telegram's longest message, of everyday words that bring no
-    help (so the matcher reads all of it)."""
-    crisis = load(options.crisis_file)
-    calm = [s for _, s in read_corpus(options.corpus) if not crisis.suggests_danger(s)]
+    help (so the matcher reads all of it), in every language of the corpora."""
+    calm = [s for path in corpora for _, s in read_corpus(path) if not crisis.suggests_danger(s)]
     longest = (" ".join(calm) + " ") * 20
     longest = longest[:4096]
     started = time.perf_counter()

@@ -29,6 +29,7 @@ from telegram.ext import (
 )
 
 from bot.config import ConfigError, Settings
+from features.common.gazetteer import warm_up as warm_up_places
 from features.kernel.clock import clock_for
 from features.kernel.texts import plain
 from features.privacy.access import CodeTags
@@ -114,6 +115,8 @@ def build_application(settings: Settings, token: str) -> Application:  # type: i
         await app.bot.set_my_commands(
             [BotCommand(command.name, plain(command.description)) for command in MENU]
         )
+        # The table of places takes a second to read: now, not in a client's turn.
+        await asyncio.to_thread(warm_up_places)
         # Everything loaded at start (PTB, SQLAlchemy, the flows) lives as long as the
         # process: out of the collector's sight, a full collection costs a fraction.
         gc.freeze()
@@ -199,14 +202,25 @@ def warn_if_readable_by_others(settings: Settings, key: str | None) -> None:
 
 
 def load_crisis_data(path: Path | None) -> CrisisData:
-    """The crisis phrases and resources, or a ConfigError naming the file."""
+    """The crisis phrases and resources, or a ConfigError naming the file. An operator's
+    file without phrases in a language the bundled file has is used as it is, with a
+    warning: words of danger in that language would bring no help."""
     try:
-        return load_crisis(path)
+        data = load_crisis(path)
+        bundled = load_crisis(None).languages if path else data.languages
     except (OSError, ValueError, KeyError, TypeError) as problem:
         where = path or "the bundled crisis resources"
         raise ConfigError(
             f"CRISIS_RESOURCES_FILE {where} can't be used ({type(problem).__name__})"
         ) from None
+    if missing := sorted(bundled - data.languages):
+        logger.warning(
+            "CRISIS_RESOURCES_FILE %s has no crisis phrases in %s: words of danger in them "
+            "bring no help; copy them from features/safety/data/crisis.json",
+            path,
+            ", ".join(missing),
+        )
+    return data
 
 
 def file_url_for(base_url: str) -> str:

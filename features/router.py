@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from features.checkin import feature as checkin
 from features.fit import feature as fit
 from features.goals import feature as goals
 from features.kernel import texts
@@ -53,6 +54,7 @@ from features.safety import feature as safety
 from features.safety.loaded import SafetyPlan
 from features.safety.screen import crisis_reply, for_stranger
 from features.schedule import feature as schedule
+from features.share import feature as share
 
 __all__ = [
     "COMMAND_NAMES",
@@ -75,11 +77,13 @@ FEATURES: tuple[Feature, ...] = (
     onboarding.FEATURE,  # /start /timezone /help /cancel, and idle
     reflection.FEATURE,
     schedule.FEATURE,
+    checkin.FEATURE,  # the one-minute check-in between sessions (its time is the schedule's)
     review.FEATURE,
     fit.FEATURE,
     goals.FEATURE,
     memos.FEATURE,  # words written outside a question, for the next note
     learned.FEATURE,  # /learned and /find: the client's own words, gathered and found
+    share.FEATURE,  # a page the client chooses, sent to them alone
     privacy.FEATURE,
 )
 # The command menu, as Telegram shows it and /help lists it: most used first.
@@ -87,6 +91,7 @@ MENU_ORDER = (
     "reflect",
     "summary",
     "note",
+    "share",
     "learned",
     "find",
     "fit",

@@ -1,6 +1,6 @@
-"""Sending what isn't a text message: the chart of /summary as a photo, and /export's
-files as documents. Drawing and writing files run off the event loop, so other clients'
-turns don't wait on them."""
+"""Sending what isn't a text message: the chart of /summary as a photo, /export's files
+and a feature's document (the share page) as documents. Drawing and writing files run off
+the event loop, so other clients' turns don't wait on them."""
 
 from __future__ import annotations
 
@@ -15,14 +15,15 @@ from telegram.constants import ParseMode
 from features.common.questions import GOAL, OWN
 from features.fit import export as fit_export
 from features.kernel.texts import plain, render
-from features.kernel.vocabulary import Reply, SendExport, ShowChart
+from features.kernel.vocabulary import Reply, SendDocument, SendExport, ShowChart
 from features.review import loaders, paper, summary
 from features.review.history import History, goal_of, own_question_of
 from features.safety import safety_plan as safety_parts
 from handlers.context import BotContext
 from handlers.sending import retrying, send
+from storage import checkins, review_rows, safety, schedules
 from storage import clients as repo
-from storage import review_rows, safety, schedules
+from storage.models import CheckIn
 
 if TYPE_CHECKING:
     from features.review import export
@@ -31,9 +32,28 @@ logger = logging.getLogger(__name__)
 
 
 async def send_output(
-    context: BotContext, chat_id: int, user_id: int, effect: ShowChart | SendExport, language: str
+    context: BotContext,
+    chat_id: int,
+    user_id: int,
+    effect: ShowChart | SendExport | SendDocument,
+    language: str,
 ) -> None:
-    """Send a chart or an export."""
+    """Send a chart, an export or a document, to the chat the turn came from."""
+    if isinstance(effect, SendDocument):
+        made = await asyncio.to_thread(effect.document.make, language)
+        caption = render(made.caption.text, language, **made.caption.args)
+        await retrying(
+            partial(
+                context.bot.send_document,
+                chat_id,
+                made.data,
+                filename=made.filename,
+                caption=caption,
+                parse_mode=ParseMode.HTML,
+            ),
+            "file",
+        )
+        return
     if isinstance(effect, ShowChart):
         png = await asyncio.to_thread(_chart_png, effect, language)
         caption = render("summary.chart_caption", language)
@@ -53,7 +73,7 @@ async def send_output(
 def _chart_png(effect: ShowChart, language: str) -> bytes:
     # matplotlib and reportlab load on first use, not at start: a second of start-up and
     # 50 MB a bot whose clients never ask for a chart needn't pay.
-    from features.review import chart
+    from features.common import chart
 
     series = [
         (plain(s.label.text, language, **s.label.args), s.values, s.goal) for s in effect.series
@@ -81,8 +101,9 @@ async def _export_files(
             session, user_id, user.time_zone, language
         )
         plan = await safety.get_plan(session=session, user_id=user_id) or {}
+        days = await checkins.between(session=session, user_id=user_id)
         time_zone, country = user.time_zone, user.country
-    if not everything.sessions and not goals and not own and not fit_checks and not plan:
+    if not everything.sessions and not (goals or own or fit_checks or plan or days):
         return None
     from features.review import export
 
@@ -116,7 +137,10 @@ async def _export_files(
             "goals": plain("export.pdf_goals", language),
             "fit": plain("export.pdf_fit", language),
             "safety_plan": plain("export.pdf_safety_plan", language),
+            "checkins": plain("export.pdf_checkins", language),
+            "checkin_question": plain("export.checkin_question", language),
         },
+        checkins=[_checkin(day, language) for day in days],
     )
     return await asyncio.to_thread(_files, data, language, f"{now:%Y-%m-%d}")
 
@@ -157,6 +181,20 @@ def _dated(text: str, created: datetime, retired: datetime | None) -> dict[str, 
     }
 
 
+def _checkin(row: CheckIn, language: str) -> dict[str, Any]:
+    """A check-in between sessions as the files hold it (the PDF's heading worded)."""
+    word = plain(f"checkin.face_{row.face}", language) if row.face is not None else ""
+    heading = plain(
+        "export.checkin_heading" if row.face is not None else "export.checkin_heading_no_face",
+        language,
+        day=f"{row.day:%A} {row.day.day} {row.day:%B %Y}",
+        word=word,
+        face=str(row.face),
+    )
+    return {"day": row.day.isoformat(), "face": row.face, "face_word": word or None,
+            "text": row.text, "heading": heading}  # fmt: skip
+
+
 def _schedule(row: Any) -> dict[str, Any] | None:
     if row is None:
         return None
@@ -166,4 +204,6 @@ def _schedule(row: Any) -> dict[str, Any] | None:
         "duration_minutes": row.duration_minutes,
         "every_weeks": row.every_weeks,
         "paused": row.paused,
+        "checkin_days": list(row.checkin_days),
+        "checkin_time": row.checkin_time,
     }

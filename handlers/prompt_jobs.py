@@ -22,12 +22,15 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram.error import Forbidden, RetryAfter, TelegramError, TimedOut
 
+from features.checkin import flow as checkin
 from features.common.loaders import preferences_of, schedule_of
+from features.common.session_times import checkin_welcome, held_for_quiet_hours
 from features.common.timezones import zone_for
 from features.kernel.vocabulary import Reply
 from features.review import loaders, note
 from features.schedule import prompts
 from features.schedule.planning import (
+    CHECKIN,
     PREPARATION,
     REFLECTION,
     plan,
@@ -133,10 +136,22 @@ async def claim(context: BotContext, prompt_ids: list[int], now: datetime) -> li
                 ending["cancelled"].append(prompt.id)
             elif not user.active:
                 ending["undeliverable"].append(prompt.id)
-            elif now - prompt.due_at > grace:
-                # Came due while the bot was down, too long ago to be welcome now.
+            elif now - prompt.due_at > grace or not _welcome(prompt, user.time_zone, row, now):
+                # Came due while the bot was down, too long ago to be welcome now (or a
+                # check-in whose day has passed, or that would now come in quiet hours).
                 ending["missed"].append(prompt.id)
                 await plan_prompts(session, row, user.time_zone, now, afresh=False)
+            elif (later := _after_quiet_hours(prompt, user.time_zone, row, now)) is not None:
+                # Nothing the bot sends on its own arrives in the quiet hours: it waits for
+                # their end, if it is still welcome then.
+                if later - prompt.due_at > grace or (
+                    prompt.kind == PREPARATION
+                    and later.astimezone(zone_for(user.time_zone)).date() > prompt.session_date
+                ):
+                    ending["missed"].append(prompt.id)
+                    await plan_prompts(session, row, user.time_zone, now, afresh=False)
+                else:
+                    await schedules.retry_later(session=session, prompt_id=prompt.id, due_at=later)
             else:
                 reply, topic_ids = await _message(session, prompt, user, row, now)
                 outgoing.append(Outgoing(prompt, user, row, reply, topic_ids))
@@ -145,6 +160,24 @@ async def claim(context: BotContext, prompt_ids: list[int], now: datetime) -> li
     for status, ended in ending.items():  # committed
         context.bot_data.metrics.prompt(_ENDINGS[status], len(ended))
     return outgoing
+
+
+def _welcome(prompt: Prompt, time_zone: str, row: Schedule, now: datetime) -> bool:
+    """A check-in sent late (within the grace) only on its own day and outside the quiet
+    hours: "How's your day going?" the next morning, or at night, is not welcome."""
+    if prompt.kind != CHECKIN:
+        return True
+    return checkin_welcome(prompt.session_date, now, time_zone, preferences_of(row))
+
+
+def _after_quiet_hours(
+    prompt: Prompt, time_zone: str, row: Schedule, now: datetime
+) -> datetime | None:
+    """The end of the quiet hours when `now` is in them and the prompt is late (a check-in
+    is never held: `_welcome` lets it lapse)."""
+    if prompt.kind == CHECKIN:
+        return None
+    return held_for_quiet_hours(prompt.due_at, now, time_zone, preferences_of(row))
 
 
 _ENDINGS: dict[str, PromptOutcome] = {
@@ -291,6 +324,8 @@ async def _message(
     """The prompt's message, and for a preparation note the topics it raises (marked raised
     once it is sent)."""
     assert prompt.id is not None
+    if prompt.kind == CHECKIN:
+        return checkin.ask(prompt.session_date), []
     if prompt.kind == PREPARATION:
         # The same note as /note: a draft the client can trim, then Done.
         kept = await loaders.scheduled_note(session, prompt, now)

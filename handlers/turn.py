@@ -40,6 +40,7 @@ from features.kernel.vocabulary import (
     Press,
     Redraw,
     Reply,
+    SendDocument,
     SendExport,
     ShowChart,
     State,
@@ -343,7 +344,9 @@ async def deliver(
         await answer_press(update, plain(toast.text, language, **toast.args) if toast else None)
         redraw = next((e for e in effects if isinstance(e, Redraw)), None)
         if redraw is not None:
-            replies = any(isinstance(e, Reply | ShowChart | SendExport) for e in effects)
+            replies = any(
+                isinstance(e, Reply | ShowChart | SendExport | SendDocument) for e in effects
+            )
             await _redraw(update, redraw.reply, language, more_to_come=replies)
         else:
             await _drop_keyboard(update)
@@ -353,7 +356,10 @@ async def deliver(
     for effect in effects:
         if isinstance(effect, Reply):
             await send(context, chat.id, effect, language)
-        elif isinstance(effect, ShowChart | SendExport) and update.effective_user is not None:
+        elif (
+            isinstance(effect, ShowChart | SendExport | SendDocument)
+            and update.effective_user is not None
+        ):
             await media.send_output(context, chat.id, update.effective_user.id, effect, language)
 
 

@@ -244,6 +244,12 @@ class Schedule(SQLModel, table=True):
     # What the bot sends on its own says nothing of therapy (a lock screen shows it): the
     # default; false once the client chose plain wording in /schedule.
     neutral_wording: bool = Field(default=True)
+    # The one-minute check-in between sessions, opt-in: the local weekdays (0 Monday) it is
+    # asked on, at `checkin_time`; empty: off.
+    checkin_days: list[int] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
+    checkin_time: str | None = Field(default=None, max_length=5)
     updated_at: datetime = _moment()
 
 
@@ -272,6 +278,52 @@ class Prompt(SQLModel, table=True):
     attempts: int = Field(default=0)
     sent_at: datetime | None = _moment(nullable=True)
     created_at: datetime = _moment()
+
+
+class Wellbeing(SQLModel, table=True):
+    """How I've been: the client's own four 0-10 ratings of the week before a session (in
+    myself, in close relationships, in work, study or daily life, overall), one row per
+    session date. A rating is None until answered (or when skipped); `skipped` is set when
+    the client skipped the four as a whole. Ratings stay plain and queryable, as every
+    rating does."""
+
+    __tablename__ = "wellbeing"
+    __table_args__ = (UniqueConstraint("user_id", "session_date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = _client_id()
+    # The client's local date of the session these ratings lead up to.
+    session_date: date
+    myself: int | None = Field(default=None)
+    close: int | None = Field(default=None)
+    daily: int | None = Field(default=None)
+    overall: int | None = Field(default=None)
+    skipped: bool = Field(default=False)
+    # Where it was asked: "note" (with the note before a session), "reflect" (at the start
+    # of /reflect).
+    source: str = Field(default="note", max_length=16)
+    answered_at: datetime = _moment()
+    updated_at: datetime = _moment()
+
+
+class CheckIn(SQLModel, table=True):
+    """The one-minute check-in between sessions: how the day is going (1 to 5, the five
+    faces) and an optional line in the client's words, encrypted. One per local day."""
+
+    __tablename__ = "checkins"
+    __table_args__ = (UniqueConstraint("user_id", "day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = _client_id()
+    # The client's local date.
+    day: date
+    face: int | None = Field(default=None)
+    text: str | None = Field(default=None, sa_column=Column(EncryptedText, nullable=True))
+    # When the client chose to add the line to their next note (a memo holds a copy then):
+    # set once, so a second tap of "Add to my next note" adds nothing twice.
+    noted_at: datetime | None = _moment(nullable=True)
+    created_at: datetime = _moment()
+    updated_at: datetime = _moment()
 
 
 class Note(SQLModel, table=True):

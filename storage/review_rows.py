@@ -207,3 +207,32 @@ async def _last_ratings(session: AsyncSession, reflection_ids: list[int]) -> dic
         if rating is not None:
             last[question] = rating
     return last
+
+
+async def rated_sessions(
+    *, session: AsyncSession, user_id: int, count: int
+) -> list[tuple[Reflection, dict[str, int]]]:
+    """The client's last `count` reflections that hold a rating, oldest session first,
+    each with its ratings by question (no words are read)."""
+    rated = (
+        select(Answer.reflection_id)
+        .where(col(Answer.user_id) == user_id, col(Answer.rating).is_not(None))
+        .distinct()
+    )
+    statement = (
+        select(Reflection)
+        .where(col(Reflection.user_id) == user_id, col(Reflection.id).in_(rated))
+        .order_by(col(Reflection.session_date).desc(), col(Reflection.serial).desc())
+        .limit(count)
+    )
+    reflections = list(reversed((await session.exec(statement)).all()))
+    ids = [r.id for r in reflections if r.id is not None]
+    ratings: dict[int, dict[str, int]] = defaultdict(dict)
+    if ids:
+        found = select(Answer.reflection_id, Answer.question, Answer.rating).where(
+            col(Answer.reflection_id).in_(ids), col(Answer.rating).is_not(None)
+        )
+        for reflection_id, question, rating in (await session.exec(found)).all():
+            if rating is not None:
+                ratings[reflection_id][question] = rating
+    return [(r, ratings[r.id or 0]) for r in reflections]

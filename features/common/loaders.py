@@ -67,6 +67,8 @@ def preferences_of(row: Schedule) -> PromptPreferences:
         reflection_delay=timedelta(minutes=row.reflection_delay_minutes),
         quiet_start=time.fromisoformat(row.quiet_start),
         quiet_end=time.fromisoformat(row.quiet_end),
+        checkin_days=tuple(sorted(set(row.checkin_days))),
+        checkin_time=time.fromisoformat(row.checkin_time) if row.checkin_time else None,
     )
 
 

@@ -71,6 +71,10 @@ class PromptPreferences:
     quiet_end: time = time(8)
     preparation_time: time = time(19)
     preparation_fallback: timedelta = timedelta(hours=2)
+    # The one-minute check-in between sessions, opt-in: the local weekdays it comes on (0 is
+    # Monday) at `checkin_time`; no days (or no time): off.
+    checkin_days: tuple[int, ...] = ()
+    checkin_time: time | None = None
 
     def __post_init__(self) -> None:
         if self.reflection_delay < timedelta(0) or self.preparation_fallback <= timedelta(0):
@@ -79,6 +83,15 @@ class PromptPreferences:
             raise ValueError("the reminder comes after the prompt and before it expires")
         if any(t.tzinfo for t in (self.quiet_start, self.quiet_end, self.preparation_time)):
             raise ValueError("quiet hours and the preparation time are local wall-clock times")
+        if not set(self.checkin_days) <= set(range(7)) or (
+            self.checkin_time is not None and self.checkin_time.tzinfo is not None
+        ):
+            raise ValueError("check-in days are weekdays 0-6, its time a local wall-clock time")
+
+    @property
+    def checks_in(self) -> bool:
+        """Whether the client chose a check-in between sessions."""
+        return bool(self.checkin_days) and self.checkin_time is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +235,75 @@ def preparation_note_at(
     if moved < session.starts_at:
         return moved
     return _just_before_quiet_hours(planned, zone, prefs)
+
+
+# How far ahead the next check-in is looked for: every weekday five times over, so a day
+# that is a session day every other week still finds its free week.
+_CHECKIN_REACH = 35
+
+
+def next_checkin(
+    schedule: SessionSchedule, prefs: PromptPreferences, after_utc: datetime
+) -> tuple[date, datetime] | None:
+    """The next check-in between sessions after the moment: its local date and when it
+    comes. None when the client chose none, while paused, and when its time is inside the
+    quiet hours (it never comes in them; the client chooses another time). A day with a
+    session has none: looking back on the session covers that day."""
+    if schedule.paused or not prefs.checks_in or prefs.checkin_time is None:
+        return None
+    if is_quiet(prefs.checkin_time, prefs):
+        return None
+    zone = zone_for(schedule.time_zone)
+    today = after_utc.astimezone(zone).date()
+    for n in range(_CHECKIN_REACH):
+        day = today + n * _DAY
+        if day.weekday() not in prefs.checkin_days:
+            continue
+        at = _moment(day, prefs.checkin_time, zone)
+        local = at.astimezone(zone)
+        # A spring-forward gap moves the time on; into quiet hours, or past midnight: none.
+        if at <= after_utc or local.date() != day or is_quiet(local.time(), prefs):
+            continue
+        if not has_session_on(schedule, day):
+            return day, at
+    return None
+
+
+def has_session_on(schedule: SessionSchedule, day: date) -> bool:
+    """Whether a session (regular, not skipped, or one-off) is on this local date."""
+    zone = zone_for(schedule.time_zone)
+    around = sessions_between(
+        schedule, _moment(day - _MARGIN, time(), zone), _moment(day + _MARGIN, time(), zone)
+    )
+    return any(session.local_date == day for session in around)
+
+
+def checkin_welcome(day: date, now_utc: datetime, time_zone: str, prefs: PromptPreferences) -> bool:
+    """Whether a check-in for this local day may still be sent now (late, after an outage):
+    only on its own day and outside the quiet hours."""
+    local = now_utc.astimezone(zone_for(time_zone))
+    return local.date() == day and not is_quiet(local.time(), prefs)
+
+
+# How late a prompt may be and still go out as planned though the quiet hours have begun: a
+# note planned for just before them (see preparation_note_at) must not be held back by a
+# send that took a few minutes in a burst.
+QUIET_SLACK = timedelta(minutes=10)
+
+
+def held_for_quiet_hours(
+    due_utc: datetime, now_utc: datetime, time_zone: str, prefs: PromptPreferences
+) -> datetime | None:
+    """When a prompt due at `due_utc` may go out instead of now, because now is in the
+    client's quiet hours (it came due while the bot was down, or the quiet hours changed to
+    cover it): the end of those quiet hours. None: send it now."""
+    local_now = now_utc.astimezone(zone_for(time_zone))
+    if not is_quiet(local_now.time(), prefs):
+        return None
+    local_due = due_utc.astimezone(zone_for(time_zone))
+    if now_utc - due_utc <= QUIET_SLACK and not is_quiet(local_due.time(), prefs):
+        return None
+    return out_of_quiet_hours(now_utc, time_zone, prefs)
 
 
 def out_of_quiet_hours(when_utc: datetime, time_zone: str, prefs: PromptPreferences) -> datetime:

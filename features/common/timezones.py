@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -10,58 +9,19 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from features.common import gazetteer, place_names
+
 # The regions of canonical IANA names; others (US/Eastern, Etc/GMT+3...) are aliases.
 _REGIONS = (
     "Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian",
     "Pacific",
 )  # fmt: skip
 
-# Places people name that are not the city an IANA zone is named after. Countries with one
-# zone map to it; countries with several are answered with a choice.
+# Names the table of places (features/common/gazetteer.py) answers otherwise or not at all:
+# nicknames, and "Korea", which here has always meant the South (/country asks which).
 _ALIASES: dict[str, tuple[str, ...]] = {
-    "uk": ("Europe/London",), "england": ("Europe/London",), "scotland": ("Europe/London",),
-    "wales": ("Europe/London",), "britain": ("Europe/London",),
-    "great britain": ("Europe/London",), "ireland": ("Europe/Dublin",),
-    "germany": ("Europe/Berlin",), "munich": ("Europe/Berlin",), "hamburg": ("Europe/Berlin",),
-    "frankfurt": ("Europe/Berlin",), "cologne": ("Europe/Berlin",), "france": ("Europe/Paris",),
-    "spain": ("Europe/Madrid",), "barcelona": ("Europe/Madrid",), "italy": ("Europe/Rome",),
-    "milan": ("Europe/Rome",), "netherlands": ("Europe/Amsterdam",),
-    "poland": ("Europe/Warsaw",), "austria": ("Europe/Vienna",),
-    "switzerland": ("Europe/Zurich",), "geneva": ("Europe/Zurich",),
-    "sweden": ("Europe/Stockholm",), "norway": ("Europe/Oslo",),
-    "denmark": ("Europe/Copenhagen",), "finland": ("Europe/Helsinki",),
-    "portugal": ("Europe/Lisbon",), "greece": ("Europe/Athens",),
-    "turkey": ("Europe/Istanbul",), "ukraine": ("Europe/Kyiv",), "kiev": ("Europe/Kyiv",),
-    "czechia": ("Europe/Prague",), "hungary": ("Europe/Budapest",),
-    "romania": ("Europe/Bucharest",), "belgium": ("Europe/Brussels",),
-    "israel": ("Asia/Jerusalem",), "tel aviv": ("Asia/Jerusalem",),
-    "india": ("Asia/Kolkata",), "delhi": ("Asia/Kolkata",), "new delhi": ("Asia/Kolkata",),
-    "mumbai": ("Asia/Kolkata",), "bangalore": ("Asia/Kolkata",), "japan": ("Asia/Tokyo",),
-    "china": ("Asia/Shanghai",), "beijing": ("Asia/Shanghai",), "korea": ("Asia/Seoul",),
-    "south korea": ("Asia/Seoul",), "singapore": ("Asia/Singapore",),
-    "new zealand": ("Pacific/Auckland",), "wellington": ("Pacific/Auckland",),
-    "south africa": ("Africa/Johannesburg",), "cape town": ("Africa/Johannesburg",),
-    "nyc": ("America/New_York",), "washington": ("America/New_York",),
-    "boston": ("America/New_York",), "miami": ("America/New_York",),
-    "philadelphia": ("America/New_York",), "atlanta": ("America/New_York",),
-    "la": ("America/Los_Angeles",), "san francisco": ("America/Los_Angeles",),
-    "seattle": ("America/Los_Angeles",), "portland": ("America/Los_Angeles",),
-    "san diego": ("America/Los_Angeles",), "houston": ("America/Chicago",),
-    "dallas": ("America/Chicago",), "austin": ("America/Chicago",),
-    "montreal": ("America/Toronto",), "ottawa": ("America/Toronto",),
-    "st petersburg": ("Europe/Moscow",), "saint petersburg": ("Europe/Moscow",),
-    "usa": ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"),
-    "us": ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"),
-    "united states": (
-        "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
-    ),
-    "canada": ("America/Toronto", "America/Winnipeg", "America/Edmonton", "America/Vancouver"),
-    "australia": (
-        "Australia/Sydney", "Australia/Brisbane", "Australia/Adelaide", "Australia/Perth",
-    ),
-    "brazil": ("America/Sao_Paulo", "America/Manaus", "America/Recife"),
-    "russia": ("Europe/Moscow", "Asia/Yekaterinburg", "Asia/Novosibirsk", "Asia/Vladivostok"),
-    "mexico": ("America/Mexico_City", "America/Tijuana", "America/Cancun"),
+    "nyc": ("America/New_York",), "la": ("America/Los_Angeles",),
+    "korea": ("Asia/Seoul",),
 }  # fmt: skip
 
 _OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?:[:.h]?(\d{2}))?$")
@@ -71,11 +31,14 @@ _MAX_INPUT = 80
 
 @dataclass(frozen=True, slots=True)
 class ZoneMatch:
-    """What we made of the client's words: one zone, a few to choose from, or nothing."""
+    """What we made of the client's words: one zone, a few to choose from, or nothing.
+    `places` names the suggestions when they are places sharing the name the client typed
+    ("Portland, Oregon, United States"); near misses are shown as their zones."""
 
     zone: str | None = None
     suggestions: tuple[str, ...] = ()
     fixed_offset: bool = False
+    places: tuple[str, ...] = ()
 
 
 def zone_for(name: str) -> tzinfo:
@@ -113,15 +76,72 @@ def find_zone(text: str) -> ZoneMatch:
     if offset is not None:
         return ZoneMatch(zone=_format_offset(offset), fixed_offset=True)
     iana = _iana_names().get(query.replace(" ", "_"))
-    if iana is not None:
+    if iana is not None and "/" in iana:
         return ZoneMatch(zone=iana)
-    places = _places()
-    found = places.get(query)
-    if found is not None:
-        return ZoneMatch(zone=found[0]) if len(found) == 1 else ZoneMatch(suggestions=found)
-    near = difflib.get_close_matches(query, list(places), n=3, cutoff=0.8)
-    suggestions = tuple(dict.fromkeys(zone for name in near for zone in places[name]))
+    name = place_names.normalise(text[: _MAX_INPUT * 2])
+    if name in place_names.NOT_PLACES:
+        return ZoneMatch()
+    named = _named(name)
+    if named is not None:
+        return named
+    if iana is not None:  # an old name with no region: EST5EDT, Navajo (Japan is Asia/Tokyo)
+        return ZoneMatch(zone=iana)
+    near = gazetteer.near_names(name, extra=_zone_cities())
+    suggestions = tuple(dict.fromkeys(zone for found in near for zone in _zones_named(found)))
     return ZoneMatch(suggestions=suggestions[:4])
+
+
+def _named(name: str) -> ZoneMatch | None:
+    """The zone(s) of a place called exactly so: a nickname, a country, a city, a zone's
+    own city (Lord Howe); None when nothing is."""
+    aliased = _ALIASES.get(name)
+    if aliased is not None:
+        return _choice(aliased)
+    countries = gazetteer.countries_named(name)
+    if len(countries) == 1:
+        return _choice(_country_zones(countries[0]))
+    if countries:  # "Congo": which one?
+        zones = {code: _country_zones(code)[:1] for code in countries}
+        shared = tuple(code for code in countries if zones[code])
+        return ZoneMatch(
+            suggestions=tuple(zones[code][0] for code in shared),
+            places=tuple(gazetteer.country_label(code) for code in shared),
+        )
+    answers = gazetteer.places_named(name, same=lambda place: place.zone)
+    if len(answers) == 1:
+        return ZoneMatch(zone=answers[0].place.zone)
+    if answers:
+        return ZoneMatch(
+            suggestions=tuple(answer.place.zone for answer in answers),
+            places=tuple(gazetteer.label(answer, answers) for answer in answers),
+        )
+    city = _zone_cities().get(name)
+    return ZoneMatch(zone=city) if city is not None else None
+
+
+def _zones_named(name: str) -> tuple[str, ...]:
+    """Every zone a known name may mean, for near misses."""
+    if name in _ALIASES:
+        return _ALIASES[name]
+    countries = gazetteer.countries_named(name)
+    if countries:
+        return tuple(zone for code in countries for zone in _country_zones(code))
+    answers = gazetteer.places_named(name, same=lambda place: place.zone)
+    if answers:
+        return tuple(answer.place.zone for answer in answers)
+    city = _zone_cities().get(name)
+    return (city,) if city is not None else ()
+
+
+def _choice(zones: tuple[str, ...]) -> ZoneMatch | None:
+    if not zones:
+        return None  # Bouvet Island and Heard Island keep no clock
+    return ZoneMatch(zone=zones[0]) if len(zones) == 1 else ZoneMatch(suggestions=zones)
+
+
+def _country_zones(code: str) -> tuple[str, ...]:
+    found = gazetteer.country(code)
+    return found.zones if found is not None else ()
 
 
 def _normalise(text: str) -> str:
@@ -164,20 +184,12 @@ def _iana_names() -> dict[str, str]:
 
 
 @cache
-def _places() -> dict[str, tuple[str, ...]]:
-    """A place name (city, or an alias) -> the canonical zones it may mean."""
-    places: dict[str, list[str]] = {}
+def _zone_cities() -> dict[str, str]:
+    """The city a canonical zone is named after (normalised) -> the zone: "lord howe",
+    "dumontdurville", the places too small for the table."""
+    cities: dict[str, str] = {}
     for name in sorted(available_timezones(), key=lambda n: (n.count("/"), n)):
         region, _, rest = name.partition("/")
-        if region not in _REGIONS or not rest:
-            continue
-        city = rest.rsplit("/", 1)[-1].replace("_", " ").lower()
-        places.setdefault(city, []).append(name)
-    result = {city: tuple(zones[:1]) for city, zones in places.items()}
-    result.update({alias: zones for alias, zones in _ALIASES.items() if _all_known(zones)})
-    return result
-
-
-def _all_known(zones: tuple[str, ...]) -> bool:
-    names = set(_iana_names().values())
-    return all(zone in names for zone in zones)
+        if region in _REGIONS and rest:
+            cities.setdefault(place_names.normalise(rest.rsplit("/", 1)[-1]), name)
+    return cities

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 Loaded = TypeVar("Loaded")
 
@@ -45,6 +45,8 @@ class Step(StrEnum):
     CHOOSE_SESSION = "choose_session"
     FIND_WORD = "find_word"
     FIND_RESULTS = "find_results"
+    SET_CHECKIN_TIME = "set_checkin_time"
+    CHECKIN_LINE = "checkin_line"
 
 
 # In a state's data: words the client wrote that a step holds for a moment, until they
@@ -243,6 +245,30 @@ class SendExport:
     """Send the client everything they have, as PDF, CSV and JSON documents."""
 
 
+@dataclass(frozen=True, slots=True)
+class MadeDocument:
+    """A file made for the client: its name, its bytes and the caption sent with it."""
+
+    filename: str
+    data: bytes
+    caption: Ref
+
+
+class Document(Protocol):
+    """What a feature lays out as a file (the share page): plain data until `make`, which
+    the handlers call on a worker thread after the turn commits, so that drawing it holds
+    up no other client's turn."""
+
+    def make(self, language: str) -> MadeDocument: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SendDocument:
+    """Send the client a file made from `document`, in their own chat (and nowhere else)."""
+
+    document: Document
+
+
 class Change:
     """An effect a feature's store writes in the turn's transaction: each feature's own
     (features/<f>/effects.py) subclass it, and its store (features/<f>/store.py) has one
@@ -263,9 +289,9 @@ class Goto:
     args: Mapping[str, Any] = field(default_factory=dict)
 
 
-# ShowChart and SendExport are sent after the commit, like replies (handlers/media.py); a
-# Goto never leaves the router.
-Effect = Reply | Redraw | Toast | ShowChart | SendExport | Change | Goto
+# ShowChart, SendExport and SendDocument are sent after the commit, like replies
+# (handlers/media.py); a Goto never leaves the router.
+Effect = Reply | Redraw | Toast | ShowChart | SendExport | SendDocument | Change | Goto
 
 
 @dataclass(frozen=True, slots=True)

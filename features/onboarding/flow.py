@@ -56,7 +56,7 @@ def ask_time_zone(state: State, event: Event, facts: Facts) -> Outcome:
         if match.zone is not None:
             return _save(state, match.zone, facts, fixed_offset=match.fixed_offset)
         if match.suggestions:
-            return Outcome(state, (_suggest(match.suggestions),))
+            return Outcome(state, (_suggest(match.suggestions, match.places),))
         return Outcome(state, (Reply("time_zone.unknown"),))
     if isinstance(event, Press):
         if event.data == NONE_OF_THESE:
@@ -90,9 +90,19 @@ def _save(state: State, zone: str, facts: Facts, *, fixed_offset: bool) -> Outco
     return Outcome(State(Step.IDLE), tuple(effects))
 
 
-def _suggest(zones: tuple[str, ...]) -> Reply:
-    rows = tuple(
-        (Button("button.zone", ZONE_BUTTON + zone, {"time_zone": zone}),) for zone in zones
-    )
+def _suggest(zones: tuple[str, ...], places: tuple[str, ...]) -> Reply:
+    """A button for each zone, named by its place when the client typed a name several
+    places share ("Portland, Maine, United States"), else by the zone itself."""
+    if places:
+        rows = tuple(
+            (Button("button.place", ZONE_BUTTON + zone, {"place": place}),)
+            for zone, place in zip(zones, places, strict=True)
+        )
+        question = "time_zone.which_place"
+    else:
+        rows = tuple(
+            (Button("button.zone", ZONE_BUTTON + zone, {"time_zone": zone}),) for zone in zones
+        )
+        question = "time_zone.did_you_mean"
     none = (Button("button.none", NONE_OF_THESE),)
-    return Reply("time_zone.did_you_mean", buttons=(*rows, none))
+    return Reply(question, buttons=(*rows, none))

@@ -44,6 +44,7 @@ EN: dict[str, str] = {
         "summer or winter, a city name keeps my timing right all year."
     ),
     "time_zone.did_you_mean": "Did you mean one of these?",
+    "time_zone.which_place": "There's more than one place called that. Which one do you mean?",
     "time_zone.unknown": (
         "I couldn't find that time zone. Could you try the nearest big city, a time zone "
         "like <i>Europe/Berlin</i>, or a UTC offset like <i>UTC+2</i>?"
@@ -118,6 +119,7 @@ EN: dict[str, str] = {
     "toast.stale_button": "That button is from an earlier message and no longer does anything.",
     "toast.ok": "Okay",
     "button.zone": "{time_zone}",
+    "button.place": "{place}",
     "button.none": "None of these",
     "command.start": "Begin, or see your settings",
     "command.timezone": "Show or change your time zone",

@@ -7,8 +7,9 @@ EN: dict[str, str] = {
         "<b>What I keep, and who can see it</b>\n\n"
         "\u2022 Your time zone (and your country, if you set one with /country), your "
         "session times, and when I message you.\n"
-        "\u2022 Your answers, goals, own questions, /fit checks, /safetyplan and what you "
-        "mean to raise next time, encrypted in the database. Ratings, dates, your session "
+        "\u2022 Your answers, goals, own questions, /fit checks, the lines you add to a "
+        "check-in, /safetyplan and what you mean to raise next time, encrypted in the "
+        "database. Ratings and check-in faces, dates, your session "
         "schedule and when I message you are kept plain, so I can show you how things "
         "change and message you on time, and so are your notes' choices (which answers "
         "each note holds).\n\n"
@@ -22,7 +23,8 @@ EN: dict[str, str] = {
         "expire; ask them how long they keep them."
     ),
     "delete.confirm": (
-        "<b>Erase everything?</b> Your answers, goals, questions, schedule and settings "
+        "<b>Erase everything?</b> Your answers, goals, questions, check-ins, schedule and "
+        "settings "
         "will be deleted for good (copies in the backups of whoever runs this bot stay "
         "until those backups expire). This can't be undone."
     ),

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from features.common.lexicon import normalise
 from features.common.questions import GOAL, OWN, RATINGS, goal_text
 from features.kernel.vocabulary import Arg, Button, Facts, Ref, Reply
 from features.reflection.loaded import ReflectionView
@@ -35,7 +36,15 @@ _ECHO_LABELS = {"helpful": "reflection.echo_helpful", "bring_up": "reflection.ec
 # quoting back.
 _ECHO_WORDS = 4
 # What helped, answered with these first, says nothing helped: not quoted as what helped.
-_NOTHING = ("no", "not", "nothing", "none", "nope")
+# In English, German ("Nichts", "Nicht viel"), Spanish ("Nada", "No mucho"), French ("Rien",
+# "Pas grand-chose") and Russian ("Ничего", "Не особо"), compared as lexicon.normalise has it.
+_NOTHING = frozenset({
+    "no", "not", "nothing", "none", "nope",
+    "nein", "nicht", "nichts", "nix", "kein", "keine",
+    "nada", "ninguno", "ninguna", "ningun",
+    "non", "rien", "pas", "aucun", "aucune",
+    "нет", "не", "ничего", "ничто", "ни",
+})  # fmt: skip
 _QUOTE_LENGTH = 160
 
 
@@ -132,7 +141,7 @@ def echo(r: ReflectionView) -> Arg:
 
 def _says_nothing(text: str) -> bool:
     """Whether an answer opens by saying nothing did ("Not much, honestly", "Nothing")."""
-    first = text.split()[0].strip(".,!?;:").casefold() if text.split() else ""
+    first = normalise(text.split()[0]).strip(".,!?;:\u00a1\u00bf") if text.split() else ""
     return first in _NOTHING
 
 

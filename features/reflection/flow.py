@@ -114,7 +114,7 @@ def reflect(state: State, command: Command, facts: Facts) -> Outcome:
     if not command.args.strip():
         return begin(facts)
     today = _today(facts)
-    day = which.parse_day(command.args, today)
+    day = which.parse_day(command.args, today, facts.client.language)
     if day is not None and day <= today:
         return begin(facts, session_date=day)
     asking = State(Step.CHOOSE_SESSION, {"serial": facts[LastSerial].serial + 1, "days": []})
@@ -152,7 +152,7 @@ def offer_session(state: State, event: Event, facts: Facts) -> Outcome | None:
     if not isinstance(event, Text):
         return None
     today = _today(facts)
-    day = which.parse_day(event.text, today)
+    day = which.parse_day(event.text, today, facts.client.language)
     if day is None:
         if len(event.text.split()) > _LONGEST_DAY:
             return None

@@ -1,36 +1,20 @@
 """Which session a reflection looks back on: the client's recent sessions that have no
-reflection yet, and a day typed in the client's own words ("last Tuesday", "24 November",
-"24.11."). Pure: no I/O."""
+reflection yet, and a day typed in the client's own words and language ("last Tuesday",
+"24 November", "24.11.", "gestern", "el martes pasado", "mardi dernier", "24 ноября"). Pure:
+no I/O."""
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, timedelta
 
+from features.common.lexicon import languages_of, words
 from features.common.session_times import SessionSchedule, sessions_between
+from features.common.typed_days import Calendar, Relative, Weekday, read_day
 
 # How far back a missed session is still offered: a month of weekly sessions.
 LOOKBACK = timedelta(days=35)
 # The most session days offered as buttons (the newest); any other day can be typed.
 OFFERED = 4
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_NUMERIC = re.compile(r"^(\d{1,2})[./](\d{1,2})(?:[./](\d{2}|\d{4})?)?\.?$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
 def unreflected(
@@ -44,52 +28,28 @@ def unreflected(
     return tuple(s.local_date for s in recent if s.local_date not in reflected)[-OFFERED:]
 
 
-def parse_day(text: str, today: date) -> date | None:
-    """The past (or today's) date a client typed, or None when it can't be read as one.
-    A day without a year is the last such day up to today; a weekday is the last one up to
-    today, "last <weekday>" the last one before today."""
-    words = " ".join(text.strip().lower().replace(",", " ").split()).removeprefix("on ")
-    if words == "today":
-        return today
-    if words == "yesterday":
-        return today - timedelta(days=1)
-    last = words.startswith("last ")
-    name = words.removeprefix("last ").strip()
-    for number, weekday in enumerate(_WEEKDAYS):
-        if name in (weekday, weekday[:3]):
-            back = (today.weekday() - number) % 7
-            return today - timedelta(days=back or (7 if last else 0))
-    return _calendar_day(words, today)
-
-
-def _calendar_day(words: str, today: date) -> date | None:
-    """ "24 November", "November 24", "24th Nov 2026", "24.11.", "24/11/26", "2026-11-24"."""
-    iso = _ISO.match(words)
-    if iso:
-        return _date(int(iso[1]), int(iso[2]), int(iso[3]))
-    numeric = _NUMERIC.match(words)
-    if numeric:
-        year = numeric[3]
-        if year is None:
-            return _last(int(numeric[1]), int(numeric[2]), today)
-        full = int(year) + (2000 if len(year) == 2 else 0)
-        return _date(full, int(numeric[2]), int(numeric[1]))
-    # "Tuesday 24 November", as the bot writes days, reads as "24 November".
-    named = [part for part in words.split() if part not in _WEEKDAYS]
-    parts = [re.sub(r"(?<=\d)(st|nd|rd|th)$", "", part) for part in named]
-    day = [p for p in parts if p.isdigit() and len(p) <= 2]
-    month = [
-        number
-        for number, name in enumerate(_MONTHS, 1)
-        for p in parts
-        if len(p) >= 3 and name.startswith(p)
-    ]
-    year = [p for p in parts if p.isdigit() and len(p) == 4]
-    if len(day) != 1 or len(month) != 1 or len(parts) != 2 + len(year):
-        return None
-    if year:
-        return _date(int(year[0]), month[0], int(day[0]))
-    return _last(int(day[0]), month[0], today)
+def parse_day(text: str, today: date, language: str | None = None) -> date | None:
+    """The past (or today's) date a client typed, in any language features/common/lexicon.py
+    knows ("last Tuesday", "gestern", "el martes pasado", "24 ноября", "24.11."), or None
+    when it can't be read as one. A day without a year is the last such day up to today; a
+    weekday is the last one up to today, "last <weekday>" the last one before today.
+    `language`, the client's, decides only a word that names different days in two
+    languages ("Di") where the text itself doesn't. A day still to come is returned, for
+    the caller to say so."""
+    tokens = words(text)
+    typed = read_day(tokens, languages_of(tokens, language))
+    if isinstance(typed, Relative):
+        return today + timedelta(days=typed.offset)
+    if isinstance(typed, Weekday):
+        if typed.which == "next":
+            return None
+        back = (today.weekday() - typed.day) % 7
+        return today - timedelta(days=back or (7 if typed.which == "last" else 0))
+    if isinstance(typed, Calendar):
+        if typed.year is not None:
+            return _date(typed.year, typed.month, typed.day)
+        return _last(typed.day, typed.month, today)
+    return None
 
 
 def _last(day: int, month: int, today: date) -> date | None:

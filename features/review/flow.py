@@ -24,7 +24,7 @@ from features.kernel.vocabulary import (
     State,
     Toast,
 )
-from features.review import note, summary
+from features.review import between, note, summary
 from features.review.effects import CreateNote, FinishNote, ToggleNoteItem
 from features.review.history import History
 from features.review.loaded import NoteFacts, SummaryWindow
@@ -127,11 +127,13 @@ def _summary(args: str, facts: Facts) -> tuple[Effect, ...]:
     if isinstance(window, Unreadable):
         return (Reply(f"summary.{window.reason}"),)
     history = facts[SummaryWindow].history
+    checkins = between.faces(facts[SummaryWindow].checkins)
+    also = (checkins,) if checkins is not None else ()
     if history is None or not history.sessions:
-        return (summary.nothing_to_show(history or History(sessions=()), window),)
+        return (summary.nothing_to_show(history or History(sessions=()), window), *also)
     pages = summary.pages(history, window, facts.client.language)
     chart = summary.chart(history)
-    return (pages[0], *((chart,) if chart is not None else ()))
+    return (pages[0], *((chart,) if chart is not None else ()), *also)
 
 
 def _new_note(facts: Facts) -> tuple[Effect, ...]:

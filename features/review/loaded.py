@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from features.review.history import History
 from features.review.note import NoteView
@@ -13,6 +14,9 @@ class SummaryWindow:
     """For /summary and its pages: the reflections in the asked-for window."""
 
     history: History | None = None
+    # The check-ins between sessions in the window's days: (local day, face 1-5), newest
+    # first (read for /summary itself, not for its page buttons).
+    checkins: tuple[tuple[date, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from features.review import note as notes_view
 from features.review.history import FEWEST_ANSWERS, Answered, History, Session
 from features.review.loaded import NoteFacts, SummaryWindow
 from features.review.note import NoteItem, NoteView
-from storage import memos, notes, review_rows
+from storage import checkins, memos, notes, review_rows
 from storage.models import Note, Prompt, Topic, User
 
 # With no earlier note to start from, a note looks back this far.
@@ -44,7 +44,14 @@ async def load_window(
         upto=wanted.upto,
         fewest_answers=FEWEST_ANSWERS,
     )
-    return SummaryWindow(await history_of(session, user.id, rows))
+    history = await history_of(session, user.id, rows)
+    if wanted.upto is not None:  # a page button: the check-ins were on the first page
+        return SummaryWindow(history)
+    today = _today(user, facts.now)
+    since = today - timedelta(days=window.days - 1) if window.days is not None else None
+    days = await checkins.between(session=session, user_id=user.id, start=since, end=today)
+    faces = tuple((c.day, c.face) for c in reversed(days) if c.face is not None)
+    return SummaryWindow(history, faces)
 
 
 async def load_note(

@@ -53,6 +53,14 @@ EN: dict[str, str] = {
     "summary.label.own_gone": "A question of my own",
     "summary.label.other": "An answer",
     "summary.footer": "\n\n<i>Page {page} of {pages}. Older sessions come later.</i>",
+    "export.pdf_checkins": "Check-ins between sessions",
+    "export.checkin_question": "How's your day going?",
+    "export.checkin_heading": "{day}: {word} ({face} of 5)",
+    "export.checkin_heading_no_face": "{day}",
+    "summary.checkins": (
+        "<b>Between sessions</b>, how your days went (your check-ins, newest first):\n{faces}{more}"
+    ),
+    "summary.checkins_more": "\n…and {n} earlier. /export has them all.",
     "summary.none": (
         "There's nothing to show yet: you haven't reflected on a session. After your "
         "next session, /reflect asks a few short questions, and your answers will "

@@ -3,12 +3,19 @@ last 4 sessions), `/summary 90` (days) or `/summary all`."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from features.common.lexicon import normalise
 
 DEFAULT_DAYS = 30
 DEFAULT_SESSIONS = 4
 # Ten years: anything further back is a typing slip, and /summary all covers it.
 MAX_DAYS = 3660
+# "/summary all", and the same in German, Spanish, French and Russian.
+_ALL = frozenset({"all", "everything", "alle", "alles", "todo", "todos", "tout", "tous", "все"})
+# "/summary 90 days": the word for days after the number, in the same languages.
+_DAYS = re.compile(r"(.*?)\s*(?:days?|d|tage|tagen|t|dias|dia|jours|jour|j|дней|дня|день|д)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +48,13 @@ class Unreadable:
 
 def parse(args: str) -> Window | Unreadable:
     """The window the client asked for, or why it couldn't be read."""
-    words = args.strip().lower()
+    words = normalise(args)
     if not words:
         return DEFAULT
-    if words in ("all", "everything"):
+    if words in _ALL:
         return ALL
-    digits = words.removesuffix("days").removesuffix("d").strip()
+    days_typed = _DAYS.fullmatch(words)
+    digits = days_typed[1] if days_typed else words
     if not digits.isdecimal() or not digits.isascii():
         return Unreadable("usage")
     days = int(digits)

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,13 @@ class Helpline:
     text: str = ""
     keyword: str = ""
     hours: str = ""
+    # By language code: the name and hours as said in that language, where they differ.
+    local: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def in_language(self, language: str) -> Helpline:
+        """The line as said in this language (as it is where nothing is given for it)."""
+        said = self.local.get(base_language(language), {})
+        return replace(self, name=said.get("name", self.name), hours=said.get("hours", self.hours))
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +52,17 @@ class Resource:
     helplines: tuple[Helpline, ...]
     name: str = ""
     source: str = ""
+    # By language code: the emergency numbers as said in that language ("112 oder 144").
+    local: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def in_language(self, language: str) -> Resource:
+        """The resource with its words in this language where the data gives them."""
+        said = self.local.get(base_language(language), {})
+        return replace(
+            self,
+            emergency=said.get("emergency", self.emergency),
+            helplines=tuple(line.in_language(language) for line in self.helplines),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +73,8 @@ class CrisisData:
     phrases: danger.Phrases
     by_country: dict[str, Resource]
     zones: dict[str, str]
+    # The languages the phrases are in ("en" alone for the older file, a list).
+    languages: frozenset[str] = frozenset({"en"})
 
     def country_for(self, time_zone: str | None, chosen: str | None = None) -> str | None:
         """The client's country: the one they chose (/country), else their time zone's."""
@@ -72,6 +93,11 @@ class CrisisData:
         return danger.suggests_danger(text, self.phrases)
 
 
+def base_language(language: str) -> str:
+    """The language of a Telegram language code: "de" of "de-AT", "pt" of "pt-br"."""
+    return language.split("-")[0].split("_")[0].lower()
+
+
 def load(path: Path | None = None) -> CrisisData:
     """Read the crisis data file (the bundled one by default)."""
     raw = json.loads((path or DEFAULT_FILE).read_text(encoding="utf-8"))
@@ -82,9 +108,25 @@ def load(path: Path | None = None) -> CrisisData:
     }
     if "default" not in by_country:
         raise ValueError("the crisis resources file needs a 'default' entry")
-    phrases = danger.compile_phrases(raw.get("phrases", []))
+    phrases = _phrases(raw.get("phrases", []), raw.get("typos", {}))
     zones = {str(zone): str(country) for zone, country in raw.get("zones", {}).items()}
-    return CrisisData(phrases, by_country, zones)
+    by_language = raw.get("phrases")
+    languages = frozenset(by_language) if isinstance(by_language, dict) else frozenset({"en"})
+    return CrisisData(phrases, by_country, zones, languages)
+
+
+def _phrases(raw: Any, typos: Any) -> danger.Phrases:
+    """Every language's phrases, compiled together: they are all matched in every
+    message. `raw` is a list (the older form of the file) or lists by language code;
+    `typos` gives each language's distinctive words and everyday words near them."""
+    if isinstance(raw, dict):
+        for code in raw:
+            if not re.fullmatch(r"[a-z]{2,3}", str(code)):
+                raise ValueError(f"crisis phrases: {code!r} is not a language code")
+        raw = [phrase for phrases in raw.values() for phrase in phrases]
+    distinctive = [word for entry in typos.values() for word in entry.get("distinctive", [])]
+    not_typos = [word for entry in typos.values() for word in entry.get("not_typos", [])]
+    return danger.compile_phrases(raw, distinctive, not_typos)
 
 
 def _resource(key: str, value: dict[str, Any]) -> Resource:
@@ -100,7 +142,22 @@ def _resource(key: str, value: dict[str, Any]) -> Resource:
         helplines=helplines,
         name=str(value.get("name", "")),
         source=str(value.get("source", "")),
+        local=_local(key, value.get("local", {}), allowed={"emergency"}),
     )
+
+
+def _local(key: str, raw: Any, allowed: set[str]) -> dict[str, dict[str, str]]:
+    """What an entry or a line says in other languages, by language code."""
+    if not isinstance(raw, dict):
+        raise ValueError(f"crisis resources: 'local' of {key} is not an object")
+    local = {}
+    for language, said in raw.items():
+        if not re.fullmatch(r"[a-z]{2,3}", str(language)) or not isinstance(said, dict):
+            raise ValueError(f"crisis resources: 'local' of {key} has {language!r}")
+        if not set(said) <= allowed:
+            raise ValueError(f"crisis resources: 'local' of {key} may only give {allowed}")
+        local[str(language)] = {str(k): str(v) for k, v in said.items()}
+    return local
 
 
 def _helpline(key: str, line: dict[str, Any]) -> Helpline:
@@ -112,4 +169,5 @@ def _helpline(key: str, line: dict[str, Any]) -> Helpline:
         text=str(line.get("text", "")),
         keyword=str(line.get("keyword", "")),
         hours=str(line.get("hours", "")),
+        local=_local(key, line.get("local", {}), allowed={"name", "hours"}),
     )

@@ -2,18 +2,18 @@
 
 Read at run time from the IANA data the `tzdata` package ships: `zone.tab` gives each zone
 one country, `iso3166.tab` the countries' names, and the `L` (link) lines of `tzdata.zi`
-carry old names such as Asia/Calcutta or US/Eastern to the zone they now mean. Pure: the
-files are read once, on first use.
+carry old names such as Asia/Calcutta or US/Eastern to the zone they now mean. A typed
+name is looked up in the table of places (features/common/gazetteer.py), in any of the
+languages it holds. Pure: the files are read once, on first use.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from features.common import gazetteer, place_names
 
 # Names that stand for a rule, not a place: tzdata links CET to Brussels and EST to Panama
 # for their clocks, but someone in "CET" could be in any of a dozen countries.
@@ -39,31 +39,13 @@ _FOLDED_LINKS = {
     "US/Samoa": "AS",
 }
 
-# What people call their country when it isn't iso3166.tab's name for it.
-_ALIASES = {
-    "uk": "GB", "united kingdom": "GB", "great britain": "GB", "britain": "GB",
-    "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
-    "usa": "US", "us": "US", "u s": "US", "u s a": "US", "america": "US",
-    "united states of america": "US", "the us": "US", "the usa": "US",
-    "south korea": "KR", "republic of korea": "KR",
-    "north korea": "KP", "holland": "NL", "the netherlands": "NL",
-    "czechia": "CZ", "uae": "AE", "emirates": "AE", "turkiye": "TR",
-    "burma": "MM", "myanmar": "MM", "ivory coast": "CI", "cote d'ivoire": "CI",
-    "swaziland": "SZ", "eswatini": "SZ", "vatican": "VA", "russian federation": "RU",
-    "bosnia": "BA", "bosnia and herzegovina": "BA", "trinidad and tobago": "TT",
-    "macedonia": "MK", "timor-leste": "TL", "east timor": "TL", "cape verde": "CV",
-    "cabo verde": "CV", "dr congo": "CD", "democratic republic of the congo": "CD",
-    "republic of the congo": "CG", "aotearoa": "NZ", "deutschland": "DE",
-    "espana": "ES", "italia": "IT", "osterreich": "AT", "schweiz": "CH", "suisse": "CH",
-    "sverige": "SE", "norge": "NO", "danmark": "DK", "suomi": "FI", "polska": "PL",
-    "brasil": "BR", "mexique": "MX", "nederland": "NL", "belgie": "BE", "belgique": "BE",
-}  # fmt: skip
-
 # Two-letter codes that are also everyday words: taken as a code only in capitals, so that
-# "no" or "it" typed in passing doesn't become Norway or Italy.
+# "no" or "it" typed in passing doesn't become Norway or Italy, nor "sí" Slovenia.
 _WORDS = frozenset(
     {"am", "as", "at", "be", "by", "do", "go", "hi", "id", "in", "is", "it", "me", "my", "no",
-     "so", "to"}
+     "so", "to",
+     # German, Spanish, French
+     "si", "la", "ne", "ma", "se", "je", "il"}
 )  # fmt: skip
 
 # Nobody's country name is longer; anything longer isn't one.
@@ -108,30 +90,27 @@ def is_country(code: str) -> bool:
 
 
 def find_country(text: str) -> CountryMatch:
-    """The country a client typed: its ISO code, its name, a common alias; near misses
-    come back as suggestions."""
-    query = _normalise(text)
+    """The country a client typed: its ISO code, its name in English, German, Spanish,
+    French or Russian, a common alias, or a city in it (Lyon: France); near misses of a
+    country's name, and cities in several countries (Córdoba), come back as suggestions."""
+    query = place_names.normalise(text[: _MAX_INPUT * 2])
     if not query or len(query) > _MAX_INPUT:
         return CountryMatch()
     is_code = len(query) == 2 and query.isalpha() and query.upper() in _names()
     if is_code and (query not in _WORDS or text.strip().isupper()):
         return CountryMatch(code=query.upper())
-    known = _by_name()
-    if query in known:
-        return CountryMatch(code=known[query])
-    shared = _shared_names().get(query)
-    if shared is not None:  # "Korea", "Congo": which one?
-        return CountryMatch(suggestions=shared)
-    near = difflib.get_close_matches(query, list(known), n=4, cutoff=0.8)
-    return CountryMatch(suggestions=tuple(dict.fromkeys(known[name] for name in near))[:3])
-
-
-def _normalise(text: str) -> str:
-    """Lower case, accents and dots gone, "&" as "and", spaces folded."""
-    decomposed = unicodedata.normalize("NFKD", text[: _MAX_INPUT * 2])
-    kept = "".join(c for c in decomposed if unicodedata.category(c) not in ("Mn", "Cf", "Cc"))
-    kept = kept.replace("\u2019", "'").replace("&", " and ").replace(".", " ").lower()
-    return re.sub(r"\s+", " ", kept).strip(" ,!?")
+    named = tuple(code for code in gazetteer.countries_named(query) if code in _names())
+    if not named:
+        # Only countries tzdata knows: Kosovo's cities (XK) are left to the name typed.
+        answers = gazetteer.places_named(query, same=lambda place: place.country)
+        named = tuple(a.place.country for a in answers if a.place.country in _names())
+    if len(named) == 1:
+        return CountryMatch(code=named[0])
+    if named:  # "Korea", "Congo", "Córdoba": which one?
+        return CountryMatch(suggestions=named)
+    near = gazetteer.near_names(query, countries_only=True)
+    codes = (code for name in near for code in gazetteer.countries_named(name))
+    return CountryMatch(suggestions=tuple(dict.fromkeys(codes))[:3])
 
 
 def _table(name: str) -> list[list[str]]:
@@ -162,30 +141,3 @@ def _links() -> dict[str, str]:
 def _names() -> dict[str, str]:
     """Country code -> English name, from iso3166.tab."""
     return {row[0]: row[1] for row in _table("iso3166.tab") if len(row) >= 2}
-
-
-@cache
-def _by_name() -> dict[str, str]:
-    """Every way of naming a country we understand (normalised) -> its code."""
-    known: dict[str, str] = {}
-    for code, name in _names().items():
-        known[_normalise(name)] = code
-    # "Britain (UK)", "Myanmar (Burma)": the name without its bracket is a name too, unless
-    # it is shared ("Korea (North)", "Korea (South)").
-    known.update({bare: codes[0] for bare, codes in _bare_names().items() if len(codes) == 1})
-    known.update(_ALIASES)
-    return known
-
-
-@cache
-def _shared_names() -> dict[str, tuple[str, ...]]:
-    """A name several countries share once their brackets are off -> those countries."""
-    return {bare: codes for bare, codes in _bare_names().items() if len(codes) > 1}
-
-
-def _bare_names() -> dict[str, tuple[str, ...]]:
-    bare: dict[str, list[str]] = {}
-    for code, name in _names().items():
-        if "(" in name:
-            bare.setdefault(_normalise(re.sub(r"\(.*?\)", "", name)), []).append(code)
-    return {name: tuple(codes) for name, codes in bare.items()}

@@ -13,7 +13,8 @@ def crisis_reply(facts: Facts) -> Reply:
     if crisis is None:
         return Reply("crisis.fallback")
     client = facts.client
-    resource = crisis.resource_for(client.time_zone, client.country)
+    # Names, hours and "112 or 144" as said in the client's language, where the data has it.
+    resource = crisis.resource_for(client.time_zone, client.country).in_language(client.language)
     lines = tuple(_line(line) for line in resource.helplines)
     if resource.name and not resource.helplines:
         lines = (Ref("crisis.find_a_helpline"),)

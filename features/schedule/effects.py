@@ -75,3 +75,12 @@ class SnoozePrompt(Change):
 
     prompt_id: int
     hours: int
+
+
+@dataclass(frozen=True, slots=True)
+class SetCheckIn(Change):
+    """The one-minute check-in between sessions: on these local weekdays at `at` ("19:00"),
+    or off (no days); the prompts then planned again (a pending check-in cancelled)."""
+
+    weekdays: tuple[int, ...]
+    at: str | None

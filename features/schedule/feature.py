@@ -16,7 +16,7 @@ from features.kernel.feature import (
     on_facts,
 )
 from features.kernel.vocabulary import Command, Event, Facts, Outcome, Press, State, Step
-from features.schedule import prompts, setup, store, texts
+from features.schedule import checkin_choice, prompts, setup, store, texts
 from features.schedule.loaders import PROMPT
 
 _SESSION_QUESTIONS = (Step.SET_DAYS, Step.SET_TIME, Step.SET_LENGTH, Step.SET_FREQUENCY)
@@ -55,9 +55,14 @@ FEATURE = Feature(
     steps={
         **{step: setup.answer for step in _SESSION_QUESTIONS},
         Step.ADD_EXTRA: setup.add_extra,
+        Step.SET_CHECKIN_TIME: checkin_choice.answer_time,
     },
     ask_again={
-        step: again_from_state(setup.ask_again) for step in (*_SESSION_QUESTIONS, Step.ADD_EXTRA)
+        **{
+            step: again_from_state(setup.ask_again)
+            for step in (*_SESSION_QUESTIONS, Step.ADD_EXTRA)
+        },
+        Step.SET_CHECKIN_TIME: again_from_state(checkin_choice.ask_again),
     },
     entries={"schedule.setup": begin_setup},
     goes_to=frozenset({prompts.REFLECTION_BEGIN}),

@@ -1,35 +1,17 @@
-"""What a client types for their session time, and how a moment reads back to them. Pure."""
+"""What a client types for their sessions (their days, the time, a one-off session) in any
+language of features/common/lexicon.py, and how a moment reads back to them. Pure."""
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 
+from features.common.lexicon import languages_of, normalise, words
 from features.common.timezones import zone_for
+from features.common.typed_days import Calendar, Relative, TypedDay, read_day, read_weekdays
+from features.common.typed_time import Unclear, read_time, read_time_words
 
-# Longer than any way of writing a time ("quarter past eleven p.m."): anything more is not one.
-_MAX_INPUT = 28
-_WORDS = {"noon": time(12), "midday": time(12), "midnight": time(0)}
-# 17:00, 17.30, 17h, 17h30, 17:30h, 17 (a bare hour, 24-hour clock), 1730 and 930.
-_DAY_CLOCK = re.compile(r"(\d{1,2})(?:\s*h|[:.h](\d{2})h?)?|(\d{1,2})(\d{2})", re.ASCII)
-# 5pm, 5 pm, 5:30pm, 5.30 p.m.
-_HALF_DAY_CLOCK = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\.?", re.ASCII)
-# The spoken clock: "half six", "half past 6", "quarter past five pm", "quarter to seven",
-# "six o'clock".
-_SPOKEN_CLOCK = re.compile(
-    r"(?:(half|half past|quarter past|quarter to)\s+([a-z]+|\d{1,2})|([a-z]+|\d{1,2})\s+o'?clock)"
-    r"(?:\s*([ap])\.?m\.?)?",
-    re.ASCII,
-)
-_NUMBERS = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve",
-)  # fmt: skip
-_SPOKEN_MINUTES = {"half": 30, "half past": 30, "quarter past": 15, "quarter to": -15}
-# Without "am" or "pm", a spoken time means the one of its two readings within these waking
-# hours ("half six" is 18:30); where both are ("half eight"), we ask.
-_WAKING = (time(7), time(22))
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -38,47 +20,60 @@ _MONTHS = (
 # How far ahead a one-off session may be: a weekday names one in the next two weeks.
 _WEEKDAY_REACH = 14
 _DATE_REACH = timedelta(days=366)
-_FILLER = frozenset({"on", "at", "this", "the", "for", "from", ","})
+# Longer than any way of typing a one-off session ("el próximo jueves a las cinco y media de
+# la tarde"): anything more is not one.
+_MAX_ONE_OFF = 60
+# The most words a day takes ("el 3 de diciembre de 2026").
+_LONGEST_DAY = 6
+# Longer than any list of days with a time ("los lunes, miércoles y viernes a las cinco y
+# media de la tarde").
+_MAX_DAYS = 80
 
-# Why a typed time or one-off session was not taken: said to the client when asking again.
-Unclear = Literal["unclear", "morning_or_evening"]
+# Why a one-off session was not taken: said to the client when asking again.
 UnclearOneOff = Literal["unclear", "morning_or_evening", "no_time", "no_day", "past", "too_far"]
+# The reasons in the order of how much of the text was understood.
+_UNDERSTOOD: tuple[UnclearOneOff, ...] = (
+    "unclear", "no_day", "no_time", "morning_or_evening", "past", "too_far",
+)  # fmt: skip
 
 
 def read_session_time(text: str) -> time | Unclear:
     """The local time a client typed, or why it can't be taken: "morning_or_evening" for
     a bare hour from 1 to 12 ("5" may be morning or evening, so we ask), else "unclear"."""
-    typed = " ".join(text.strip().lower().split())
-    if len(typed) > _MAX_INPUT:
-        return "unclear"
-    if typed in _WORDS:
-        return _WORDS[typed]
-    half_day = _HALF_DAY_CLOCK.fullmatch(typed)
-    if half_day is not None:
-        hour, minute = int(half_day.group(1)), int(half_day.group(2) or 0)
-        if not 1 <= hour <= 12:
-            return "unclear"
-        hour = hour % 12 + (12 if half_day.group(3) == "p" else 0)
-        return _valid(hour, minute) or "unclear"
-    spoken = _SPOKEN_CLOCK.fullmatch(typed)
-    if spoken is not None:
-        return _spoken(*spoken.groups())
-    day_clock = _DAY_CLOCK.fullmatch(typed)
-    if day_clock is None:
-        return "unclear"
-    hours, minutes, compact_hours, compact_minutes = day_clock.groups()
-    if compact_hours is not None:
-        return _valid(int(compact_hours), int(compact_minutes)) or "unclear"
-    bare_hour = minutes is None and not typed.endswith("h")
-    if bare_hour and 1 <= int(hours) <= 12:
-        return "morning_or_evening"
-    return _valid(int(hours), int(minutes or 0)) or "unclear"
+    return read_time(text)
 
 
 def parse_session_time(text: str) -> time | None:
     """The local time a client typed for their session, or None to ask again."""
     read = read_session_time(text)
     return read if isinstance(read, time) else None
+
+
+@dataclass(frozen=True, slots=True)
+class TypedDays:
+    """The weekdays a client typed for their sessions, and the time if they said it too
+    ("dienstags um 17 Uhr"): None when they didn't, or why it can't be taken."""
+
+    days: tuple[int, ...]
+    at: time | Unclear | None = None
+
+
+def read_days(text: str, language: str | None = None) -> TypedDays | None:
+    """The weekdays (0 is Monday) of the client's sessions as typed: "Tuesdays and
+    Thursdays", "dienstags um 17 Uhr", "los martes y jueves", "le mardi", "по вторникам";
+    None if the text is no such list. `language`, the client's, decides only a word that
+    names different days in two languages ("Di", "Do") where the text itself doesn't."""
+    if len(normalise(text)) > _MAX_DAYS:
+        return None
+    tokens = words(text)
+    found = read_weekdays(tokens, languages_of(tokens, language))
+    if found is None:
+        return None
+    days, rest = found
+    if not rest:
+        return TypedDays(days)
+    at = read_time_words(rest)
+    return None if at == "unclear" else TypedDays(days, at)
 
 
 def format_local(moment_utc: datetime, time_zone: str) -> str:
@@ -88,64 +83,54 @@ def format_local(moment_utc: datetime, time_zone: str) -> str:
     return f"{weekday} {local.day} {month}, {local:%H:%M}"
 
 
-def _valid(hour: int, minute: int) -> time | None:
-    """The time, if it is one: 24:00 and 25:61 are not."""
-    if 0 <= hour <= 23 and 0 <= minute <= 59:
-        return time(hour, minute)
-    return None
-
-
-def _spoken(
-    phrase: str | None, phrase_hour: str | None, oclock_hour: str | None, half_day: str | None
-) -> time | Unclear:
-    word = phrase_hour or oclock_hour or ""
-    hour = int(word) if word.isdigit() else _NUMBERS.index(word) + 1 if word in _NUMBERS else 0
-    if not 1 <= hour <= 12:
-        return "unclear"
-    minutes = _SPOKEN_MINUTES[phrase] if phrase else 0
-    if minutes < 0:  # "quarter to seven" is 6:45
-        hour, minutes = hour - 1 or 12, 60 + minutes
-    if half_day is not None:
-        return time(hour % 12 + (12 if half_day == "p" else 0), minutes)
-    readings = [time(h, minutes) for h in (hour % 12, hour % 12 + 12)]
-    awake = [t for t in readings if _WAKING[0] <= t < _WAKING[1]]
-    return awake[0] if len(awake) == 1 else "morning_or_evening"
-
-
-def read_one_off(text: str, time_zone: str, now_utc: datetime) -> datetime | UnclearOneOff:
+def read_one_off(
+    text: str, time_zone: str, now_utc: datetime, language: str | None = None
+) -> datetime | UnclearOneOff:
     """A one-off session typed as "Thursday 10:00", "today 7pm", "tomorrow 10am", "next
-    Thursday half six", "3 December 17:30" or "2026-12-03 17:30", in UTC; or why not.
+    Thursday half six", "3 December 17:30", "2026-12-03 17:30", "morgen um 17 Uhr", "el
+    jueves a las cinco de la tarde", "jeudi prochain à 10h", "в четверг в 10 утра", in UTC;
+    or why not. `language` as for read_days.
 
     A weekday means the next such day whose time is still to come, today included: "Tuesday
     19:00" typed on a Tuesday afternoon is today.
     """
-    words = [w for w in text.strip().lower().replace(",", " ").split() if w not in _FILLER]
-    if len(text) > 60 or not words:
+    tokens = words(text)
+    if len(text) > _MAX_ONE_OFF or not tokens:
         return "unclear"
+    languages = languages_of(tokens, language)
     zone = zone_for(time_zone)
     today = now_utc.astimezone(zone).date()
-    # The day may come first ("Thursday 10:00") or last ("10am tomorrow").
-    best: datetime | UnclearOneOff = "no_day"
-    for day_words, time_words in _splits(words):
-        days = _days(day_words, today)
-        if days is None:
+    # The day may come first ("Thursday 10:00") or last ("10am tomorrow"). Of the ways to
+    # read it that fail, the one that understood most says why.
+    best: UnclearOneOff = "no_day"
+    for day_words, time_words in _splits(tokens):
+        typed = read_day(day_words, languages)
+        days = _coming(typed, today) if typed is not None else None
+        if not days:
             continue
         if not time_words:
-            best = "no_time"
+            best = _better(best, "no_time")
             continue
-        at = read_session_time(" ".join(time_words))
+        part = typed.part if isinstance(typed, Relative) else None
+        at = read_time_words(time_words, part)
         if not isinstance(at, time):
-            best = "no_time" if at == "unclear" else at
+            best = _better(best, "no_time" if at == "unclear" else at)
             continue
         moments = [datetime.combine(d, at, tzinfo=zone).astimezone(UTC) for d in days]
         future = [m for m in moments if m > now_utc]
         if not future:
-            best = "past"
+            best = _better(best, "past")
         elif future[0].astimezone(zone).date() - today > _DATE_REACH:
-            best = "too_far"
+            best = _better(best, "too_far")
         else:
             return future[0]
     return best
+
+
+def _better(best: UnclearOneOff, found: UnclearOneOff) -> UnclearOneOff:
+    """Why not, from the reading that understood more: a day and a time that has passed
+    over a time that may be morning or evening, over no time at all."""
+    return found if _UNDERSTOOD.index(found) > _UNDERSTOOD.index(best) else best
 
 
 def parse_one_off(text: str, time_zone: str, now_utc: datetime) -> datetime | None:
@@ -157,55 +142,34 @@ def parse_one_off(text: str, time_zone: str, now_utc: datetime) -> datetime | No
 def _splits(words: list[str]) -> list[tuple[list[str], list[str]]]:
     """Each way of reading the words as a day then a time, or a time then a day."""
     found: list[tuple[list[str], list[str]]] = []
-    for n in (1, 2, 3):
+    for n in range(1, _LONGEST_DAY + 1):
         if n <= len(words):
             found.append((words[:n], words[n:]))
             found.append((words[-n:], words[:-n]))
     return found
 
 
-def _days(words: list[str], today: date) -> list[date] | None:
-    """The dates a day typed may mean, earliest first; None if it is not a day."""
-    if words in (["today"], ["tonight"]):
-        return [today]
-    if words in (["tomorrow"], ["tmrw"], ["tomorrow", "morning"]):
-        return [today + timedelta(days=1)]
-    if len(words) == 1:
-        try:
-            return [date.fromisoformat(words[0])]
-        except ValueError:
-            pass
-    weekday = _weekday(words[-1]) if len(words) <= 2 else None
-    if weekday is not None and (len(words) == 1 or words[0] == "next"):
-        # "next Thursday" is the coming one, never today.
-        first = 1 if words[0] == "next" else 0
-        return [
-            today + timedelta(days=n)
-            for n in range(first, _WEEKDAY_REACH)
-            if (today + timedelta(days=n)).weekday() == weekday
-        ]
-    if len(words) == 2:
-        return _day_of_month(words, today)
-    return None
+def _coming(typed: TypedDay, today: date) -> list[date]:
+    """The dates a typed day may mean for a session to come, earliest first (a day already
+    past is kept, to say so)."""
+    if isinstance(typed, Relative):
+        return [today + timedelta(days=typed.offset)]
+    if isinstance(typed, Calendar):
+        years = (typed.year,) if typed.year is not None else (today.year, today.year + 1)
+        return [d for year in years if (d := _date(year, typed.month, typed.day)) is not None]
+    if typed.which == "last":  # "last Tuesday": the one before today
+        return [today - timedelta(days=(today.weekday() - typed.day - 1) % 7 + 1)]
+    # "next Thursday" is the coming one, never today.
+    first = 1 if typed.which == "next" else 0
+    return [
+        today + timedelta(days=n)
+        for n in range(first, _WEEKDAY_REACH)
+        if (today + timedelta(days=n)).weekday() == typed.day
+    ]
 
 
-def _weekday(word: str) -> int | None:
-    matches = [n for n, name in enumerate(_WEEKDAYS) if name.lower().startswith(word)]
-    return matches[0] if len(word) >= 2 and len(matches) == 1 else None
-
-
-def _day_of_month(words: list[str], today: date) -> list[date] | None:
-    """ "3 December" or "December 3": this year's, or next year's once it has passed."""
-    day_word, month_word = words if words[0][:1].isdigit() else reversed(words)
-    day_word = day_word.removesuffix("st").removesuffix("nd").removesuffix("rd")
-    day_word = day_word.removesuffix("th")
-    months = [n for n, name in enumerate(_MONTHS) if name.lower().startswith(month_word)]
-    if not day_word.isdigit() or len(day_word) > 2 or len(month_word) < 3 or len(months) != 1:
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
         return None
-    found = []
-    for year in (today.year, today.year + 1):
-        try:
-            found.append(date(year, months[0] + 1, int(day_word)))
-        except ValueError:
-            return None
-    return found

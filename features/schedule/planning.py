@@ -1,9 +1,10 @@
 """Which prompts should exist for a client, from their schedule: pure, no I/O.
 
 At any time a client with a schedule has, planned: the reflection prompt of the session in
-progress or just ended (if still to come), and the preparation note and reflection prompt of
-their next session. After a prompt is sent the plan moves on by itself (`plan` again from
-then); the storage's unique key (client, kind, session date) makes planning idempotent.
+progress or just ended (if still to come), the preparation note and reflection prompt of
+their next session, and, if they chose one, their next check-in between sessions. After a
+prompt is sent the plan moves on by itself (`plan` again from then); the storage's unique
+key (client, kind, session date) makes planning idempotent.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from features.common.session_times import (
     PromptPreferences,
     Session,
     SessionSchedule,
+    next_checkin,
     next_session,
     preparation_note_at,
     previous_session,
@@ -25,6 +27,8 @@ from storage.schedules import Planned
 REFLECTION = "reflection"
 REMINDER = "reminder"
 PREPARATION = "preparation"
+# The one-minute check-in between sessions; its "session date" is the local day it asks about.
+CHECKIN = "checkin"
 
 
 def plan(schedule: SessionSchedule, prefs: PromptPreferences, now: datetime) -> list[Planned]:
@@ -40,6 +44,9 @@ def plan(schedule: SessionSchedule, prefs: PromptPreferences, now: datetime) -> 
         if note_at > now:
             planned.append(Planned(PREPARATION, upcoming.local_date, note_at))
         planned.append(_reflection(upcoming, schedule, prefs))
+    checkin = next_checkin(schedule, prefs, now)
+    if checkin is not None:
+        planned.append(Planned(CHECKIN, *checkin))
     return planned
 
 

@@ -8,7 +8,6 @@ for the length, `sf:<weeks>` for how often, `sc:<change>` on the /schedule card.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
@@ -41,6 +40,7 @@ from features.kernel.vocabulary import (
     Text,
     Toast,
 )
+from features.schedule import checkin_choice
 from features.schedule.effects import (
     AddExtraSession,
     SaveSchedule,
@@ -50,7 +50,8 @@ from features.schedule.effects import (
     SetReflectionDelay,
     SkipNextSession,
 )
-from features.schedule.parsing import format_local, read_one_off, read_session_time
+from features.schedule.how_long import read_every_weeks, typed_length
+from features.schedule.parsing import format_local, read_days, read_one_off, read_session_time
 
 DAYS, TIME, LENGTH, FREQUENCY, CARD = "sd:", "st:", "sl:", "sf:", "sc:"
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -59,10 +60,6 @@ _LENGTHS = (45, 50, 60, 90)
 _DELAYS = (15, 60, 120, 180)
 _QUIET = ("22:00-08:00", "23:00-07:00", "21:00-09:00", "none")
 DEFAULT_LENGTH = 50
-# A typed session length: "50", "50 min", "50 minutes", "1 hour", "1.5 hours", "an hour", "1h".
-_TYPED_LENGTH = re.compile(
-    r"(\d{1,3}(?:[.,]\d)?|an?|one)\s*(m|min|mins|minutes?|h|hrs?|hours?)?", re.ASCII
-)
 _SHORTEST, _LONGEST = 10, 240
 
 
@@ -118,6 +115,8 @@ def change(state: State, event: Press, facts: Facts) -> Outcome:
         return Outcome(State(), (_quiet_hours(value), Reply("schedule.quiet_set", {"hours": said})))
     if action == "extra":
         return Outcome(State(Step.ADD_EXTRA), (Reply("schedule.ask_extra"),))
+    if action == checkin_choice.OPEN:
+        return checkin_choice.choose(value, facts, state)
     return command(action, facts, state)
 
 
@@ -126,7 +125,7 @@ def add_extra(state: State, event: Event, facts: Facts) -> Outcome:
     zone = facts.client.time_zone
     if not isinstance(event, Text) or zone is None:
         return Outcome(state, (Reply("schedule.extra_by_text"),))
-    moment = read_one_off(event.text, zone, facts.now)
+    moment = read_one_off(event.text, zone, facts.now, facts.client.language)
     if not isinstance(moment, datetime):
         return Outcome(state, (Reply(f"schedule.extra_{moment}"),))
     when = format_local(moment, zone)
@@ -173,7 +172,10 @@ def answer(state: State, event: Event, facts: Facts) -> Outcome:
         return _save(data, int(event.data.removeprefix(FREQUENCY)), facts)
     if isinstance(event, Press):
         return Outcome(state, (Toast("toast.stale_button"),))
-    return Outcome(state, (Reply("schedule.frequency_by_button"), _ask_frequency(data)))
+    every_weeks = read_every_weeks(event.text) if isinstance(event, Text) else None
+    if every_weeks is not None:
+        return _save(data, every_weeks, facts)
+    return Outcome(state, (Reply("schedule.frequency_unclear"), _ask_frequency(data)))
 
 
 def ask_again(state: State) -> tuple[Reply, ...]:
@@ -191,6 +193,8 @@ def ask_again(state: State) -> tuple[Reply, ...]:
 
 def _days(state: State, data: dict[str, object], event: Event, facts: Facts) -> Outcome:
     chosen = _chosen(data)
+    if isinstance(event, Text):
+        return _typed_days(state, data, event.text, facts)
     if not isinstance(event, Press):
         return Outcome(state, (Reply("schedule.days_by_button"),))
     action = event.data.removeprefix(DAYS)
@@ -208,6 +212,22 @@ def _days(state: State, data: dict[str, object], event: Event, facts: Facts) -> 
     if action == "later":
         return Outcome(State(), (Reply("schedule.later"),))
     return Outcome(state, (Toast("toast.stale_button"),))
+
+
+def _typed_days(state: State, data: dict[str, object], text: str, facts: Facts) -> Outcome:
+    """The days typed instead of tapped ("Tuesdays and Thursdays", "dienstags um 17 Uhr",
+    "los martes y jueves", "по вторникам"), and the time too if it came with them."""
+    typed = read_days(text, facts.client.language)
+    if typed is None:
+        return Outcome(state, (Reply("schedule.days_unclear"),))
+    data["days"] = list(typed.days)
+    if typed.at is None:
+        return Outcome(State(Step.SET_TIME, data), (_ask_time(data),))
+    if not isinstance(typed.at, time):  # a time that may be morning or evening: ask it
+        why = Reply(f"schedule.time_{typed.at}")
+        return Outcome(State(Step.SET_TIME, data), (why, _ask_time(data)))
+    data["time"] = f"{typed.at:%H:%M}"
+    return Outcome(State(Step.SET_LENGTH, data), (_ask_length(data),))
 
 
 def _time(state: State, data: dict[str, object], event: Event) -> Outcome:
@@ -241,19 +261,6 @@ def _length(state: State, data: dict[str, object], event: Event) -> Outcome:
         return Outcome(state, (Toast("toast.stale_button"),))
     data["length"] = minutes
     return Outcome(State(Step.SET_FREQUENCY, data), (_ask_frequency(data),))
-
-
-def typed_length(text: str) -> int | None:
-    """A session length typed in minutes or hours ("50 minutes", "1 hour"), or None."""
-    typed = _TYPED_LENGTH.fullmatch(" ".join(text.strip().lower().split())[:20])
-    if typed is None:
-        return None
-    amount, unit = typed.groups()
-    number = 1.0 if amount in ("a", "an", "one") else float(amount.replace(",", "."))
-    if amount in ("a", "an", "one") and not unit:
-        return None
-    in_hours = unit is not None and unit.startswith("h")
-    return round(number * 60) if in_hours else round(number)
 
 
 def _save(data: dict[str, object], every_weeks: int, facts: Facts) -> Outcome:
@@ -297,7 +304,7 @@ def _card(facts: Facts) -> Reply:
         (_change_button(), Button("button.add_extra", f"{CARD}extra")),
         (Button("button.skip_next", f"{CARD}skip_next"), Button(pause[0], f"{CARD}{pause[1]}")),
         (Button("button.delay", f"{CARD}delay"), Button("button.quiet", f"{CARD}quiet")),
-        (Button(neutral[0], f"{CARD}{neutral[1]}"),),
+        (Button(neutral[0], f"{CARD}{neutral[1]}"), checkin_choice.card_button()),
     )
     summary = _summary(facts, "schedule.card")
     return Reply(summary.text, summary.args, buttons)
@@ -324,6 +331,7 @@ def _governs(facts: Facts) -> Ref:
             "delay": Ref("schedule.delay_line", {"when": when}),
             "quiet": Ref("schedule.quiet_line", {"hours": hours}),
             "wording": Ref(f"schedule.{wording}_line"),
+            "checkin": checkin_choice.card_line(prefs),
         },
     )
 

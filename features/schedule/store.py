@@ -25,6 +25,7 @@ from features.schedule.effects import (
     AddExtraSession,
     ClosePrompts,
     SaveSchedule,
+    SetCheckIn,
     SetNeutralWording,
     SetPaused,
     SetQuietHours,
@@ -140,6 +141,17 @@ async def set_quiet_hours(effect: SetQuietHours, ctx: StoreContext) -> None:
     await _replan(ctx, row)
 
 
+async def set_checkin(effect: SetCheckIn, ctx: StoreContext) -> None:
+    """The check-in between sessions chosen, changed or turned off: planned afresh, so a
+    pending one moves to the new time or is cancelled."""
+    row = await _schedule(ctx)
+    if row is None:
+        return
+    row.checkin_days = sorted(set(effect.weekdays)) if effect.at else []
+    row.checkin_time = effect.at if effect.weekdays else None
+    await _replan(ctx, row)
+
+
 async def add_extra_session(effect: AddExtraSession, ctx: StoreContext) -> None:
     """A one-off session besides the usual ones (the same one twice is one)."""
     row = await _schedule(ctx)
@@ -188,6 +200,7 @@ STORE: Store = {
     SetReflectionDelay: set_reflection_delay,
     SetQuietHours: set_quiet_hours,
     AddExtraSession: add_extra_session,
+    SetCheckIn: set_checkin,
     ClosePrompts: close_prompts,
     SnoozePrompt: snooze_prompt,
 }

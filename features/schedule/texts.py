@@ -16,6 +16,10 @@ EN: dict[str, str] = {
         "Please tap the days on the buttons above, then Done. If your sessions aren't "
         "regular, or you'd rather not say, there's a button for that too."
     ),
+    "schedule.days_unclear": (
+        "I couldn't read that as days of the week. Tap them on the buttons above, then Done, "
+        "or type them, like <i>Tuesdays and Thursdays</i>."
+    ),
     "schedule.ask_time": (
         "<b>What time do they start?</b> Tap a time, or type it, like <i>17:30</i> or "
         "<i>5:30pm</i>."
@@ -42,9 +46,10 @@ EN: dict[str, str] = {
         "type the minutes, like <i>50</i>."
     ),
     "schedule.ask_frequency": "<b>How often do you have a session?</b>",
-    "schedule.frequency_by_button": (
-        "I can only take this one from the buttons: every week or every 2 weeks. If your "
-        "sessions follow no pattern, /schedule lets you say they aren't regular."
+    "schedule.frequency_unclear": (
+        "I couldn't read that. Tap Every week or Every 2 weeks, or type it, like <i>every "
+        "other week</i>. If your sessions follow no pattern, /schedule lets you say they "
+        "aren't regular."
     ),
     "schedule.only_text": (
         "I can't read a photo, sticker or file here: please answer with the buttons, or type "
@@ -56,7 +61,7 @@ EN: dict[str, str] = {
         "/schedule sets regular sessions if that changes."
     ),
     "schedule.card": "{usual}{next}{governs}",
-    "schedule.governs": "{delay}{quiet}{wording}",
+    "schedule.governs": "{delay}{quiet}{wording}{checkin}",
     "schedule.upcoming": "{next}{note}{extra}{skipped}",
     "schedule.usual_weekly": "Your sessions: every {days} at {time}, {minutes} minutes.",
     "schedule.usual_every_two": ("Your sessions: every other {days} at {time}, {minutes} minutes."),
@@ -143,6 +148,50 @@ EN: dict[str, str] = {
         "From now on, what I send on my own says it's about your therapy sessions. Phones "
         "can show it on the lock screen."
     ),
+    # The one-minute check-in between sessions (features/schedule/checkin_choice.py).
+    "schedule.checkin_line": "\nCheck-in between sessions: {when}.",
+    "schedule.checkin_when_off": "off",
+    "schedule.checkin_when": "{days} at {time}",
+    "schedule.checkin_when_quiet": (
+        "{when}, but that's inside your quiet hours, so it doesn't come. Choose another time, "
+        "or change the quiet hours"
+    ),
+    "schedule.checkin_every_day": "every day",
+    "schedule.checkin_on_0": "Mondays",
+    "schedule.checkin_on_1": "Tuesdays",
+    "schedule.checkin_on_2": "Wednesdays",
+    "schedule.checkin_on_3": "Thursdays",
+    "schedule.checkin_on_4": "Fridays",
+    "schedule.checkin_on_5": "Saturdays",
+    "schedule.checkin_on_6": "Sundays",
+    "schedule.ask_checkin_day": (
+        "<b>A one-minute check-in between sessions.</b> On the day and at the time you "
+        "choose, I ask how your day is going: one tap on a face, and a line if you like, "
+        "which can go into your next note. None on days you have a session.\n{now}\n\n"
+        "Which day?"
+    ),
+    "schedule.ask_checkin_time": (
+        "<b>What time, {days}?</b> Tap one, or type it, like <i>19:00</i>, <i>7pm</i> or "
+        "<i>half six</i>."
+    ),
+    "schedule.checkin_time_by_text": (
+        "I can't read a photo, sticker or file here: please tap a time, or type it."
+    ),
+    "schedule.checkin_quiet": (
+        "{time} is inside your quiet hours ({quiet}), when I don't send anything. How about "
+        "{suggestion}? Tap a time, or type another."
+    ),
+    "schedule.checkin_set": (
+        "Done: a check-in {when}. Not on days you have a session, and not while prompts are "
+        "paused. /schedule changes it or turns it off."
+    ),
+    "schedule.checkin_off": (
+        "Okay, no check-ins between sessions. /schedule turns them on again whenever you like."
+    ),
+    "button.checkin": "Check-in between sessions",
+    "button.checkin_every_day": "Every day",
+    "button.checkin_every_day_on": "\u2705 Every day",
+    "button.checkin_off": "Off",
     # What the bot sends on its own. A lock screen shows the start of a message, lines run
     # together: by default (discreet) nothing in it says what it's about, and the
     # questions come after the client taps. The client may choose plain wording in /schedule.

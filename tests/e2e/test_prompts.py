@@ -196,6 +196,28 @@ async def test_a_prompt_that_fell_due_while_the_bot_was_down_is_sent_once_after_
     assert prompts_sent(emulator, "A moment to look back") == 1
 
 
+async def test_a_prompt_that_fell_due_while_the_bot_was_down_never_arrives_in_the_quiet_hours(
+    emulator: Emulator, clocked_bot: tuple[BotProcess, Clock]
+):
+    bot, clock = clocked_bot
+    clock.set(berlin(23, 11, 10))
+    await bot.start()
+    await set_up_tuesday_17(emulator)
+    await bot.stop()
+    # Due at 18:50; back at 23:30, within the grace but in the quiet hours (22:00 to 08:00).
+    clock.set(berlin(24, 11, 23, 30))
+    await bot.start()
+    await emulator.no_message(ADA, within=2.0)
+    # Held for 08:00, it would be 13 hours late, past the grace: it lapses, quietly.
+    clock.set(berlin(25, 11, 8, 1))
+    await emulator.no_message(ADA, within=2.0)
+    assert prompts_sent(emulator, "A moment to look back") == 0
+    # The next week's comes as planned.
+    clock.set(berlin(1, 12, 18, 51))
+    prompt = await emulator.next_message(ADA)
+    assert prompt.plain_text.startswith("A moment to look back")
+
+
 async def test_a_one_off_session_added_in_schedule_brings_its_own_prompt(
     emulator: Emulator, clocked_bot: tuple[BotProcess, Clock]
 ):

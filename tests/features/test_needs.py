@@ -15,8 +15,9 @@ from datetime import UTC, date, datetime, time
 import pytest
 
 from features import router
+from features.checkin.loaded import CheckInLine
 from features.common.loaded import ClientSchedule, Goals, LastSerial, OwnQuestions
-from features.common.session_times import SessionSchedule
+from features.common.session_times import PromptPreferences, SessionSchedule
 from features.fit.loaded import FitChecks, FitView
 from features.kernel.vocabulary import (
     SEALED,
@@ -45,6 +46,15 @@ from features.review.note import NoteItem, NoteView
 from features.safety.crisis import load
 from features.safety.loaded import SafetyPlan
 from features.schedule.loaded import PressedPrompt, PromptView
+from features.share.choice import first_choice
+from features.share.loaded import (
+    NoteEntry,
+    NoteOnOffer,
+    PageMaterial,
+    RatedSession,
+    ShareFacts,
+    WellbeingRow,
+)
 from tests.support.facts import EMPTY
 
 NOW = datetime(2026, 11, 20, 12, tzinfo=UTC)
@@ -58,7 +68,8 @@ FULL = (
     ClientSchedule(
         SessionSchedule(
             weekdays=(1,), start=time(19), time_zone="Europe/Berlin", anchor=date(2026, 11, 3)
-        )
+        ),
+        PromptPreferences(checkin_days=(3,), checkin_time=time(19)),
     ),
     LastSerial(3),
     OpenReflection(
@@ -75,7 +86,24 @@ FULL = (
     NoteFacts(NoteView(0, (NoteItem("answer", 3, "bring_up", text="my sleep"),)), 2),
     LearnedItems(Learned((Piece(ANSWER, "helpful", "Sleep early", date(2026, 11, 17)),), 1, 3, 0)),
     Writings(tuple(Piece(ANSWER, "helpful", "sleep", date(2026, 11, d)) for d in range(1, 20))),
+    ShareFacts(
+        NoteOnOffer(3, date(2026, 11, 24), 2),
+        rated=4,
+        wellbeing=3,
+        goals={1: "Say no to my boss"},
+        page=PageMaterial(
+            note_items=(
+                NoteEntry("answer", "bring_up", "bring_up", words="my sleep"),
+                NoteEntry("goal", "progress", "goal:1", rating=4, goal_id=1, goal="Say no"),
+            ),
+            sessions=(RatedSession(3, date(2026, 11, 17), {"heard": 7, "goal:1": 4}),),
+            wellbeing=(WellbeingRow(date(2026, 11, 17), 5, 6, 4, 5),),
+        ),
+    ),
+    CheckInLine("A long walk helped"),
 )
+# /share's buttons as the full facts' menu draws them (an empty one's are stale).
+_SHARED = first_choice(3, {1: "Say no to my boss"})
 _PREFIXES = [prefix for prefix, _ in router.ROUTER.buttons]
 _SHAPES = ["", "x", "1", "1:2", "1:2:3", "1:start", "1:later", "1:skip", "0:done", "7d:1:1"]
 EVENTS: list[Event] = [
@@ -93,9 +121,18 @@ EVENTS: list[Event] = [
     Text("Berlin"),
     Text("7"),
     Text("last Tuesday"),
+    *(Press(_SHARED.data(action)) for action in ("make", "note", "g0", "n10", "cancel")),
     Press("rs:4:new"),
     Press("rw:4:2026-11-17"),
     Press("rw:4:other"),
+    *(Press(f"ck:{what}:2026-11-19{more}") for what, more in [("f", ":4"), ("n", ""), ("d", "")]),
+    Press("sc:checkin"),
+    Press("sc:checkin:3"),
+    Press("sc:checkin:all"),
+    Press("sc:checkin:off"),
+    Press("st:19:00"),
+    Text("half six"),
+    Text("23:00"),
     Text("I want to kill myself"),
     NonText("sticker"),
     NonText("photo", album="a1", words="I want to die"),
@@ -108,6 +145,8 @@ STATES = [State(step) for step in Step] + [
     State(Step.OFFER_RESUME, {"serial": 4, "session_date": "2026-11-17"}),
     State(Step.CHOOSE_SESSION, {"serial": 4, "days": ["2026-11-10", "2026-11-17"]}),
     State(Step.FIND_RESULTS, {SEALED: "sleep", "search": "7"}),
+    State(Step.SET_CHECKIN_TIME, {"days": [3]}),
+    State(Step.CHECKIN_LINE, {"day": "2026-11-19", "at": NOW.isoformat()}),
 ]
 
 

@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from storage import checkins, memos, reflections, safety
 from storage import clients as repo
 from storage import goals as preferences
-from storage import memos, reflections, safety
 from storage.crypto import (
     KeyProblem,
     UnreadableText,
@@ -49,6 +49,10 @@ async def _write_one_of_each(engine: AsyncEngine) -> None:
             session=session, user_id=1, reflection=reflection, ratings=[("marker-7f3a", 4)]
         )
         await memos.add(session=session, user_id=1, text=SECRET, at=reflection.started_at)
+        await checkins.put_text(
+            session=session, user_id=1, day=date(2026, 11, 26), text=SECRET,
+            at=reflection.started_at,
+        )  # fmt: skip
         # Words held in the flow for the client's choice (features/memos) are sealed.
         flow = await repo.load_flow(session=session, user_id=1)
         await repo.save_flow(session=session, flow=flow, step="offer_memo", data={}, sealed=SECRET)
@@ -59,7 +63,15 @@ async def test_texts_are_unreadable_in_the_database_and_readable_through_the_bot
 ):
     await _write_one_of_each(engine)
     async with engine.connect() as connection:
-        tables = ("answers", "goals", "own_questions", "safety_plans", "topics", "memos")
+        tables = (
+            "answers",
+            "goals",
+            "own_questions",
+            "safety_plans",
+            "topics",
+            "memos",
+            "checkins",
+        )
         for table in (*tables, "flow_states"):
             rows = (await connection.execute(text(f"SELECT * FROM {table}"))).all()
             assert rows and all("marker-7f3a" not in repr(row) for row in rows), table
@@ -183,8 +195,9 @@ async def test_rotation_moves_every_text_to_the_new_key_without_loss(tmp_path: P
     await writer.dispose()
     both = cipher_from(f"{new},{old}", tmp_path / "unused")
     rotator = encrypted_engine(url, cipher=both)
-    # A goal, an own question, an answer, a safety plan, a topic, a memo, held words.
-    assert await rotate(rotator, both) == 7
+    # A goal, an own question, an answer, a safety plan, a topic, a memo, a check-in's
+    # line, held words.
+    assert await rotate(rotator, both) == 8
     await rotator.dispose()
     reader = encrypted_engine(url, new)  # the new key alone now reads everything
     async with session_factory(reader)() as session:

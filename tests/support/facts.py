@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from features.checkin.loaded import CheckInLine
 from features.common.loaded import ClientSchedule, Goals, LastSerial, OwnQuestions
 from features.fit.loaded import FitChecks
 from features.kernel.vocabulary import Client, Facts
@@ -13,6 +14,7 @@ from features.reflection.loaded import OpenReflection, RecentRatings, ReflectedD
 from features.review.loaded import NoteFacts, SummaryWindow
 from features.safety.loaded import SafetyPlan
 from features.schedule.loaded import PressedPrompt
+from features.share.loaded import ShareFacts
 
 EMPTY = (
     Goals(),
@@ -29,6 +31,8 @@ EMPTY = (
     SafetyPlan(),
     LearnedItems(),
     Writings(),
+    ShareFacts(),
+    CheckInLine(),
 )
 
 

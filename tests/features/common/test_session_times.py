@@ -18,6 +18,7 @@ from features.common.session_times import (
     SessionSchedule,
     expires_at,
     first_session_date,
+    held_for_quiet_hours,
     is_quiet,
     next_session,
     out_of_quiet_hours,
@@ -214,6 +215,30 @@ def test_the_next_and_the_previous_session_of_a_schedule_set_long_ago():
 def test_a_prompt_due_at_2310_waits_until_0800():
     due = at(BERLIN, 2026, 11, 24, 23, 10)
     assert out_of_quiet_hours(due, BERLIN, DEFAULTS) == at(BERLIN, 2026, 11, 25, 8)
+
+
+@pytest.mark.parametrize(
+    ("due", "now", "held_to"),
+    [
+        # Due at 18:50, the bot back at 20:30: not quiet, send now.
+        ((24, 18, 50), (24, 20, 30), None),
+        # Due at 18:50, back at 23:30: never at night; the end of the quiet hours instead.
+        ((24, 18, 50), (24, 23, 30), (25, 8, 0)),
+        # Back at 03:00: the same.
+        ((24, 18, 50), (25, 3, 0), (25, 8, 0)),
+        # Planned for 21:59, sent at 22:03 in a burst: on time, send.
+        ((24, 21, 59), (24, 22, 3), None),
+        # Planned for 21:59, the send half an hour late: held.
+        ((24, 21, 59), (24, 22, 30), (25, 8, 0)),
+        # Planned in what the quiet hours now cover (changed since): held, however soon.
+        ((24, 22, 30), (24, 22, 30), (25, 8, 0)),
+    ],
+)
+def test_a_late_prompt_never_arrives_in_the_quiet_hours(due, now, held_to):
+    held = held_for_quiet_hours(
+        at(BERLIN, 2026, 11, *due), at(BERLIN, 2026, 11, *now), BERLIN, DEFAULTS
+    )
+    assert held == (None if held_to is None else at(BERLIN, 2026, 11, *held_to))
 
 
 def test_a_late_session_is_asked_about_the_next_morning():

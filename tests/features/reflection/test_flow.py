@@ -421,6 +421,23 @@ def test_what_helped_saying_nothing_did_is_not_quoted_as_what_helped():
     assert "Not much" not in rendered(short)[0]
 
 
+@pytest.mark.parametrize(
+    "nothing",
+    ["Nichts, ehrlich gesagt, es war zäh", "Nicht viel, wir haben nur geredet",
+     "Nada en especial esta semana, la verdad", "¡Nada! fue una sesión difícil",
+     "Rien de spécial cette fois, vraiment", "Pas grand-chose, on a surtout parlé",
+     "Ничего особенного на этот раз, честно", "Не особо, мы просто разговаривали"],
+)  # fmt: skip
+def test_what_helped_saying_nothing_did_in_another_language_is_not_quoted(nothing):
+    outcome = finish({"helpful": AnswerView(text=nothing)})
+    assert nothing[:6] not in rendered(outcome)[0]
+
+
+def test_what_helped_in_another_language_is_quoted_back():
+    outcome = finish({"helpful": AnswerView(text="Dass sie mir wirklich zugehört hat")})
+    assert "\u201cDass sie mir wirklich zugehört hat\u201d" in rendered(outcome)[0]
+
+
 def test_a_reflection_with_nothing_given_thanks_for_nothing_kept():
     outcome = finish({"heard": AnswerView(skipped=True)})
     assert rendered(outcome)[0].startswith("Nothing kept this time, and that's fine.")

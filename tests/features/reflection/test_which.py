@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from features import router
 from features.common.loaded import ClientSchedule, LastSerial
@@ -70,6 +72,101 @@ def test_a_day_is_read_as_a_person_writes_it(typed: str, meant: date):
 @pytest.mark.parametrize("typed", ["", "soon", "31.02.", "24", "the day my sister came", "13.13."])
 def test_what_is_no_day_is_not_read_as_one(typed: str):
     assert parse_day(typed, TODAY) is None
+
+
+# Thursday 26 November 2026.
+DAYS_BY_LANGUAGE = {
+    "de": [
+        ("heute", TODAY),
+        ("gestern", date(2026, 11, 25)),
+        ("vorgestern", date(2026, 11, 24)),
+        ("Dienstag", date(2026, 11, 24)),
+        ("am Dienstag", date(2026, 11, 24)),
+        ("letzten Dienstag", date(2026, 11, 24)),
+        ("letzten Donnerstag", date(2026, 11, 19)),
+        ("am vergangenen Montag", date(2026, 11, 23)),
+        ("24. November", date(2026, 11, 24)),
+        ("am 24. November", date(2026, 11, 24)),
+        ("Dienstag, 24. November", date(2026, 11, 24)),
+        ("24. Nov. 2026", date(2026, 11, 24)),
+        ("30. Dezember", date(2025, 12, 30)),
+        ("Di", date(2026, 11, 24)),  # the client's language, German, decides "Di"
+    ],
+    "es": [
+        ("hoy", TODAY),
+        ("ayer", date(2026, 11, 25)),
+        ("anteayer", date(2026, 11, 24)),
+        ("el martes", date(2026, 11, 24)),
+        ("el martes pasado", date(2026, 11, 24)),
+        ("el pasado jueves", date(2026, 11, 19)),
+        ("24 de noviembre", date(2026, 11, 24)),
+        ("el 24 de noviembre", date(2026, 11, 24)),
+        ("martes 24 de noviembre", date(2026, 11, 24)),
+        ("24 de noviembre de 2026", date(2026, 11, 24)),
+        ("mar", date(2026, 11, 24)),
+    ],
+    "fr": [
+        ("aujourd'hui", TODAY),
+        ("hier", date(2026, 11, 25)),
+        ("avant-hier", date(2026, 11, 24)),
+        ("mardi", date(2026, 11, 24)),
+        ("mardi dernier", date(2026, 11, 24)),
+        ("le mardi dernier", date(2026, 11, 24)),
+        ("jeudi dernier", date(2026, 11, 19)),
+        ("24 novembre", date(2026, 11, 24)),
+        ("le 24 novembre", date(2026, 11, 24)),
+        ("mardi 24 novembre", date(2026, 11, 24)),
+        ("le 1er novembre", date(2026, 11, 1)),
+    ],
+    "ru": [
+        ("сегодня", TODAY),
+        ("вчера", date(2026, 11, 25)),
+        ("позавчера", date(2026, 11, 24)),
+        ("во вторник", date(2026, 11, 24)),
+        ("в прошлый вторник", date(2026, 11, 24)),
+        ("в прошлый четверг", date(2026, 11, 19)),
+        ("в прошлую среду", date(2026, 11, 25)),
+        ("24 ноября", date(2026, 11, 24)),
+        ("вторник, 24 ноября", date(2026, 11, 24)),
+        ("24 ноября 2026", date(2026, 11, 24)),
+        ("30 декабря", date(2025, 12, 30)),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "meant"),
+    [(lang, typed, meant) for lang, rows in DAYS_BY_LANGUAGE.items() for typed, meant in rows],
+)
+def test_a_day_is_read_in_the_clients_language(language: str, typed: str, meant: date):
+    assert parse_day(typed, TODAY, language) == meant
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["morgens", "nächsten Dienstag", "el próximo martes", "jeudi prochain",
+     "в следующий вторник", "de la mañana", "вечером", "32. November", "la semaine dernière",
+     "Di"],
+)  # fmt: skip
+def test_what_is_no_past_day_in_any_language_is_not_read_as_one(typed: str):
+    assert parse_day(typed, TODAY) is None
+
+
+def test_a_day_typed_in_german_is_the_session_reflected_on():
+    asked = begin(facts())
+    chosen = router.step(asked.state, Text("letzten Dienstag"), facts())
+    assert started(chosen).session_date == date(2026, 11, 24)
+    # "Di" is Tuesday to a German client (and Sunday to a French one).
+    german = facts_of(
+        Client(time_zone="Europe/Berlin", language="de"),
+        NOW,
+        ClientSchedule(TUESDAYS),
+        ReflectedDates(frozenset()),
+        LastSerial(2),
+    )
+    assert started(router.step(asked.state, Text("Di"), german)).session_date == date(2026, 11, 24)
+    unread = router.step(asked.state, Text("Di"), facts())
+    assert [e.text for e in unread.effects] == ["reflection.day_unreadable"]
 
 
 def test_the_sessions_without_a_reflection_are_the_recent_ones_oldest_first():
@@ -157,3 +254,8 @@ def test_start_now_keeps_its_session_through_the_resume_offer():
     assert FinishReflection(2, complete=False) in anew.effects
     assert started(anew).session_date == date(2026, 11, 24)
     assert started(anew).source == "prompt"
+
+
+@given(st.text(max_size=60))
+def test_no_text_breaks_the_day_reader(typed):
+    parse_day(typed, TODAY, "fr")

@@ -71,8 +71,12 @@ def rendered(reply: Reply) -> str:
         ("90 days", Window(90, 0)),
         ("7d", Window(7, 0)),
         (str(MAX_DAYS), Window(MAX_DAYS, 0)),
+        # The same in German, Spanish, French and Russian.
+        ("alle", ALL), ("todo", ALL), ("tout", ALL), ("все", ALL), ("Всё", ALL),
+        ("90 Tage", Window(90, 0)), ("90 días", Window(90, 0)), ("90 jours", Window(90, 0)),
+        ("90 дней", Window(90, 0)), ("30j", Window(30, 0)),
     ],
-)
+)  # fmt: skip
 def test_summary_windows_the_client_can_ask_for(typed: str, window: Window):
     assert parse(typed) == window
 
@@ -81,6 +85,8 @@ def test_summary_windows_the_client_can_ask_for(typed: str, window: Window):
     ("typed", "reason"),
     [
         ("abc", "usage"),
+        ("Tage", "usage"),
+        ("alles oder nichts", "usage"),
         ("-5", "usage"),
         ("0", "usage"),
         ("1.5", "usage"),

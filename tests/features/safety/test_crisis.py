@@ -60,6 +60,46 @@ def test_ordinary_words_bring_no_alarm(words):
     assert all(not (isinstance(e, Reply) and e.text == "crisis") for e in outcome.effects)
 
 
+@pytest.mark.parametrize(
+    ("words", "language"),
+    [
+        ("Ich will nicht mehr leben", "en"),
+        ("Ich will nicht mehr leben", "de"),
+        ("quiero morirme", "en"),
+        ("je veux mourir", "de"),
+        ("не хочу жить", "en"),
+        ("I want to die", "ru"),
+    ],
+)
+def test_words_of_danger_in_any_language_bring_help_whatever_the_clients_language(words, language):
+    client = Client(time_zone="Europe/Berlin", language=language)
+    outcome = router.step(State(), Text(words), replace(BERLIN, client=client))
+    first = outcome.effects[0]
+    assert isinstance(first, Reply) and first.text == "crisis"
+    text = render(first.text, **first.args)
+    assert "call 112 now" in text and "TelefonSeelsorge" in text
+
+
+def _urgent(client: Client) -> str:
+    outcome = router.step(State(), Command("urgent"), replace(BERLIN, client=client))
+    return render(outcome.effects[0].text, **outcome.effects[0].args)
+
+
+def test_the_lines_are_named_in_the_clients_language_where_the_data_has_it():
+    german = _urgent(Client("Europe/Berlin", language="de"))
+    assert "rund um die Uhr, kostenlos" in german and "0800 111 0 111" in german
+    assert "Nummer gegen Kummer (Kinder- und Jugendtelefon)" in german
+    english = _urgent(Client("Europe/Berlin"))
+    assert "(24/7, free)" in english and "Nummer gegen Kummer (for children and teens)" in english
+    assert "Die Dargebotene Hand</b>" in _urgent(Client("Europe/Zurich", language="de-CH"))
+    french = _urgent(Client("Europe/Zurich", language="fr"))
+    assert "La Main Tendue" in french and "call 144 ou 112 now" in french
+    russian = _urgent(Client("Europe/Berlin", language="ru", country="RU"))
+    assert "Детский телефон доверия" in russian and "8 800 2000 122" in russian
+    # A language the data says nothing in: the lines as they are.
+    assert "Die Dargebotene Hand / La Main Tendue" in _urgent(Client("Europe/Zurich", "it"))
+
+
 def _texts(outcome) -> list[str]:
     return [e.text for e in outcome.effects if isinstance(e, Reply)]
 

@@ -1,13 +1,18 @@
-"""Which words bring crisis help: the reviewed phrases, one typo forgiven in distinctive
-words only, no negation read, and "not safe" only about the client's own safety."""
+"""Which words bring crisis help: the reviewed phrases of every language, matched whatever
+the client's language; one typo forgiven in distinctive words only, no negation read, and
+"not safe" only about the client's own safety."""
 
 from __future__ import annotations
 
-import pytest
+import json
 
-from benchmarks.danger import measure, read_corpus
-from features.safety.crisis import load
-from features.safety.danger import compile_phrases, suggests_danger
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from benchmarks.danger import CORPORA, measure, read_corpus
+from features.safety.crisis import DEFAULT_FILE, load
+from features.safety.danger import _one_edit, compile_phrases, suggests_danger, words
 
 CRISIS = load()
 # The corpus's everyday and therapy sentences may bring help this often, no more.
@@ -20,6 +25,22 @@ def test_every_danger_sentence_of_the_corpus_brings_help_and_few_others_do():
     scores = measure(CRISIS, corpus)
     assert scores.missed == ()
     assert scores.false_positive_rate < FALSE_POSITIVE_BOUND, scores.false_alarms
+
+
+@pytest.mark.parametrize("language", ["de", "es", "fr", "ru"])
+def test_every_danger_sentence_of_each_languages_corpus_brings_help(language: str):
+    corpus = read_corpus(CORPORA[language])
+    danger = [s for d, s in corpus if d]
+    assert len(corpus) >= 40 and len(danger) >= 25 and len(corpus) - len(danger) >= 15
+    scores = measure(CRISIS, corpus)
+    assert scores.missed == ()
+    assert scores.false_positive_rate < FALSE_POSITIVE_BOUND, scores.false_alarms
+
+
+def test_every_language_with_phrases_has_its_corpus():
+    raw = json.loads(DEFAULT_FILE.read_text(encoding="utf-8"))
+    assert sorted(raw["phrases"]) == sorted(CORPORA) == ["de", "en", "es", "fr", "ru"]
+    assert set(raw["typos"]) <= set(raw["phrases"])
 
 
 @pytest.mark.parametrize(
@@ -88,3 +109,138 @@ def test_gaps_alternatives_and_exceptions():
     assert not suggests_danger("I gave my word that I'd stay away", phrases)  # four between
     assert suggests_danger("I want to take my life", phrases)
     assert not suggests_danger("I want to take my life back", phrases)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        # Whatever the client's language setting: the same matcher reads every message.
+        "Ich will nicht mehr leben",
+        "quiero morirme",
+        "je veux mourir",
+        "не хочу жить",
+        # Typos in distinctive words and stems of each language.
+        "ich will mich umbrigen",
+        "hab selbsmordgedanken",
+        "quiero suisidarme",
+        "je veux mourrir",
+        "суецидальные мысли",
+    ],
+)
+def test_these_bring_help_in_other_languages(words: str):
+    assert CRISIS.suggests_danger(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "ich sterbe vor Hunger",
+        "ich bin nicht sicher, ob das hilft",  # "not sure", not "not safe"
+        "me muero de risa",
+        "je veux courir demain",  # one letter from "mourir": an everyday word
+        "quiero matarte jaja",  # "kill you": not one slip from "matarme"
+        "я режусь в доту",  # "I play Dota", not "I cut myself"
+        # One letter from a stem of danger, everyday words: never taken for a typo of it.
+        "ich habe neuen Lebensmut",  # "lebensmüd*"
+        "die Fans wollten mich umringen",  # "mich * umbring*"
+        "хочу передохнуть",  # "передоз*", "I want a breather"
+        "у меня низкое самоуважение",  # "самоуб*", "self-respect"
+        "он слишком самоуверенный",
+    ],
+)
+def test_these_do_not_in_other_languages(words: str):
+    assert not CRISIS.suggests_danger(words)
+
+
+def test_an_umlaut_phrase_matches_however_the_umlaut_is_typed():
+    phrases = compile_phrases(["müde vom leben", "überdosis*"])
+    for text in ("müde vom Leben", "MUEDE VOM LEBEN", "mude vom leben", "eine Ueberdosis"):
+        assert suggests_danger(text, phrases), text
+    assert suggests_danger("eine uberdosis", phrases)
+
+
+def test_sharp_s_is_ss_and_russian_yo_and_short_i_fold_like_accents():
+    assert words("Ich HALTE es nicht aus, Straße") == [
+        "ich", "halte", "es", "nicht", "aus", "strasse"
+    ]  # fmt: skip
+    phrases = compile_phrases(["счёты с жизнью", "покончить с собой"])
+    assert suggests_danger("свести СЧЕТЫ с жизнью", phrases)
+    assert suggests_danger("покончить с собои", phrases)  # "й" typed as "и"
+
+
+def test_a_french_elided_word_is_split_off_and_english_contractions_are_not():
+    assert words("j'ai envie d'en finir, je n\u2019en peux plus") == [
+        "j", "ai", "envie", "d", "en", "finir", "je", "n", "en", "peux", "plus"
+    ]  # fmt: skip
+    assert words("I'm sure I don't") == ["im", "sure", "i", "dont"]
+    phrases = compile_phrases(["me fais du mal", "en peux plus"])
+    assert suggests_danger("j'me fais du mal", phrases)
+    assert suggests_danger("j'en peux plus", phrases)
+
+
+def test_a_stem_matches_the_words_that_begin_with_it_and_only_they_do():
+    phrases = compile_phrases(["suizid*", "mich * umbring*"])
+    assert suggests_danger("Suizidgedanken seit Tagen", phrases)
+    assert suggests_danger("ich will mich heute umbringen", phrases)
+    assert not suggests_danger("suizi", phrases)
+    assert not suggests_danger("ich will ihn umbringen", phrases)  # not about themselves
+
+
+def test_a_stem_forgives_a_typo_only_when_it_is_distinctive():
+    plain = compile_phrases(["selbstmord*"])
+    forgiving = compile_phrases(["selbstmord*"], distinctive=["selbstmord*"])
+    assert not suggests_danger("selbsmordgedanken", plain)
+    assert suggests_danger("selbsmordgedanken", forgiving)
+    assert suggests_danger("Selbstmort", forgiving)
+    assert not suggests_danger("selbsmortgedanken", forgiving)  # two slips
+
+
+def test_a_stem_too_short_to_mean_one_thing_is_refused():
+    with pytest.raises(ValueError):
+        compile_phrases(["mor*"])
+    with pytest.raises(ValueError):
+        compile_phrases(["todes*"], distinctive=["todes*"])  # five letters forgive no typo
+
+
+def test_an_everyday_word_one_slip_away_is_never_taken_for_a_typo():
+    phrases = compile_phrases(["quiero * morirme"], distinctive=["morirme"])
+    assert suggests_danger("quiero morrirme", phrases)
+    listed = compile_phrases(["quiero * morirme"], distinctive=["morirme"], not_typos=["morirte"])
+    assert not suggests_danger("quiero morirte", listed)
+
+
+@pytest.mark.parametrize(
+    ("light", "words"),
+    [
+        ("jajaja", "mi jefe me va a matar"),
+        ("mdr", "ma mere va me tuer"),
+        (
+            "ахах",
+            "мама меня убьет",
+        ),
+        (
+            ")))",
+            "это меня убивает",
+        ),
+    ],
+)
+def test_each_languages_laughter_sets_aside_only_hyperbole(light: str, words: str):
+    assert CRISIS.suggests_danger(words)
+    assert not CRISIS.suggests_danger(f"{words} {light}")
+    assert CRISIS.suggests_danger(f"{light} quiero morir")  # a hard phrase still counts
+
+
+def _one_edit_by_definition(a: str, b: str) -> bool:
+    """One insertion, deletion, change or neighbour swap turns a into b: tried one by one."""
+    letters = set(a + b)
+    made = {a[:i] + a[i + 1 :] for i in range(len(a))}
+    made |= {a[:i] + c + a[i:] for i in range(len(a) + 1) for c in letters}
+    made |= {a[:i] + c + a[i + 1 :] for i in range(len(a)) for c in letters}
+    made |= {a[:i] + a[i + 1] + a[i] + a[i + 2 :] for i in range(len(a) - 1)}
+    return a != b and b in made
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("abc", max_size=6), st.text("abc", max_size=6))
+def test_one_edit_is_exactly_one_slip(a: str, b: str):
+    assert _one_edit(a, b) == _one_edit_by_definition(a, b)

@@ -40,8 +40,20 @@ EU_AND_EEA = (
 )
 ASKED_FOR = (
     f"{EU_AND_EEA} GB CH US CA AU NZ IN BR MX AR CO CL PE ZA NG KE EG GH "
-    "JP KR PH SG MY ID PK BD CN HK TW TH IL TR AE"
+    "JP KR PH SG MY ID PK BD CN HK TW TH IL TR AE "
+    # Where German, Spanish, French and Russian are spoken (issue 18).
+    "UY PR EC DO HN PY SV PA CR MC RU UA BY KZ KG MD"
 ).split()
+# The countries each language is spoken in: their lines' words are in that language.
+SPOKEN_IN = {
+    language: codes.split()
+    for language, codes in {
+        "de": "DE AT CH LI LU BE",
+        "fr": "FR BE CH CA LU MC",
+        "es": "ES MX AR CO CL PE UY PR US EC DO HN PY SV PA CR",
+        "ru": "RU BY KZ KG UA MD LV EE",
+    }.items()
+}
 # A number as dialled there: digits and single spaces ("*4141" in Chile), or two of them.
 DIALLABLE = re.compile(r"^\*?\d+( \d+)*( or \*?\d+( \d+)*)?$")
 
@@ -135,6 +147,63 @@ def test_every_country_entry_has_a_source_an_emergency_number_and_diallable_line
             assert line.get("call") or line.get("text"), f"{code}: {line['name']} has no number"
             for number in (line.get("call"), line.get("text")):
                 assert number is None or DIALLABLE.match(number), f"{code}: {number!r}"
+
+
+@pytest.mark.parametrize("language", sorted(SPOKEN_IN))
+def test_where_a_language_is_spoken_its_lines_hours_and_or_are_said_in_it(language: str):
+    for code in SPOKEN_IN[language]:
+        entry = COUNTRIES[code]
+        if " or " in entry["emergency"]:
+            assert language in entry.get("local", {}), f"{code}: 'or' in {language}"
+        for line in entry["helplines"]:
+            if line.get("hours"):
+                said = line.get("local", {}).get(language, {})
+                assert said.get("hours"), f"{code}: {line['name']} hours in {language}"
+
+
+def _numbers(text: str) -> list[str]:
+    return re.findall(r"\d+", text)
+
+
+def test_what_is_said_in_another_language_keeps_every_number():
+    """The emergency numbers, and the numbers in a line's name (hours are said as each
+    language says them: "24/7" is "rund um die Uhr")."""
+    for code, entry in {**COUNTRIES, "default": RAW["default"]}.items():
+        for said in entry.get("local", {}).values():
+            assert set(said) <= {"emergency"}, code
+            assert _numbers(said["emergency"]) == _numbers(entry["emergency"]), code
+        for line in entry["helplines"]:
+            for language, said in ({} if isinstance(line, str) else line.get("local", {})).items():
+                assert set(said) <= {"name", "hours"}, f"{code} {language}"
+                # Every number kept; one more may say which option to choose ("oprima 2").
+                named, english = _numbers(said.get("name", line["name"])), _numbers(line["name"])
+                assert all(named.count(n) >= english.count(n) for n in english), code
+
+
+def test_a_line_added_without_checking_it_online_says_so():
+    flagged = [
+        code
+        for code, entry in COUNTRIES.items()
+        for marked in (entry, *entry["helplines"])
+        if "unverified" in marked
+    ]
+    assert flagged  # the lines added from memory in issue 18, for an operator to check
+    for code, entry in COUNTRIES.items():
+        for marked in (entry, *entry["helplines"]):
+            assert marked.get("unverified", True) is True, code
+
+
+@pytest.mark.parametrize(
+    "local",
+    [{"de": {"call": "0800"}}, {"German": {"name": "x"}}, {"de": "x"}, ["de"]],
+)
+def test_other_words_for_a_line_may_not_change_its_numbers_or_be_malformed(tmp_path: Path, local):
+    line = {"name": "A", "call": "1", "local": local}
+    broken = {"default": RAW["default"], "XX": {"emergency": "1", "helplines": [line]}}
+    path = tmp_path / "crisis.json"
+    path.write_text(json.dumps(broken))
+    with pytest.raises(ValueError):
+        load(path)
 
 
 def test_the_data_file_keeps_resources_by_country_only():

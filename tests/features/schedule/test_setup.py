@@ -144,10 +144,16 @@ def test_a_length_that_cant_be_taken_is_asked_again_saying_why(typed, why):
     assert outcome.state == AT_LENGTH and texts(outcome) == [why, "schedule.ask_length"]
 
 
-def test_how_often_typed_says_it_takes_the_buttons():
-    outcome = router.step(AT_FREQUENCY, Text("weekly"), FACTS)
+@pytest.mark.parametrize(("typed", "every_weeks"), [("weekly", 1), ("every other week", 2)])
+def test_how_often_typed_is_saved_like_its_button(typed, every_weeks):
+    outcome = router.step(AT_FREQUENCY, Text(typed), FACTS)
+    assert of(outcome, SaveSchedule) == [SaveSchedule((1,), "17:00", 50, every_weeks)]
+
+
+def test_how_often_that_cant_be_read_is_asked_again_saying_how():
+    outcome = router.step(AT_FREQUENCY, Text("often"), FACTS)
     assert outcome.state == AT_FREQUENCY
-    assert texts(outcome) == ["schedule.frequency_by_button", "schedule.ask_frequency"]
+    assert texts(outcome) == ["schedule.frequency_unclear", "schedule.ask_frequency"]
 
 
 def test_changing_sessions_starts_from_the_current_answers():

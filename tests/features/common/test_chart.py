@@ -8,7 +8,7 @@ from datetime import date
 
 from PIL import Image
 
-from features.review.chart import positions, render_png
+from features.common.chart import positions, render_png
 
 SERIES = [("Felt heard", [7, 5], False), ("My goal", [3, 4], True)]
 

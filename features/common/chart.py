@@ -1,4 +1,5 @@
-"""The chart of a client's ratings and goal progress over time, as a PNG.
+"""A chart of 0 to 10 ratings over session dates, as a PNG: /summary's ratings and goal
+progress, the share page's "how I've been".
 
 Drawn with matplotlib's object API on the Agg canvas (no pyplot, no display, no global
 figure state), so it is safe off the event loop's thread; one drawing at a time all the
@@ -34,14 +35,18 @@ def render_png(
     dates: Sequence[date],
     series: Sequence[tuple[str, Sequence[int | None], bool]],
     title: str,
+    *,
+    size: tuple[float, float] = (WIDTH, HEIGHT),
+    legend_columns: int = 3,
 ) -> bytes:
     """A line per (label, values, is_goal), one value per date, on a 0 to 10 scale. The
     dates are the sessions', in order; a date may come more than once (two reflections on
-    one session's date), each its own point."""
+    one session's date), each its own point. `size` is in inches (at 110 dots per inch);
+    an empty title draws none."""
     where = positions(dates)
     low, high = x_limits(where)
     with _drawing:
-        figure = Figure(figsize=(WIDTH, HEIGHT), dpi=DPI)
+        figure = Figure(figsize=size, dpi=DPI)
         FigureCanvasAgg(figure)
         axes = figure.add_subplot()
         ratings = goals = 0
@@ -67,9 +72,14 @@ def render_png(
         axes.xaxis.set_major_locator(locator)
         axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
         axes.spines[["top", "right"]].set_visible(False)
-        axes.set_title(_safe(title), loc="left", fontsize=12)
+        if title:
+            axes.set_title(_safe(title), loc="left", fontsize=12)
         axes.legend(
-            loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=3, frameon=False, fontsize=8
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.12),
+            ncols=legend_columns,
+            frameon=False,
+            fontsize=8,
         )
         figure.tight_layout()
         buffer = io.BytesIO()
