@@ -111,8 +111,11 @@ def walk(demo: Demo) -> None:
     demo.type("/goals")
     demo.press("Add a goal")
     demo.type("Say what I need without apologising")
-    # The note the evening before the first session, then the prompt after it.
+    # The note the evening before the first session, with how I've been (four taps on one
+    # message), then the prompt after it.
     demo.type("/next", 3)
+    for rating in ("6", "5", "6", "5"):
+        demo.press(rating)
     demo.type("/next", 3)
     demo.press("Start now")
     reflect(
@@ -128,9 +131,10 @@ def walk(demo: Demo) -> None:
     demo.type("/wait 2d")
     demo.type("My sister called and I said no to her without apologising")
     demo.press("Add to my next note")
-    demo.type("/next", 3)  # the note before session 2
+    demo.type("/next", 3)  # the note before session 2, and how I've been: skipped
     demo.press("Open my notes")
     demo.press("Done")
+    demo.press("Skip these")
     # Session 2: the prompt comes and goes; the client is busy.
     demo.type("/next", 3)
     demo.press("Later")
@@ -155,8 +159,11 @@ def walk(demo: Demo) -> None:
     )
     demo.type("/reflect")
     demo.press("Tuesday 8 December")
+    for rating in ("4", "5", "5", "4"):  # that week wasn't answered: asked first
+        demo.press(rating)
     demo.press("Skip the rest")
     demo.type("/summary")
+    demo.type("/progress", 4)
     demo.type("/fit")
     for _ in range(12):
         try:

@@ -48,6 +48,7 @@ from features.onboarding import feature as onboarding
 from features.onboarding import help as onboarding_help
 from features.privacy import feature as privacy
 from features.privacy.flow import DELETE_PREFIX
+from features.progress import feature as progress
 from features.reflection import feature as reflection
 from features.review import feature as review
 from features.safety import feature as safety
@@ -79,6 +80,7 @@ FEATURES: tuple[Feature, ...] = (
     schedule.FEATURE,
     checkin.FEATURE,  # the one-minute check-in between sessions (its time is the schedule's)
     review.FEATURE,
+    progress.FEATURE,  # how I've been, and /progress
     fit.FEATURE,
     goals.FEATURE,
     memos.FEATURE,  # words written outside a question, for the next note
@@ -90,6 +92,7 @@ FEATURES: tuple[Feature, ...] = (
 MENU_ORDER = (
     "reflect",
     "summary",
+    "progress",
     "note",
     "share",
     "learned",

@@ -1,6 +1,6 @@
-"""Sending what isn't a text message: the chart of /summary as a photo, /export's files
-and a feature's document (the share page) as documents. Drawing and writing files run off
-the event loop, so other clients' turns don't wait on them."""
+"""Sending what isn't a text message: the charts of /summary and /progress as photos,
+/export's files and a feature's document (the share page) as documents. Drawing and writing
+files run off the event loop, so other clients' turns don't wait on them."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from telegram.constants import ParseMode
 
+from features.common.loaders import week_of
 from features.common.questions import GOAL, OWN
 from features.fit import export as fit_export
 from features.kernel.texts import plain, render
@@ -21,7 +22,7 @@ from features.review.history import History, goal_of, own_question_of
 from features.safety import safety_plan as safety_parts
 from handlers.context import BotContext
 from handlers.sending import retrying, send
-from storage import checkins, review_rows, safety, schedules
+from storage import checkins, review_rows, safety, schedules, wellbeing
 from storage import clients as repo
 from storage.models import CheckIn
 
@@ -56,7 +57,7 @@ async def send_output(
         return
     if isinstance(effect, ShowChart):
         png = await asyncio.to_thread(_chart_png, effect, language)
-        caption = render("summary.chart_caption", language)
+        caption = render(effect.caption, language)
         await retrying(
             lambda: context.bot.send_photo(chat_id, png, caption=caption, parse_mode=ParseMode.HTML)
         )
@@ -74,11 +75,15 @@ def _chart_png(effect: ShowChart, language: str) -> bytes:
     # matplotlib and reportlab load on first use, not at start: a second of start-up and
     # 50 MB a bot whose clients never ask for a chart needn't pay.
     from features.common import chart
+    from features.progress import chart as progress_chart
 
     series = [
         (plain(s.label.text, language, **s.label.args), s.values, s.goal) for s in effect.series
     ]
-    return chart.render_png(effect.dates, series, plain("summary.chart_title", language))
+    title = plain(effect.title, language)
+    if effect.drawing == "progress":
+        return progress_chart.render_png(effect.dates, series, title)
+    return chart.render_png(effect.dates, series, title)
 
 
 async def _export_files(
@@ -101,9 +106,10 @@ async def _export_files(
             session, user_id, user.time_zone, language
         )
         plan = await safety.get_plan(session=session, user_id=user_id) or {}
+        weeks = await wellbeing.history(session=session, user_id=user_id)
         days = await checkins.between(session=session, user_id=user_id)
         time_zone, country = user.time_zone, user.country
-    if not everything.sessions and not (goals or own or fit_checks or plan or days):
+    if not (everything.sessions or goals or own or fit_checks or plan or weeks or days):
         return None
     from features.review import export
 
@@ -125,6 +131,16 @@ async def _export_files(
         goals=[_dated(g.text, g.created_at, g.retired_at) for g in goals],
         own_questions=[_dated(q.text, q.created_at, q.retired_at) for q in own],
         schedule=_schedule(row),
+        weeks=[
+            {
+                "session_date": w.session_date.isoformat(),
+                **{part: getattr(w, part) for part in wellbeing.PARTS},
+                "skipped": w.skipped,
+                "asked": w.source,
+            }
+            for w in weeks
+        ],
+        week_lines=paper.week_blocks([(w.session_date, week_of(w)) for w in weeks], language),
         safety_plan=[
             (key, plain(f"safety.title.{key}", language), plan[key])
             for key in safety_parts.PARTS
@@ -137,6 +153,7 @@ async def _export_files(
             "goals": plain("export.pdf_goals", language),
             "fit": plain("export.pdf_fit", language),
             "safety_plan": plain("export.pdf_safety_plan", language),
+            "weeks": plain("export.pdf_weeks", language),
             "checkins": plain("export.pdf_checkins", language),
             "checkin_question": plain("export.checkin_question", language),
         },
@@ -161,7 +178,9 @@ def _files(data: export.Export, language: str, day: str) -> list[tuple[str, byte
 
 def _wording(everything: History, language: str) -> dict[str, str]:
     keys = {a.question for s in everything.sessions for a in s.answers.values()}
-    wording = {}
+    wording = {
+        f"how_ive_been:{part}": plain(f"how.label.{part}", language) for part in wellbeing.PARTS
+    }
     for key in keys:
         if key.startswith(GOAL):
             words = goal_of(key, everything)

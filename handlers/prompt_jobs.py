@@ -27,6 +27,7 @@ from features.common.loaders import preferences_of, schedule_of
 from features.common.session_times import checkin_welcome, held_for_quiet_hours
 from features.common.timezones import zone_for
 from features.kernel.vocabulary import Reply
+from features.progress import loaders as how_ive_been
 from features.review import loaders, note
 from features.schedule import prompts
 from features.schedule.planning import (
@@ -115,6 +116,9 @@ class Outgoing:
     row: Schedule
     reply: Reply
     topic_ids: list[int]
+    # Sent after it: with a preparation note, how the client has been that week, when
+    # not yet answered (features/progress).
+    then: Reply | None = None
 
 
 async def claim(context: BotContext, prompt_ids: list[int], now: datetime) -> list[Outgoing]:
@@ -154,7 +158,12 @@ async def claim(context: BotContext, prompt_ids: list[int], now: datetime) -> li
                     await schedules.retry_later(session=session, prompt_id=prompt.id, due_at=later)
             else:
                 reply, topic_ids = await _message(session, prompt, user, row, now)
-                outgoing.append(Outgoing(prompt, user, row, reply, topic_ids))
+                then = (
+                    await how_ive_been.for_note(session, prompt)
+                    if prompt.kind == PREPARATION
+                    else None
+                )
+                outgoing.append(Outgoing(prompt, user, row, reply, topic_ids, then))
         for status, ended in ending.items():
             await schedules.settle_many(session=session, prompt_ids=ended, status=status)
     for status, ended in ending.items():  # committed
@@ -212,7 +221,19 @@ async def _deliver(context: BotContext, item: Outgoing) -> str:
         who, kind = context.client_tag(item.user.id), type(problem).__name__
         logger.warning("Prompt %s to client %s not sent (%s)", item.prompt.id, who, kind)
         return FAILED
+    if item.then is not None:
+        await _then(context, item, item.then)
     return SENT
+
+
+async def _then(context: BotContext, item: Outgoing, reply: Reply) -> None:
+    """What follows a prompt that was sent: tried once. If it fails, the prompt stands as
+    sent (sending both again could double the first) and the client is asked at /reflect."""
+    try:
+        await send(context, item.user.chat_id, reply, item.user.language, at_most_once=True)
+    except TelegramError as problem:
+        who, kind = context.client_tag(item.user.id), type(problem).__name__
+        logger.warning("After prompt %s, client %s: not sent (%s)", item.prompt.id, who, kind)
 
 
 # Tries of recording a group of sends that lost to a concurrent write on PostgreSQL (a

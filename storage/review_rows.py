@@ -236,3 +236,20 @@ async def rated_sessions(
             if rating is not None:
                 ratings[reflection_id][question] = rating
     return [(r, ratings[r.id or 0]) for r in reflections]
+
+
+async def goal_ratings(*, session: AsyncSession, user_id: int) -> list[tuple[date, str, int]]:
+    """Every progress rating the client gave a goal, as (session date, `goal:<id>`,
+    rating), in the order of their reflections: one statement, no words read."""
+    statement = (
+        select(col(Reflection.session_date), col(Answer.question), col(Answer.rating))
+        .join(Reflection, col(Reflection.id) == col(Answer.reflection_id))
+        .where(
+            col(Answer.user_id) == user_id,
+            col(Answer.question).startswith("goal:"),
+            col(Answer.rating).is_not(None),
+        )
+        .order_by(col(Reflection.serial))
+    )
+    rows = (await session.exec(statement)).all()
+    return [(day, question, rating) for day, question, rating in rows if rating is not None]

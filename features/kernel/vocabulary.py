@@ -234,10 +234,15 @@ class ChartSeries:
 
 @dataclass(frozen=True, slots=True)
 class ShowChart:
-    """Send a chart of ratings over these sessions' dates, as a photo."""
+    """Send a chart of ratings over these sessions' dates, as a photo: its title and
+    caption are catalogue ids; `drawing` names how it is drawn ("ratings": /summary's,
+    "progress": /progress's, how I've been with the thickest line for overall)."""
 
     dates: tuple[date, ...]
     series: tuple[ChartSeries, ...]
+    title: str = "summary.chart_title"
+    caption: str = "summary.chart_caption"
+    drawing: str = "ratings"
 
 
 @dataclass(frozen=True, slots=True)

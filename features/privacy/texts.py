@@ -23,10 +23,9 @@ EN: dict[str, str] = {
         "expire; ask them how long they keep them."
     ),
     "delete.confirm": (
-        "<b>Erase everything?</b> Your answers, goals, questions, check-ins, schedule and "
-        "settings "
-        "will be deleted for good (copies in the backups of whoever runs this bot stay "
-        "until those backups expire). This can't be undone."
+        "<b>Erase everything?</b> Your answers, ratings, check-ins, goals, questions, "
+        "schedule and settings will be deleted for good (copies in the backups of "
+        "whoever runs this bot stay until those backups expire). This can't be undone."
     ),
     "delete.done": (
         "Done: everything about you is erased. If you'd like to start again one day, "

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from features.common.loaders import LAST_SERIAL, SCHEDULE
+from features.common.loaders import LAST_SERIAL, RECENT_WEEKS, SCHEDULE
 from features.kernel.feature import CommandInfo, Enters, Feature, Need
 from features.kernel.vocabulary import (
     Command,
@@ -33,11 +33,14 @@ def pause(state: State, facts: Facts) -> Outcome:
     return flow.pause(reflecting=True)
 
 
-# What beginning or resuming one reads: it, its words, and the serial of the last one.
-BEGIN_NEEDS = (*READ, LAST_SERIAL)
-# What choosing the session of a new one reads: the client's schedule, then the session
-# dates of their recent reflections (not read without a schedule).
-CHOOSING = (SCHEDULE, REFLECTED)
+# What beginning or resuming one reads: it, its words, the serial of the last one, and
+# how the client has been over recent weeks (read only after their schedule: nothing is
+# read when their schedule wasn't).
+BEGIN_NEEDS = (*READ, LAST_SERIAL, RECENT_WEEKS)
+# What choosing the session of a new one reads: the client's schedule, how they have been
+# (asked first for a week not answered), then the session dates of their recent
+# reflections (neither read without a schedule).
+CHOOSING = (SCHEDULE, RECENT_WEEKS, REFLECTED)
 
 
 def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any] | Enters, ...]:
@@ -55,21 +58,26 @@ def needs(state: State, event: Event, given: Facts) -> tuple[Need[Any] | Enters,
         and event.data.startswith(flow.RESUME)
     )
     if reflect or anew:
-        return (*BEGIN_NEEDS, *CHOOSING)
+        return (*READ, LAST_SERIAL, *CHOOSING)
+    if state.step is Step.CHOOSE_SESSION:
+        # A session chosen: its week is asked about first when it wasn't answered.
+        return (*READ, LAST_SERIAL, SCHEDULE, RECENT_WEEKS)
     return BEGIN_NEEDS
 
 
 def begin_for(facts: Facts, args: Mapping[str, Any]) -> Outcome:
     """Entry "reflection.begin": a reflection begun from elsewhere (a prompt's "Start now"
-    names its source and session's date; its "Quick version" asks for the quick one), or an
-    offer to resume the unfinished one. Begun from elsewhere without a date, it looks back
-    on today's session (what choosing one reads is read only for /reflect)."""
+    names its source and session's date; its "Quick version" asks for the quick one; how
+    I've been, asked first, says it was `asked`), or an offer to resume the unfinished
+    one. Begun from elsewhere without a date, it looks back on today's session (what
+    choosing one reads is read only for /reflect)."""
     return flow.begin(
         facts,
         source=args["source"],
         session_date=args.get("session_date"),
         choose=False,
         quick=bool(args.get("quick")),
+        asked=bool(args.get("asked")),
     )
 
 
@@ -94,6 +102,8 @@ FEATURE = Feature(
     cancel={Step.REFLECTING: pause},
     entries={"reflection.begin": begin_for},
     entry_needs={"reflection.begin": BEGIN_NEEDS},
+    # /reflect asks how the client has been that week first, when it wasn't answered.
+    goes_to=frozenset({flow.HOW_IVE_BEEN}),
     # Words of danger as an answer are kept with the question, flagged.
     on_danger={Step.REFLECTING: flow.in_danger},
     # Leaving a reflection for another command pauses it; /reflect picks it up again.

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date
 
-from features.common.loaded import ClientSchedule, LastSerial
+from features.common.loaded import ClientSchedule, LastSerial, RecentWeeks
 from features.common.questions import (
     RATINGS,
     is_rating,
@@ -33,6 +33,7 @@ from features.kernel.vocabulary import (
     Effect,
     Event,
     Facts,
+    Goto,
     NonText,
     Outcome,
     Press,
@@ -69,6 +70,8 @@ WHICH = "rw:"
 RAISE = ending.RAISE
 # The action of "Skip the rest" (its button's data ends in it).
 REST = "rest"
+# Where a /reflect goes first when how the client has been that week wasn't answered.
+HOW_IVE_BEEN = "progress.ask"
 
 # The quick version, for busy days: the four ratings and what to bring up next time.
 QUICK = (*RATINGS, "bring_up")
@@ -94,18 +97,20 @@ def begin(
     *,
     choose: bool = True,
     quick: bool = False,
+    asked: bool = False,
 ) -> Outcome:
     """/reflect (or a prompt's "Start now"): offer to resume an unfinished one, or start.
     A prompt names its session's date; /reflect asks which session when more than one
     has no reflection yet (`which_session`); begun from elsewhere without a date (`choose`
     False), it looks back on today's. `quick` (a prompt's "Quick version", for busy days):
-    only the ratings and what to bring up next time."""
+    only the ratings and what to bring up next time. `asked`: how the client has been
+    was just asked (features/progress), so the questions follow at once."""
     unfinished = facts[OpenReflection].view
     if unfinished is not None:
         return _offer_resume(unfinished, session_date, source)
     if session_date is None and choose:
         return which_session(facts)
-    return _start(facts, source, session_date=session_date, quick=quick)
+    return _start(facts, source, session_date=session_date, quick=quick, asked=asked)
 
 
 def reflect(state: State, command: Command, facts: Facts) -> Outcome:
@@ -424,14 +429,21 @@ def _start(
     before: tuple[Effect, ...] = (),
     session_date: date | None = None,
     quick: bool = False,
+    asked: bool = False,
 ) -> Outcome:
     questions = questions_for(facts)
     if quick:
         questions = tuple(key for key in questions if key in QUICK)
     if not questions:
         return Outcome(State(), (*before, Reply("reflection.no_questions")))
+    day = session_date or _today(facts)
+    if source == "reflect" and not asked and facts[RecentWeeks].unsettled(day):
+        # How the client has been that week wasn't answered: asked first, in one message
+        # (features/progress); the questions follow once it is done or skipped.
+        first = Goto(HOW_IVE_BEEN, {"session_date": day, "source": source})
+        return Outcome(State(), (*before, first))
     serial = facts[LastSerial].serial + 1
-    r = ReflectionView(serial, questions, 0, session_date or _today(facts))
+    r = ReflectionView(serial, questions, 0, day)
     started = StartReflection(serial, questions, r.session_date, source)
     intro = Reply("reflection.intro", {"total": str(len(questions))})
     return Outcome(_walking(r), (*before, started, intro, ask(r, facts)))

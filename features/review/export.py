@@ -1,5 +1,6 @@
 """Everything a client has, as files to keep or share: a PDF to read, a CSV with one row
-per answer for a spreadsheet, and JSON with all of it for another tool."""
+per answer (and per rating of how I've been, and per check-in) for a spreadsheet, and JSON
+with all of it for another tool."""
 
 from __future__ import annotations
 
@@ -49,10 +50,17 @@ class Export:
     titles: dict[str, str] = field(default_factory=dict)
     # The country the client chose for crisis help (/country), if they chose one.
     country: str | None = None
+    # How I've been, one row per week rated or skipped (features/progress): as stored, and
+    # worded for the PDF.
+    weeks: list[dict[str, Any]] = field(default_factory=list)
+    week_lines: list[tuple[str, list[str]]] = field(default_factory=list)
     # The check-ins between sessions, oldest first: day (ISO), face (1-5, or None), the
     # face's word, and the client's line (or None).
     checkins: list[dict[str, Any]] = field(default_factory=list)
 
+
+# How I've been's four, as the CSV and JSON name them (storage.wellbeing.PARTS).
+WEEK_PARTS = ("myself", "close", "daily", "overall")
 
 CSV_COLUMNS = (
     "session_date",
@@ -85,6 +93,16 @@ def to_csv(export: Export) -> bytes:
                     "yes" if session.finished else "no",
                 )
             )
+    for week in export.weeks:
+        for part in WEEK_PARTS:
+            rating = week[part]
+            row = (
+                week["session_date"],
+                "",
+                f"how_ive_been:{part}",
+                export.wording.get(f"how_ive_been:{part}", ""),
+            )
+            writer.writerow((*row, "" if rating is None else rating, "", _yes(week["skipped"]), ""))
     for key, title, text in export.safety_plan:
         writer.writerow(("", "", f"safety_plan:{key}", title, "", _cell(text), "no", ""))
     asked = export.titles.get("checkin_question", "")
@@ -103,6 +121,10 @@ def to_csv(export: Export) -> bytes:
             )
         )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
 
 
 def _cell(text: str) -> str:
@@ -139,6 +161,7 @@ def to_json(export: Export) -> bytes:
             }
             for s in history.sessions
         ],
+        "how_ive_been": export.weeks,
         "fit_checks": export.fit_checks,
         "safety_plan": {key: text for key, _, text in export.safety_plan},
         "checkins": [
@@ -167,6 +190,8 @@ def to_pdf(export: Export) -> bytes:
     if export.goal_lines:
         story += _section(style, safe, export.titles.get("goals", ""), export.goal_lines)
     story += _answers(style, safe, export.titles.get("sessions", ""), export.session_lines)
+    if export.week_lines:
+        story += _section(style, safe, export.titles.get("weeks", ""), export.week_lines)
     if export.fit_lines:
         story += _section(style, safe, export.titles.get("fit", ""), export.fit_lines)
     if export.safety_plan:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from features.common.loaded import WeekRatings
 from features.common.questions import GOAL, OWN
 
 # A reflection left unfinished with fewer answers than this (a stray tap, then /cancel) was
@@ -70,6 +71,9 @@ class History:
     # The first day of the window asked for (None: all of them), to say whether it
     # reached further back to show enough sessions.
     since: date | None = None
+    # How I've been: the client's four ratings of the week before each session, by its
+    # date (those of the window's sessions).
+    weeks: Mapping[date, WeekRatings] = field(default_factory=dict)
 
     @property
     def counted(self) -> tuple[Session, ...]:

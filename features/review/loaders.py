@@ -10,6 +10,7 @@ from typing import Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from features.common.loaded import ClientSchedule
+from features.common.loaders import week_of
 from features.common.questions import GOAL
 from features.common.session_times import next_session
 from features.common.timezones import local_time
@@ -20,7 +21,7 @@ from features.review import note as notes_view
 from features.review.history import FEWEST_ANSWERS, Answered, History, Session
 from features.review.loaded import NoteFacts, SummaryWindow
 from features.review.note import NoteItem, NoteView
-from storage import checkins, memos, notes, review_rows
+from storage import checkins, memos, notes, review_rows, wellbeing
 from storage.models import Note, Prompt, Topic, User
 
 # With no earlier note to start from, a note looks back this far.
@@ -237,7 +238,7 @@ def _item(
 
 async def history_of(session: AsyncSession, user_id: int, rows: review_rows.Rows) -> History:
     """The flows' view of a window of reflections, with the words of every goal and own
-    question they may name."""
+    question they may name, and how the client had been the week before each."""
     goals = await review_rows.all_goals(session=session, user_id=user_id)
     own = await review_rows.all_own_questions(session=session, user_id=user_id)
     sessions = []
@@ -257,7 +258,11 @@ async def history_of(session: AsyncSession, user_id: int, rows: review_rows.Rows
                 answers=answers,
             )
         )
+    dates = {s.session_date for s in sessions}
+    since = min(dates) if dates else None
+    weeks = await wellbeing.history(session=session, user_id=user_id, since=since) if dates else []
     return History(
+        weeks={row.session_date: week_of(row) for row in weeks if row.session_date in dates},
         sessions=tuple(sessions),
         earlier=rows.earlier,
         goals={g.id: g.text for g in goals if g.id is not None},

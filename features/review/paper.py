@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
+from features.common.loaded import WeekRatings
 from features.common.questions import GOAL
 from features.common.timezones import local_time
 from features.kernel.texts import plain
@@ -34,6 +35,9 @@ def session_blocks(history: History, language: str) -> list[SessionBlock]:
     blocks = []
     for session in history.sessions:
         pairs = []
+        week = history.weeks.get(session.session_date)
+        if week is not None and any(rating is not None for rating in week.given):
+            pairs.append((plain("export.week_label", language), _week(week, language)))
         for answer in session.in_order():
             label = question_label(answer.question, history)
             said = []
@@ -48,6 +52,27 @@ def session_blocks(history: History, language: str) -> list[SessionBlock]:
                 pairs.append((plain(label.text, language, **label.args), "\n".join(said)))
         blocks.append((_heading(session, language), pairs))
     return blocks
+
+
+def week_blocks(
+    weeks: Sequence[tuple[date, WeekRatings]], language: str
+) -> list[tuple[str, list[str]]]:
+    """How I've been, every week rated or skipped, oldest first."""
+    blocks = []
+    for day, week in weeks:
+        heading = plain("export.week_heading", language, day=f"{day:%A} {day.day} {day:%B %Y}")
+        given = any(rating is not None for rating in week.given)
+        line = _week(week, language) if given else plain("export.week_skipped", language)
+        blocks.append((heading, [line]))
+    return blocks
+
+
+def _week(week: WeekRatings, language: str) -> str:
+    values = {
+        key: f"{rating}/10" if rating is not None else "\u2013"
+        for key, rating in zip(("myself", "close", "daily", "overall"), week.given, strict=True)
+    }
+    return plain("export.week", language, **values)
 
 
 def goal_blocks(

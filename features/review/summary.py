@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from features.common.loaded import WeekRatings
 from features.common.pages import PAGE_LIMIT, pack, size, split_text
 from features.common.questions import GOAL, OPEN, OWN, RATINGS
 from features.kernel.texts import render
@@ -109,12 +110,32 @@ def session_blocks(history: History, *, newest_first: bool = True) -> list[tuple
             unfinished = Ref("summary.only_started")
         heading = Ref("summary.session", {"day": _day(session), "unfinished": unfinished})
         lines = [
-            ref
-            for answer in session.in_order()
-            for ref in _answer(answer, before[session.serial], history)
+            *_week(history.weeks.get(session.session_date)),
+            *(
+                ref
+                for answer in session.in_order()
+                for ref in _answer(answer, before[session.serial], history)
+            ),
         ]
         blocks.append((heading, lines))
     return blocks
+
+
+def _week(week: WeekRatings | None) -> list[Ref]:
+    """How the client had been the week before the session, in one line, when they rated
+    any of it."""
+    if week is None or all(rating is None for rating in week.given):
+        return []
+    return [Ref("summary.week", week_args(week))]
+
+
+def week_args(week: WeekRatings) -> dict[str, Arg]:
+    """The four as "6/10", or a dash for one not given."""
+    keys = ("myself", "close", "daily", "overall")
+    return {
+        key: Ref("summary.out_of_ten", {"rating": str(rating)}) if rating is not None else "\u2013"
+        for key, rating in zip(keys, week.given, strict=True)
+    }
 
 
 def _pieces(history: History) -> list[_Piece]:

@@ -37,6 +37,13 @@ EN: dict[str, str] = {
     "summary.rating_comment": "{label}: <b>{rating}</b>{trend}\n<i>{text}</i>",
     "summary.open": "\n<u>{label}</u>\n{text}",
     "summary.continued": "{text}",
+    # How I've been (features/progress), the week before the session.
+    "summary.week": (
+        "How I'd been the week before: in myself <b>{myself}</b> \u00b7 in my close "
+        "relationships <b>{close}</b> \u00b7 in work, study or daily life <b>{daily}</b> "
+        "\u00b7 overall <b>{overall}</b>"
+    ),
+    "summary.out_of_ten": "{rating}/10",
     "summary.trend.up": " \u2191 from {previous}",
     "summary.trend.down": " \u2193 from {previous}",
     "summary.trend.same": " \u2192 as before",
@@ -182,6 +189,14 @@ EN: dict[str, str] = {
     "export.goal_progress": (
         "My latest rating of progress: {rating}/10, after the session of {day}."
     ),
+    "export.week_label": "How I'd been the week before",
+    "export.week": (
+        "In myself {myself} \u00b7 in my close relationships {close} \u00b7 in work, "
+        "study or daily life {daily} \u00b7 overall {overall}"
+    ),
+    "export.pdf_weeks": "How I've been, week by week",
+    "export.week_heading": "The week before {day}",
+    "export.week_skipped": "Skipped.",
     "export.pdf_fit": "Does this feel right? My checks",
     "export.fit_heading": "Check of {day}",
     "note.closed": "{opening}\n\nA few things you noted are ready to look over.",

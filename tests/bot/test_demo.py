@@ -57,9 +57,10 @@ def test_weeks_pass_in_the_demo_any_shown_button_works_and_files_are_saved(tmp_p
     open them."""
     typed = [
         "/start", "Berlin", "2", "8", "17:00", "25", "28",  # Tuesdays at 17:00, weekly
-        "/next", "/next", "30",  # the note, then the prompt: Start now
+        # The note and how I've been (buttons 30 to 41), then the prompt: Start now.
+        "/next", "/next", "42",
         "'7",  # a rating typed: a number sent as a message
-        "41",  # the first question's 7, still shown on it: pressed again
+        "53",  # the first question's 7, still shown on it: pressed again
         "/export", "/wait 1d2h", "/time", "/quit",
     ]  # fmt: skip
     result = _demo(tmp_path, "\n".join(typed) + "\n", start="2026-11-23T10:00:00+01:00")
@@ -67,7 +68,7 @@ def test_weeks_pass_in_the_demo_any_shown_button_works_and_files_are_saved(tmp_p
     out = result.stdout
     assert "(it is now Monday 23 November 2026, 19:00 in Europe/Berlin)" in out
     assert "(it is now Tuesday 24 November 2026, 18:50 in Europe/Berlin)" in out
-    assert "[30] Start now" in out
+    assert "[41] Skip these" in out and "[42] Start now" in out
     assert "Question 2 of 10" in out  # the typed 7 answered question 1
     assert "(notice: Already answered" in out  # the earlier message's button was pressed
     assert "(edited)\n  | Question 1 of 10" in out

@@ -77,6 +77,8 @@ async def test_a_tuesday_session_brings_its_prompt_and_the_next_weeks_note_once_
     note = await emulator.next_message(ADA)
     assert note.plain_text.startswith("Your notes, ready when you are")
     assert "Tuesday 1 December" in note.plain_text
+    four = await emulator.next_message(ADA)  # how the client has been: after it, once
+    assert four.plain_text.startswith("How have you been this past week?")
     await emulator.no_message(ADA, within=1.0)
 
     assert prompts_sent(emulator, "A moment to look back") == 1
@@ -171,11 +173,13 @@ async def test_two_bot_processes_on_one_database_send_each_prompt_once(
         await emulator.next_message(ADA)
         clock.set(berlin(30, 11, 19, 1))
         await emulator.next_message(ADA)
+        await emulator.next_message(ADA)  # how the client has been, after the note
         await emulator.no_message(ADA, within=1.5)
     finally:
         await second.stop()
     assert prompts_sent(emulator, "A moment to look back") == 1
     assert prompts_sent(emulator, "Your notes, ready when you are") == 1
+    assert prompts_sent(emulator, "<b>How have you been this past week?</b>") == 1
 
 
 async def test_a_prompt_that_fell_due_while_the_bot_was_down_is_sent_once_after_the_restart(

@@ -87,6 +87,7 @@ async def test_schedule_shows_all_it_governs_and_only_what_is_still_to_come(
     await set_up_tuesday_17(emulator)
     clock.set(berlin(23, 11, 19, 0, 10))
     await emulator.next_message(ADA)  # the note for Tuesday has come
+    await emulator.next_message(ADA)  # and how the client has been that week
     clock.set(berlin(23, 11, 19, 30))
     assert "Thursday 26 November, 10:00" in await add_one_off(emulator, "next Thursday 10:00")
 

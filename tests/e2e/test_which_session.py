@@ -12,7 +12,7 @@ from PIL import Image
 
 from emulator import Emulator, NoMessageError, SentMessage
 from tests.support.clock import Clock
-from tests.support.players import onboard, press
+from tests.support.players import onboard, past_how_ive_been, press
 from tests.support.process import BotProcess
 
 ADA = 1601
@@ -60,8 +60,9 @@ async def walk(emulator: Emulator, question: SentMessage, rating: int) -> None:
 
 
 async def first_question(emulator: Emulator) -> SentMessage:
-    """Past the introduction, the first question."""
-    message = await emulator.next_message(ADA)
+    """Past how I've been (asked first about a session whose week wasn't answered) and
+    the introduction, the first question."""
+    message = await past_how_ive_been(emulator, ADA, await emulator.next_message(ADA))
     if "Question 1" not in (message.plain_text or ""):
         message = await emulator.next_message(ADA)
     assert "Question 1" in (message.plain_text or "")

@@ -16,7 +16,14 @@ import pytest
 
 from features import router
 from features.checkin.loaded import CheckInLine
-from features.common.loaded import ClientSchedule, Goals, LastSerial, OwnQuestions
+from features.common.loaded import (
+    ClientSchedule,
+    Goals,
+    LastSerial,
+    OwnQuestions,
+    RecentWeeks,
+    WeekRatings,
+)
 from features.common.session_times import PromptPreferences, SessionSchedule
 from features.fit.loaded import FitChecks, FitView
 from features.kernel.vocabulary import (
@@ -33,6 +40,7 @@ from features.kernel.vocabulary import (
     Text,
 )
 from features.learned.loaded import ANSWER, Learned, LearnedItems, Piece, Writings
+from features.progress.loaded import GoalRatings, PressedWeek, ProgressFacts
 from features.reflection.loaded import (
     AnswerView,
     OpenReflection,
@@ -101,6 +109,23 @@ FULL = (
         ),
     ),
     CheckInLine("A long walk helped"),
+    # Last week's four answered, this week's not: /reflect asks them first.
+    RecentWeeks(
+        date(2026, 10, 16),
+        {date(2026, 11, 10): WeekRatings(5, 6, 5, 5)},
+        frozenset(date(2026, 11, day) for day in (3, 10, 17)),
+    ),
+    # Three of the four given: the last press settles them, and a reflection may follow.
+    PressedWeek(date(2026, 11, 17), WeekRatings(6, 5, 7)),
+    ProgressFacts(
+        tuple(
+            (date(2026, 10, day), WeekRatings(5, 5, 5, 4 + day % 3))
+            for day in (6, 13, 20, 27, 28, 29)
+        ),
+        (GoalRatings("Say no to my boss", ((date(2026, 11, 10), 4), (date(2026, 11, 17), 6))),),
+        (3, 4, 2),
+        date(2026, 11, 20),
+    ),
 )
 # /share's buttons as the full facts' menu draws them (an empty one's are stale).
 _SHARED = first_choice(3, {1: "Say no to my boss"})
@@ -116,6 +141,7 @@ EVENTS: list[Event] = [
     Press("fd:8:2"),
     *(Press(prefix + shape) for prefix in _PREFIXES for shape in _SHAPES),
     *(Press(data) for data in ["r:1:0:7", "r:1:0:skip", "r:1:0:next", "r:1:0:back"]),
+    *(Press(f"hb:2026-11-17:{end}") for end in ["0:7", "3:5", "3:5:r", "2:4:p", "skip", "skip:r"]),
     *(Press(data) for data in ["tz:Europe/Berlin", "cc:DE", "del:yes", "del:no", "zzz"]),
     Text("hello"),
     Text("Berlin"),

@@ -36,6 +36,7 @@ TABLE = [
     ("/summary", "review", "review.feature.read_back"),
     ("/note", "review", "review.feature.read_back"),
     ("/export", "review", "review.feature.read_back"),
+    ("/progress", "progress", "progress.report.progress"),
     ("/fit", "fit", "fit.flow.begin"),
     ("/goals", "goals", "goals.goals.show"),
     ("/questions", "goals", "goals.own_questions.show"),
@@ -50,6 +51,7 @@ TABLE = [
     ("ck:*", "checkin", "checkin.flow.press"),
     ("sum:*", "review", "review.flow.press_summary"),
     ("n:*", "review", "review.flow.press_note"),
+    ("hb:*", "progress", "progress.asking.press"),
     ("f:*", "fit", "fit.flow.press"),
     ("fo:*", "fit", "fit.flow.press"),
     ("fn:*", "fit", "fit.flow.note_gap"),
@@ -98,6 +100,7 @@ TABLE = [
     ),
     ("entry reflection.begin", "reflection", "reflection.feature.begin_for"),
     ("entry schedule.setup", "schedule", "schedule.feature.begin_setup"),
+    ("entry progress.ask", "progress", "progress.feature.ask_first"),
     ("entry memos.offer", "memos", "memos.flow.offer"),
     ("entry memos.keep", "memos", "memos.flow.keep"),
     ("/<unknown>", "onboarding", "onboarding.help.unknown_command"),
@@ -267,6 +270,7 @@ def test_the_real_entries_are_the_ones_features_go_to():
             "schedule.setup",
             "memos.offer",
             "memos.keep",
+            "progress.ask",
         }
     )
 

@@ -18,6 +18,7 @@ STORED_BY = {
                  "ClosePrompts", "SnoozePrompt", "SetCheckIn"},
     "checkin": {"PutCheckInFace", "PutCheckInLine", "MarkCheckInNoted"},
     "review": {"CreateNote", "ToggleNoteItem", "FinishNote"},
+    "progress": {"RateWeek", "SkipWeek"},
     "fit": {"StartFit", "SaveFitChoice", "FinishFit"},
     "goals": {"AddGoal", "EditGoal", "RetireGoal", "SetQuestionEnabled", "AddOwnQuestion",
               "RemoveOwnQuestion"},

@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from features.checkin.loaded import CheckInLine
-from features.common.loaded import ClientSchedule, Goals, LastSerial, OwnQuestions
+from features.common.loaded import ClientSchedule, Goals, LastSerial, OwnQuestions, RecentWeeks
 from features.fit.loaded import FitChecks
 from features.kernel.vocabulary import Client, Facts
 from features.learned.loaded import LearnedItems, Writings
+from features.progress.loaded import PressedWeek, ProgressFacts
 from features.reflection.loaded import OpenReflection, RecentRatings, ReflectedDates
 from features.review.loaded import NoteFacts, SummaryWindow
 from features.safety.loaded import SafetyPlan
@@ -33,6 +34,9 @@ EMPTY = (
     Writings(),
     ShareFacts(),
     CheckInLine(),
+    RecentWeeks(),
+    PressedWeek(),
+    ProgressFacts(),
 )
 
 

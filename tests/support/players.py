@@ -65,6 +65,19 @@ async def press(emulator: Emulator, user: int, message: SentMessage, label: str)
     return await emulator.next_message(user)
 
 
+# What /reflect asks first, about a session whose week's four ratings weren't answered.
+HOW_IVE_BEEN_FIRST = "First, how have you been in the week before"
+
+
+async def past_how_ive_been(emulator: Emulator, user: int, message: SentMessage) -> SentMessage:
+    """The message after how I've been, skipped, when /reflect asked it first (a client
+    with a schedule, for a session whose week wasn't answered); else `message` itself."""
+    if HOW_IVE_BEEN_FIRST not in (message.plain_text or ""):
+        return message
+    await emulator.press(user, message, button(message, "Skip these"))
+    return await emulator.next_message(user)
+
+
 async def set_up_tuesdays_at_17(emulator: Emulator, user: int) -> None:
     """Getting started: Berlin, sessions on Tuesdays at 17:00 for 50 minutes, weekly."""
     await emulator.send_text(user, "/start")

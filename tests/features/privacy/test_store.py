@@ -8,8 +8,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from features.goals.effects import AddGoal
 from features.privacy.effects import EraseClient
+from features.progress.effects import RateWeek
 from features.reflection.effects import StartReflection
 from features.schedule.effects import SaveSchedule
+from storage import checkins
 from storage.db import Database
 from tests.support.databases import query
 from tests.support.stores import a_client, store
@@ -23,6 +25,8 @@ TABLES = {
     "reflections": "user_id",
     "schedules": "user_id",
     "prompts": "user_id",
+    "wellbeing": "user_id",
+    "checkins": "user_id",
 }
 
 
@@ -38,8 +42,13 @@ async def test_erasing_a_client_leaves_no_row_of_theirs_and_others_untouched(
             AddGoal("sleep better"),
             StartReflection(1, ("helpful",), date(2026, 11, 23)),
             SaveSchedule((1,), "17:00", 50, 1),
+            RateWeek(date(2026, 11, 24), "overall", 6, "note"),
             user_id=user_id,
         )
+        async with database.transaction() as session:
+            await checkins.put_text(
+                session=session, user_id=user_id, day=date(2026, 11, 23), text="a hard day", at=NOW
+            )
     ctx = await store(database, NOW, EraseClient(), user_id=1)
     assert ctx.erased
     for table, owner in TABLES.items():
