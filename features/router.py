@@ -44,6 +44,7 @@ from features.kernel.vocabulary import (
     words_of,
 )
 from features.language import feature as language
+from features.learned import feature as learned
 from features.memos import feature as memos
 from features.onboarding import feature as onboarding
 from features.onboarding import help as onboarding_help
@@ -85,6 +86,7 @@ FEATURES: tuple[Feature, ...] = (
     fit.FEATURE,
     goals.FEATURE,
     memos.FEATURE,  # words written outside a question, for the next note
+    learned.FEATURE,  # /learned and /find: the client's own words, gathered and found
     share.FEATURE,  # a page the client chooses, sent to them alone
     privacy.FEATURE,
     language.FEATURE,  # /language
@@ -96,6 +98,8 @@ MENU_ORDER = (
     "progress",
     "note",
     "share",
+    "learned",
+    "find",
     "fit",
     "goals",
     "questions",

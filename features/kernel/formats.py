@@ -73,6 +73,13 @@ def compact_day(day: date, language: str, *, year: bool = False, weekday: bool =
     return format_skeleton(_COMPACT_SKELETON[weekday, year], day, locale=language)
 
 
+def month_year(day: date, language: str) -> str:
+    """A month and its year, as a heading: "November 2026", "Dezember 2026"."""
+    if language == ENGLISH:
+        return format_date(day, "MMMM y", locale=language)
+    return format_skeleton("yMMMM", day, locale=language)
+
+
 def format_moment(day: date, at: time, language: str) -> str:
     """A day and a wall-clock time: "Tuesday 18 November, 18:50"."""
     spoken_day = format_day(day, language)

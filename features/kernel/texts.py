@@ -121,6 +121,8 @@ def written(arg: Arg, language: str = DEFAULT_LANGUAGE) -> str:
     if isinstance(arg, Day):
         if arg.at is not None:
             return formats.format_moment(arg.day, arg.at, language)
+        if arg.month:
+            return formats.month_year(arg.day, language)
         if arg.short:
             return formats.compact_day(arg.day, language, year=arg.year, weekday=arg.weekday)
         return formats.format_day(arg.day, language, year=arg.year, weekday=arg.weekday)

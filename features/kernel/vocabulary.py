@@ -43,6 +43,8 @@ class Step(StrEnum):
     GOALS_MENU = "goals_menu"
     OFFER_MEMO = "offer_memo"
     CHOOSE_SESSION = "choose_session"
+    FIND_WORD = "find_word"
+    FIND_RESULTS = "find_results"
     SET_CHECKIN_TIME = "set_checkin_time"
     CHECKIN_LINE = "checkin_line"
 
@@ -210,6 +212,8 @@ class Day:
     weekday: bool = True
     at: time | None = None
     short: bool = False
+    # The month and year alone: "November 2026".
+    month: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,10 +12,10 @@ import html
 from dataclasses import dataclass, replace
 from datetime import date
 
+from features.common.pages import PAGE_LIMIT, pack, size, split_text
 from features.common.questions import GOAL, RATINGS
 from features.kernel.texts import render
 from features.kernel.vocabulary import Arg, Button, Day, Ref, Reply
-from features.review.pages import PAGE_LIMIT, pack, size, split_text
 
 PRESS = "n:"
 DONE = "done"

@@ -7,6 +7,7 @@ import html
 from dataclasses import dataclass
 
 from features.common.loaded import WeekRatings
+from features.common.pages import PAGE_LIMIT, pack, size, split_text
 from features.common.questions import GOAL, OPEN, OWN, RATINGS
 from features.kernel.texts import render
 from features.kernel.vocabulary import Arg, Button, ChartSeries, Day, Ref, Reply, ShowChart
@@ -18,7 +19,6 @@ from features.review.history import (
     own_question_of,
     previous_ratings,
 )
-from features.review.pages import PAGE_LIMIT, pack, size, split_text
 from features.review.window import DEFAULT, Window
 
 PRESS = "sum:"

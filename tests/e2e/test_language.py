@@ -48,21 +48,6 @@ async def german_bot(
         await process.stop()
 
 
-@pytest.fixture
-async def english_bot(
-    emulator: Emulator, tmp_path: Path, database_url: str
-) -> AsyncIterator[BotProcess]:
-    """The bot with no translation at all (an empty LOCALE_DIR): English alone, whichever
-    catalogues ship."""
-    locale = tmp_path / "locale"
-    locale.mkdir()
-    process = BotProcess(emulator, tmp_path, database_url, {"LOCALE_DIR": str(locale)})
-    await process.start()
-    yield process
-    if process.process is not None:
-        await process.stop()
-
-
 async def test_english_alone_registers_its_menu_and_descriptions(
     emulator: Emulator, english_bot: BotProcess
 ):

@@ -27,6 +27,7 @@ from features.common.loaded import (
 from features.common.session_times import PromptPreferences, SessionSchedule
 from features.fit.loaded import FitChecks, FitView
 from features.kernel.vocabulary import (
+    SEALED,
     Client,
     Command,
     Edited,
@@ -38,6 +39,7 @@ from features.kernel.vocabulary import (
     Step,
     Text,
 )
+from features.learned.loaded import ANSWER, Learned, LearnedItems, Piece, Writings
 from features.progress.loaded import GoalRatings, PressedWeek, ProgressFacts
 from features.reflection.loaded import (
     AnswerView,
@@ -90,6 +92,8 @@ FULL = (
     SafetyPlan({"signs": "I stop eating"}),
     SummaryWindow(History(sessions=(), total=3)),
     NoteFacts(NoteView(0, (NoteItem("answer", 3, "bring_up", text="my sleep"),)), 2),
+    LearnedItems(Learned((Piece(ANSWER, "helpful", "Sleep early", date(2026, 11, 17)),), 1, 3, 0)),
+    Writings(tuple(Piece(ANSWER, "helpful", "sleep", date(2026, 11, d)) for d in range(1, 20))),
     ShareFacts(
         NoteOnOffer(3, date(2026, 11, 24), 2),
         rated=4,
@@ -132,6 +136,9 @@ EVENTS: list[Event] = [
     Command("summary", "90"),
     Command("summary", "bogus"),
     Command("nope"),
+    Command("find", "sleep"),
+    Press("fd:7:2"),
+    Press("fd:8:2"),
     *(Press(prefix + shape) for prefix in _PREFIXES for shape in _SHAPES),
     *(Press(data) for data in ["r:1:0:7", "r:1:0:skip", "r:1:0:next", "r:1:0:back"]),
     *(Press(f"hb:2026-11-17:{end}") for end in ["0:7", "3:5", "3:5:r", "2:4:p", "skip", "skip:r"]),
@@ -163,6 +170,7 @@ STATES = [State(step) for step in Step] + [
     State(Step.FIT, {"serial": 1, "item": 0}),
     State(Step.OFFER_RESUME, {"serial": 4, "session_date": "2026-11-17"}),
     State(Step.CHOOSE_SESSION, {"serial": 4, "days": ["2026-11-10", "2026-11-17"]}),
+    State(Step.FIND_RESULTS, {SEALED: "sleep", "search": "7"}),
     State(Step.SET_CHECKIN_TIME, {"days": [3]}),
     State(Step.CHECKIN_LINE, {"day": "2026-11-19", "at": NOW.isoformat()}),
 ]

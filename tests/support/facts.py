@@ -9,6 +9,7 @@ from features.checkin.loaded import CheckInLine
 from features.common.loaded import ClientSchedule, Goals, LastSerial, OwnQuestions, RecentWeeks
 from features.fit.loaded import FitChecks
 from features.kernel.vocabulary import Client, Facts
+from features.learned.loaded import LearnedItems, Writings
 from features.progress.loaded import PressedWeek, ProgressFacts
 from features.reflection.loaded import OpenReflection, RecentRatings, ReflectedDates
 from features.review.loaded import NoteFacts, SummaryWindow
@@ -29,6 +30,8 @@ EMPTY = (
     SummaryWindow(),
     NoteFacts(),
     SafetyPlan(),
+    LearnedItems(),
+    Writings(),
     ShareFacts(),
     CheckInLine(),
     RecentWeeks(),

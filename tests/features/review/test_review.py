@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from features import router
+from features.common.pages import pack, size, split_text
 from features.kernel.texts import CATALOGUE, forms, render
 from features.kernel.vocabulary import (
     Client,
@@ -35,7 +36,6 @@ from features.review.effects import CreateNote, FinishNote, ToggleNoteItem
 from features.review.history import Answered, History, Session
 from features.review.loaded import NoteFacts, SummaryWindow
 from features.review.note import NoteItem, NoteView
-from features.review.pages import pack, size, split_text
 from features.review.window import ALL, DEFAULT, MAX_DAYS, Unreadable, Window, parse
 from tests.support.facts import facts_of
 
