@@ -181,6 +181,8 @@ async def test_quiet_hours_session_days_and_turning_it_off(
     )
     clock.set(berlin(23, 11, 19, 0, 10))  # the note for Tuesday comes, as ever
     assert "Your notes" in ((await emulator.next_message(ADA)).plain_text or "")
+    # With it, how the week has been (features/progress).
+    assert "this past week" in ((await emulator.next_message(ADA)).plain_text or "")
     clock.set(berlin(23, 11, 21, 0, 10))
     await emulator.no_message(ADA, within=1.0)
 
