@@ -71,26 +71,26 @@ async def test_learned_and_find_show_each_client_exactly_their_own_words(
         "",
         "December 2026",
         "",
-        "What helped \u00b7 Tue 1 December",
+        "What helped \u00b7 Tue 1 Dec",
         "Caf\u00e9 talks with Zo\u00eb about quokkas",
         "",
         "November 2026",
         "",
-        "Kept for your note \u00b7 Fri 20 November",
+        "Kept for your note \u00b7 Fri 20 Nov",
         "Remember the sleep diary",
         "",
-        "What helped \u00b7 Tue 10 November",
+        "What helped \u00b7 Tue 10 Nov",
         "Sleeping with the window open",
         "",
-        "To bring up \u00b7 Tue 10 November",
+        "To bring up \u00b7 Tue 10 Nov",
         "<b>Mum</b> & me",
         "",
         "October 2026",
         "",
-        "What helped \u00b7 Tue 27 October",
+        "What helped \u00b7 Tue 27 Oct",
         "The breathing exercise",
         "",
-        "To bring up \u00b7 Tue 27 October",
+        "To bring up \u00b7 Tue 27 Oct",
         "Ask about my sleep",
     ]
     assert "&lt;b&gt;Mum&lt;/b&gt; &amp; me" in sent  # the client's words, escaped
@@ -101,9 +101,9 @@ async def test_learned_and_find_show_each_client_exactly_their_own_words(
 
     read, sent = await _ask(emulator, ADA, "/find SLEEP")
     assert read.splitlines()[0] == "\u201cSLEEP\u201d: found in 3 places, newest first."
-    assert "Kept for my note \u00b7 Fri 20 November\nRemember the sleep diary" in read
-    assert "What helped \u00b7 Tue 10 November\nSleeping with the window open" in read
-    assert "To bring up \u00b7 Tue 27 October\nAsk about my sleep" in read
+    assert "Kept for my note \u00b7 Fri 20 Nov\nRemember the sleep diary" in read
+    assert "What helped \u00b7 Tue 10 Nov\nSleeping with the window open" in read
+    assert "To bring up \u00b7 Tue 27 Oct\nAsk about my sleep" in read
     assert read.index("diary") < read.index("window") < read.index("Ask about")
     assert "pills" not in read  # Ben's words, never Ada's results
     assert "<b>Sleeping</b> with the window open" in sent and "the <b>sleep</b> diary" in sent
@@ -112,14 +112,14 @@ async def test_learned_and_find_show_each_client_exactly_their_own_words(
     assert "found in one place" in read and "Sleeping pills" in read and "window" not in read
 
     read, sent = await _ask(emulator, ADA, "/find cafe ZOE")
-    assert "found in one place" in read and "Tue 1 December" in read
+    assert "found in one place" in read and "Tue 1 Dec" in read
     assert "<b>Caf\u00e9</b> talks with <b>Zo\u00eb</b> about quokkas" in sent
 
     # /find alone asks; the next message is the query.
     read, _ = await _ask(emulator, ADA, "/find")
     assert read == "What word should I look for? I'll search everything you've written here."
     read, sent = await _ask(emulator, ADA, "mum")
-    assert "To bring up \u00b7 Tue 10 November\n<b>Mum</b> & me" in read
+    assert "To bring up \u00b7 Tue 10 Nov\n<b>Mum</b> & me" in read
     assert "&lt;b&gt;<b>Mum</b>&lt;/b&gt; &amp; me" in sent
 
     read, _ = await _ask(emulator, ADA, "/find walrus")

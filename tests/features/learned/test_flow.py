@@ -98,13 +98,13 @@ def test_learned_groups_by_month_newest_first_each_with_its_session_date():
     (text,) = shown(router.step(State(), Command("learned"), facts))
     order = [
         "<b>December 2026</b>",
-        "<i>What helped \u00b7 Tue 1 December</i>\nNaming the feeling",
-        "<i>To bring up \u00b7 Tue 1 December</i>\nAsk about the holidays",
+        "<i>What helped \u00b7 Tue 1 Dec</i>\nNaming the feeling",
+        "<i>To bring up \u00b7 Tue 1 Dec</i>\nAsk about the holidays",
         "<b>November 2026</b>",
-        "<i>Kept for your note \u00b7 Sun 29 November</i>\nTell her about Sunday",
-        "<i>What helped \u00b7 Tue 24 November</i>\nThe breathing exercise",
+        "<i>Kept for your note \u00b7 Sun 29 Nov</i>\nTell her about Sunday",
+        "<i>What helped \u00b7 Tue 24 Nov</i>\nThe breathing exercise",
         "<b>November 2025</b>",
-        "<i>What helped \u00b7 Tue 25 November</i>\nA year ago: walking",
+        "<i>What helped \u00b7 Tue 25 Nov</i>\nA year ago: walking",
     ]
     positions = [text.index(line) for line in order]
     assert positions == sorted(positions)
@@ -231,13 +231,13 @@ def test_find_shows_where_each_match_came_from_newest_first_with_the_words_escap
     outcome = router.step(State(), Command("find", "SLEEP"), facts)
     (text,) = shown(outcome)
     order = [
-        "<i>What helped \u00b7 Tue 24 November</i>\n"
+        "<i>What helped \u00b7 Tue 24 Nov</i>\n"
         "&lt;script&gt;<b>Sleep</b>&lt;/script&gt; &amp; rest",
-        "<i>Kept for my note \u00b7 Fri 20 November</i>\n<b>sleep</b> diary",
-        "<i>Progress on \u201cSleep through the night\u201d \u00b7 Tue 17 November</i>",
-        "<i>\u201cDid I sleep?\u201d \u00b7 Tue 10 November</i>",
-        "<i>A goal of mine \u00b7 Wed 1 October 2025</i>\n<b>Sleep</b> through the night",
-        "<i>A question of my own \u00b7 Wed 1 October 2025</i>",
+        "<i>Kept for my note \u00b7 Fri 20 Nov</i>\n<b>sleep</b> diary",
+        "<i>Progress on \u201cSleep through the night\u201d \u00b7 Tue 17 Nov</i>",
+        "<i>\u201cDid I sleep?\u201d \u00b7 Tue 10 Nov</i>",
+        "<i>A goal of mine \u00b7 Wed 1 Oct 2025</i>\n<b>Sleep</b> through the night",
+        "<i>A question of my own \u00b7 Wed 1 Oct 2025</i>",
         "<i>My safety plan: Coping on my own</i>\n<b>Sleep</b> early",
     ]
     positions = [text.index(line) for line in order]
