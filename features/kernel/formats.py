@@ -104,6 +104,11 @@ def format_list(items: Sequence[str], language: str) -> str:
     return _babel_list(list(items), locale=language)
 
 
+def format_alternatives(items: Sequence[str], language: str) -> str:
+    """Items of which any one will do: "112 or 15", "112 oder 15", "112 ou 15"."""
+    return _babel_list(list(items), style="or", locale=language)
+
+
 def format_number(number: int, language: str) -> str:
     """A whole number as the language writes it: 20,000, 20.000, 20 000."""
     return format_decimal(number, locale=language)

@@ -132,6 +132,8 @@ def written(arg: Arg, language: str = DEFAULT_LANGUAGE) -> str:
         items = [written(item, language) for item in arg.items]
         if arg.separator is not None:
             return arg.separator.join(items)
+        if arg.alternatives:
+            return formats.format_alternatives(items, language)
         return formats.format_list(items, language)
     return "\n".join(render(ref.text, language, **ref.args) for ref in arg)
 

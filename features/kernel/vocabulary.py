@@ -231,6 +231,8 @@ class Listed:
 
     items: tuple[Arg, ...]
     separator: str | None = None
+    # "or": the items are alternatives ("112 or 15", "112 oder 15", "112 ou 15").
+    alternatives: bool = False
 
 
 # A text argument: a plain string (escaped when rendered: it may be the client's own words),

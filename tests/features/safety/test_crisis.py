@@ -13,11 +13,13 @@ from features import router
 from features.common.loaded import LastSerial
 from features.kernel.texts import render
 from features.kernel.vocabulary import (
+    Arg,
     Client,
     Command,
     Edited,
     NonText,
     Press,
+    Ref,
     Reply,
     State,
     Step,
@@ -261,3 +263,30 @@ def test_a_caption_or_an_edit_with_words_of_danger_brings_help_and_nothing_after
     assert _texts(outcome) == ["crisis"]  # not "I can only read text", not "edits aren't read"
     quiet = router.step(State(), NonText("photo", words="a photo of my cat"), BERLIN)
     assert "crisis" not in _texts(quiet)
+
+
+def test_the_country_and_its_alternatives_are_said_in_the_clients_language():
+    """CLDR's name for the country, and "or" between numbers as the language says it."""
+    from features.kernel.texts import written
+
+    def screen(client: Client) -> dict[str, Arg]:
+        outcome = router.step(State(), Command("urgent"), replace(BERLIN, client=client))
+        return dict(outcome.effects[0].args)
+
+    for language, country, name, alternatives in (
+        ("de", "DE", "Deutschland", "0800 111 0 111 oder 0800 111 0 222"),
+        ("es", "FR", "Francia", "112 o 15"),
+        ("fr", "FR", "France", "112 ou 15"),
+        ("ru", "DE", "Германия", "0800 111 0 111 или 0800 111 0 222"),
+        ("en", "DE", "Germany", "0800 111 0 111 or 0800 111 0 222"),
+    ):
+        args = screen(Client("Europe/Berlin", language=language, country=country))
+        where = args["where"]
+        assert isinstance(where, Ref) and where.args["country"] == name
+        helplines = args["helplines"]
+        assert isinstance(helplines, tuple)
+        ways = helplines[0].args["ways"]
+        assert isinstance(ways, Ref)
+        numbers = (args["emergency"], ways.args["number"])
+        said = " ".join(written(arg, language) for arg in numbers)
+        assert alternatives in said, (language, said)
