@@ -280,6 +280,18 @@ def _differences(entry: Wording, translation: Translation, text_id: str) -> Iter
         # only chooses the form) needn't be shown either.
         alone = index in _said_of_one_alone(translation.plural, translation.forms)
         optional = entry.count if not shows_count or alone else ""
+        if alone:
+            # Said of 1 alone, as English's `one`: it needs what that form says, and may say
+            # what the other says ("the one week before {first}" needs no {last}).
+            have = placeholders(form) - {optional}
+            needed = placeholders(entry.one) - {optional}
+            if not needed <= have <= expected:
+                yield (
+                    f"form {index}: placeholders {sorted(have)} where English's form for 1 has "
+                    f"{sorted(needed)}"
+                )
+            yield from _compare(entry.other, form, have | {optional}, f"form {index}: ", optional)
+            continue
         yield from _compare(entry.other, form, expected, f"form {index}: ", optional)
 
 

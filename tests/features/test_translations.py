@@ -110,6 +110,26 @@ def test_russian_plural_forms_are_counted_and_each_shows_the_number(tmp_path: Pa
     ]
 
 
+def test_a_form_for_one_alone_says_what_englishs_form_for_one_says(tmp_path: Path):
+    entry = ENGLISH["progress.span"]
+    assert isinstance(entry, Plural)
+    assert "{last}" not in entry.one and "{last}" in entry.other
+
+    def forms(one: str):
+        def spoil(made):
+            pair = (entry.one, entry.other)
+            made.get(pair, context="progress.span").string = (one, "{n} Wochen, {first}-{last}")
+
+        return spoil
+
+    # German's first form is said of 1 alone: like English's, it needn't name {last} ...
+    assert _problems(tmp_path, "de", forms("Eine Woche: die vor {first}.")) == []
+    # ... but it must name what English's form for 1 names.
+    assert _problems(tmp_path, "de", forms("Eine Woche.")) == [
+        "progress.span: form 0: placeholders [] where English's form for 1 has ['first']"
+    ]
+
+
 def test_more_plural_forms_than_the_language_has_is_an_error_the_check_reports(
     tmp_path: Path, capsys
 ):
