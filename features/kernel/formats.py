@@ -77,7 +77,8 @@ def month_year(day: date, language: str) -> str:
     """A month and its year, as a heading: "November 2026", "Dezember 2026"."""
     if language == ENGLISH:
         return format_date(day, "MMMM y", locale=language)
-    return format_skeleton("yMMMM", day, locale=language)
+    said = format_skeleton("yMMMM", day, locale=language)
+    return said[:1].upper() + said[1:]  # a heading: "Noviembre de 2026"
 
 
 def format_moment(day: date, at: time, language: str) -> str:

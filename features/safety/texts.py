@@ -182,7 +182,7 @@ EN: dict[str, Wording] = {
     ),
     "country.did_you_mean": "Did you mean one of these?",
     "country.unknown": (
-        "Sorry, I couldn't find that country. Could you type its name in English, like "
+        "Sorry, I couldn't find that country. Could you type its name, like "
         "<i>Germany</i>, or its two-letter code, like <i>DE</i>?"
     ),
     "country.only_text": (

@@ -20,6 +20,7 @@ from features.kernel.vocabulary import (
     Button,
     Event,
     Facts,
+    Listed,
     NonText,
     Outcome,
     Press,
@@ -30,6 +31,7 @@ from features.kernel.vocabulary import (
     Step,
     Text,
     Toast,
+    Weekday,
 )
 from features.schedule.effects import SetCheckIn
 from features.schedule.parsing import read_session_time
@@ -37,7 +39,6 @@ from features.schedule.parsing import read_session_time
 CARD, TIME = "sc:", "st:"
 OPEN = "checkin"
 EVERY_DAY = tuple(range(7))
-_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _TIMES = ("09:00", "12:30", "18:00", "19:00", "20:00", "21:00")
 # A suggestion before the quiet hours begin leaves this much room.
 _BEFORE_QUIET = timedelta(minutes=30)
@@ -130,7 +131,7 @@ def _when(days: tuple[int, ...], at: time) -> Ref:
     elif len(days) == 1:
         on = Ref(f"schedule.checkin_on_{days[0]}")
     else:
-        on = ", ".join(_DAY_NAMES[day] for day in sorted(days))
+        on = Listed(tuple(Weekday(day, short=True) for day in sorted(days)))
     return Ref("schedule.checkin_when", {"days": on, "time": f"{at:%H:%M}"})
 
 
@@ -139,7 +140,7 @@ def _ask_day(prefs: PromptPreferences) -> Reply:
 
     def day(n: int) -> Button:
         label = "button.day_on" if current == (n,) else "button.day_off"
-        return Button(label, f"{CARD}{OPEN}:{n}", {"day": _DAY_NAMES[n]})
+        return Button(label, f"{CARD}{OPEN}:{n}", {"day": Weekday(n, short=True)})
 
     every = "button.checkin_every_day_on" if current == EVERY_DAY else "button.checkin_every_day"
     buttons = (
