@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date, time
 
 import pytest
 
 from emulator import Emulator
+from features.kernel.formats import format_moment
+from features.kernel.texts import plain
 from tests.e2e.test_prompts import berlin
 from tests.support.clock import Clock
 from tests.support.players import press
@@ -28,19 +31,19 @@ class Setup:
     minutes: int
     every_weeks: int
     one_off: str  # typed on Monday 23 November, 10:00 in Berlin
-    one_off_read: str
+    one_off_read: tuple[date, time]  # in the client's time zone
 
 
 SETUPS = [
     Setup("de", ("dienstags um 17 Uhr", "50 Minuten", "jede Woche"), [1], "17:00", 50, 1,
-          "morgen um 10 Uhr", "Tuesday 24 November, 10:00"),
+          "morgen um 10 Uhr", (date(2026, 11, 24), time(10))),
     Setup("es", ("martes y jueves", "a las cinco y media de la tarde", "una hora",
                  "cada dos semanas"), [1, 3], "17:30", 60, 2,
-          "pasado mañana a las 10 de la mañana", "Wednesday 25 November, 10:00"),
+          "pasado mañana a las 10 de la mañana", (date(2026, 11, 25), time(10))),
     Setup("fr", ("le mardi", "17h30", "une heure et demie", "toutes les deux semaines"), [1],
-          "17:30", 90, 2, "jeudi prochain à 10h", "Thursday 26 November, 10:00"),
+          "17:30", 90, 2, "jeudi prochain à 10h", (date(2026, 11, 26), time(10))),
     Setup("ru", ("по вторникам в пять вечера", "50 минут", "каждую неделю"), [1], "17:00", 50,
-          1, "завтра в 10 утра", "Tuesday 24 November, 10:00"),
+          1, "завтра в 10 утра", (date(2026, 11, 24), time(10))),
 ]  # fmt: skip
 CLIENT = 1801
 
@@ -59,20 +62,26 @@ async def test_a_client_sets_up_their_sessions_typing_in_their_language(
     await emulator.send_text(CLIENT, "Berlin")
     for _ in range(2):
         await emulator.next_message(CLIENT)
-    assert "Which days" in ((await emulator.next_message(CLIENT)).plain_text or "")
+    lang = setup.language
+    assert plain("schedule.ask_days", lang) in (
+        (await emulator.next_message(CLIENT)).plain_text or ""
+    )
 
     *before, length, how_often = setup.answers
     for typed in before:
         await emulator.send_text(CLIENT, typed)
         asked = (await emulator.next_message(CLIENT)).plain_text or ""
-    assert "How long is a session?" in asked  # the time was read, with the days or alone
+    # The time was read, with the days or alone.
+    assert plain("schedule.ask_length", lang) in asked
     await emulator.send_text(CLIENT, length)
-    assert "How often" in ((await emulator.next_message(CLIENT)).plain_text or "")
+    assert plain("schedule.ask_frequency", lang) in (
+        (await emulator.next_message(CLIENT)).plain_text or ""
+    )
     await emulator.send_text(CLIENT, how_often)
     summary = (await emulator.next_message(CLIENT)).plain_text or ""
-    assert f"at {setup.start}, {setup.minutes} minutes" in summary
-    assert ("every other" in summary) == (setup.every_weeks == 2)
-    assert "That's all I need" in ((await emulator.next_message(CLIENT)).plain_text or "")
+    assert setup.start in summary and str(setup.minutes) in summary
+    done = (await emulator.next_message(CLIENT)).plain_text or ""
+    assert plain("onboarding.done", lang) in done
     stored = bot.query(
         "SELECT weekdays, start_time, duration_minutes, every_weeks FROM schedules"
         " WHERE user_id = ?",
@@ -89,7 +98,8 @@ async def test_a_client_sets_up_their_sessions_typing_in_their_language(
 
     await emulator.send_text(CLIENT, "/schedule")
     card = await emulator.next_message(CLIENT)
-    await press(emulator, CLIENT, card, "Add a one-off session")
+    await press(emulator, CLIENT, card, plain("button.add_extra", lang))
     await emulator.send_text(CLIENT, setup.one_off)
     added = (await emulator.next_message(CLIENT)).plain_text or ""
-    assert setup.one_off_read in added
+    day, at = setup.one_off_read
+    assert format_moment(day, at, lang) in added
