@@ -12,8 +12,8 @@ from datetime import date, time
 import pytest
 
 from emulator import Emulator
-from features.kernel.formats import format_moment
 from features.kernel.texts import plain
+from features.kernel.vocabulary import Day
 from tests.e2e.test_prompts import berlin
 from tests.support.clock import Clock
 from tests.support.players import press
@@ -102,4 +102,4 @@ async def test_a_client_sets_up_their_sessions_typing_in_their_language(
     await emulator.send_text(CLIENT, setup.one_off)
     added = (await emulator.next_message(CLIENT)).plain_text or ""
     day, at = setup.one_off_read
-    assert format_moment(day, at, lang) in added
+    assert added == plain("schedule.extra_added", lang, when=Day(day, at=at))
