@@ -93,9 +93,12 @@ def answer_time(state: State, event: Event, facts: Facts) -> Outcome:
     if facts[ClientSchedule].schedule is None:
         return Outcome(State(), (Reply("schedule.none"),))
     if is_quiet(typed, prefs):
-        said = {
+        said: dict[str, Arg] = {
             "time": f"{typed:%H:%M}",
-            "quiet": f"{prefs.quiet_start:%H:%M} to {prefs.quiet_end:%H:%M}",
+            "quiet": Ref(
+                "schedule.quiet_hours",
+                {"start": f"{prefs.quiet_start:%H:%M}", "end": f"{prefs.quiet_end:%H:%M}"},
+            ),
             "suggestion": f"{suggestion(typed, prefs):%H:%M}",
         }
         return Outcome(state, (Reply("schedule.checkin_quiet", said, _time_buttons(prefs)),))
