@@ -82,7 +82,7 @@ def _chart_png(effect: ShowChart, language: str) -> bytes:
     ]
     title = plain(effect.title, language)
     if effect.drawing == "progress":
-        return progress_chart.render_png(effect.dates, series, title)
+        return progress_chart.render_png(effect.dates, series, title, language)
     return chart.render_png(effect.dates, series, title, language=language)
 
 

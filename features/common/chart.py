@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num, num2date
+from matplotlib.dates import AutoDateLocator, date2num, num2date
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
@@ -74,14 +74,12 @@ def render_png(
         axes.set_xlim(_on_axis(low), _on_axis(high))
         locator = AutoDateLocator(minticks=3)  # type: ignore[no-untyped-call]
         axes.xaxis.set_major_locator(locator)
-        if language == ENGLISH:
-            axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
-        else:
-            # Month names in the client's language (matplotlib's are the process's locale's).
-            years = (high - low).days > 300
-            axes.xaxis.set_major_formatter(
-                FuncFormatter(lambda x, _: short_day(_from_axis(x), language, year=years))
-            )
+        # Dates as the client's language writes them ("6 Oct", "6. Okt."), with no offset
+        # text beside the legend (matplotlib's own names are the process's locale's).
+        years = (high - low).days > 300
+        axes.xaxis.set_major_formatter(
+            FuncFormatter(lambda x, _: short_day(_from_axis(x), language, year=years))
+        )
         axes.spines[["top", "right"]].set_visible(False)
         if title:
             axes.set_title(_safe(title), loc="left", fontsize=12)

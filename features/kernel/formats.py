@@ -46,6 +46,8 @@ def format_day(day: date, language: str, *, year: bool = False, weekday: bool = 
 
 def short_day(day: date, language: str, *, year: bool = False) -> str:
     """A date in few letters, for a chart's axis: "24 Nov", "24. Nov.", "Nov 2026"."""
+    if language == ENGLISH:
+        return format_date(day, "MMM y" if year else "d MMM", locale=language)
     skeleton = "yMMM" if year else "MMMd"
     return format_skeleton(skeleton, day, locale=language)
 

@@ -15,8 +15,11 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+from matplotlib.dates import AutoDateLocator, date2num, num2date
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from features.kernel.formats import ENGLISH, short_day
 
 WIDTH, HEIGHT, DPI = 9.0, 5.0, 110
 _LABEL_LENGTH = 40
@@ -29,7 +32,10 @@ _drawing = threading.Lock()
 
 
 def render_png(
-    dates: Sequence[date], series: Sequence[tuple[str, Sequence[int | None], bool]], title: str
+    dates: Sequence[date],
+    series: Sequence[tuple[str, Sequence[int | None], bool]],
+    title: str,
+    language: str = ENGLISH,
 ) -> bytes:
     """A line per (label, values, is_goal), one value per date; how I've been first
     (overall first), then the goals."""
@@ -59,7 +65,7 @@ def render_png(
             )  # fmt: skip
         axes.set_ylim(-0.3, 10.3)
         axes.set_yticks(range(0, 11, 2))
-        axes.set_ylabel("0 to 10")
+        axes.set_ylabel("0\u201310")  # the same in every language
         axes.grid(axis="y", alpha=0.3)
         axes.xaxis_date()
         if where:
@@ -68,7 +74,12 @@ def render_png(
             axes.set_xlim(min(where) - pad, max(where) + pad)
         locator = AutoDateLocator(minticks=3)  # type: ignore[no-untyped-call]
         axes.xaxis.set_major_locator(locator)
-        axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+        # Dates as the client's language writes them ("6 Oct", "6. Okt."), with no offset
+        # text beside the legend (matplotlib's own names are the process's locale's).
+        years = bool(where) and max(where) - min(where) > 300
+        axes.xaxis.set_major_formatter(
+            FuncFormatter(lambda x, _: short_day(_from_axis(x), language, year=years))
+        )
         axes.spines[["top", "right"]].set_visible(False)
         axes.set_title(_safe(title, 80), loc="left", fontsize=12)
         axes.legend(
@@ -82,6 +93,11 @@ def render_png(
         described = f"{len(dates)} dates, {drawn} lines; x axis {first} to {last}"
         figure.savefig(buffer, format="png", metadata={"Description": described})
         return buffer.getvalue()
+
+
+def _from_axis(x: float) -> date:
+    moment: datetime = num2date(x)  # type: ignore[no-untyped-call]
+    return moment.date()
 
 
 def _on_axis(moment: datetime) -> float:

@@ -202,7 +202,9 @@ def chart_png(page: Page, language: str) -> bytes | None:
         for part in PARTS
     ]
     dates = [row.session_date for row in rows]
-    return chart.render_png(dates, series, "", size=_CHART_SIZE, legend_columns=4)
+    return chart.render_png(
+        dates, series, "", size=_CHART_SIZE, legend_columns=4, language=language
+    )
 
 
 def _table(
