@@ -95,7 +95,7 @@ class Settings(StorageSettings):
     @classmethod
     def _user_ids(cls, value: str) -> str:
         for part in value.split(","):
-            if part.strip() and not part.strip().isdigit():
+            if part.strip() and not part.strip().isdecimal():
                 raise ValueError("ALLOWED_USER_IDS must be Telegram user ids, comma-separated")
         return value
 

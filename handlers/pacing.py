@@ -130,7 +130,7 @@ def _chat_of(chat_id: object) -> int | str | None:
     if isinstance(chat_id, int):
         return chat_id
     text = str(chat_id)
-    return int(text) if text.lstrip("-").isdigit() else text
+    return int(text) if text.lstrip("-").isdecimal() else text
 
 
 def _is_group(chat: int | str) -> bool:

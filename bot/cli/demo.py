@@ -188,7 +188,7 @@ class Chat:
 
     def _button(self, text: str) -> tuple[SentMessage, str] | None:
         """The button a typed number names, if it is still shown."""
-        if not text.isdigit() or int(text) not in self.buttons:
+        if not text.isdecimal() or int(text) not in self.buttons:
             return None
         message_id, data = self.buttons[int(text)]
         for message in self.emulator.messages(YOU):

@@ -128,7 +128,7 @@ def local_today(facts: Facts) -> date:
 
 def _face(state: State, data: str, day: date, today: date, facts: Facts) -> Outcome:
     parts = data.removeprefix(FACE).split(":")
-    face = int(parts[1]) if len(parts) == 2 and parts[1].isdigit() else 0
+    face = int(parts[1]) if len(parts) == 2 and parts[1].isdecimal() else 0
     if face not in FACES:
         return Outcome(state, (Toast("toast.stale_button"),))
     if today - day > CLOSES_AFTER:

@@ -44,7 +44,7 @@ def words(text: str) -> list[str]:
     dot stays where it is part of a number ("24.11.", "3." as in "3. Dezember")."""
     found = []
     for word in normalise("".join(" " if ch in _PUNCTUATION else ch for ch in text)).split():
-        if not any(ch.isdigit() for ch in word):
+        if not any(ch.isdecimal() for ch in word):
             word = word.strip(".:")
         if word:
             found.append(word)

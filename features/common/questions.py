@@ -71,4 +71,4 @@ def goal_text(key: str, facts: Facts) -> str | None:
 
 
 def _lookup(texts: Mapping[int, str], raw_id: str) -> str | None:
-    return texts.get(int(raw_id)) if raw_id.isdigit() else None
+    return texts.get(int(raw_id)) if raw_id.isdecimal() else None

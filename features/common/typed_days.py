@@ -145,7 +145,7 @@ def _calendar(tokens: list[str], languages: Sequence[str]) -> Calendar | None:
     months = [
         (at, month)
         for at, token in enumerate(tokens)
-        if not token[:1].isdigit() and (month := pick(month_readings(token), languages))
+        if not token[:1].isdecimal() and (month := pick(month_readings(token), languages))
     ]
     if len(months) != 1:
         return None
@@ -158,7 +158,7 @@ def _calendar(tokens: list[str], languages: Sequence[str]) -> Calendar | None:
         number = _day_number(token)
         if number is not None:
             day.append(number)
-        elif token.isascii() and token.isdigit() and len(token) == 4:
+        elif token.isascii() and token.isdecimal() and len(token) == 4:
             year.append(int(token))
         elif not weekday_readings(token) or at > at_month:
             return None  # only a weekday may stand before the date ("Dienstag, 24.")
@@ -170,7 +170,7 @@ def _calendar(tokens: list[str], languages: Sequence[str]) -> Calendar | None:
 def _day_number(token: str) -> int | None:
     """A day of the month: "24", "24.", "24th", "1er", "24-го"."""
     for ending in DAY_ENDINGS:
-        if token.endswith(ending) and token[: -len(ending)].isdigit():
+        if token.endswith(ending) and token[: -len(ending)].isdecimal():
             token = token[: -len(ending)]
             break
     number = _DAY_NUMBER.fullmatch(token)

@@ -162,14 +162,14 @@ def _written(typed: str) -> _Reading | None:
 
 def _hour(word: str) -> int | None:
     """An hour as a number (0-23) or a word ("fünf", "cinco", "пять")."""
-    if word.isascii() and word.isdigit() and len(word) <= 2:
+    if word.isascii() and word.isdecimal() and len(word) <= 2:
         return int(word)
     return _HOURS.get(word)
 
 
 def _minutes(word: str) -> int | None:
     """Minutes as a number or a word ("zehn", "cuarto", "vingt", "тридцать")."""
-    if word.isascii() and word.isdigit() and len(word) <= 2:
+    if word.isascii() and word.isdecimal() and len(word) <= 2:
         return int(word)
     return next((table[word] for table in MINUTE_WORDS.values() if word in table), None)
 

@@ -268,7 +268,7 @@ def _gaps_with_buttons(check: FitView, added: int) -> Reply:
 def _parse_note(data: str) -> tuple[int, int, int]:
     """(serial, added, index) from a gap's button data; -1s for anything else."""
     parts = data.removeprefix(NOTE_GAP).split(":")
-    if len(parts) != 3 or not all(part.isdigit() and len(part) < 12 for part in parts):
+    if len(parts) != 3 or not all(part.isdecimal() and len(part) < 12 for part in parts):
         return -1, -1, -1
     return int(parts[0]), int(parts[1]), int(parts[2])
 
@@ -325,6 +325,6 @@ def _next_serial(facts: Facts) -> int:
 def _parse(data: str) -> tuple[int, int, str]:
     """(serial, position, choice) from button data; (-1, -1, "") for anything else."""
     parts = data.removeprefix(PRESS).split(":")
-    if not data.startswith(PRESS) or len(parts) != 3 or not all(p.isdigit() for p in parts[:2]):
+    if not data.startswith(PRESS) or len(parts) != 3 or not all(p.isdecimal() for p in parts[:2]):
         return -1, -1, ""
     return int(parts[0]), int(parts[1]), parts[2]

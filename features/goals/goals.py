@@ -77,7 +77,7 @@ def press(state: State, event: Press, facts: Facts) -> Outcome:
         return Outcome(State(Step.GOAL_NEW), (Reply("goals.ask_new"),))
     if action in ("edit", "retire") and not raw_id:
         return Outcome(state, (_pick(action, facts),))
-    goal_id = int(raw_id) if raw_id.isdigit() else -1
+    goal_id = int(raw_id) if raw_id.isdecimal() else -1
     if goal_id not in facts[Goals].texts:
         return Outcome(state, (Toast("toast.stale_button"),))
     text = facts[Goals].texts[goal_id]

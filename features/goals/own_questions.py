@@ -64,7 +64,7 @@ def press(state: State, event: Press, facts: Facts) -> Outcome:
         disabled = facts.client.disabled_questions ^ {target}
         after = replace(facts, client=replace(facts.client, disabled_questions=disabled))
         return Outcome(state, (SetQuestionEnabled(target, enabled), Redraw(menu(after))))
-    if action == "r" and target.isdigit() and int(target) in facts[OwnQuestions].texts:
+    if action == "r" and target.isdecimal() and int(target) in facts[OwnQuestions].texts:
         remaining = {k: v for k, v in facts[OwnQuestions].texts.items() if k != int(target)}
         after = facts.having(OwnQuestions(remaining))
         return Outcome(state, (RemoveOwnQuestion(int(target)), Redraw(menu(after))))

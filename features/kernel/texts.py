@@ -107,7 +107,7 @@ def _count(entry: Wording, args: Mapping[str, Arg]) -> int:
     value = args.get(entry.count) if isinstance(entry, Plural) else None
     if isinstance(value, int):
         return value
-    return int(value) if isinstance(value, str) and value.isdigit() else -1
+    return int(value) if isinstance(value, str) and value.isdecimal() else -1
 
 
 def written(arg: Arg, language: str = DEFAULT_LANGUAGE) -> str:

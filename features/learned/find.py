@@ -211,7 +211,7 @@ def _question(key: str, writings: Writings) -> Ref:
 
 
 def _words(written: Mapping[int, str], raw_id: str) -> str | None:
-    text = written.get(int(raw_id)) if raw_id.isdigit() else None
+    text = written.get(int(raw_id)) if raw_id.isdecimal() else None
     if text is None:
         return None
     text = _SPACES.sub(" ", text).strip()
@@ -229,7 +229,7 @@ def _buttons(search: str, number: int, total: int) -> tuple[tuple[Button, ...], 
 
 def _page_asked(data: str) -> tuple[str, int] | None:
     search, _, number = data.removeprefix(PRESS).partition(":")
-    return (search, int(number)) if search and number.isdigit() else None
+    return (search, int(number)) if search and number.isdecimal() else None
 
 
 def _pages(found: list[Piece]) -> int:

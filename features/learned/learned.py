@@ -33,7 +33,7 @@ class Wanted:
 def wanted(data: str) -> Wanted | None:
     """The page a button's data asks for (None: not a page of /learned, or mangled)."""
     parts = data.removeprefix(PRESS).split(":")
-    if len(parts) != 3 or not all(part.isdigit() for part in parts):
+    if len(parts) != 3 or not all(part.isdecimal() for part in parts):
         return None
     answer, memo, page = (int(part) for part in parts)
     return Wanted(page, answer, memo) if page >= 1 else None

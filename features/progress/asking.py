@@ -80,7 +80,7 @@ def parse(data: str) -> Pressed | None:
         return None
     if parts[1:] == [SKIP]:
         return Pressed(day, None, None, then)
-    if len(parts) != 3 or not (parts[1].isdigit() and parts[2].isdigit()):
+    if len(parts) != 3 or not (parts[1].isdecimal() and parts[2].isdecimal()):
         return None
     part, rating = int(parts[1]), int(parts[2])
     if part >= len(PARTS) or rating > 10:

@@ -53,7 +53,7 @@ async def load_progress(
             session=session, user_id=user.id
         ):
             raw = question.removeprefix(GOAL)
-            if raw.isdigit() and int(raw) in points:
+            if raw.isdecimal() and int(raw) in points:
                 points[int(raw)][day] = rating  # the latest of a day's reflections
     goals = tuple(
         GoalRatings(text, tuple(sorted(points[goal].items()))) for goal, text in active.items()

@@ -481,7 +481,7 @@ def _press(state: State, r: ReflectionView, key: str, data: str, facts: Facts) -
     if position != r.position:
         return Outcome(state, (Toast("toast.moved_on"),))
     answer = r.answers.get(key, AnswerView())
-    if action.isdigit() and is_rating(key) and int(action) <= 10:
+    if action.isdecimal() and is_rating(key) and int(action) <= 10:
         rated = _rate(r, key, int(action), facts)
         return _answered(rated, r, key, replace(answer, rating=int(action)), facts)
     # A skip keeps what was rated or written; with nothing, the question is marked skipped.
@@ -632,7 +632,7 @@ def _button(r: ReflectionView, action: str, label: str) -> Button:
 def _parse(data: str) -> tuple[int, int, str]:
     """(serial, position, action) from button data; (-1, -1, "") for anything else."""
     parts = data.removeprefix(PRESS).split(":")
-    if not data.startswith(PRESS) or len(parts) != 3 or not all(p.isdigit() for p in parts[:2]):
+    if not data.startswith(PRESS) or len(parts) != 3 or not all(p.isdecimal() for p in parts[:2]):
         return -1, -1, ""
     return int(parts[0]), int(parts[1]), parts[2]
 
@@ -640,7 +640,7 @@ def _parse(data: str) -> tuple[int, int, str]:
 def _as_rating(text: str) -> int | None:
     """A rating typed instead of pressed: "7", " 7 ", "7/10"."""
     cleaned = text.strip().removesuffix("/10").strip()
-    if cleaned.isdigit() and len(cleaned) <= 2 and int(cleaned) <= 10:
+    if cleaned.isdecimal() and len(cleaned) <= 2 and int(cleaned) <= 10:
         return int(cleaned)
     return None
 

@@ -56,12 +56,12 @@ def wanted(event: Event) -> Wanted | None:
         if event.data.startswith(summary.PRESS):
             parts = event.data.removeprefix(summary.PRESS).split(":")
             named = from_key(parts[0]) if len(parts) == 3 else None
-            if named is None or not parts[1].isdigit():
+            if named is None or not parts[1].isdecimal():
                 return None
             return Wanted(window=named, upto=int(parts[1]))
         if event.data.startswith(note.PRESS):
             serial = event.data.removeprefix(note.PRESS).split(":")[0]
-            return Wanted(note_serial=int(serial)) if serial.isdigit() else None
+            return Wanted(note_serial=int(serial)) if serial.isdecimal() else None
     return None
 
 
@@ -83,7 +83,7 @@ def press_summary(state: State, event: Press, facts: Facts) -> Outcome:
     # Nothing was read for a button whose data names no window (a forged or mangled one).
     read = facts.get(SummaryWindow)
     history = read.history if read is not None else None
-    if window is None or history is None or not parts[2].isdigit():
+    if window is None or history is None or not parts[2].isdecimal():
         return Outcome(state, (Toast("toast.stale_button"),))
     page = summary.page(history, window, int(parts[2]), facts.client.language)
     if page is None:
@@ -113,7 +113,7 @@ def press_note(state: State, event: Press, facts: Facts) -> Outcome:
             state,
             (FinishNote(kept.serial), Toast("toast.note_ready"), Redraw(pages[0]), *pages[1:]),
         )
-    if not action.isdigit() or not 0 <= int(action) < len(kept.items):
+    if not action.isdecimal() or not 0 <= int(action) < len(kept.items):
         return Outcome(state, (Toast("toast.stale_button"),))
     index = int(action)
     changed = kept.toggled(index)

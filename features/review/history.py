@@ -100,10 +100,10 @@ def previous_ratings(history: History) -> dict[int, dict[str, int]]:
 def goal_of(question: str, history: History) -> str | None:
     """The client's words for the goal a `goal:<id>` question is about."""
     raw = question.removeprefix(GOAL)
-    return history.goals.get(int(raw)) if raw.isdigit() else None
+    return history.goals.get(int(raw)) if raw.isdecimal() else None
 
 
 def own_question_of(question: str, history: History) -> str | None:
     """The client's words for their own question `own:<id>`."""
     raw = question.removeprefix(OWN)
-    return history.own_questions.get(int(raw)) if raw.isdigit() else None
+    return history.own_questions.get(int(raw)) if raw.isdecimal() else None

@@ -275,7 +275,7 @@ async def history_of(session: AsyncSession, user_id: int, rows: review_rows.Rows
 
 def _goal_words(question: str, goals: dict[Any, str]) -> str | None:
     raw = question.removeprefix("goal:")
-    return goals.get(int(raw)) if question.startswith("goal:") and raw.isdigit() else None
+    return goals.get(int(raw)) if question.startswith("goal:") and raw.isdecimal() else None
 
 
 def _today(user: User, now: datetime) -> date:

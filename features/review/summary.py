@@ -239,4 +239,4 @@ def _day(session: Session) -> Day:
 
 def _goal_order(question: str) -> int:
     raw = question.removeprefix(GOAL)
-    return int(raw) if raw.isdigit() else 0
+    return int(raw) if raw.isdecimal() else 0

@@ -67,7 +67,7 @@ def choose(value: str, facts: Facts, state: State) -> Outcome:
         return Outcome(State(), (SetCheckIn((), None), Reply("schedule.checkin_off")))
     if value == "all":
         days = EVERY_DAY
-    elif value.isdigit() and int(value) < 7:
+    elif value.isdecimal() and int(value) < 7:
         days = (int(value),)
     else:
         return Outcome(state, (Toast("toast.stale_button"),))

@@ -79,7 +79,7 @@ def typed_length(text: str) -> int | None:
     amount, hours_unit = found["amount"], found["hours_unit"]
     if amount is None:  # a unit alone: "час", "hour"
         return 60 if hours_unit is not None else None
-    one = not amount[:1].isdigit()
+    one = not amount[:1].isdecimal()
     if one and found["minutes_unit"] is None and hours_unit is None:
         return None  # "an", "une": no length
     number = 1.0 if one else float(amount.replace(",", "."))

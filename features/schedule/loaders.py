@@ -16,7 +16,7 @@ def prompt_named(event: Event) -> int | None:
     """The prompt id a prompt button carries ("p:<id>:<action>")."""
     if isinstance(event, Press) and event.data.startswith("p:"):
         raw = event.data.split(":")[1] if event.data.count(":") >= 1 else ""
-        return int(raw) if raw.isdigit() else None
+        return int(raw) if raw.isdecimal() else None
     return None
 
 

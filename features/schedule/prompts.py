@@ -59,7 +59,7 @@ def press(state: State, event: Press, facts: Facts) -> Outcome:
     """Start now, Quick version, Later (then how many hours), or Skip this time."""
     parts = event.data.removeprefix(PRESS).split(":")
     prompt = facts[PressedPrompt].view
-    if prompt is None or not parts[0].isdigit() or int(parts[0]) != prompt.id:
+    if prompt is None or not parts[0].isdecimal() or int(parts[0]) != prompt.id:
         return Outcome(state, (Toast("toast.stale_button"),))
     open_kinds = ("reflection", "reminder")
     if (
@@ -83,7 +83,7 @@ def press(state: State, event: Press, facts: Facts) -> Outcome:
     if (
         action == "snooze"
         and len(parts) == 3
-        and parts[2].isdigit()
+        and parts[2].isdecimal()
         and int(parts[2]) in SNOOZE_HOURS
     ):
         return Outcome(state, (SnoozePrompt(prompt.id, int(parts[2])), Toast("toast.snoozed")))

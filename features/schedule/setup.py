@@ -103,7 +103,7 @@ def change(state: State, event: Press, facts: Facts) -> Outcome:
         return Outcome(state, (Toast("toast.stale_button"),))
     if action == "delay" and not value:
         return Outcome(state, (Redraw(Reply("schedule.ask_delay", buttons=_delay_buttons())),))
-    if action == "delay" and value.isdigit() and int(value) in _DELAYS:
+    if action == "delay" and value.isdecimal() and int(value) in _DELAYS:
         when = Ref(f"schedule.delay_{value}")
         delay = SetReflectionDelay(int(value))
         return Outcome(State(), (delay, Reply("schedule.delay_set", {"when": when})))
@@ -200,7 +200,7 @@ def _days(state: State, data: dict[str, object], event: Event, facts: Facts) -> 
     if not isinstance(event, Press):
         return Outcome(state, (Reply("schedule.days_by_button"),))
     action = event.data.removeprefix(DAYS)
-    if action.isdigit() and int(action) < 7:
+    if action.isdecimal() and int(action) < 7:
         chosen = tuple(sorted(set(chosen) ^ {int(action)}))
         data["days"] = list(chosen)
         redraw = Redraw(Reply("schedule.ask_days", buttons=_day_buttons(chosen)))
@@ -250,7 +250,7 @@ def _length(state: State, data: dict[str, object], event: Event) -> Outcome:
     minutes: int | None = None
     if isinstance(event, Press) and event.data.startswith(LENGTH):
         pressed = event.data.removeprefix(LENGTH)
-        minutes = int(pressed) if pressed.isdigit() else None
+        minutes = int(pressed) if pressed.isdecimal() else None
         if minutes is None or not _SHORTEST <= minutes <= _LONGEST:
             return Outcome(state, (Toast("toast.stale_button"),))
     elif isinstance(event, Text):

@@ -59,7 +59,7 @@ class Choice:
             return replace(self, flags=self.flags ^ _TOGGLES[action])
         if action.startswith("n") and action[1:] in {str(n) for n in COUNTS}:
             return replace(self, count=int(action[1:]))
-        if action.startswith("g") and action[1:].isdigit() and int(action[1:]) < goal_count:
+        if action.startswith("g") and action[1:].isdecimal() and int(action[1:]) < goal_count:
             return replace(self, goals=self.goals ^ {int(action[1:])})
         return None
 
@@ -87,7 +87,7 @@ def parse(data: str) -> tuple[Choice, str] | None:
     if len(parts) != 6:
         return None
     serial, flags, count, mask, mark, action = parts
-    if not (serial.isdigit() and flags.isdigit() and count.isdigit()):
+    if not (serial.isdecimal() and flags.isdecimal() and count.isdecimal()):
         return None
     if int(count) not in COUNTS or int(flags) > 7 or len(mask) > 4 or len(mark) != 4:
         return None

@@ -133,7 +133,7 @@ async def kept_entries(
 
 def _goal_id(question: str) -> int | None:
     raw = question.removeprefix(GOAL)
-    return int(raw) if question.startswith(GOAL) and raw.isdigit() else None
+    return int(raw) if question.startswith(GOAL) and raw.isdecimal() else None
 
 
 SHARE: Need[Any] = Need(ShareFacts, load_share)

@@ -16,12 +16,12 @@ from sqlalchemy import select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import SQLModel
 
+from storage import checkins, fits, memos, notes, reflections, safety, schedules, wellbeing
 from storage import clients as repo
-from storage import fits, memos, notes, reflections, safety, schedules
 from storage import goals as preferences
 from storage.crypto import EncryptedText
 from storage.db import Database, upgrade_schema
-from storage.models import Answer, FitCheck, Goal, Memo, OwnQuestion, Schedule
+from storage.models import Answer, CheckIn, FitCheck, Goal, Memo, OwnQuestion, Schedule
 from storage.schedules import Planned
 from tests.bot.test_cli import run_bot
 from tests.support.databases import encrypted_engine, fresh_postgres_database
@@ -108,6 +108,17 @@ async def _a_deployment(url: str, key_file: Path) -> None:
                     session=session, user_id=user_id, section="reasons", text="My sister"
                 )
                 await memos.add(session=session, user_id=user_id, text="A hard week", at=NOW)
+                await wellbeing.put_rating(
+                    session=session, user_id=user_id, session_date=date(2026, 11, 24),
+                    part="overall", rating=6, source="note", at=NOW,
+                )  # fmt: skip
+                await checkins.put_face(
+                    session=session, user_id=user_id, day=date(2026, 11, 26), face=4, at=NOW
+                )
+                await checkins.put_text(
+                    session=session, user_id=user_id, day=date(2026, 11, 26),
+                    text="A walk helped", at=NOW,
+                )  # fmt: skip
     finally:
         await engine.dispose()
 
@@ -130,7 +141,7 @@ async def _every_text(engine: AsyncEngine) -> list[tuple[str, int | None, str | 
     """Every encrypted text, decrypted with the engine's key."""
     texts: list[tuple[str, int | None, str | None]] = []
     async with Database(engine).transaction() as session:
-        for model in (Answer, Goal, OwnQuestion, Memo):
+        for model in (Answer, Goal, OwnQuestion, Memo, CheckIn):
             rows = (await session.exec(select(model).order_by(model.id))).scalars().all()
             texts += [(model.__name__, row.id, row.text) for row in rows]
         checks = (await session.exec(select(FitCheck).order_by(FitCheck.id))).scalars().all()

@@ -217,6 +217,13 @@ class Person:
 
     async def _react(self, message: SentMessage) -> None:
         text = message.plain_text or ""
+        if HOW_IVE_BEEN_FIRST in text:
+            # /reflect asks how the week has been first (a client with a schedule): skipped,
+            # once, and the reflection follows.
+            if f"how:{message.message_id}" not in self._acted:
+                self._acted.add(f"how:{message.message_id}")
+                await self._press(message, "Skip these")
+            return
         if self._syncing:
             # Until the bot answers the latest /reflect, anything else is an older reply.
             if "haven't finished" in text:
@@ -277,7 +284,7 @@ class Person:
 
     async def _press(self, message: SentMessage, label: str, *, last: bool = False) -> None:
         self.actions += 1
-        if label not in ("Continue where I left off", "Start now"):
+        if label not in ("Continue where I left off", "Start now", "Skip these"):
             self._answered_any = True
         self._answered_last = self._answered_last or last
         self.trace.append(f"pressed {label!r} on {message.message_id}")

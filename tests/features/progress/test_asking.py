@@ -153,3 +153,9 @@ def test_reflect_asks_the_four_first_for_a_week_not_answered():
     # Without a schedule nothing was read (RecentWeeks empty): straight to the questions.
     outcome = router.step(State(), Command("reflect"), facts_of(CLIENT, after))
     assert next(e.text for e in outcome.effects if isinstance(e, Reply)) == "reflection.intro"
+
+
+def test_a_press_with_a_digit_int_cannot_read_is_no_press():
+    """'²' is a digit to str.isdigit, not to int(): a forged button must not crash the turn."""
+    assert asking.parse("hb:2026-11-24:1:\u00b2") is None
+    assert asking.parse("hb:2026-11-24:\u00b9:5") is None
