@@ -20,7 +20,12 @@ from tests.drills.ledger import problems, read_reflections
 from tests.drills.scale import sized
 from tests.drills.storm import TOO_LATE, Storm
 from tests.support.clock import Clock
-from tests.support.players import Person, everyone_finishes, plan_answers, press, press_in_place
+from tests.support.players import (
+    Person,
+    everyone_finishes,
+    plan_answers,
+    set_up_tuesdays_at_17,
+)
 from tests.support.process import BotProcess
 
 CLIENTS = sized(6, 100)
@@ -39,7 +44,7 @@ async def test_every_prompt_arrives_once_and_every_answer_is_acknowledged(
     clock.set(datetime(2026, 11, 23, 10, tzinfo=BERLIN))  # a Monday
     await bot.start()
     users = [7000 + n for n in range(CLIENTS)]
-    await asyncio.gather(*(_tuesdays_at_17(emulator, user) for user in users))
+    await asyncio.gather(*(set_up_tuesdays_at_17(emulator, user) for user in users))
 
     storm = Storm(emulator, rng, every=sized((30, 60), (10, 30)))
     storm.start()
@@ -87,23 +92,6 @@ async def test_every_prompt_arrives_once_and_every_answer_is_acknowledged(
         f"longest wait for a reply {max(p.longest_wait for p in people):.1f} s; "
         f"{time.monotonic() - started:.0f} s"
     )
-
-
-async def _tuesdays_at_17(emulator: Emulator, user: int) -> None:
-    """Getting started: Berlin, sessions on Tuesdays at 17:00 for 50 minutes, weekly."""
-    await emulator.send_text(user, "/start")
-    for _ in range(2):
-        await emulator.next_message(user)
-    await emulator.send_text(user, "Berlin")
-    for _ in range(2):
-        await emulator.next_message(user)
-    days = await emulator.next_message(user)
-    await press_in_place(emulator, user, days, "Tue")
-    asked = await press(emulator, user, days, "Done")
-    asked = await press(emulator, user, asked, "17:00")
-    asked = await press(emulator, user, asked, "50 min")
-    await press(emulator, user, asked, "Every week")
-    assert "That's all I need" in (await emulator.next_message(user)).plain_text
 
 
 async def _until_each_has(
